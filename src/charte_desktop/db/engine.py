@@ -1,0 +1,95 @@
+"""Engines and sessions on one Charte file, with SQLite set up for safety."""
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
+from sqlalchemy.pool import NullPool
+
+# Why these settings:
+# - foreign_keys=ON: SQLite leaves it off per connection; our cascades and RESTRICTs need it.
+# - journal_mode=DELETE (rollback journal) rather than WAL: the file stays a single file
+#   when closed, so copying it or finding it on a network share or a synced folder is safe
+#   (WAL needs shared memory, which network file systems do not provide).
+# - synchronous=FULL: every commit is on disk before it returns; a power cut loses nothing
+#   the officer was told was saved. Our writes are few and small, so the cost is invisible.
+# - trusted_schema=OFF: a file from elsewhere cannot run functions hidden in views/triggers.
+_PRAGMAS_READ_WRITE = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA journal_mode = DELETE",
+    "PRAGMA synchronous = FULL",
+    "PRAGMA busy_timeout = 5000",
+    "PRAGMA trusted_schema = OFF",
+)
+_PRAGMAS_READ_ONLY = (
+    "PRAGMA foreign_keys = ON",
+    "PRAGMA query_only = ON",
+    "PRAGMA trusted_schema = OFF",
+)
+
+
+def connect_sqlite(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
+    """A raw connection with our settings; read-only ones can never write the file."""
+    if read_only:
+        connection = sqlite3.connect(
+            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
+            check_same_thread=False,
+        )
+        pragmas = _PRAGMAS_READ_ONLY
+    else:
+        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        pragmas = _PRAGMAS_READ_WRITE
+    for pragma in pragmas:
+        connection.execute(pragma)
+    return connection
+
+
+def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+    """An engine whose transactions really are transactions, DDL included.
+
+    The driver is put in autocommit mode and SQLAlchemy's "begin" emits BEGIN itself:
+    otherwise Python's sqlite3 silently commits around DDL and a failed migration could
+    leave a half-altered file.
+    """
+    engine = create_engine(
+        "sqlite+pysqlite://",
+        creator=lambda: connect_sqlite(path, read_only=read_only),
+        poolclass=NullPool if read_only else None,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(connection: Any) -> None:
+        connection.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+class Database:
+    """One open Charte file: hands out one short session per use case."""
+
+    def __init__(self, path: Path, engine: Engine) -> None:
+        self.path = path
+        self.engine = engine
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session in a transaction: committed when the block ends, rolled back on error.
+
+        Objects stay readable after the block (expire_on_commit=False), so a use case can
+        return them to the window or the command line.
+        """
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()

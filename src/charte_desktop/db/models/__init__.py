@@ -1,0 +1,59 @@
+"""All models, imported together so that relationships resolve and Alembic sees every table."""
+
+from charte_desktop.db.models.base import Base
+from charte_desktop.db.models.directory import Circle, Contact, Organisation
+from charte_desktop.db.models.governance import (
+    AgendaItem,
+    Attendance,
+    Body,
+    Decision,
+    FollowUp,
+    Meeting,
+    Membership,
+)
+from charte_desktop.db.models.indicators import Indicator, Measurement, indicator_action
+from charte_desktop.db.models.plan import (
+    Action,
+    ActionNote,
+    Axis,
+    Funding,
+    Milestone,
+    Plan,
+    Policy,
+    PriorityCriterion,
+    PriorityScore,
+    Territory,
+    action_copilot,
+    action_partner,
+    action_policy,
+)
+
+__all__ = [
+    "Action",
+    "ActionNote",
+    "AgendaItem",
+    "Attendance",
+    "Axis",
+    "Base",
+    "Body",
+    "Circle",
+    "Contact",
+    "Decision",
+    "FollowUp",
+    "Funding",
+    "Indicator",
+    "Measurement",
+    "Meeting",
+    "Membership",
+    "Milestone",
+    "Organisation",
+    "Plan",
+    "Policy",
+    "PriorityCriterion",
+    "PriorityScore",
+    "Territory",
+    "action_copilot",
+    "action_partner",
+    "action_policy",
+    "indicator_action",
+]

@@ -1,0 +1,60 @@
+"""The directory (annuaire): circles, organisations and contacts."""
+
+from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from charte_desktop.db.models.base import Base, Timestamped
+
+
+class Circle(Base):
+    """A circle of actors (partenaires publics, monde associatif, entreprises…)."""
+
+    __tablename__ = "circle"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Organisation(Timestamped, Base):
+    __tablename__ = "organisation"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(300), index=True)
+    circle_id: Mapped[int | None] = mapped_column(
+        ForeignKey("circle.id", ondelete="SET NULL"), index=True
+    )
+    address: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    circle: Mapped[Circle | None] = relationship()
+    contacts: Mapped[list["Contact"]] = relationship(
+        back_populates="organisation", passive_deletes=True
+    )
+
+
+class Contact(Timestamped, Base):
+    """A person. Their circle is their own when set, else their organisation's."""
+
+    __tablename__ = "contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_name: Mapped[str] = mapped_column(String(120), default="")
+    last_name: Mapped[str] = mapped_column(String(120), index=True)
+    function: Mapped[str] = mapped_column(String(200), default="")
+    organisation_id: Mapped[int | None] = mapped_column(
+        ForeignKey("organisation.id", ondelete="SET NULL"), index=True
+    )
+    circle_id: Mapped[int | None] = mapped_column(
+        ForeignKey("circle.id", ondelete="SET NULL"), index=True
+    )
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    organisation: Mapped[Organisation | None] = relationship(back_populates="contacts")
+    circle: Mapped[Circle | None] = relationship()
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()

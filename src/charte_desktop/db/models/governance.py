@@ -1,0 +1,229 @@
+"""Governance bodies, their members and meetings with agenda, attendance and outcomes."""
+
+from datetime import date, time
+from typing import TYPE_CHECKING
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    Time,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from charte_desktop.db.enums import (
+    AttendanceState,
+    BodyKind,
+    MeetingState,
+    MembershipRole,
+    QuorumRule,
+)
+from charte_desktop.db.models.base import Base, Timestamped, enum_type
+
+if TYPE_CHECKING:
+    from charte_desktop.db.models.directory import Contact
+    from charte_desktop.db.models.plan import Action
+
+
+class Body(Timestamped, Base):
+    """An instance: COPIL, COTECH, comité des partenaires, groupe projet…"""
+
+    __tablename__ = "body"
+    __table_args__ = (CheckConstraint("quorum_value >= 0", name="quorum_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[BodyKind] = mapped_column(enum_type(BodyKind))
+    name: Mapped[str] = mapped_column(String(200))
+    mission: Mapped[str] = mapped_column(Text, default="")
+    frequency: Mapped[str] = mapped_column(String(120), default="")
+    # The action a groupe projet carries, if any.
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("action.id", ondelete="SET NULL"), index=True
+    )
+    quorum_rule: Mapped[QuorumRule] = mapped_column(
+        enum_type(QuorumRule), default=QuorumRule.NONE
+    )
+    # A number of members for COUNT, a percentage of voting members for SHARE.
+    quorum_value: Mapped[int] = mapped_column(Integer, default=0)
+
+    action: Mapped["Action | None"] = relationship(foreign_keys=[action_id])
+    memberships: Mapped[list["Membership"]] = relationship(
+        back_populates="body", cascade="all, delete-orphan", passive_deletes=True
+    )
+    meetings: Mapped[list["Meeting"]] = relationship(
+        back_populates="body", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Meeting.date",
+    )
+
+
+class Membership(Base):
+    __tablename__ = "membership"
+    __table_args__ = (
+        UniqueConstraint("body_id", "contact_id"),
+        CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+            name="dates_order",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("body.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    role: Mapped[MembershipRole] = mapped_column(
+        enum_type(MembershipRole), default=MembershipRole.MEMBER
+    )
+    voting: Mapped[bool] = mapped_column(Boolean, default=True)
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+
+    body: Mapped[Body] = relationship(back_populates="memberships")
+    contact: Mapped["Contact"] = relationship()
+
+
+class Meeting(Timestamped, Base):
+    """A séance of a body."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (
+        CheckConstraint(
+            "end_time IS NULL OR start_time IS NULL OR end_time >= start_time",
+            name="times_order",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("body.id", ondelete="CASCADE"), index=True)
+    date: Mapped[date] = mapped_column(Date, index=True)
+    start_time: Mapped[time | None] = mapped_column(Time)
+    end_time: Mapped[time | None] = mapped_column(Time)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    state: Mapped[MeetingState] = mapped_column(
+        enum_type(MeetingState), default=MeetingState.PLANNED, index=True
+    )
+    secretary_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    body: Mapped[Body] = relationship(back_populates="meetings")
+    secretary: Mapped["Contact | None"] = relationship()
+    agenda_items: Mapped[list["AgendaItem"]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="AgendaItem.position",
+    )
+    attendances: Mapped[list["Attendance"]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True,
+        foreign_keys="Attendance.meeting_id",
+    )
+    decisions: Mapped[list["Decision"]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Decision.position",
+    )
+    follow_ups: Mapped[list["FollowUp"]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="FollowUp.position",
+    )
+
+
+class AgendaItem(Base):
+    """A point of the ordre du jour, with the discussion noted in the minutes."""
+
+    __tablename__ = "agenda_item"
+    __table_args__ = (CheckConstraint("duration_minutes >= 0", name="duration_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    title: Mapped[str] = mapped_column(String(300))
+    presenter_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    duration_minutes: Mapped[int | None] = mapped_column(Integer)
+    minutes_text: Mapped[str] = mapped_column(Text, default="")
+
+    meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
+    presenter: Mapped["Contact | None"] = relationship()
+
+
+class Attendance(Base):
+    """An invitee of a meeting and whether they came; INVITED until attendance is taken."""
+
+    __tablename__ = "attendance"
+    __table_args__ = (UniqueConstraint("meeting_id", "contact_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    contact_id: Mapped[int] = mapped_column(
+        ForeignKey("contact.id", ondelete="CASCADE"), index=True
+    )
+    state: Mapped[AttendanceState] = mapped_column(
+        enum_type(AttendanceState), default=AttendanceState.INVITED
+    )
+    represented_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+
+    meeting: Mapped[Meeting] = relationship(back_populates="attendances")
+    contact: Mapped["Contact"] = relationship(foreign_keys=[contact_id])
+    represented_by: Mapped["Contact | None"] = relationship(foreign_keys=[represented_by_id])
+
+
+class Decision(Base):
+    __tablename__ = "decision"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("action.id", ondelete="SET NULL"), index=True
+    )
+
+    meeting: Mapped[Meeting] = relationship(back_populates="decisions")
+    agenda_item: Mapped[AgendaItem | None] = relationship()
+    action: Mapped["Action | None"] = relationship()
+
+
+class FollowUp(Base):
+    """A suite à donner: who does what by when, ticked when done."""
+
+    __tablename__ = "follow_up"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    agenda_item_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agenda_item.id", ondelete="SET NULL"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    text: Mapped[str] = mapped_column(Text)
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    done: Mapped[bool] = mapped_column(Boolean, default=False, index=True)
+    done_date: Mapped[date | None] = mapped_column(Date)
+    action_id: Mapped[int | None] = mapped_column(
+        ForeignKey("action.id", ondelete="SET NULL"), index=True
+    )
+
+    meeting: Mapped[Meeting] = relationship(back_populates="follow_ups")
+    owner: Mapped["Contact | None"] = relationship()
+    action: Mapped["Action | None"] = relationship()

@@ -1,0 +1,270 @@
+"""The territory, its plans, axes and actions with everything an action carries."""
+
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Column,
+    Date,
+    ForeignKey,
+    Integer,
+    LargeBinary,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from charte_desktop.db.enums import ActionStatus, FundingState, Priority, TerritoryKind
+from charte_desktop.db.models.base import Base, Timestamped, enum_type
+from charte_desktop.db.types import Money
+
+if TYPE_CHECKING:
+    from charte_desktop.db.models.directory import Contact, Organisation
+    from charte_desktop.db.models.governance import Body, Decision
+    from charte_desktop.db.models.indicators import Indicator
+
+
+class Territory(Timestamped, Base):
+    """The officer's own collectivité, used in letterheads. One row per file."""
+
+    __tablename__ = "territory"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[TerritoryKind] = mapped_column(enum_type(TerritoryKind))
+    address: Mapped[str] = mapped_column(Text, default="")
+    logo: Mapped[bytes | None] = mapped_column(LargeBinary)
+    logo_filename: Mapped[str | None] = mapped_column(String(260))
+
+
+class Plan(Timestamped, Base):
+    __tablename__ = "plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    period_start: Mapped[date | None] = mapped_column(Date)
+    period_end: Mapped[date | None] = mapped_column(Date)
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    axes: Mapped[list["Axis"]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Axis.position",
+    )
+    actions: Mapped[list["Action"]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class Axis(Base):
+    __tablename__ = "axis"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("axis.id", ondelete="CASCADE"), index=True
+    )
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    code: Mapped[str] = mapped_column(String(20), default="")
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+
+    plan: Mapped[Plan] = relationship(back_populates="axes")
+    parent: Mapped["Axis | None"] = relationship(remote_side=[id], back_populates="children")
+    children: Mapped[list["Axis"]] = relationship(
+        back_populates="parent", order_by="Axis.position", passive_deletes=True
+    )
+
+
+action_copilot = Table(
+    "action_copilot",
+    Base.metadata,
+    Column("action_id", ForeignKey("action.id", ondelete="CASCADE"), primary_key=True),
+    Column("contact_id", ForeignKey("contact.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+)
+
+action_partner = Table(
+    "action_partner",
+    Base.metadata,
+    Column("action_id", ForeignKey("action.id", ondelete="CASCADE"), primary_key=True),
+    Column("organisation_id", ForeignKey("organisation.id", ondelete="CASCADE"),
+           primary_key=True, index=True),
+)
+
+action_policy = Table(
+    "action_policy",
+    Base.metadata,
+    Column("action_id", ForeignKey("action.id", ondelete="CASCADE"), primary_key=True),
+    Column("policy_id", ForeignKey("policy.id", ondelete="CASCADE"), primary_key=True,
+           index=True),
+)
+
+
+class Action(Timestamped, Base):
+    """A fiche action of a plan."""
+
+    __tablename__ = "action"
+    __table_args__ = (
+        UniqueConstraint("plan_id", "code"),
+        CheckConstraint("progress BETWEEN 0 AND 100", name="progress_range"),
+        CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+            name="dates_order",
+        ),
+        CheckConstraint(
+            "budget_planned >= 0 AND budget_committed >= 0 AND budget_spent >= 0",
+            name="budget_positive",
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
+    axis_id: Mapped[int | None] = mapped_column(
+        ForeignKey("axis.id", ondelete="SET NULL"), index=True
+    )
+    code: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(300))
+    description: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[ActionStatus] = mapped_column(
+        enum_type(ActionStatus), default=ActionStatus.TO_START, index=True
+    )
+    priority: Mapped[Priority | None] = mapped_column(enum_type(Priority))
+    pilot_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    project_group_id: Mapped[int | None] = mapped_column(
+        ForeignKey("body.id", ondelete="SET NULL"), index=True
+    )
+    start_date: Mapped[date | None] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date, index=True)
+    progress: Mapped[int] = mapped_column(Integer, default=0)
+    progress_from_milestones: Mapped[bool] = mapped_column(Boolean, default=False)
+    budget_planned: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    budget_committed: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    budget_spent: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+
+    plan: Mapped[Plan] = relationship(back_populates="actions")
+    axis: Mapped[Axis | None] = relationship()
+    pilot: Mapped["Contact | None"] = relationship(foreign_keys=[pilot_id])
+    project_group: Mapped["Body | None"] = relationship(foreign_keys=[project_group_id])
+    copilots: Mapped[list["Contact"]] = relationship(secondary=action_copilot)
+    partners: Mapped[list["Organisation"]] = relationship(secondary=action_partner)
+    policies: Mapped[list["Policy"]] = relationship(secondary=action_policy)
+    milestones: Mapped[list["Milestone"]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="Milestone.due_date",
+    )
+    fundings: Mapped[list["Funding"]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", passive_deletes=True
+    )
+    notes: Mapped[list["ActionNote"]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="ActionNote.note_date",
+    )
+    scores: Mapped[list["PriorityScore"]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", passive_deletes=True
+    )
+    indicators: Mapped[list["Indicator"]] = relationship(
+        secondary="indicator_action", back_populates="actions"
+    )
+
+
+class PriorityCriterion(Base):
+    """A prioritisation criterion (facilité, rapidité…) and its weight."""
+
+    __tablename__ = "priority_criterion"
+    __table_args__ = (CheckConstraint("weight >= 0", name="weight_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    weight: Mapped[int] = mapped_column(Integer, default=1)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class PriorityScore(Base):
+    """An action's score (0 to 3) on one criterion."""
+
+    __tablename__ = "priority_score"
+    __table_args__ = (CheckConstraint("score BETWEEN 0 AND 3", name="score_range"),)
+
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("action.id", ondelete="CASCADE"), primary_key=True
+    )
+    criterion_id: Mapped[int] = mapped_column(
+        ForeignKey("priority_criterion.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+    score: Mapped[int] = mapped_column(Integer)
+
+    action: Mapped[Action] = relationship(back_populates="scores")
+    criterion: Mapped[PriorityCriterion] = relationship()
+
+
+class Milestone(Base):
+    __tablename__ = "milestone"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("action.id", ondelete="CASCADE"), index=True
+    )
+    title: Mapped[str] = mapped_column(String(300))
+    due_date: Mapped[date | None] = mapped_column(Date, index=True)
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+    done_date: Mapped[date | None] = mapped_column(Date)
+
+    action: Mapped[Action] = relationship(back_populates="milestones")
+
+
+class Funding(Base):
+    __tablename__ = "funding"
+    __table_args__ = (CheckConstraint("amount >= 0", name="amount_positive"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("action.id", ondelete="CASCADE"), index=True
+    )
+    funder_id: Mapped[int] = mapped_column(
+        ForeignKey("organisation.id", ondelete="RESTRICT"), index=True
+    )
+    amount: Mapped[Decimal] = mapped_column(Money())
+    state: Mapped[FundingState] = mapped_column(
+        enum_type(FundingState), default=FundingState.REQUESTED
+    )
+    note: Mapped[str] = mapped_column(Text, default="")
+
+    action: Mapped[Action] = relationship(back_populates="fundings")
+    funder: Mapped["Organisation"] = relationship()
+
+
+class Policy(Base):
+    """A public policy an action contributes to (PCAET, PLUi…), used as a tag."""
+
+    __tablename__ = "policy"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    label: Mapped[str] = mapped_column(String(200), default="")
+
+
+class ActionNote(Timestamped, Base):
+    """A dated entry of an action's follow-up journal."""
+
+    __tablename__ = "action_note"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("action.id", ondelete="CASCADE"), index=True
+    )
+    note_date: Mapped[date] = mapped_column(Date)
+    text: Mapped[str] = mapped_column(Text)
+    decision_id: Mapped[int | None] = mapped_column(
+        ForeignKey("decision.id", ondelete="SET NULL"), index=True
+    )
+
+    action: Mapped[Action] = relationship(back_populates="notes")
+    decision: Mapped["Decision | None"] = relationship()

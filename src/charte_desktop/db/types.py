@@ -1,0 +1,69 @@
+"""Column types SQLite cannot store faithfully on its own: money, decimals, UTC times."""
+
+from datetime import UTC, datetime
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
+
+from sqlalchemy import Integer, String
+from sqlalchemy.engine import Dialect
+from sqlalchemy.types import TypeDecorator
+
+CENT = Decimal("0.01")
+
+
+def to_money(value: Decimal | int | str) -> Decimal:
+    """Round to the cent, the way an accountant would (half up)."""
+    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+class Money(TypeDecorator[Decimal]):
+    """Euros as `Decimal` in Python, integer cents in the file (SQLite has no exact decimal)."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        return int(to_money(value) * 100)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return (Decimal(int(value)) / 100).quantize(CENT)
+
+
+class DecimalText(TypeDecorator[Decimal]):
+    """A measured value kept exactly as entered (e.g. 12.5 t CO2), stored as text."""
+
+    impl = String(40)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        return format(Decimal(value), "f")
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        return None if value is None else Decimal(value)
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """An aware UTC timestamp; SQLite would otherwise drop the time zone silently."""
+
+    impl = String(32)
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> str | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime refused: timestamps must be UTC-aware")
+        return value.astimezone(UTC).isoformat(timespec="microseconds")
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        return None if value is None else datetime.fromisoformat(value).astimezone(UTC)
+
+
+def utcnow() -> datetime:
+    return datetime.now(UTC)

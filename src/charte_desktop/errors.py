@@ -1,0 +1,17 @@
+"""The one exception type users can cause, carrying a French message."""
+
+
+class CharteError(Exception):
+    """An error the user can cause and fix; `message` is French and shown as is.
+
+    `field` names the form field at fault (the model attribute), when there is one,
+    so that a form can show the message beside it.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def __str__(self) -> str:
+        return self.message
