@@ -42,8 +42,10 @@ class Body(Timestamped, Base):
     mission: Mapped[str] = mapped_column(Text, default="")
     frequency: Mapped[str] = mapped_column(String(120), default="")
     # The action a groupe projet carries, if any.
+    # use_alter breaks the action <-> body cycle for table ordering; SQLite still gets the
+    # constraint inline in CREATE TABLE.
     action_id: Mapped[int | None] = mapped_column(
-        ForeignKey("action.id", ondelete="SET NULL"), index=True
+        ForeignKey("action.id", ondelete="SET NULL", use_alter=True), index=True
     )
     quorum_rule: Mapped[QuorumRule] = mapped_column(
         enum_type(QuorumRule), default=QuorumRule.NONE

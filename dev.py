@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""One command for each developer task, on any machine that has Python >= 3.11.
+
+    python3 dev.py demo    set up, then write the demo territory and show it
+    python3 dev.py test    set up, then run the whole test suite and the linter
+    python3 dev.py bench   set up, then run the benchmark on the large territory
+
+"Set up" creates `.venv/` beside this file and installs Charte into it with its test
+tools; it is redone only when pyproject.toml changes.
+"""
+
+import hashlib
+import os
+import subprocess
+import sys
+import tempfile
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+MARKER = VENV / ".installed-from"
+
+
+def venv_bin(name: str) -> Path:
+    folder = VENV / ("Scripts" if os.name == "nt" else "bin")
+    return folder / (f"{name}.exe" if os.name == "nt" else name)
+
+
+def set_up() -> None:
+    if sys.version_info < (3, 11):
+        sys.exit("Charte demande Python 3.11 ou plus récent.")
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if MARKER.exists() and MARKER.read_text() == wanted:
+        return
+    if not venv_bin("python").exists():
+        print("Création de l'environnement .venv…", flush=True)
+        venv.create(VENV, with_pip=True)
+    print("Installation de Charte et de ses outils de test…", flush=True)
+    python = str(venv_bin("python"))
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"],
+                   check=True)
+    MARKER.write_text(wanted)
+
+
+def run(*command: str | Path) -> int:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    return subprocess.run([str(part) for part in command], cwd=ROOT, env=env).returncode
+
+
+def demo() -> int:
+    path = Path(tempfile.mkdtemp(prefix="charte-")) / "demo.sqlite"
+    charte = venv_bin("charte-desktop")
+    return run(charte, "demo", path) or run(charte, "list", "actions", path) or run(
+        charte, "list", "meetings", path
+    )
+
+
+def test() -> int:
+    return run(venv_bin("python"), "-m", "pytest", "-q") or run(
+        venv_bin("ruff"), "check", "src", "tests", "bench", "dev.py"
+    )
+
+
+def bench() -> int:
+    return run(venv_bin("python"), ROOT / "bench" / "bench.py")
+
+
+TASKS = {"demo": demo, "test": test, "bench": bench}
+
+if __name__ == "__main__":
+    if len(sys.argv) != 2 or sys.argv[1] not in TASKS:
+        sys.exit(f"utilisation : python3 dev.py {{{','.join(TASKS)}}}")
+    set_up()
+    sys.exit(TASKS[sys.argv[1]]())

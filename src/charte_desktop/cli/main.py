@@ -1,0 +1,94 @@
+"""Entry point of `charte-desktop`: dispatch to a subcommand, or open the window.
+
+Exit codes: 0 success, 1 a user error (one French line on stderr), 2 a usage error.
+"""
+
+import argparse
+import sqlite3
+import sys
+from pathlib import Path
+
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
+
+from charte_desktop import __version__
+from charte_desktop.cli.parser import FrenchArgumentParser
+from charte_desktop.errors import CharteError
+
+LIST_KINDS = ("plans", "actions", "bodies", "meetings", "indicators", "contacts")
+SUBCOMMANDS = ("demo", "check", "list")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = FrenchArgumentParser(
+        prog="charte-desktop",
+        description="Charte : piloter une charte ou un plan d'actions territorial.",
+    )
+    parser.add_argument("--version", action="version", version=f"Charte {__version__}",
+                        help="afficher la version et quitter")
+    commands = parser.add_subparsers(dest="command", title="commandes", metavar="COMMANDE",
+                                     parser_class=FrenchArgumentParser)
+
+    demo = commands.add_parser("demo", help="écrire le territoire de démonstration dans FICHIER")
+    demo.add_argument("file", metavar="FICHIER", type=Path)
+    demo.add_argument("--size", choices=("small", "large"), default="small",
+                      help="small : territoire réaliste ; large : territoire généré pour "
+                           "les essais de volume")
+    demo.add_argument("--force", action="store_true", help="remplacer FICHIER s'il existe")
+
+    check = commands.add_parser(
+        "check", help="vérifier l'intégrité de FICHIER et la version de son schéma"
+    )
+    check.add_argument("file", metavar="FICHIER", type=Path)
+
+    listing = commands.add_parser("list", help="lister les éléments d'un fichier")
+    listing.add_argument("kind", choices=LIST_KINDS, metavar="QUOI",
+                         help="plans, actions, bodies, meetings, indicators ou contacts")
+    listing.add_argument("file", metavar="FICHIER", type=Path)
+    listing.add_argument("--json", action="store_true",
+                         help="écrire un tableau JSON au lieu d'un tableau lisible")
+    return parser
+
+
+def _use_utf8_output() -> None:
+    """French text and JSON are written as UTF-8 whatever the console's code page."""
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            reconfigure(encoding="utf-8", errors="replace")
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "demo":
+        from charte_desktop.cli.demo_command import run_demo
+
+        return run_demo(args.file, size=args.size, force=args.force)
+    if args.command == "check":
+        from charte_desktop.cli.check_command import run_check
+
+        return run_check(args.file)
+    from charte_desktop.cli.list_command import run_list
+
+    return run_list(args.kind, args.file, as_json=args.json)
+
+
+def run(argv: list[str]) -> int:
+    _use_utf8_output()
+    if not argv or argv[0] not in (*SUBCOMMANDS, "-h", "--help", "--version"):
+        from charte_desktop.cli.window_launcher import launch_window
+
+        return launch_window(argv)
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except CharteError as error:
+        print(error.message, file=sys.stderr)
+    except (sqlite3.DatabaseError, SQLAlchemyDatabaseError) as error:
+        detail = getattr(error, "orig", None) or error
+        print(f"Le fichier est endommagé ou illisible : {detail}.", file=sys.stderr)
+    except OSError as error:
+        where = f" « {error.filename} »" if error.filename else ""
+        print(f"Erreur d'accès au fichier{where} : {error.strerror or error}.", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("Interrompu.", file=sys.stderr)
+        return 130
+    return 1

@@ -1,0 +1,78 @@
+"""Rendering rows for the terminal (aligned French table) or for scripts (JSON)."""
+
+import json
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from charte_desktop.formatting import format_date, format_money, format_number, format_time
+
+MAX_CELL = 60
+
+
+@dataclass(frozen=True)
+class Column:
+    """One field of a listing: its JSON key, its French header (None: JSON only)."""
+
+    key: str
+    header: str | None
+    get: Callable[[Any], Any]
+    money: bool = False
+
+
+def json_value(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, time):
+        return value.strftime("%H:%M")
+    if isinstance(value, Decimal):
+        return format(value, "f")  # exact, as text: scripts must not get binary floats
+    return value
+
+
+def text_value(value: Any, *, money: bool = False) -> str:
+    if value is None:
+        return ""
+    if money:
+        return format_money(value)
+    if isinstance(value, Enum):
+        return str(getattr(value, "label", value.value))
+    if isinstance(value, bool):
+        return "oui" if value else "non"
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, time):
+        return format_time(value)
+    if isinstance(value, Decimal | int):
+        return format_number(value)
+    text = " ".join(str(value).split())
+    return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
+
+
+def to_json(rows: Sequence[Any], columns: Sequence[Column]) -> str:
+    objects = [{c.key: json_value(c.get(row)) for c in columns} for row in rows]
+    return json.dumps(objects, ensure_ascii=False, indent=2)
+
+
+def to_table(rows: Sequence[Any], columns: Sequence[Column], empty: str) -> str:
+    shown = [c for c in columns if c.header is not None]
+    if not rows:
+        return empty
+    cells = [[text_value(c.get(row), money=c.money) for c in shown] for row in rows]
+    headers = [c.header or "" for c in shown]
+    widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
+
+    def line(values: Sequence[str]) -> str:
+        return "  ".join(
+            v.rjust(w) if c.money or c.key == "id" else v.ljust(w)
+            for v, w, c in zip(values, widths, shown, strict=True)
+        ).rstrip()
+
+    out = [line(headers), "  ".join("-" * w for w in widths)]
+    out.extend(line(r) for r in cells)
+    return "\n".join(out)

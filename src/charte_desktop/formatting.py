@@ -1,0 +1,42 @@
+"""French formats for text outside Qt (command line, documents): 14/03/2026, 1 234,50 €."""
+
+from datetime import date, time
+from decimal import Decimal
+
+from charte_desktop.db.types import to_money
+
+NARROW_NBSP = "\u202f"  # thousands separator of French typography
+NBSP = "\u00a0"  # before the euro sign
+
+
+def format_date(value: date | None) -> str:
+    return "" if value is None else value.strftime("%d/%m/%Y")
+
+
+def format_time(value: time | None) -> str:
+    return "" if value is None else value.strftime("%Hh%M")
+
+
+def format_number(value: Decimal | int | None, decimals: int | None = None) -> str:
+    """A number the French way; `decimals=None` keeps the digits it has."""
+    if value is None:
+        return ""
+    number = Decimal(value)
+    if decimals is not None:
+        number = number.quantize(Decimal(1).scaleb(-decimals))
+    sign = "-" if number < 0 else ""
+    text = format(abs(number), "f")
+    whole, _, fraction = text.partition(".")
+    groups = []
+    while len(whole) > 3:
+        groups.insert(0, whole[-3:])
+        whole = whole[:-3]
+    groups.insert(0, whole)
+    result = sign + NARROW_NBSP.join(groups)
+    return f"{result},{fraction}" if fraction else result
+
+
+def format_money(value: Decimal | int | None) -> str:
+    if value is None:
+        return ""
+    return f"{format_number(to_money(value), 2)}{NBSP}€"

@@ -1,0 +1,480 @@
+"""The fiches action of a plan: create, edit, duplicate, delete, find and list them."""
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import ColumnElement, Row, Select, and_, case, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from charte_desktop.db import Database
+from charte_desktop.db.enums import ActionStatus, DisplayStatus, Priority
+from charte_desktop.db.models import (
+    Action,
+    ActionNote,
+    Axis,
+    Body,
+    Contact,
+    Funding,
+    Milestone,
+    Organisation,
+    Plan,
+    Policy,
+    PriorityScore,
+    action_policy,
+)
+from charte_desktop.errors import CharteError
+from charte_desktop.services import rules
+from charte_desktop.services.common import assign, ensure_exists, fetch_all, get_or_fail
+from charte_desktop.services.status import display_status, late_condition
+
+CODE_MAX_LENGTH = 20
+_COPY_SUFFIX = " (copie)"
+
+
+@dataclass
+class ActionFields:
+    """Every editable field of a fiche action, relations given by ids."""
+
+    plan_id: int
+    code: str
+    title: str
+    description: str = ""
+    axis_id: int | None = None
+    status: ActionStatus = ActionStatus.TO_START
+    priority: Priority | None = None
+    pilot_id: int | None = None
+    copilot_ids: list[int] = field(default_factory=list)
+    partner_ids: list[int] = field(default_factory=list)  # organisations
+    policy_ids: list[int] = field(default_factory=list)
+    project_group_id: int | None = None  # a Body
+    start_date: date | None = None
+    end_date: date | None = None
+    progress: int = 0
+    progress_from_milestones: bool = False
+    budget_planned: Decimal | int | str | None = Decimal("0.00")
+    budget_committed: Decimal | int | str | None = Decimal("0.00")
+    budget_spent: Decimal | int | str | None = Decimal("0.00")
+
+
+def milestone_progress(done: int, total: int) -> int:
+    """Progress in % from milestones, rounded half up; 0 when there is no milestone."""
+    if total <= 0:
+        return 0
+    return (200 * done + total) // (2 * total)
+
+
+def recompute_progress(session: Session, action: Action) -> None:
+    """Set the progress of an action that follows its milestones, from the database rows."""
+    if not action.progress_from_milestones or action.id is None:
+        return
+    session.flush()
+    total, done = session.execute(
+        select(func.count(), func.coalesce(func.sum(case((Milestone.done, 1), else_=0)), 0)).where(
+            Milestone.action_id == action.id
+        )
+    ).one()
+    action.progress = milestone_progress(int(done), int(total))
+
+
+def _check_code_free(session: Session, plan_id: int, code: str, action_id: int | None) -> None:
+    query = select(Action.title).where(Action.plan_id == plan_id, Action.code == code)
+    if action_id is not None:
+        query = query.where(Action.id != action_id)
+    other = session.scalars(query).first()
+    if other is not None:
+        raise CharteError(
+            f"Le champ « Code » doit être unique dans le plan : « {code} » est déjà "
+            f"utilisé par l'action « {other} ».",
+            field="code",
+        )
+
+
+def _action_values(session: Session, fields: ActionFields, action_id: int | None) -> dict[str, Any]:
+    """Validated values for an Action, relations as ORM lists; raises CharteError."""
+    code = rules.required_text(fields.code, "code", "Code", max_length=CODE_MAX_LENGTH)
+    title = rules.required_text(fields.title, "title", "Intitulé")
+    if not isinstance(fields.status, ActionStatus):
+        raise CharteError(
+            "Le champ « Statut » doit être l'un des statuts proposés (« En retard » est "
+            "calculé, il ne se choisit pas).",
+            field="status",
+        )
+    if fields.priority is not None and not isinstance(fields.priority, Priority):
+        raise CharteError("Le champ « Priorité » n'est pas valide.", field="priority")
+    rules.dates_in_order(
+        fields.start_date, fields.end_date, "end_date", "Date de début", "Date de fin"
+    )
+    progress = 0 if fields.progress_from_milestones else fields.progress
+    values: dict[str, Any] = {
+        "plan_id": fields.plan_id,
+        "code": code,
+        "title": title,
+        "description": (fields.description or "").strip(),
+        "axis_id": fields.axis_id,
+        "status": fields.status,
+        "priority": fields.priority,
+        "pilot_id": fields.pilot_id,
+        "project_group_id": fields.project_group_id,
+        "start_date": fields.start_date,
+        "end_date": fields.end_date,
+        "progress": rules.percentage(progress, "progress", "Avancement"),
+        "progress_from_milestones": bool(fields.progress_from_milestones),
+        "budget_planned": rules.amount(fields.budget_planned, "budget_planned", "Budget prévu"),
+        "budget_committed": rules.amount(
+            fields.budget_committed, "budget_committed", "Budget engagé"
+        ),
+        "budget_spent": rules.amount(fields.budget_spent, "budget_spent", "Budget dépensé"),
+    }
+    get_or_fail(session, Plan, fields.plan_id, "Le plan")
+    _check_code_free(session, fields.plan_id, code, action_id)
+    if fields.axis_id is not None:
+        axis = session.get(Axis, fields.axis_id)
+        if axis is None:
+            raise CharteError(f"L'axe n° {fields.axis_id} est introuvable.", field="axis_id")
+        if axis.plan_id != fields.plan_id:
+            raise CharteError(
+                f"L'axe « {axis.title} » appartient à un autre plan que l'action.",
+                field="axis_id",
+            )
+    ensure_exists(session, Contact, fields.pilot_id, "Le contact", "pilot_id")
+    ensure_exists(session, Body, fields.project_group_id, "L'instance", "project_group_id")
+    values["copilots"] = fetch_all(
+        session, Contact, fields.copilot_ids, "Le contact", "copilot_ids"
+    )
+    values["partners"] = fetch_all(
+        session, Organisation, fields.partner_ids, "La structure", "partner_ids"
+    )
+    values["policies"] = fetch_all(
+        session, Policy, fields.policy_ids, "La politique publique", "policy_ids"
+    )
+    return values
+
+
+def create_action(db: Database, fields: ActionFields) -> Action:
+    with db.session() as session:
+        values = _action_values(session, fields, None)
+        action = Action(**values)
+        session.add(action)
+        session.flush()
+        recompute_progress(session, action)
+        return action
+
+
+def update_action(db: Database, action_id: int, fields: ActionFields) -> Action:
+    with db.session() as session:
+        action = get_or_fail(session, Action, action_id, "L'action")
+        values = _action_values(session, fields, action_id)
+        assign(action, values, list(values))
+        recompute_progress(session, action)
+        return action
+
+
+def delete_action(db: Database, action_id: int) -> None:
+    """Delete an action with its milestones, fundings, journal and scores.
+
+    Decisions, follow-ups and groupes projet that referred to it are kept, unlinked.
+    """
+    with db.session() as session:
+        session.delete(get_or_fail(session, Action, action_id, "L'action"))
+
+
+def _free_copy_code(session: Session, plan_id: int, code: str) -> str:
+    taken = set(session.scalars(select(Action.code).where(Action.plan_id == plan_id)))
+    number = 1
+    while True:
+        suffix = _COPY_SUFFIX if number == 1 else f" (copie {number})"
+        candidate = code[: CODE_MAX_LENGTH - len(suffix)].rstrip() + suffix
+        if candidate not in taken:
+            return candidate
+        number += 1
+
+
+def duplicate_action(db: Database, action_id: int) -> Action:
+    """A new action of the same plan pre-filled from another, with a free code "2.3 (copie)".
+
+    Copied: what describes the fiche (title, description, axis, priority, pilot, co-pilots,
+    partners, policies, project group, dates, planned budget, linked indicators, priority
+    scores, milestones and the "progress from milestones" choice). Not copied: what records
+    the original's follow-up (the journal, fundings, committed and spent budget); the copy
+    starts "à lancer", at 0 % progress, with its milestones not done.
+    """
+    with db.session() as session:
+        source = session.get(
+            Action,
+            action_id,
+            options=[
+                selectinload(Action.copilots),
+                selectinload(Action.partners),
+                selectinload(Action.policies),
+                selectinload(Action.indicators),
+                selectinload(Action.milestones),
+                selectinload(Action.scores),
+            ],
+        )
+        if source is None:
+            raise CharteError(f"L'action n° {action_id} est introuvable (peut-être supprimée).")
+        copy = Action(
+            plan_id=source.plan_id,
+            code=_free_copy_code(session, source.plan_id, source.code),
+            title=source.title,
+            description=source.description,
+            axis_id=source.axis_id,
+            status=ActionStatus.TO_START,
+            priority=source.priority,
+            pilot_id=source.pilot_id,
+            project_group_id=source.project_group_id,
+            start_date=source.start_date,
+            end_date=source.end_date,
+            progress=0,
+            progress_from_milestones=source.progress_from_milestones,
+            budget_planned=source.budget_planned,
+            budget_committed=Decimal("0.00"),
+            budget_spent=Decimal("0.00"),
+            copilots=list(source.copilots),
+            partners=list(source.partners),
+            policies=list(source.policies),
+            indicators=list(source.indicators),
+            milestones=[
+                Milestone(title=m.title, due_date=m.due_date, done=False) for m in source.milestones
+            ],
+            scores=[
+                PriorityScore(criterion_id=s.criterion_id, score=s.score) for s in source.scores
+            ],
+        )
+        session.add(copy)
+        session.flush()
+        return copy
+
+
+def get_action(db: Database, action_id: int) -> Action:
+    """The action with everything a form or a fiche shows, readable after the session."""
+    with db.session() as session:
+        action = session.get(
+            Action,
+            action_id,
+            options=[
+                selectinload(Action.plan),
+                selectinload(Action.axis),
+                selectinload(Action.pilot),
+                selectinload(Action.project_group),
+                selectinload(Action.copilots),
+                selectinload(Action.partners),
+                selectinload(Action.policies),
+                selectinload(Action.milestones),
+                selectinload(Action.fundings).selectinload(Funding.funder),
+                selectinload(Action.notes).selectinload(ActionNote.decision),
+                selectinload(Action.scores).selectinload(PriorityScore.criterion),
+                selectinload(Action.indicators),
+            ],
+        )
+        if action is None:
+            raise CharteError(f"L'action n° {action_id} est introuvable (peut-être supprimée).")
+        return action
+
+
+# --- Listing and filtering -------------------------------------------------------------
+
+# Letters a French search should not tell apart: case and accents. SQLite's LIKE and
+# lower() only fold ASCII, so the searched text becomes a GLOB pattern in which each letter
+# is the class of its variants ("é" -> "[eéèêëEÉÈÊË]"): plain SQLite, on every connection.
+_VARIANTS: dict[str, str] = {
+    "a": "aàâäáãåAÀÂÄÁÃÅ",
+    "c": "cçCÇ",
+    "e": "eéèêëEÉÈÊË",
+    "i": "iîïíìIÎÏÍÌ",
+    "o": "oôöóòõOÔÖÓÒÕ",
+    "u": "uùûüúUÙÛÜÚ",
+    "y": "yÿýYŸÝ",
+    "n": "nñNÑ",
+}
+_CLASS_OF: dict[str, str] = {
+    variant: f"[{variants}]" for variants in _VARIANTS.values() for variant in variants
+}
+_GLOB_SPECIAL = {"*": "[*]", "?": "[?]", "[": "[[]"}
+
+
+def fold_text(text: str) -> str:
+    """Text without accents and case, for sorting and comparing in Python."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+def search_pattern(text: str) -> str:
+    """A GLOB pattern finding `text` anywhere, ignoring case and French accents."""
+    parts: list[str] = []
+    for char in unicodedata.normalize("NFC", text):
+        if char in _CLASS_OF:
+            parts.append(_CLASS_OF[char])
+        elif char in _GLOB_SPECIAL:
+            parts.append(_GLOB_SPECIAL[char])
+        elif char.lower() != char.upper() and len(char.lower()) == len(char.upper()) == 1:
+            parts.append(f"[{char.lower()}{char.upper()}]")
+        else:
+            parts.append(char)
+    return "*" + "".join(parts) + "*"
+
+
+def _contains(column: ColumnElement[str], text: str) -> ColumnElement[bool]:
+    return column.bool_op("GLOB")(search_pattern(text))
+
+
+def natural_key(code: str) -> tuple[tuple[int, int, str], ...]:
+    """Sort key putting "2.10" after "2.9" (numbers compared as numbers)."""
+    return tuple(
+        (0, int(part), "") if part.isdigit() else (1, 0, fold_text(part))
+        for part in re.split(r"(\d+)", code)
+        if part
+    )
+
+
+@dataclass(frozen=True)
+class ActionFilter:
+    """What the plan's table is filtered on; None means "any"."""
+
+    plan_id: int | None = None
+    axis_id: int | None = None  # the axis and all its sub-axes
+    status: DisplayStatus | None = None
+    pilot_id: int | None = None
+    policy_id: int | None = None
+    text: str | None = None  # in code, title or description; ignores case and accents
+
+
+@dataclass(frozen=True)
+class ActionRow:
+    id: int
+    plan_id: int
+    code: str
+    title: str
+    status: DisplayStatus  # computed: "en retard" when it applies
+    stored_status: ActionStatus
+    priority: Priority | None
+    axis_id: int | None
+    axis_code: str | None
+    axis_title: str | None
+    pilot_id: int | None
+    pilot_name: str | None  # "Prénom Nom"
+    start_date: date | None
+    end_date: date | None
+    progress: int
+    budget_planned: Decimal
+    budget_committed: Decimal
+    budget_spent: Decimal
+
+
+def _status_condition(status: DisplayStatus, late: ColumnElement[bool]) -> ColumnElement[bool]:
+    if status is DisplayStatus.LATE:
+        return late
+    stored = Action.status == ActionStatus(status.value)
+    if status in (DisplayStatus.TO_START, DisplayStatus.IN_PROGRESS):
+        return and_(stored, ~late)
+    return stored
+
+
+def _conditions(filters: ActionFilter, late: ColumnElement[bool]) -> list[ColumnElement[bool]]:
+    conditions: list[ColumnElement[bool]] = []
+    if filters.plan_id is not None:
+        conditions.append(Action.plan_id == filters.plan_id)
+    if filters.axis_id is not None:
+        tree = select(Axis.id).where(Axis.id == filters.axis_id).cte("axis_tree", recursive=True)
+        tree = tree.union_all(select(Axis.id).where(Axis.parent_id == tree.c.id))
+        conditions.append(Action.axis_id.in_(select(tree.c.id)))
+    if filters.status is not None:
+        conditions.append(_status_condition(filters.status, late))
+    if filters.pilot_id is not None:
+        conditions.append(Action.pilot_id == filters.pilot_id)
+    if filters.policy_id is not None:
+        conditions.append(
+            Action.id.in_(
+                select(action_policy.c.action_id).where(
+                    action_policy.c.policy_id == filters.policy_id
+                )
+            )
+        )
+    text = (filters.text or "").strip()
+    if text:
+        conditions.append(
+            or_(
+                _contains(Action.code, text),
+                _contains(Action.title, text),
+                _contains(Action.description, text),
+            )
+        )
+    return conditions
+
+
+def _rows_query(filters: ActionFilter, today: date) -> Select[Any]:
+    late = late_condition(today)
+    return (
+        select(
+            Action.id,
+            Action.plan_id,
+            Action.code,
+            Action.title,
+            Action.status,
+            late.label("late"),
+            Action.priority,
+            Action.axis_id,
+            Axis.code.label("axis_code"),
+            Axis.title.label("axis_title"),
+            Action.pilot_id,
+            Contact.first_name,
+            Contact.last_name,
+            Action.start_date,
+            Action.end_date,
+            Action.progress,
+            Action.budget_planned,
+            Action.budget_committed,
+            Action.budget_spent,
+        )
+        .outerjoin(Axis, Axis.id == Action.axis_id)
+        .outerjoin(Contact, Contact.id == Action.pilot_id)
+        .where(*_conditions(filters, late))
+    )
+
+
+def _row(record: Row[Any]) -> ActionRow:
+    pilot_name = (
+        None
+        if record.pilot_id is None
+        else f"{record.first_name or ''} {record.last_name or ''}".strip()
+    )
+    return ActionRow(
+        id=record.id,
+        plan_id=record.plan_id,
+        code=record.code,
+        title=record.title,
+        status=display_status(record.status, bool(record.late)),
+        stored_status=record.status,
+        priority=record.priority,
+        axis_id=record.axis_id,
+        axis_code=record.axis_code,
+        axis_title=record.axis_title,
+        pilot_id=record.pilot_id,
+        pilot_name=pilot_name,
+        start_date=record.start_date,
+        end_date=record.end_date,
+        progress=record.progress,
+        budget_planned=record.budget_planned,
+        budget_committed=record.budget_committed,
+        budget_spent=record.budget_spent,
+    )
+
+
+def list_actions(
+    db: Database, filters: ActionFilter = ActionFilter(), *, today: date | None = None
+) -> list[ActionRow]:
+    """The actions matching `filters`, in one query, by plan then code ("2.9" before "2.10")."""
+    query = _rows_query(filters, today or date.today())
+    with db.session() as session:
+        rows = [_row(record) for record in session.execute(query)]
+    rows.sort(key=lambda row: (row.plan_id, natural_key(row.code), row.id))
+    return rows
+
+
+def late_actions(db: Database, *, today: date | None = None) -> list[ActionRow]:
+    """Every late action of every plan, for the dashboard."""
+    return list_actions(db, ActionFilter(status=DisplayStatus.LATE), today=today)

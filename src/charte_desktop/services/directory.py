@@ -1,0 +1,305 @@
+"""The directory (annuaire): circles of actors, organisations and contacts."""
+
+import unicodedata
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, aliased, joinedload
+
+from charte_desktop.db import Database
+from charte_desktop.db.models import Circle, Contact, Funding, Organisation
+from charte_desktop.errors import CharteError
+from charte_desktop.services import rules
+from charte_desktop.services.common import assign, ensure_exists, get_or_fail
+
+
+def search_key(text: str | None) -> str:
+    """Text folded for searching and sorting: case and accents ignored ("É" finds "e")."""
+    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+# --- Circles ---------------------------------------------------------------------------
+
+
+@dataclass
+class CircleFields:
+    name: str
+    position: int = 0
+
+
+def _circle_values(session: Session, fields: CircleFields, circle_id: int | None) -> dict[str, Any]:
+    name = rules.required_text(fields.name, "name", "Nom du cercle", max_length=120)
+    wanted = search_key(name)
+    for other_id, other_name in session.execute(select(Circle.id, Circle.name)):
+        if other_id != circle_id and search_key(other_name) == wanted:
+            raise CharteError(f"Le cercle « {other_name} » existe déjà.", field="name")
+    return {"name": name, "position": fields.position}
+
+
+def create_circle(db: Database, fields: CircleFields) -> Circle:
+    with db.session() as session:
+        circle = Circle(**_circle_values(session, fields, None))
+        session.add(circle)
+        session.flush()
+        return circle
+
+
+def update_circle(db: Database, circle_id: int, fields: CircleFields) -> Circle:
+    with db.session() as session:
+        circle = get_or_fail(session, Circle, circle_id, "Le cercle")
+        values = _circle_values(session, fields, circle_id)
+        assign(circle, values, list(values))
+        return circle
+
+
+def delete_circle(db: Database, circle_id: int) -> None:
+    """Delete a circle; its organisations and contacts stay, without circle."""
+    with db.session() as session:
+        session.delete(get_or_fail(session, Circle, circle_id, "Le cercle"))
+
+
+def get_circle(db: Database, circle_id: int) -> Circle:
+    with db.session() as session:
+        return get_or_fail(session, Circle, circle_id, "Le cercle")
+
+
+def list_circles(db: Database) -> list[Circle]:
+    """Circles in the officer's order, then by name."""
+    with db.session() as session:
+        return list(session.scalars(select(Circle).order_by(Circle.position, Circle.name)))
+
+
+# --- Organisations ---------------------------------------------------------------------
+
+
+@dataclass
+class OrganisationFields:
+    name: str
+    circle_id: int | None = None
+    address: str = ""
+    notes: str = ""
+
+
+def _organisation_values(session: Session, fields: OrganisationFields) -> dict[str, Any]:
+    ensure_exists(session, Circle, fields.circle_id, "Le cercle", "circle_id")
+    return {
+        "name": rules.required_text(fields.name, "name", "Nom de la structure"),
+        "circle_id": fields.circle_id,
+        "address": (fields.address or "").strip(),
+        "notes": (fields.notes or "").strip(),
+    }
+
+
+def create_organisation(db: Database, fields: OrganisationFields) -> Organisation:
+    with db.session() as session:
+        organisation = Organisation(**_organisation_values(session, fields))
+        session.add(organisation)
+        session.flush()
+        return organisation
+
+
+def update_organisation(
+    db: Database, organisation_id: int, fields: OrganisationFields
+) -> Organisation:
+    with db.session() as session:
+        organisation = get_or_fail(session, Organisation, organisation_id, "La structure")
+        values = _organisation_values(session, fields)
+        assign(organisation, values, list(values))
+        return organisation
+
+
+def delete_organisation(db: Database, organisation_id: int) -> None:
+    """Delete an organisation; its contacts stay, without organisation.
+
+    Refused while it funds actions: the fundings would otherwise lose their funder.
+    """
+    with db.session() as session:
+        organisation = get_or_fail(session, Organisation, organisation_id, "La structure")
+        funded = session.scalar(
+            select(func.count(func.distinct(Funding.action_id))).where(
+                Funding.funder_id == organisation_id
+            )
+        )
+        if funded:
+            actions = "1 action" if funded == 1 else f"{funded} actions"
+            raise CharteError(
+                f"La structure « {organisation.name} » finance {actions} : "
+                "retirez d'abord ces financements."
+            )
+        session.delete(organisation)
+
+
+def get_organisation(db: Database, organisation_id: int) -> Organisation:
+    with db.session() as session:
+        return get_or_fail(session, Organisation, organisation_id, "La structure")
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    id: int
+    name: str
+    circle_id: int | None
+    circle: str
+    address: str
+    contact_count: int
+
+
+def list_organisations(db: Database) -> list[OrganisationRow]:
+    """Every organisation with its circle and number of contacts, by name."""
+    counts = (
+        select(Contact.organisation_id, func.count().label("n"))
+        .group_by(Contact.organisation_id)
+        .subquery()
+    )
+    query = (
+        select(Organisation, Circle.name, func.coalesce(counts.c.n, 0))
+        .outerjoin(Circle, Circle.id == Organisation.circle_id)
+        .outerjoin(counts, counts.c.organisation_id == Organisation.id)
+    )
+    with db.session() as session:
+        rows = [
+            OrganisationRow(
+                org.id, org.name, org.circle_id, circle or "", org.address, count
+            )
+            for org, circle, count in session.execute(query)
+        ]
+    return sorted(rows, key=lambda row: (search_key(row.name), row.id))
+
+
+# --- Contacts --------------------------------------------------------------------------
+
+
+@dataclass
+class ContactFields:
+    last_name: str
+    first_name: str = ""
+    function: str = ""
+    organisation_id: int | None = None
+    circle_id: int | None = None
+    email: str = ""
+    phone: str = ""
+    notes: str = ""
+
+
+def _contact_values(session: Session, fields: ContactFields) -> dict[str, Any]:
+    ensure_exists(session, Organisation, fields.organisation_id, "La structure",
+                  "organisation_id")
+    ensure_exists(session, Circle, fields.circle_id, "Le cercle", "circle_id")
+    return {
+        "last_name": rules.required_text(fields.last_name, "last_name", "Nom", max_length=120),
+        "first_name": rules.limited_text(
+            fields.first_name, "first_name", "Prénom", max_length=120
+        ),
+        "function": rules.limited_text(fields.function, "function", "Fonction", max_length=200),
+        "organisation_id": fields.organisation_id,
+        "circle_id": fields.circle_id,
+        "email": rules.email(fields.email, "email", "Courriel"),
+        "phone": rules.limited_text(fields.phone, "phone", "Téléphone", max_length=40),
+        "notes": (fields.notes or "").strip(),
+    }
+
+
+def create_contact(db: Database, fields: ContactFields) -> Contact:
+    with db.session() as session:
+        contact = Contact(**_contact_values(session, fields))
+        session.add(contact)
+        session.flush()
+        return contact
+
+
+def update_contact(db: Database, contact_id: int, fields: ContactFields) -> Contact:
+    with db.session() as session:
+        contact = get_or_fail(session, Contact, contact_id, "Le contact")
+        values = _contact_values(session, fields)
+        assign(contact, values, list(values))
+        return contact
+
+
+def delete_contact(db: Database, contact_id: int) -> None:
+    """Delete a person with their memberships and invitations; roles they held are emptied."""
+    with db.session() as session:
+        session.delete(get_or_fail(session, Contact, contact_id, "Le contact"))
+
+
+def get_contact(db: Database, contact_id: int) -> Contact:
+    """A contact with its organisation and circle loaded."""
+    with db.session() as session:
+        contact = session.scalar(
+            select(Contact)
+            .options(joinedload(Contact.organisation), joinedload(Contact.circle))
+            .where(Contact.id == contact_id)
+        )
+        if contact is None:
+            return get_or_fail(session, Contact, contact_id, "Le contact")
+        return contact
+
+
+@dataclass(frozen=True)
+class ContactFilter:
+    """What the directory shows; empty fields do not filter.
+
+    `circle_id` matches the contact's own circle, or else its organisation's. `text` must
+    find each of its words in the names, function, organisation or e-mail, ignoring case
+    and accents.
+    """
+
+    circle_id: int | None = None
+    organisation_id: int | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class ContactRow:
+    id: int
+    name: str
+    first_name: str
+    last_name: str
+    function: str
+    organisation_id: int | None
+    organisation: str
+    circle_id: int | None
+    circle: str
+    email: str
+    phone: str
+
+
+NO_CONTACT_FILTER = ContactFilter()
+
+
+def list_contacts(db: Database, filters: ContactFilter = NO_CONTACT_FILTER) -> list[ContactRow]:
+    """Contacts matching `filters`, by last name then first name, in one query."""
+    effective_circle_id = func.coalesce(Contact.circle_id, Organisation.circle_id)
+    circle = aliased(Circle)
+    query = (
+        select(
+            Contact.id, Contact.first_name, Contact.last_name, Contact.function,
+            Contact.organisation_id, Organisation.name, effective_circle_id, circle.name,
+            Contact.email, Contact.phone,
+        )
+        .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
+        .outerjoin(circle, circle.id == effective_circle_id)
+    )
+    if filters.circle_id is not None:
+        query = query.where(effective_circle_id == filters.circle_id)
+    if filters.organisation_id is not None:
+        query = query.where(Contact.organisation_id == filters.organisation_id)
+    words = search_key(filters.text).split()
+    rows: list[ContactRow] = []
+    with db.session() as session:
+        for (contact_id, first, last, function, org_id, org, circle_id, circle_name, email,
+             phone) in session.execute(query):
+            if words:
+                haystack = search_key(" ".join((first, last, function, org or "", email)))
+                if not all(word in haystack for word in words):
+                    continue
+            rows.append(ContactRow(
+                id=contact_id, name=f"{first} {last}".strip(), first_name=first,
+                last_name=last, function=function, organisation_id=org_id,
+                organisation=org or "", circle_id=circle_id, circle=circle_name or "",
+                email=email, phone=phone,
+            ))
+    return sorted(
+        rows, key=lambda row: (search_key(row.last_name), search_key(row.first_name), row.id)
+    )

@@ -1,0 +1,50 @@
+"""The core never imports Qt: scripts and the command line run without a window system."""
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import charte_desktop
+
+PACKAGE = Path(charte_desktop.__file__).parent
+QT_MODULES = ("PySide6", "shiboken6", "PyQt5", "PyQt6")
+
+
+def imported_modules(source: Path) -> set[str]:
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_no_module_outside_ui_imports_qt() -> None:
+    offenders = []
+    for source in PACKAGE.rglob("*.py"):
+        relative = source.relative_to(PACKAGE)
+        if relative.parts[0] == "ui":
+            continue
+        for name in imported_modules(source):
+            if name.split(".")[0] in QT_MODULES:
+                offenders.append(f"{relative}: {name}")
+    assert offenders == []
+
+
+def test_command_line_runs_without_loading_qt_or_heavy_modules(tmp_path: Path) -> None:
+    path = tmp_path / "demo.sqlite"
+    script = (
+        "import sys\n"
+        "from charte_desktop.cli.main import run\n"
+        f"assert run(['demo', {str(path)!r}]) == 0\n"
+        f"assert run(['list', 'actions', {str(path)!r}]) == 0\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('PySide6', 'shiboken6', 'docx', 'openpyxl'))\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, result.stderr
