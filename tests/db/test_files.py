@@ -166,3 +166,18 @@ def test_sqlite_error_on_corrupt_page_is_reported(tmp_path: Path, db_path: Path)
     assert db_path.read_bytes() == before
     with pytest.raises(sqlite3.DatabaseError):
         sqlite3.connect(db_path).execute("SELECT * FROM sqlite_master").fetchall()
+
+
+def test_dry_run_checks_without_keeping_anything(db: Database) -> None:
+    from charte_desktop.services.plans import PlanFields, create_plan
+
+    with db.dry_run():
+        plan = create_plan(db, PlanFields(title="Essai"))
+        assert plan.id is not None
+        with pytest.raises(CharteError, match="Intitulé du plan"):
+            create_plan(db, PlanFields(title="  "))
+    with db.session() as session:
+        assert session.scalars(select(Plan)).all() == []
+    create_plan(db, PlanFields(title="Charte"))
+    with db.session() as session:
+        assert session.scalars(select(Plan.title)).all() == ["Charte"]

@@ -3,6 +3,7 @@
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +69,9 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
+_dry_run: ContextVar[bool] = ContextVar("charte_dry_run", default=False)
+
+
 class Database:
     """One open Charte file: hands out one short session per use case."""
 
@@ -80,10 +84,32 @@ class Database:
         """A session in a transaction: committed when the block ends, rolled back on error.
 
         Objects stay readable after the block (expire_on_commit=False), so a use case can
-        return them to the window or the command line.
+        return them to the window or the command line. Inside `dry_run()` the transaction
+        is always rolled back.
         """
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
-            yield session
+        with Session(self.engine, expire_on_commit=False) as session:
+            session.begin()
+            try:
+                yield session
+            except BaseException:
+                session.rollback()
+                raise
+            if _dry_run.get():
+                session.rollback()
+            else:
+                session.commit()
+
+    @contextmanager
+    def dry_run(self) -> Iterator[None]:
+        """Run use cases for their checks only: nothing they write is kept.
+
+        Forms use it to show the use case's own French message while the officer types.
+        """
+        token = _dry_run.set(True)
+        try:
+            yield
+        finally:
+            _dry_run.reset(token)
 
     def close(self) -> None:
         self.engine.dispose()
