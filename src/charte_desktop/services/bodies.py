@@ -76,9 +76,7 @@ def _body_values(session: Session, fields: BodyFields) -> dict[str, Any]:
         "kind": fields.kind,
         "name": rules.required_text(fields.name, "name", "Nom de l'instance", max_length=200),
         "mission": (fields.mission or "").strip(),
-        "frequency": rules.limited_text(
-            fields.frequency, "frequency", "Fréquence", max_length=120
-        ),
+        "frequency": rules.limited_text(fields.frequency, "frequency", "Fréquence", max_length=120),
         "action_id": fields.action_id,
         "quorum_rule": fields.quorum_rule,
         "quorum_value": value,
@@ -131,9 +129,10 @@ def describe_body_deletion(db: Database, body_id: int) -> str:
     """The French question to confirm deleting a body, naming what goes with it."""
     with db.session() as session:
         row = session.execute(
-            select(Body.name, select(func.count(Meeting.id))
-                   .where(Meeting.body_id == Body.id).scalar_subquery())
-            .where(Body.id == body_id)
+            select(
+                Body.name,
+                select(func.count(Meeting.id)).where(Meeting.body_id == Body.id).scalar_subquery(),
+            ).where(Body.id == body_id)
         ).first()
     if row is None:
         raise CharteError(f"L'instance n° {body_id} est introuvable (peut-être supprimée).")
@@ -179,7 +178,13 @@ def list_bodies(db: Database, *, today: date | None = None) -> list[BodyRow]:
         .scalar_subquery()
     )
     query = select(
-        Body.id, Body.kind, Body.name, Body.frequency, Body.action_id, members, meetings,
+        Body.id,
+        Body.kind,
+        Body.name,
+        Body.frequency,
+        Body.action_id,
+        members,
+        meetings,
         next_date,
     )
     with db.session() as session:
@@ -206,9 +211,7 @@ def _membership_values(
     body = get_or_fail(session, Body, fields.body_id, "L'instance")
     contact = session.get(Contact, fields.contact_id)
     if contact is None:
-        raise CharteError(
-            f"Le contact n° {fields.contact_id} est introuvable.", field="contact_id"
-        )
+        raise CharteError(f"Le contact n° {fields.contact_id} est introuvable.", field="contact_id")
     if not isinstance(fields.role, MembershipRole):
         raise CharteError("Le champ « Rôle » est obligatoire.", field="role")
     rules.dates_in_order(
@@ -271,10 +274,15 @@ def get_membership(db: Database, membership_id: int) -> Membership:
 
 
 def _sorted_members(memberships: list[Membership]) -> list[Membership]:
-    return sorted(memberships, key=lambda m: (
-        _ROLE_ORDER[m.role], m.contact.last_name.casefold(), m.contact.first_name.casefold(),
-        m.id,
-    ))
+    return sorted(
+        memberships,
+        key=lambda m: (
+            _ROLE_ORDER[m.role],
+            m.contact.last_name.casefold(),
+            m.contact.first_name.casefold(),
+            m.id,
+        ),
+    )
 
 
 def list_memberships(db: Database, body_id: int) -> list[Membership]:
@@ -288,9 +296,7 @@ def list_memberships(db: Database, body_id: int) -> list[Membership]:
         return _sorted_members(list(session.scalars(query)))
 
 
-def current_members(
-    db: Database, body_id: int, *, today: date | None = None
-) -> list[Membership]:
+def current_members(db: Database, body_id: int, *, today: date | None = None) -> list[Membership]:
     """Memberships running today, chair first then by name, contacts loaded."""
     query = (
         select(Membership)

@@ -16,7 +16,7 @@ def get_or_fail(session: Session, model: type[M], item_id: int, what: str) -> M:
     """The row with this id, or a French "introuvable" naming `what` (e.g. "L'action")."""
     item = session.get(model, item_id)
     if item is None:
-        raise CharteError(f"{what} n° {item_id} est introuvable (peut-être supprimée).")
+        raise CharteError(f"{what} n° {item_id} est introuvable.")
     return item
 
 

@@ -160,9 +160,7 @@ def list_organisations(db: Database) -> list[OrganisationRow]:
     )
     with db.session() as session:
         rows = [
-            OrganisationRow(
-                org.id, org.name, org.circle_id, circle or "", org.address, count
-            )
+            OrganisationRow(org.id, org.name, org.circle_id, circle or "", org.address, count)
             for org, circle, count in session.execute(query)
         ]
     return sorted(rows, key=lambda row: (search_key(row.name), row.id))
@@ -184,14 +182,11 @@ class ContactFields:
 
 
 def _contact_values(session: Session, fields: ContactFields) -> dict[str, Any]:
-    ensure_exists(session, Organisation, fields.organisation_id, "La structure",
-                  "organisation_id")
+    ensure_exists(session, Organisation, fields.organisation_id, "La structure", "organisation_id")
     ensure_exists(session, Circle, fields.circle_id, "Le cercle", "circle_id")
     return {
         "last_name": rules.required_text(fields.last_name, "last_name", "Nom", max_length=120),
-        "first_name": rules.limited_text(
-            fields.first_name, "first_name", "Prénom", max_length=120
-        ),
+        "first_name": rules.limited_text(fields.first_name, "first_name", "Prénom", max_length=120),
         "function": rules.limited_text(fields.function, "function", "Fonction", max_length=200),
         "organisation_id": fields.organisation_id,
         "circle_id": fields.circle_id,
@@ -274,9 +269,16 @@ def list_contacts(db: Database, filters: ContactFilter = NO_CONTACT_FILTER) -> l
     circle = aliased(Circle)
     query = (
         select(
-            Contact.id, Contact.first_name, Contact.last_name, Contact.function,
-            Contact.organisation_id, Organisation.name, effective_circle_id, circle.name,
-            Contact.email, Contact.phone,
+            Contact.id,
+            Contact.first_name,
+            Contact.last_name,
+            Contact.function,
+            Contact.organisation_id,
+            Organisation.name,
+            effective_circle_id,
+            circle.name,
+            Contact.email,
+            Contact.phone,
         )
         .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
         .outerjoin(circle, circle.id == effective_circle_id)
@@ -288,18 +290,37 @@ def list_contacts(db: Database, filters: ContactFilter = NO_CONTACT_FILTER) -> l
     words = search_key(filters.text).split()
     rows: list[ContactRow] = []
     with db.session() as session:
-        for (contact_id, first, last, function, org_id, org, circle_id, circle_name, email,
-             phone) in session.execute(query):
+        for (
+            contact_id,
+            first,
+            last,
+            function,
+            org_id,
+            org,
+            circle_id,
+            circle_name,
+            email,
+            phone,
+        ) in session.execute(query):
             if words:
                 haystack = search_key(" ".join((first, last, function, org or "", email)))
                 if not all(word in haystack for word in words):
                     continue
-            rows.append(ContactRow(
-                id=contact_id, name=f"{first} {last}".strip(), first_name=first,
-                last_name=last, function=function, organisation_id=org_id,
-                organisation=org or "", circle_id=circle_id, circle=circle_name or "",
-                email=email, phone=phone,
-            ))
+            rows.append(
+                ContactRow(
+                    id=contact_id,
+                    name=f"{first} {last}".strip(),
+                    first_name=first,
+                    last_name=last,
+                    function=function,
+                    organisation_id=org_id,
+                    organisation=org or "",
+                    circle_id=circle_id,
+                    circle=circle_name or "",
+                    email=email,
+                    phone=phone,
+                )
+            )
     return sorted(
         rows, key=lambda row: (search_key(row.last_name), search_key(row.first_name), row.id)
     )

@@ -135,7 +135,7 @@ def get_meeting(db: Database, meeting_id: int) -> Meeting:
                 joinedload(Decision.agenda_item), joinedload(Decision.action)
             ),
             selectinload(Meeting.follow_ups).options(
-                joinedload(FollowUp.owner), joinedload(FollowUp.agenda_item),
+                joinedload(FollowUp.owner),
                 joinedload(FollowUp.action),
             ),
         )
@@ -189,13 +189,20 @@ def _meeting_rows_query() -> Select[Any]:
     )
     return (
         select(
-            Meeting.id, Meeting.body_id, Body.name, Body.kind, Meeting.date, Meeting.start_time,
-            Meeting.end_time, Meeting.place, Meeting.state, agenda, invitees,
+            Meeting.id,
+            Meeting.body_id,
+            Body.name,
+            Body.kind,
+            Meeting.date,
+            Meeting.start_time,
+            Meeting.end_time,
+            Meeting.place,
+            Meeting.state,
+            agenda,
+            invitees,
         )
         .join(Body, Body.id == Meeting.body_id)
-        .order_by(
-            Meeting.date, Meeting.start_time.is_(None), Meeting.start_time, Meeting.id
-        )
+        .order_by(Meeting.date, Meeting.start_time.is_(None), Meeting.start_time, Meeting.id)
     )
 
 
@@ -270,9 +277,7 @@ def _renumber(items: list[Any]) -> None:
 
 
 def _next_position(session: Session, model: Any, meeting_id: int) -> int:
-    highest = session.scalar(
-        select(func.max(model.position)).where(model.meeting_id == meeting_id)
-    )
+    highest = session.scalar(select(func.max(model.position)).where(model.meeting_id == meeting_id))
     return 0 if highest is None else highest + 1
 
 
@@ -383,8 +388,7 @@ def add_invitee(db: Database, meeting_id: int, contact_id: int) -> Attendance:
         contact = get_or_fail(session, Contact, contact_id, "Le contact")
         if _attendance(session, meeting_id, contact_id) is not None:
             raise CharteError(
-                f"{contact.full_name} est déjà convoqué·e à la réunion du "
-                f"{meeting.date:%d/%m/%Y}.",
+                f"{contact.full_name} est déjà convoqué·e à la réunion du {meeting.date:%d/%m/%Y}.",
                 field="contact_id",
             )
         attendance = Attendance(
@@ -432,22 +436,19 @@ def quorum_status(db: Database, meeting_id: int) -> QuorumStatus:
     COUNT needs `quorum_value` of them; SHARE needs that percentage of the voting members,
     rounded up (half of 7 is 4) and at least 1; NONE is always reached.
     """
-    voting = (
-        select(Membership.contact_id)
-        .where(
-            Membership.body_id == Meeting.body_id,
-            Membership.voting.is_(True),
-            current_membership(Meeting.date),
-        )
-        .correlate(Meeting)
+    voting_now = (
+        Membership.body_id == Meeting.body_id,
+        Membership.voting.is_(True),
+        current_membership(Meeting.date),
     )
-    voting_count = select(func.count()).select_from(voting.subquery()).scalar_subquery()
+    voting_count = select(func.count(Membership.id)).where(*voting_now).scalar_subquery()
     present_count = (
         select(func.count(Attendance.id))
+        .join(Membership, Membership.contact_id == Attendance.contact_id)
         .where(
             Attendance.meeting_id == Meeting.id,
             Attendance.state.in_([AttendanceState.PRESENT, AttendanceState.REPRESENTED]),
-            Attendance.contact_id.in_(voting),
+            *voting_now,
         )
         .scalar_subquery()
     )
@@ -560,10 +561,15 @@ def delete_decision(db: Database, decision_id: int) -> None:
         session.execute(delete(ActionNote).where(ActionNote.decision_id == decision_id))
         session.delete(decision)
         session.flush()
-        _renumber(list(session.scalars(
-            select(Decision).where(Decision.meeting_id == meeting_id)
-            .order_by(Decision.position, Decision.id)
-        )))
+        _renumber(
+            list(
+                session.scalars(
+                    select(Decision)
+                    .where(Decision.meeting_id == meeting_id)
+                    .order_by(Decision.position, Decision.id)
+                )
+            )
+        )
 
 
 # --- Follow-ups ------------------------------------------------------------------------
@@ -645,10 +651,15 @@ def delete_follow_up(db: Database, follow_up_id: int) -> None:
         meeting_id = follow_up.meeting_id
         session.delete(follow_up)
         session.flush()
-        _renumber(list(session.scalars(
-            select(FollowUp).where(FollowUp.meeting_id == meeting_id)
-            .order_by(FollowUp.position, FollowUp.id)
-        )))
+        _renumber(
+            list(
+                session.scalars(
+                    select(FollowUp)
+                    .where(FollowUp.meeting_id == meeting_id)
+                    .order_by(FollowUp.position, FollowUp.id)
+                )
+            )
+        )
 
 
 @dataclass(frozen=True)
@@ -668,9 +679,17 @@ class FollowUpRow:
 def _follow_up_rows(session: Session, query: Select[Any]) -> list[FollowUpRow]:
     rows = session.execute(
         query.add_columns(
-            FollowUp.id, FollowUp.meeting_id, Meeting.date, Body.name, FollowUp.text,
-            FollowUp.owner_id, Contact.first_name, Contact.last_name, FollowUp.due_date,
-            FollowUp.done, FollowUp.action_id,
+            FollowUp.id,
+            FollowUp.meeting_id,
+            Meeting.date,
+            Body.name,
+            FollowUp.text,
+            FollowUp.owner_id,
+            Contact.first_name,
+            Contact.last_name,
+            FollowUp.due_date,
+            FollowUp.done,
+            FollowUp.action_id,
         )
         .join(Meeting, Meeting.id == FollowUp.meeting_id)
         .join(Body, Body.id == Meeting.body_id)
@@ -678,9 +697,16 @@ def _follow_up_rows(session: Session, query: Select[Any]) -> list[FollowUpRow]:
     )
     return [
         FollowUpRow(
-            id=row[0], meeting_id=row[1], meeting_date=row[2], body=row[3], text=row[4],
-            owner_id=row[5], owner_name=f"{row[6] or ''} {row[7] or ''}".strip(),
-            due_date=row[8], done=row[9], action_id=row[10],
+            id=row[0],
+            meeting_id=row[1],
+            meeting_date=row[2],
+            body=row[3],
+            text=row[4],
+            owner_id=row[5],
+            owner_name=f"{row[6] or ''} {row[7] or ''}".strip(),
+            due_date=row[8],
+            done=row[9],
+            action_id=row[10],
         )
         for row in rows
     ]
@@ -694,8 +720,7 @@ def follow_ups_due(
     query = (
         select()
         .select_from(FollowUp)
-        .where(FollowUp.done.is_(False), FollowUp.due_date.is_not(None),
-               FollowUp.due_date <= limit)
+        .where(FollowUp.done.is_(False), FollowUp.due_date.is_not(None), FollowUp.due_date <= limit)
         .order_by(FollowUp.due_date, FollowUp.id)
     )
     with db.session() as session:

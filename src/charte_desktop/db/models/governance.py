@@ -227,5 +227,6 @@ class FollowUp(Base):
     )
 
     meeting: Mapped[Meeting] = relationship(back_populates="follow_ups")
+    agenda_item: Mapped[AgendaItem | None] = relationship()
     owner: Mapped["Contact | None"] = relationship()
     action: Mapped["Action | None"] = relationship()
