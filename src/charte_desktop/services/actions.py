@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, Row, Select, and_, case, func, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from charte_desktop.db import Database
@@ -318,7 +318,7 @@ def search_pattern(text: str) -> str:
     return "*" + "".join(parts) + "*"
 
 
-def _contains(column: ColumnElement[str], text: str) -> ColumnElement[bool]:
+def _contains(column: SQLColumnExpression[str], text: str) -> ColumnElement[bool]:
     return column.bool_op("GLOB")(search_pattern(text))
 
 
@@ -406,37 +406,8 @@ def _conditions(filters: ActionFilter, late: ColumnElement[bool]) -> list[Column
     return conditions
 
 
-def _rows_query(filters: ActionFilter, today: date) -> Select[Any]:
-    late = late_condition(today)
-    return (
-        select(
-            Action.id,
-            Action.plan_id,
-            Action.code,
-            Action.title,
-            Action.status,
-            late.label("late"),
-            Action.priority,
-            Action.axis_id,
-            Axis.code.label("axis_code"),
-            Axis.title.label("axis_title"),
-            Action.pilot_id,
-            Contact.first_name,
-            Contact.last_name,
-            Action.start_date,
-            Action.end_date,
-            Action.progress,
-            Action.budget_planned,
-            Action.budget_committed,
-            Action.budget_spent,
-        )
-        .outerjoin(Axis, Axis.id == Action.axis_id)
-        .outerjoin(Contact, Contact.id == Action.pilot_id)
-        .where(*_conditions(filters, late))
-    )
-
-
-def _row(record: Row[Any]) -> ActionRow:
+def _row(record: Any) -> ActionRow:
+    """An ActionRow from one result row of `list_actions` (columns read by name)."""
     pilot_name = (
         None
         if record.pilot_id is None
@@ -468,7 +439,33 @@ def list_actions(
     db: Database, filters: ActionFilter = ActionFilter(), *, today: date | None = None
 ) -> list[ActionRow]:
     """The actions matching `filters`, in one query, by plan then code ("2.9" before "2.10")."""
-    query = _rows_query(filters, today or date.today())
+    late = late_condition(today or date.today())
+    query = (
+        select(
+            Action.id,
+            Action.plan_id,
+            Action.code,
+            Action.title,
+            Action.status,
+            late.label("late"),
+            Action.priority,
+            Action.axis_id,
+            Axis.code.label("axis_code"),
+            Axis.title.label("axis_title"),
+            Action.pilot_id,
+            Contact.first_name,
+            Contact.last_name,
+            Action.start_date,
+            Action.end_date,
+            Action.progress,
+            Action.budget_planned,
+            Action.budget_committed,
+            Action.budget_spent,
+        )
+        .outerjoin(Axis, Axis.id == Action.axis_id)
+        .outerjoin(Contact, Contact.id == Action.pilot_id)
+        .where(*_conditions(filters, late))
+    )
     with db.session() as session:
         rows = [_row(record) for record in session.execute(query)]
     rows.sort(key=lambda row: (row.plan_id, natural_key(row.code), row.id))
