@@ -151,7 +151,10 @@ class Action(Timestamped, Base):
     plan: Mapped[Plan] = relationship(back_populates="actions")
     axis: Mapped[Axis | None] = relationship()
     pilot: Mapped["Contact | None"] = relationship(foreign_keys=[pilot_id])
-    project_group: Mapped["Body | None"] = relationship(foreign_keys=[project_group_id])
+    # post_update: a groupe projet and its action point at each other.
+    project_group: Mapped["Body | None"] = relationship(
+        foreign_keys=[project_group_id], post_update=True
+    )
     copilots: Mapped[list["Contact"]] = relationship(secondary=action_copilot)
     partners: Mapped[list["Organisation"]] = relationship(secondary=action_partner)
     policies: Mapped[list["Policy"]] = relationship(secondary=action_policy)
