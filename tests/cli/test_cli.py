@@ -160,13 +160,14 @@ def test_check_reports_broken_references(
 @pytest.mark.parametrize(
     "argv",
     [
-        [],
         ["list"],
         ["list", "reunions", "x.sqlite"],
         ["demo"],
         ["demo", "x.sqlite", "--size", "huge"],
         ["check", "a.sqlite", "--frobnicate"],
         ["frobnicate"],
+        ["--db"],
+        ["--db", "a.sqlite", "--demo"],
     ],
 )
 def test_usage_errors_exit_2_in_french(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:

@@ -1,0 +1,136 @@
+"""How the window edits one kind of entity: its form, and the use cases behind it."""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from charte_desktop.db import Database
+from charte_desktop.errors import CharteError
+from charte_desktop.ui.error_reporting import show_user_error
+from charte_desktop.ui.form_dialog import FieldSpec, FormDialog
+from charte_desktop.ui.undo import CreateCommand, EditCommand
+
+F = TypeVar("F")
+
+
+@dataclass
+class Entity(Generic[F]):
+    """One kind of thing the officer creates, edits and deletes (an action, a contact…)."""
+
+    name: str  # "action", as in "Nouvelle action" / "Modifier l'action"
+    new_title: str  # "Nouvelle action"
+    specs: Callable[[], Sequence[FieldSpec]]  # built when the form opens (fresh choices)
+    blank: Callable[[], F]
+    load: Callable[[int], F]
+    create: Callable[[F], Any]
+    update: Callable[[int, F], Any]
+    delete: Callable[[int], None]
+    deletion_question: Callable[[int], str]
+    duplicate: Callable[[int], Any] | None = None
+
+
+class EntityEditor(Generic[F]):
+    """Opens forms, confirms deletions and records undoable steps for one Entity."""
+
+    def __init__(
+        self,
+        parent: QWidget,
+        db: Database,
+        entity: Entity[F],
+        undo_stack: QUndoStack,
+        refresh: Callable[[], None],
+    ) -> None:
+        self.parent = parent
+        self.db = db
+        self.entity = entity
+        self.undo_stack = undo_stack
+        self.refresh = refresh
+
+    def create(self, initial: F | None = None) -> Any:
+        entity = self.entity
+        dialog: FormDialog[F] = FormDialog(
+            self.parent, self.db, entity.new_title, entity.specs(),
+            initial if initial is not None else entity.blank(), entity.create,
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved_fields is None:
+            return None
+        created = dialog.result_value
+        self.undo_stack.push(CreateCommand(
+            f"Création : {entity.name}", entity.create, entity.delete, created.id,
+            dialog.saved_fields, self.refresh,
+        ))
+        self.refresh()
+        return created
+
+    def edit(self, item_id: int, title: str) -> Any:
+        entity = self.entity
+        try:
+            before = entity.load(item_id)
+        except CharteError as error:
+            show_user_error(self.parent, error)
+            self.refresh()
+            return None
+        dialog: FormDialog[F] = FormDialog(
+            self.parent, self.db, title, entity.specs(), before,
+            lambda fields: entity.update(item_id, fields),
+        )
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved_fields is None:
+            return None
+        if dialog.saved_fields != before:
+            self.undo_stack.push(EditCommand(
+                f"Modification : {entity.name}", entity.update, item_id, before,
+                dialog.saved_fields, self.refresh,
+            ))
+        self.refresh()
+        return dialog.result_value
+
+    def delete(self, item_id: int) -> bool:
+        """Ask, naming what goes with it, then delete; deletions are not undoable."""
+        try:
+            question = self.entity.deletion_question(item_id)
+        except CharteError as error:
+            show_user_error(self.parent, error)
+            return False
+        answer = QMessageBox.question(
+            self.parent, "Confirmer la suppression",
+            f"{question}\n\nCette suppression ne peut pas être annulée.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        try:
+            self.entity.delete(item_id)
+        except CharteError as error:
+            show_user_error(self.parent, error)
+            return False
+        # Undo steps may point at what was just deleted: start a clean history.
+        self.undo_stack.clear()
+        self.refresh()
+        return True
+
+    def duplicate(self, item_id: int) -> Any:
+        if self.entity.duplicate is None:
+            return None
+        try:
+            copy = self.entity.duplicate(item_id)
+        except CharteError as error:
+            show_user_error(self.parent, error)
+            return None
+        self.refresh()
+        return copy
+
+
+def fields_from(obj: Any, fields_class: type[F], **overrides: Any) -> F:
+    """A Fields dataclass filled from an ORM object's attributes of the same names."""
+    import dataclasses
+
+    values = {
+        f.name: overrides[f.name] if f.name in overrides else getattr(obj, f.name)
+        for f in dataclasses.fields(fields_class)  # type: ignore[arg-type]
+        if f.name in overrides or hasattr(obj, f.name)
+    }
+    return fields_class(**values)

@@ -1,0 +1,289 @@
+"""A list of rows with type-ahead search, filters, sortable columns and the usual actions.
+
+Used by every screen (actions, instances, réunions…) and by the detail lists inside them.
+"""
+
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from charte_desktop.ui.entity import EntityEditor
+from charte_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchProxy
+
+R = TypeVar("R")
+
+
+class Filter:
+    """A drop-down filter ("Statut : tous") whose value is passed to the row fetcher."""
+
+    def __init__(
+        self, label: str, choices: Callable[[], Sequence[tuple[Any, str]]], all_label: str = "Tous"
+    ) -> None:
+        self.label = label
+        self.choices = choices
+        self.combo = QComboBox()
+        self.combo.setAccessibleName(label)
+        self.all_label = all_label
+        self.reload_choices()
+
+    def reload_choices(self) -> None:
+        # Values stay on the Python side: Qt would turn an enum member into a plain str.
+        current = self.value()
+        self._values: list[Any] = [None]
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItem(self.all_label)
+        for value, text in self.choices():
+            self._values.append(value)
+            self.combo.addItem(text)
+        self.combo.setCurrentIndex(self.index_of(current))
+        self.combo.blockSignals(False)
+
+    def index_of(self, value: Any) -> int:
+        return self._values.index(value) if value in self._values else 0
+
+    def set_value(self, value: Any) -> None:
+        self.combo.setCurrentIndex(self.index_of(value))
+
+    def value(self) -> Any:
+        values = getattr(self, "_values", [None])
+        index = self.combo.currentIndex()
+        return values[index] if 0 <= index < len(values) else None
+
+
+class ListPage(QWidget, Generic[R]):
+    """Rows from `fetch(filters)`, shown in a sortable table; edited through `editor`."""
+
+    row_activated = Signal(object)
+    selection_changed = Signal(object)
+
+    def __init__(
+        self,
+        key: str,
+        columns: Sequence[Column[R]],
+        fetch: Callable[[dict[str, Any]], Sequence[R]],
+        *,
+        title: str = "",
+        filters: dict[str, Filter] | None = None,
+        row_id: Callable[[R], int] = lambda row: row.id,  # type: ignore[attr-defined]
+        row_title: Callable[[R], str] = str,
+        search_placeholder: str = "Rechercher…",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.key = key
+        self._fetch = fetch
+        self._row_id = row_id
+        self._row_title = row_title
+        self.filters = filters or {}
+        self.editor: EntityEditor[Any] | None = None
+        self.new_initial: Callable[[], Any] | None = None
+        # What Enter or a double click does; by default, open the row's form.
+        self.on_activate: Callable[[R], None] | None = None
+
+        self.model: RowTableModel[R] = RowTableModel(columns, self)
+        self.proxy = SearchProxy(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(search_placeholder)
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Rechercher")
+        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(self._update_count)
+
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        # Rows keep the use case's order (e.g. codes 1.1 … 2.10) until a header is clicked.
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for i, column in enumerate(columns):
+            if column.width:
+                self.table.setColumnWidth(i, column.width)
+        self.table.setAccessibleName(title or key)
+        self.table.doubleClicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.selection_changed.emit(self._row(current))
+        )
+
+        self.count_label = QLabel()
+        self.new_button = QPushButton("&Nouveau")
+        self.edit_button = QPushButton("&Modifier")
+        self.duplicate_button = QPushButton("&Dupliquer")
+        self.delete_button = QPushButton("&Supprimer")
+        self.new_button.clicked.connect(self.create)
+        self.edit_button.clicked.connect(self.edit_current)
+        self.duplicate_button.clicked.connect(self.duplicate_current)
+        self.delete_button.clicked.connect(self.delete_current)
+        QShortcut(
+            QKeySequence.StandardKey.Delete,
+            self.table,
+            activated=self.delete_current,
+            context=Qt.ShortcutContext.WidgetShortcut,
+        )
+
+        bar = QHBoxLayout()
+        if title:
+            heading = QLabel(f"<b>{title}</b>")
+            bar.addWidget(heading)
+        bar.addWidget(self.search, 2)
+        for filter_ in self.filters.values():
+            label = QLabel(filter_.label)
+            label.setBuddy(filter_.combo)
+            filter_.combo.setMaximumWidth(240)
+            filter_.combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            filter_.combo.setMinimumContentsLength(12)
+            bar.addWidget(label)
+            bar.addWidget(filter_.combo)
+            filter_.combo.currentIndexChanged.connect(self.reload)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.count_label)
+        buttons.addStretch(1)
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.duplicate_button,
+            self.delete_button,
+        ):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.setFocusProxy(self.search)
+        self._restore_columns()
+        header.sectionResized.connect(lambda *_: self._save_columns())
+        self._update_buttons()
+
+    # --- data ----------------------------------------------------------------------------
+    def filter_values(self) -> dict[str, Any]:
+        return {name: f.value() for name, f in self.filters.items()}
+
+    def reload(self) -> None:
+        selected = self.current_id()
+        self.model.set_rows(self._fetch(self.filter_values()))
+        if selected is not None:
+            self.select_id(selected)
+        self._update_count()
+        self._update_buttons()
+
+    def current_row(self) -> R | None:
+        return self._row(self.table.currentIndex())
+
+    def current_id(self) -> int | None:
+        row = self.current_row()
+        return None if row is None else self._row_id(row)
+
+    def select_id(self, item_id: int) -> bool:
+        source_row = self.model.find_row(lambda row: self._row_id(row) == item_id)
+        if source_row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(source_row, 0))
+        if not index.isValid():
+            return False
+        self.table.setCurrentIndex(index)
+        self.table.scrollTo(index)
+        return True
+
+    def visible_rows(self) -> list[R]:
+        return [self.proxy.index(i, 0).data(ROW_ROLE) for i in range(self.proxy.rowCount())]
+
+    def _row(self, index: QModelIndex) -> R | None:
+        return index.data(ROW_ROLE) if index.isValid() else None
+
+    # --- actions ------------------------------------------------------------------------
+    def set_editor(self, editor: EntityEditor[Any], *, duplicable: bool = False) -> None:
+        self.editor = editor
+        self.duplicate_button.setVisible(duplicable)
+        self._update_buttons()
+
+    def create(self) -> None:
+        if self.editor is None:
+            return
+        created = self.editor.create(self.new_initial() if self.new_initial else None)
+        if created is not None:
+            self.select_id(created.id)
+
+    def edit_current(self) -> None:
+        row = self.current_row()
+        if self.editor is not None and row is not None:
+            self.editor.edit(self._row_id(row), f"Modifier : {self._row_title(row)}")
+
+    def duplicate_current(self) -> None:
+        item_id = self.current_id()
+        if self.editor is not None and item_id is not None:
+            copy = self.editor.duplicate(item_id)
+            if copy is not None:
+                self.select_id(copy.id)
+
+    def delete_current(self) -> None:
+        item_id = self.current_id()
+        if self.editor is not None and item_id is not None:
+            self.editor.delete(item_id)
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = self._row(index)
+        if row is None:
+            return
+        self.row_activated.emit(row)
+        if self.on_activate is not None:
+            self.on_activate(row)
+        else:
+            self.edit_current()
+
+    # --- state -----------------------------------------------------------------------------
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(
+            f"{total} élément{'s' if total > 1 else ''}"
+            if shown == total
+            else f"{shown} sur {total}"
+        )
+
+    def _update_buttons(self) -> None:
+        editable = self.editor is not None
+        for button in (
+            self.new_button,
+            self.edit_button,
+            self.duplicate_button,
+            self.delete_button,
+        ):
+            button.setEnabled(editable)
+        self.new_button.setVisible(editable)
+        self.edit_button.setVisible(editable)
+        self.delete_button.setVisible(editable)
+
+    def _save_columns(self) -> None:
+        QSettings().setValue(f"columns/{self.key}", self.table.horizontalHeader().saveState())
+
+    def _restore_columns(self) -> None:
+        state = QSettings().value(f"columns/{self.key}")
+        if isinstance(state, QByteArray):
+            self.table.horizontalHeader().restoreState(state)

@@ -1,0 +1,220 @@
+"""The main window: side bar of screens, menus, undo history, remembered geometry."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from charte_desktop.db import Database
+from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.pages.base import Page
+
+FILE_FILTER = "Fichiers Charte (*.sqlite *.charte);;Tous les fichiers (*)"
+MAX_RECENT = 8
+
+# (key, side-bar label, module, class): screens are built the first time they are shown.
+SCREENS: tuple[tuple[str, str, str, str], ...] = (
+    ("dashboard", "Tableau de bord", "dashboard", "DashboardPage"),
+    ("actions", "Plan d'actions", "actions_page", "ActionsPage"),
+    ("bodies", "Instances", "bodies_page", "BodiesPage"),
+    ("meetings", "Réunions", "meetings_page", "MeetingsPage"),
+    ("indicators", "Indicateurs", "indicators_page", "IndicatorsPage"),
+    ("directory", "Annuaire", "directory_page", "DirectoryPage"),
+    ("settings", "Paramètres", "settings_page", "SettingsPage"),
+)
+
+
+def recent_files() -> list[str]:
+    value = QSettings().value("recent_files", [])
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def remember_recent(path: Path) -> None:
+    files = [str(path)] + [f for f in recent_files() if f != str(path)]
+    QSettings().setValue("recent_files", files[:MAX_RECENT])
+
+
+class MainWindow(QMainWindow):
+    # Asks the application to open another file (it owns opening and its errors).
+    open_requested = Signal(Path)
+    new_requested = Signal()
+
+    def __init__(self, db: Database, *, temporary: bool = False) -> None:
+        super().__init__()
+        self.db = db
+        self.undo_stack = QUndoStack(self)
+        self.context = AppContext(db, self.undo_stack, self.open_item)
+        self.pages: dict[str, Page] = {}
+        label = "démonstration (copie temporaire)" if temporary else str(db.path)
+        self.setWindowTitle(f"Charte — {label}")
+        if not temporary:
+            remember_recent(db.path)
+
+        self.sidebar = QListWidget()
+        self.sidebar.setAccessibleName("Navigation")
+        self.sidebar.setFixedWidth(190)
+        for key, text, _module, _cls in SCREENS:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.sidebar.addItem(item)
+        self.stack = QStackedWidget()
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.sidebar.currentRowChanged.connect(self._show_row)
+
+        self._build_menus()
+        self.statusBar().showMessage(f"Fichier : {db.path}")
+        self._restore_geometry()
+        self.sidebar.setCurrentRow(0)
+
+    # --- screens -------------------------------------------------------------------------
+    def page(self, key: str) -> Page:
+        if key not in self.pages:
+            import importlib
+
+            _key, _text, module, cls = next(s for s in SCREENS if s[0] == key)
+            page_class = getattr(importlib.import_module(f"charte_desktop.ui.pages.{module}"),
+                                 cls)
+            page = page_class(self.context)
+            self.pages[key] = page
+            self.stack.addWidget(page)
+        return self.pages[key]
+
+    def current_page(self) -> Page | None:
+        widget = self.stack.currentWidget()
+        return widget if isinstance(widget, Page) else None
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        page = self.page(SCREENS[row][0])
+        page.refresh()
+        self.stack.setCurrentWidget(page)
+
+    def show_screen(self, key: str) -> Page:
+        row = next(i for i, s in enumerate(SCREENS) if s[0] == key)
+        self.sidebar.setCurrentRow(row)
+        return self.page(key)
+
+    def open_item(self, key: str, item_id: int | None) -> None:
+        self.show_screen(key).show_item(item_id)
+
+    def refresh_current(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.refresh()
+
+    # --- menus ---------------------------------------------------------------------------
+    def _action(self, menu: QMenu, text: str, slot: Callable[[], object],
+                shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        files = self.menuBar().addMenu("&Fichier")
+        self._action(files, "&Nouveau fichier…", self.new_requested.emit, "Ctrl+Shift+N")
+        self._action(files, "&Ouvrir…", self._ask_open, QKeySequence.StandardKey.Open)
+        self.recent_menu = files.addMenu("Ouvrir &récent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(files, "Enregistrer une &copie…", self._save_copy, "Ctrl+Shift+S")
+        files.addSeparator()
+        self._action(files, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = self.menuBar().addMenu("É&dition")
+        undo = self.undo_stack.createUndoAction(self, "&Annuler")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.undo_stack.createRedoAction(self, "&Rétablir")
+        redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
+        edit.addAction(undo)
+        edit.addAction(redo)
+        edit.addSeparator()
+        self._action(edit, "&Nouvel élément", self._create_item, QKeySequence.StandardKey.New)
+        self._action(edit, "Re&chercher", self._focus_search, QKeySequence.StandardKey.Find)
+        self._action(edit, "Ac&tualiser", self.refresh_current, QKeySequence.StandardKey.Refresh)
+
+        go = self.menuBar().addMenu("&Aller à")
+        for i, (_key, text, _m, _c) in enumerate(SCREENS):
+            self._action(go, text, lambda row=i: self.sidebar.setCurrentRow(row),
+                         f"Ctrl+{i + 1}")
+
+        help_menu = self.menuBar().addMenu("Aid&e")
+        self._action(help_menu, "À &propos de Charte", self._about)
+
+    def _create_item(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.create_item()
+
+    def _focus_search(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.focus_search()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        files = recent_files()
+        if not files:
+            self.recent_menu.addAction("(aucun fichier récent)").setEnabled(False)
+        for name in files:
+            self.recent_menu.addAction(name, lambda path=name: self.open_requested.emit(
+                Path(path)))
+
+    def _ask_open(self) -> None:
+        name, _ = QFileDialog.getOpenFileName(self, "Ouvrir un fichier Charte",
+                                              str(self.db.path.parent), FILE_FILTER)
+        if name:
+            self.open_requested.emit(Path(name))
+
+    def _save_copy(self) -> None:
+        name, _ = QFileDialog.getSaveFileName(self, "Enregistrer une copie",
+                                              str(self.db.path.with_name("copie.sqlite")),
+                                              FILE_FILTER)
+        if not name:
+            return
+        from charte_desktop.db.copying import copy_database
+
+        try:
+            copy_database(self.db, Path(name))
+        except OSError as error:
+            QMessageBox.warning(self, "Charte", f"La copie n'a pas pu être écrite : "
+                                                f"{error.strerror or error}.")
+            return
+        self.statusBar().showMessage(f"Copie enregistrée : {name}", 8000)
+
+    def _about(self) -> None:
+        from charte_desktop import __version__
+
+        QMessageBox.about(self, "À propos de Charte",
+                          f"<b>Charte</b> {__version__}<br>Piloter une charte ou un plan "
+                          "d'actions territorial, hors ligne.")
+
+    # --- geometry ---------------------------------------------------------------------------
+    def _restore_geometry(self) -> None:
+        geometry = QSettings().value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1280, 800)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        super().closeEvent(event)

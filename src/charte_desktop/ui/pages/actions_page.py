@@ -1,0 +1,260 @@
+"""Plan d'actions: the plan's tree of axes beside its actions, and the selected action's
+milestones, fundings and journal."""
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from charte_desktop.db.enums import DisplayStatus
+from charte_desktop.services import action_details as details
+from charte_desktop.services import actions, plans
+from charte_desktop.ui import choices
+from charte_desktop.ui.colours import STATUS_COLOURS
+from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.entity import EntityEditor
+from charte_desktop.ui.list_page import Filter, ListPage
+from charte_desktop.ui.pages import action_entities as entities
+from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.table_model import Column, natural_text
+
+ACTION_COLUMNS: list[Column[actions.ActionRow]] = [
+    Column("Code", lambda r: r.code, sort_value=lambda r: natural_text(r.code), width=60),
+    Column("Intitulé", lambda r: r.title, width=320),
+    Column("Statut", lambda r: r.status, colour=lambda r: STATUS_COLOURS[r.status], width=90),
+    Column("Priorité", lambda r: r.priority, width=70),
+    Column("Pilote", lambda r: r.pilot_name, width=150),
+    Column("Échéance", lambda r: r.end_date, width=85),
+    Column("Avancement", lambda r: f"{r.progress} %", sort_value=lambda r: r.progress,
+           align_right=True, width=85),
+    Column("Budget prévu", lambda r: r.budget_planned, money=True, width=110),
+]
+
+
+class ActionsPage(Page):
+    title = "Plan d'actions"
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        db = context.db
+
+        # Plan selector and axes tree.
+        self.plan_combo = QComboBox()
+        self.plan_combo.setAccessibleName("Plan")
+        self.plan_combo.currentIndexChanged.connect(self._plan_changed)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels(["Axes"])
+        self.tree.setAccessibleName("Axes du plan")
+        self.tree.currentItemChanged.connect(lambda *_: self.actions.reload())
+        self.plan_editor = EntityEditor(self, db, entities.plan_entity(db), context.undo_stack,
+                                        self.refresh)
+        self.axis_editor = EntityEditor(self, db, entities.axis_entity(db, self.plan_id),
+                                        context.undo_stack, self.refresh)
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        plan_label = QLabel("&Plan")
+        plan_label.setBuddy(self.plan_combo)
+        left_layout.addWidget(plan_label)
+        left_layout.addWidget(self.plan_combo)
+        left_layout.addLayout(self._buttons(
+            ("Nouveau plan", self._new_plan), ("Modifier", self._edit_plan),
+            ("Supprimer", self._delete_plan)))
+        left_layout.addWidget(self.tree, 1)
+        left_layout.addLayout(self._buttons(
+            ("Nouvel axe", self.axis_editor.create), ("Modifier", self._edit_axis),
+            ("Supprimer", self._delete_axis)))
+
+        # Actions list.
+        self.actions: ListPage[actions.ActionRow] = ListPage(
+            "actions", ACTION_COLUMNS, self._fetch_actions,
+            filters={
+                "status": Filter("Statut", choices.enum_choices(DisplayStatus)),
+                "pilot_id": Filter("Pilote", choices.contacts(db)),
+                "policy_id": Filter("Politique", choices.policies(db), "Toutes"),
+            },
+            row_title=lambda r: f"{r.code} {r.title}",
+            search_placeholder="Rechercher une action (code, intitulé, pilote…)",
+        )
+        self.action_entity = entities.action_entity(db, self.plan_id, self.axis_id)
+        self.actions.set_editor(
+            EntityEditor(self, db, self.action_entity, context.undo_stack, self.refresh),
+            duplicable=True,
+        )
+        self.actions.selection_changed.connect(lambda _row: self._reload_details())
+
+        # Details of the selected action.
+        self.milestones = self._detail_list(
+            "milestones", entities.milestone_entity(db, self.current_action_id), [
+                Column("Jalon", lambda m: m.title, width=300),
+                Column("Échéance", lambda m: m.due_date, width=90),
+                Column("Atteint", lambda m: m.done, width=70),
+            ], lambda: details.list_milestones(db, self.current_action_id() or 0),
+        )
+        self.fundings = self._detail_list(
+            "fundings", entities.funding_entity(db, self.current_action_id), [
+                Column("Financeur", lambda f: f.funder.name, width=250),
+                Column("Montant", lambda f: f.amount, money=True, width=110),
+                Column("État", lambda f: f.state, width=90),
+            ], lambda: details.list_fundings(db, self.current_action_id() or 0),
+        )
+        self.notes = self._detail_list(
+            "notes", entities.note_entity(db, self.current_action_id), [
+                Column("Date", lambda n: n.note_date, width=90),
+                Column("Texte", lambda n: " ".join(n.text.split()), width=500),
+            ], lambda: details.list_notes(db, self.current_action_id() or 0),
+        )
+        self.details = QTabWidget()
+        self.details.addTab(self.milestones, "&Jalons")
+        self.details.addTab(self.fundings, "F&inancements")
+        self.details.addTab(self.notes, "Jo&urnal de suivi")
+
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.actions)
+        right.addWidget(self.details)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([260, 1000])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.setFocusProxy(self.actions)
+
+    # --- helpers ---------------------------------------------------------------------------
+    def _buttons(self, *specs: tuple[str, Any]) -> QHBoxLayout:
+        row = QHBoxLayout()
+        for text, slot in specs:
+            button = QPushButton(text)
+            button.clicked.connect(lambda _checked=False, s=slot: s())
+            row.addWidget(button)
+        return row
+
+    def _detail_list(self, key: str, entity: Any, columns: list[Column[Any]],
+                     fetch: Any) -> ListPage[Any]:
+        page: ListPage[Any] = ListPage(key, columns, lambda _filters: fetch())
+        page.search.hide()
+        page.set_editor(EntityEditor(self, self.context.db, entity, self.context.undo_stack,
+                                     self._reload_details))
+        return page
+
+    def plan_id(self) -> int | None:
+        return self.plan_combo.currentData()
+
+    def axis_id(self) -> int | None:
+        item = self.tree.currentItem()
+        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+    def current_action_id(self) -> int | None:
+        return self.actions.current_id()
+
+    def _fetch_actions(self, filters: dict[str, Any]) -> list[actions.ActionRow]:
+        if self.plan_id() is None:
+            return []
+        return actions.list_actions(self.context.db, actions.ActionFilter(
+            plan_id=self.plan_id(), axis_id=self.axis_id(), **filters))
+
+    # --- refresh -----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        current = self.plan_id()
+        self.plan_combo.blockSignals(True)
+        self.plan_combo.clear()
+        for row in plans.list_plans(self.context.db):
+            self.plan_combo.addItem(row.title, row.id)
+        index = self.plan_combo.findData(current)
+        self.plan_combo.setCurrentIndex(max(index, 0))
+        self.plan_combo.blockSignals(False)
+        for filter_ in self.actions.filters.values():
+            filter_.reload_choices()
+        self._reload_tree()
+        self.actions.reload()
+        self._reload_details()
+
+    def _plan_changed(self) -> None:
+        self._reload_tree()
+        self.actions.reload()
+        self._reload_details()
+
+    def _reload_tree(self) -> None:
+        selected = self.axis_id()
+        self.tree.blockSignals(True)
+        self.tree.clear()
+        root = QTreeWidgetItem(["Toutes les actions"])
+        root.setData(0, Qt.ItemDataRole.UserRole, None)
+        self.tree.addTopLevelItem(root)
+        items: dict[int, QTreeWidgetItem] = {}
+        plan_id = self.plan_id()
+        for axis in plans.list_axes(self.context.db, plan_id) if plan_id else []:
+            parent = items.get(axis.parent_id, root) if axis.parent_id else root
+            item = QTreeWidgetItem(parent, [f"{axis.code} {axis.title}".strip()])
+            item.setData(0, Qt.ItemDataRole.UserRole, axis.id)
+            item.setToolTip(0, axis.title)
+            items[axis.id] = item
+        self.tree.expandAll()
+        self.tree.setCurrentItem(items.get(selected, root) if selected else root)
+        self.tree.blockSignals(False)
+
+    def _reload_details(self) -> None:
+        has_action = self.current_action_id() is not None
+        self.details.setEnabled(has_action)
+        for page in (self.milestones, self.fundings, self.notes):
+            page.reload()
+
+    # --- plan and axis buttons -----------------------------------------------------------
+    def _new_plan(self) -> None:
+        created = self.plan_editor.create()
+        if created is not None:
+            self.plan_combo.setCurrentIndex(self.plan_combo.findData(created.id))
+
+    def _edit_plan(self) -> None:
+        if self.plan_id() is not None:
+            self.plan_editor.edit(self.plan_id() or 0, "Modifier le plan")
+
+    def _delete_plan(self) -> None:
+        if self.plan_id() is not None:
+            self.plan_editor.delete(self.plan_id() or 0)
+
+    def _edit_axis(self) -> None:
+        if self.axis_id() is not None:
+            self.axis_editor.edit(self.axis_id() or 0, "Modifier l'axe")
+
+    def _delete_axis(self) -> None:
+        if self.axis_id() is not None:
+            self.axis_editor.delete(self.axis_id() or 0)
+
+    # --- Page interface --------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.actions.search.setFocus()
+        self.actions.search.selectAll()
+
+    def create_item(self) -> None:
+        self.actions.create()
+
+    def show_item(self, item_id: int | None) -> None:
+        if item_id is None:
+            return
+        plan_id = actions.get_action(self.context.db, item_id).plan_id
+        if plan_id != self.plan_id():
+            self.plan_combo.setCurrentIndex(self.plan_combo.findData(plan_id))
+        if not self.actions.select_id(item_id):
+            # Show every action of the action's plan, then select it.
+            self.tree.setCurrentItem(self.tree.topLevelItem(0))
+            for filter_ in self.actions.filters.values():
+                filter_.set_value(None)
+            self.actions.search.clear()
+            self.actions.select_id(item_id)
+        self.actions.table.setFocus()

@@ -1,0 +1,12 @@
+"""Tableau de bord (being built)."""
+
+from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.pages.base import Page
+
+
+class DashboardPage(Page):
+    title = "Tableau de bord"
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context

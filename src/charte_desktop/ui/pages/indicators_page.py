@@ -1,0 +1,12 @@
+"""Indicateurs (being built)."""
+
+from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.pages.base import Page
+
+
+class IndicatorsPage(Page):
+    title = "Indicateurs"
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context

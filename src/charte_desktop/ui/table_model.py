@@ -1,0 +1,177 @@
+"""A typed table model over a list of row dataclasses, with accent-blind type-ahead search.
+
+Rows come from a use case (one query); the model keeps them in a cache and computes each
+row's search text once, so filtering a 2,000-row list stays within a keystroke's budget.
+"""
+
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, time
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor
+
+from charte_desktop.formatting import format_date, format_money, format_number, format_time
+
+R = TypeVar("R")
+Index = QModelIndex | QPersistentModelIndex
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ROW_ROLE = Qt.ItemDataRole.UserRole + 2
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed: "Élus" and "elus" match."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def display_text(value: Any, *, money: bool = False) -> str:
+    if value is None:
+        return ""
+    if money:
+        return format_money(value)
+    if isinstance(value, Enum):
+        return str(getattr(value, "label", value.value))
+    if isinstance(value, bool):
+        return "Oui" if value else "Non"
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, time):
+        return format_time(value)
+    if isinstance(value, Decimal | int):
+        return format_number(value)
+    return str(value)
+
+
+def natural_text(code: str) -> str:
+    """A text that sorts "2.10" after "2.9": numbers padded with zeros."""
+    import re
+
+    return re.sub(r"\d+", lambda m: m.group().zfill(8), fold(code))
+
+
+def sort_key(value: Any) -> Any:
+    """Values Qt can compare: None first, enums by label, dates as ordinal numbers."""
+    if value is None:
+        return ""
+    if isinstance(value, Enum):
+        return fold(str(getattr(value, "label", value.value)))
+    if isinstance(value, date):
+        return value.toordinal()
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, str):
+        return fold(value)
+    return value
+
+
+@dataclass(frozen=True)
+class Column(Generic[R]):
+    header: str
+    value: Callable[[R], Any]
+    money: bool = False
+    align_right: bool = False
+    # A colour for the cell, e.g. the status colour; text always says the same thing.
+    colour: Callable[[R], QColor | None] | None = None
+    sort_value: Callable[[R], Any] | None = None
+    width: int | None = None
+
+
+class RowTableModel(QAbstractTableModel, Generic[R]):
+    def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._rows: list[R] = []
+        self._search: list[str] = []
+
+    # --- content -------------------------------------------------------------------
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._search = [
+            fold(" ".join(display_text(c.value(row), money=c.money) for c in self.columns))
+            for row in self._rows
+        ]
+        self.endResetModel()
+
+    def row_at(self, row: int) -> R:
+        return self._rows[row]
+
+    def rows(self) -> list[R]:
+        return list(self._rows)
+
+    def search_text(self, row: int) -> str:
+        return self._search[row]
+
+    def find_row(self, predicate: Callable[[R], bool]) -> int:
+        for i, row in enumerate(self._rows):
+            if predicate(row):
+                return i
+        return -1
+
+    # --- Qt interface ------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].header
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return display_text(column.value(row), money=column.money)
+        if role == SORT_ROLE:
+            return sort_key((column.sort_value or column.value)(row))
+        if role == ROW_ROLE:
+            return row
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if column.money or column.align_right:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole and column.colour is not None:
+            colour = column.colour(row)
+            return QBrush(colour) if colour is not None else None
+        return None
+
+
+class SearchProxy(QSortFilterProxyModel):
+    """Keeps rows whose folded text contains every word typed, in any order."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self.setSortRole(SORT_ROLE)
+
+    def set_search(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = fold(text).split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._words:
+            return True
+        model = self.sourceModel()
+        assert isinstance(model, RowTableModel)
+        haystack = model.search_text(source_row)
+        return all(word in haystack for word in self._words)

@@ -1,0 +1,75 @@
+"""GUI test fixtures: offscreen Qt, settings kept away from the user's, demo data, dialogs.
+
+Modal dialogs (QMessageBox.question…) are answered through `answer_dialogs`, which patches
+the static QMessageBox calls so a test never blocks.
+"""
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtWidgets import QMessageBox
+
+from charte_desktop.db import Database, create_database
+from charte_desktop.services.demo import fill_small_demo
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path, qapp: Any) -> None:
+    QCoreApplication.setOrganizationName("Charte-tests")
+    QCoreApplication.setApplicationName("Charte-tests")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path / "settings"))
+    QSettings().clear()
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
+    create_database(path, fill=fill_small_demo).close()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    """A fresh copy of the small demo territory for each test."""
+    import shutil
+
+    from charte_desktop.db import open_database
+
+    path = tmp_path / "demo.sqlite"
+    shutil.copyfile(demo_template, path)
+    database = open_database(path)
+    yield database
+    database.close()
+
+
+class DialogAnswers:
+    """Records the questions asked and answers them with the queued buttons."""
+
+    def __init__(self) -> None:
+        self.answers: list[QMessageBox.StandardButton] = []
+        self.asked: list[str] = []
+        self.warnings: list[str] = []
+
+    def question(self, _parent: Any, _title: str, text: str, *args: Any,
+                 **kwargs: Any) -> QMessageBox.StandardButton:
+        self.asked.append(text)
+        return self.answers.pop(0) if self.answers else QMessageBox.StandardButton.No
+
+    def warning(self, _parent: Any, _title: str, text: str, *args: Any,
+                **kwargs: Any) -> QMessageBox.StandardButton:
+        self.warnings.append(text)
+        return QMessageBox.StandardButton.Ok
+
+
+@pytest.fixture
+def answer_dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogAnswers:
+    answers = DialogAnswers()
+    monkeypatch.setattr(QMessageBox, "question", answers.question)
+    monkeypatch.setattr(QMessageBox, "warning", answers.warning)
+    monkeypatch.setattr(QMessageBox, "information", answers.warning)
+    return answers

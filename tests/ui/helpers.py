@@ -1,0 +1,68 @@
+"""Driving forms as a user would: find a field by its label, type, pick, save."""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+
+from charte_desktop.ui.form_dialog import FormDialog
+
+
+def open_dialog(kind: type = FormDialog) -> Any:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, kind) and widget.isVisible():
+            return widget
+    return None
+
+
+def when_dialog_opens(action: Callable[[FormDialog[Any]], None]) -> None:
+    """Run `action` on the next form dialog that opens (forms are modal: exec() blocks).
+
+    If the action fails or leaves the dialog open, the dialog is closed so the test ends
+    (and fails on its assertions) instead of hanging.
+    """
+
+    def attempt(tries: int = 0) -> None:
+        dialog = open_dialog()
+        if dialog is None:
+            if tries < 250:
+                QTimer.singleShot(20, lambda: attempt(tries + 1))
+            return
+        try:
+            action(dialog)
+        finally:
+            if dialog.isVisible():
+                dialog.done(QDialog.DialogCode.Rejected)
+
+    QTimer.singleShot(0, attempt)
+
+
+def fill_and_save(values: dict[str, Any]) -> Callable[[FormDialog[Any]], None]:
+    """An action for `when_dialog_opens`: set each named field, then click Enregistrer."""
+
+    def action(dialog: FormDialog[Any]) -> None:
+        for name, value in values.items():
+            dialog.inputs[name].set(value)
+        dialog.validate()
+        dialog.save_button.click()
+        if dialog.isVisible():  # invalid: leave without saving
+            dialog.done(QDialog.DialogCode.Rejected)
+
+    return action
+
+
+def type_text(qtbot: Any, widget: Any, text: str) -> None:
+    """Type `text` key by key; QTest cannot click non-ASCII keys, so those are sent as key
+    events carrying the character, as a French keyboard would."""
+    from PySide6.QtCore import QEvent, Qt
+    from PySide6.QtGui import QKeyEvent
+
+    for char in text:
+        if char.isascii():
+            qtbot.keyClicks(widget, char)
+        else:
+            for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+                QApplication.sendEvent(
+                    widget, QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier,
+                                      char))

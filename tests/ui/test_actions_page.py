@@ -1,0 +1,114 @@
+"""Plan d'actions screen, driven as the officer would."""
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from charte_desktop.db import Database
+from charte_desktop.db.enums import ActionStatus, DisplayStatus
+from charte_desktop.services.actions import ActionFilter, get_action, list_actions
+from charte_desktop.ui.main_window import MainWindow
+from charte_desktop.ui.pages.actions_page import ActionsPage
+from tests.ui.conftest import DialogAnswers
+from tests.ui.helpers import type_text, when_dialog_opens
+
+
+def open_page(qtbot: QtBot, db: Database) -> tuple[MainWindow, ActionsPage]:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    page = window.show_screen("actions")
+    assert isinstance(page, ActionsPage)
+    return window, page
+
+
+def test_lists_the_plan_with_status_in_words(qtbot: QtBot, demo_db: Database) -> None:
+    _, page = open_page(qtbot, demo_db)
+    rows = page.actions.visible_rows()
+    assert len(rows) == len(list_actions(demo_db))
+    assert [r.code for r in rows[:3]] == ["1.1", "1.2", "1.3"]
+    status_column = 2
+    late_row = next(i for i, r in enumerate(rows) if r.status is DisplayStatus.LATE)
+    index = page.actions.proxy.index(late_row, status_column)
+    assert index.data() == "En retard"
+    assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
+
+
+def test_type_ahead_ignores_case_and_accents(qtbot: QtBot, demo_db: Database) -> None:
+    _, page = open_page(qtbot, demo_db)
+    qtbot.keyClicks(page.actions.search, "VELOS")
+    titles = [r.title for r in page.actions.visible_rows()]
+    assert titles and all("vélos" in t.lower() for t in titles)
+    assert "sur" in page.actions.count_label.text()
+
+
+def test_status_filter_shows_only_late_actions(qtbot: QtBot, demo_db: Database) -> None:
+    _, page = open_page(qtbot, demo_db)
+    page.actions.filters["status"].set_value(DisplayStatus.LATE)
+    rows = page.actions.visible_rows()
+    assert rows and {r.status for r in rows} == {DisplayStatus.LATE}
+
+
+def test_create_edit_undo_and_delete_an_action(
+    qtbot: QtBot, demo_db: Database, answer_dialogs: DialogAnswers
+) -> None:
+    window, page = open_page(qtbot, demo_db)
+    before = len(list_actions(demo_db))
+
+    def type_new_action(dialog: Any) -> None:
+        qtbot.keyClicks(dialog.inputs["code"].widget, "4.1")
+        type_text(qtbot, dialog.inputs["title"].widget, "Créer une signalétique commune")
+        qtbot.keyClicks(dialog.inputs["budget_planned"].widget, "12 500,50")
+        dialog.validate()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(type_new_action)
+    qtbot.mouseClick(page.actions.new_button, Qt.MouseButton.LeftButton)
+    created = list_actions(demo_db, ActionFilter(text="signalétique commune"))
+    assert len(created) == 1 and str(created[0].budget_planned) == "12500.50"
+    assert page.actions.current_id() == created[0].id
+
+    def change_status(dialog: Any) -> None:
+        dialog.inputs["status"].set(ActionStatus.IN_PROGRESS)
+        dialog.validate()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    when_dialog_opens(change_status)
+    qtbot.mouseClick(page.actions.edit_button, Qt.MouseButton.LeftButton)
+    assert get_action(demo_db, created[0].id).status is ActionStatus.IN_PROGRESS
+
+    window.undo_stack.undo()
+    assert get_action(demo_db, created[0].id).status is ActionStatus.TO_START
+    window.undo_stack.redo()
+    assert get_action(demo_db, created[0].id).status is ActionStatus.IN_PROGRESS
+
+    answer_dialogs.answers.append(QMessageBox.StandardButton.Yes)
+    page.actions.select_id(created[0].id)
+    qtbot.mouseClick(page.actions.delete_button, Qt.MouseButton.LeftButton)
+    assert "Supprimer l'action « 4.1 Créer une signalétique commune »" in answer_dialogs.asked[0]
+    assert len(list_actions(demo_db)) == before
+
+
+def test_invalid_input_shows_the_message_and_saves_nothing(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    _, page = open_page(qtbot, demo_db)
+    before = len(list_actions(demo_db))
+    seen: dict[str, Any] = {}
+
+    def type_duplicate_code(dialog: Any) -> None:
+        qtbot.keyClicks(dialog.inputs["code"].widget, "1.1")
+        qtbot.keyClicks(dialog.inputs["title"].widget, "Doublon")
+        dialog.validate()
+        seen["enabled"] = dialog.save_button.isEnabled()
+        seen["message"] = dialog.errors["code"].text()
+        seen["visible"] = not dialog.errors["code"].isHidden()
+        dialog.done(0)
+
+    when_dialog_opens(type_duplicate_code)
+    qtbot.mouseClick(page.actions.new_button, Qt.MouseButton.LeftButton)
+    assert seen == {"enabled": False, "visible": True,
+                    "message": seen["message"]}
+    assert "« Code »" in seen["message"] and "1.1" in seen["message"]
+    assert len(list_actions(demo_db)) == before
