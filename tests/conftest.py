@@ -9,7 +9,7 @@ import pytest
 # GUI tests run without a screen.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from charte_desktop.db import Database, create_database  # noqa: E402
+from charte_desktop.db import Database, create_database
 
 
 @pytest.fixture

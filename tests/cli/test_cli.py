@@ -82,7 +82,10 @@ def test_list_meetings_json_fields(demo_file: Path, capsys: pytest.CaptureFixtur
         assert meeting["state"] in {"planned", "held", "cancelled"}
         assert len(meeting["date"]) == 10 and meeting["date"][4] == "-"  # ISO
     assert {"planned", "held"} <= {m["state"] for m in meetings}
-    assert any("COPIL" in m["body"] for m in meetings)
+    _, out, _ = run_cli(capsys, "list", "bodies", str(demo_file), "--json")
+    bodies = {body["id"]: body for body in json.loads(out)}
+    assert all(bodies[m["body_id"]]["name"] == m["body"] for m in meetings)
+    assert "copil" in {bodies[m["body_id"]]["kind"] for m in meetings}
 
 
 def test_list_actions_and_contacts_json_fields(
@@ -124,7 +127,9 @@ def test_list_on_a_new_file_says_nothing_to_list(
 
 
 @pytest.mark.parametrize("case", sorted(BAD_FILES))
-@pytest.mark.parametrize("command", [["check"], ["list", "meetings"], ["list", "actions", "--json"]])
+@pytest.mark.parametrize(
+    "command", [["check"], ["list", "meetings"], ["list", "actions", "--json"]]
+)
 def test_bad_files_get_exit_1_a_french_line_and_stay_identical(
     case: str, command: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -98,9 +98,11 @@ def test_read_only_database_cannot_write(db: Database, db_path: Path) -> None:
     db.close()
     before = db_path.read_bytes()
     with open_database(db_path, read_only=True) as reader:
-        with pytest.raises(Exception, match="readonly|read-only|query_only|attempt to write"):
-            with reader.session() as session:
-                session.add(Plan(title="Ne doit pas être écrit"))
+        with (
+            pytest.raises(Exception, match=r"readonly|read-only|query_only|attempt to write"),
+            reader.session() as session,
+        ):
+            session.add(Plan(title="Ne doit pas être écrit"))
         with reader.session() as session:
             assert session.scalars(select(Plan)).all() == []
     assert db_path.read_bytes() == before

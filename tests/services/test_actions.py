@@ -46,6 +46,7 @@ from charte_desktop.services.status import (
     display_status_expression,
     is_late,
 )
+from charte_desktop.text import fold
 
 TODAY = date(2025, 3, 14)
 YESTERDAY = TODAY - timedelta(days=1)
@@ -615,5 +616,16 @@ def test_duplicates_get_the_next_free_code_within_twenty_characters(
 def test_search_pattern_and_natural_key_helpers() -> None:
     assert svc.natural_key("2.9") < svc.natural_key("2.10") < svc.natural_key("10")
     assert svc.natural_key("2") < svc.natural_key("2.1")
-    assert svc.fold_text("Énergie ÉCOLE") == "energie ecole"
+    assert fold("Énergie ÉCOLE") == "energie ecole"
     assert svc.search_pattern("é*") == "*[eéèêëEÉÈÊË][*]*"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("1 234,50", "1234.50"), ("1\u202f234,5 €", "1234.50"), ("12\u00a0000", "12000.00")],
+)
+def test_amounts_typed_the_french_way_are_understood(typed: str, stored: str) -> None:
+    from charte_desktop.services import rules
+
+    assert rules.amount(typed, "budget_planned", "Budget prévu") == Decimal(stored)
+    assert rules.number(typed, "value", "Valeur") == Decimal(stored)

@@ -67,10 +67,21 @@ def to_table(rows: Sequence[Any], columns: Sequence[Column], empty: str) -> str:
     headers = [c.header or "" for c in shown]
     widths = [max(len(h), *(len(r[i]) for r in cells)) for i, h in enumerate(headers)]
 
+    # Amounts and counts line up on the right, like in a spreadsheet.
+    def is_numeric(column: Column) -> bool:
+        values = [column.get(row) for row in rows]
+        return column.money or (
+            any(v is not None for v in values)
+            and all(v is None or (isinstance(v, int | Decimal) and not isinstance(v, bool))
+                    for v in values)
+        )
+
+    numeric = [is_numeric(c) for c in shown]
+
     def line(values: Sequence[str]) -> str:
         return "  ".join(
-            v.rjust(w) if c.money or c.key == "id" else v.ljust(w)
-            for v, w, c in zip(values, widths, shown, strict=True)
+            v.rjust(w) if right else v.ljust(w)
+            for v, w, right in zip(values, widths, numeric, strict=True)
         ).rstrip()
 
     out = [line(headers), "  ".join("-" * w for w in widths)]

@@ -30,6 +30,7 @@ from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.common import assign, ensure_exists, fetch_all, get_or_fail
 from charte_desktop.services.status import display_status, late_condition
+from charte_desktop.text import fold
 
 CODE_MAX_LENGTH = 20
 _COPY_SUFFIX = " (copie)"
@@ -297,12 +298,6 @@ _CLASS_OF: dict[str, str] = {
 _GLOB_SPECIAL = {"*": "[*]", "?": "[?]", "[": "[[]"}
 
 
-def fold_text(text: str) -> str:
-    """Text without accents and case, for sorting and comparing in Python."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-
-
 def search_pattern(text: str) -> str:
     """A GLOB pattern finding `text` anywhere, ignoring case and French accents."""
     parts: list[str] = []
@@ -325,7 +320,7 @@ def _contains(column: SQLColumnExpression[str], text: str) -> ColumnElement[bool
 def natural_key(code: str) -> tuple[tuple[int, int, str], ...]:
     """Sort key putting "2.10" after "2.9" (numbers compared as numbers)."""
     return tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, fold_text(part))
+        (0, int(part), "") if part.isdigit() else (1, 0, fold(part))
         for part in re.split(r"(\d+)", code)
         if part
     )

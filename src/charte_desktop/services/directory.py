@@ -1,6 +1,5 @@
 """The directory (annuaire): circles of actors, organisations and contacts."""
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Any
 
@@ -12,13 +11,7 @@ from charte_desktop.db.models import Circle, Contact, Funding, Organisation
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.common import assign, ensure_exists, get_or_fail
-
-
-def search_key(text: str | None) -> str:
-    """Text folded for searching and sorting: case and accents ignored ("É" finds "e")."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
-
+from charte_desktop.text import fold
 
 # --- Circles ---------------------------------------------------------------------------
 
@@ -31,9 +24,9 @@ class CircleFields:
 
 def _circle_values(session: Session, fields: CircleFields, circle_id: int | None) -> dict[str, Any]:
     name = rules.required_text(fields.name, "name", "Nom du cercle", max_length=120)
-    wanted = search_key(name)
+    wanted = fold(name)
     for other_id, other_name in session.execute(select(Circle.id, Circle.name)):
-        if other_id != circle_id and search_key(other_name) == wanted:
+        if other_id != circle_id and fold(other_name) == wanted:
             raise CharteError(f"Le cercle « {other_name} » existe déjà.", field="name")
     return {"name": name, "position": fields.position}
 
@@ -163,7 +156,7 @@ def list_organisations(db: Database) -> list[OrganisationRow]:
             OrganisationRow(org.id, org.name, org.circle_id, circle or "", org.address, count)
             for org, circle, count in session.execute(query)
         ]
-    return sorted(rows, key=lambda row: (search_key(row.name), row.id))
+    return sorted(rows, key=lambda row: (fold(row.name), row.id))
 
 
 # --- Contacts --------------------------------------------------------------------------
@@ -287,7 +280,7 @@ def list_contacts(db: Database, filters: ContactFilter = NO_CONTACT_FILTER) -> l
         query = query.where(effective_circle_id == filters.circle_id)
     if filters.organisation_id is not None:
         query = query.where(Contact.organisation_id == filters.organisation_id)
-    words = search_key(filters.text).split()
+    words = fold(filters.text).split()
     rows: list[ContactRow] = []
     with db.session() as session:
         for (
@@ -303,7 +296,7 @@ def list_contacts(db: Database, filters: ContactFilter = NO_CONTACT_FILTER) -> l
             phone,
         ) in session.execute(query):
             if words:
-                haystack = search_key(" ".join((first, last, function, org or "", email)))
+                haystack = fold(" ".join((first, last, function, org or "", email)))
                 if not all(word in haystack for word in words):
                     continue
             rows.append(
@@ -322,5 +315,5 @@ def list_contacts(db: Database, filters: ContactFilter = NO_CONTACT_FILTER) -> l
                 )
             )
     return sorted(
-        rows, key=lambda row: (search_key(row.last_name), search_key(row.first_name), row.id)
+        rows, key=lambda row: (fold(row.last_name), fold(row.first_name), row.id)
     )

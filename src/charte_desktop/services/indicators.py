@@ -13,8 +13,8 @@ from charte_desktop.db.enums import _LABELS, Dimension, Direction, IndicatorKind
 from charte_desktop.db.models import Action, Indicator, Measurement, Plan
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
-from charte_desktop.services.actions import fold_text
 from charte_desktop.services.common import assign, fetch_all, get_or_fail
+from charte_desktop.text import fold
 
 
 class IndicatorState(LabelledEnum):
@@ -282,7 +282,7 @@ def list_indicators(db: Database, plan_id: int | None = None) -> list[IndicatorR
             )
             for ind, on, value, count in session.execute(query)
         ]
-    rows.sort(key=lambda r: (r.plan_id is None, r.plan_id or 0, fold_text(r.name), r.id))
+    rows.sort(key=lambda r: (r.plan_id is None, r.plan_id or 0, fold(r.name), r.id))
     return rows
 
 

@@ -59,12 +59,19 @@ def integer_between(value: int, low: int, high: int, field: str, label: str) -> 
     return value
 
 
+def _french_number_text(text: str) -> str:
+    """ "1 234,50 €" → "1234.50": spaces of any kind and the euro sign removed."""
+    for removed in (" ", "\u00a0", "\u202f", "€"):
+        text = text.replace(removed, "")
+    return text.replace(",", ".")
+
+
 def amount(value: Decimal | int | str | None, field: str, label: str) -> Decimal:
     """Euros, rounded to the cent, never negative; empty means zero."""
     if value is None or value == "":
         return Decimal("0.00")
     try:
-        money = to_money(value)
+        money = to_money(_french_number_text(value) if isinstance(value, str) else value)
     except (InvalidOperation, ValueError, TypeError):
         raise CharteError(
             f"Le champ « {label} » doit être un montant en euros (saisi : {value}).",
@@ -86,7 +93,7 @@ def number(value: Decimal | int | str | None, field: str, label: str) -> Decimal
     if value is None or value == "":
         return None
     try:
-        result = Decimal(str(value).replace(",", ".").replace("\u202f", "").replace(" ", ""))
+        result = Decimal(_french_number_text(str(value)))
     except InvalidOperation:
         raise CharteError(
             f"Le champ « {label} » doit être un nombre (saisi : {value}).", field=field

@@ -4,7 +4,6 @@ Rows come from a use case (one query); the model keeps them in a cache and compu
 row's search text once, so filtering a 2,000-row list stays within a keystroke's budget.
 """
 
-import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
@@ -23,17 +22,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor
 
 from charte_desktop.formatting import format_date, format_money, format_number, format_time
+from charte_desktop.text import fold
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 ROW_ROLE = Qt.ItemDataRole.UserRole + 2
-
-
-def fold(text: str) -> str:
-    """Lower-case, accents removed: "Élus" and "elus" match."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def display_text(value: Any, *, money: bool = False) -> str:
