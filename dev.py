@@ -28,7 +28,7 @@ def venv_bin(name: str) -> Path:
 
 
 def set_up() -> None:
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (this script may run on an old Python)
         sys.exit("Charte demande Python 3.11 ou plus récent.")
     wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     if MARKER.exists() and MARKER.read_text() == wanted:

@@ -5,5 +5,8 @@ import unicodedata
 
 def fold(text: str | None) -> str:
     """"Élus" → "elus": what the officer types finds what was written, accents or not."""
-    decomposed = unicodedata.normalize("NFKD", (text or "").casefold())
+    text = (text or "").casefold()
+    if text.isascii():  # the common case, and ten times cheaper
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
     return "".join(char for char in decomposed if not unicodedata.combining(char))

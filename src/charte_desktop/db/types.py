@@ -30,7 +30,7 @@ class Money(TypeDecorator[Decimal]):
     def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
         if value is None:
             return None
-        return (Decimal(int(value)) / 100).quantize(CENT)
+        return Decimal(int(value)).scaleb(-2)  # exact, always two decimals
 
 
 class DecimalText(TypeDecorator[Decimal]):

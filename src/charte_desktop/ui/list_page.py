@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.ui.entity import EntityEditor
-from charte_desktop.ui.table_model import ROW_ROLE, Column, RowTableModel, SearchProxy
+from charte_desktop.ui.table_model import Column, RowTableModel, SearchProxy
 
 R = TypeVar("R")
 
@@ -124,7 +124,8 @@ class ListPage(QWidget, Generic[R]):
             if column.width:
                 self.table.setColumnWidth(i, column.width)
         self.table.setAccessibleName(title or key)
-        self.table.doubleClicked.connect(self._activated)
+        # `activated` is a double click or Entrée: also listening to doubleClicked would
+        # run the action twice (Qt emits both for one double click).
         self.table.activated.connect(self._activated)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.selection_changed.emit(self._row(current))
@@ -213,10 +214,14 @@ class ListPage(QWidget, Generic[R]):
         return True
 
     def visible_rows(self) -> list[R]:
-        return [self.proxy.index(i, 0).data(ROW_ROLE) for i in range(self.proxy.rowCount())]
+        return [self._row(self.proxy.index(i, 0)) for i in range(self.proxy.rowCount())]
 
     def _row(self, index: QModelIndex) -> R | None:
-        return index.data(ROW_ROLE) if index.isValid() else None
+        # Rows are read from the model's cache, never through a QVariant: handing Python
+        # objects through Qt's data() corrupts reference counts in PySide6 6.12.
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
 
     # --- actions ------------------------------------------------------------------------
     def set_editor(self, editor: EntityEditor[Any], *, duplicable: bool = False) -> None:

@@ -27,7 +27,6 @@ from charte_desktop.text import fold
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-ROW_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def display_text(value: Any, *, money: bool = False) -> str:
@@ -137,8 +136,6 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return display_text(column.value(row), money=column.money)
         if role == SORT_ROLE:
             return sort_key((column.sort_value or column.value)(row))
-        if role == ROW_ROLE:
-            return row
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if column.money or column.align_right:
                 return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

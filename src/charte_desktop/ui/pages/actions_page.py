@@ -194,7 +194,6 @@ class ActionsPage(Page):
         self.tree.blockSignals(True)
         self.tree.clear()
         root = QTreeWidgetItem(["Toutes les actions"])
-        root.setData(0, Qt.ItemDataRole.UserRole, None)
         self.tree.addTopLevelItem(root)
         items: dict[int, QTreeWidgetItem] = {}
         plan_id = self.plan_id()

@@ -1,7 +1,54 @@
-"""Instances (being built)."""
+"""Instances: the governance bodies, and the members of the selected one."""
 
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+
+from charte_desktop.db.enums import BodyKind, QuorumRule
+from charte_desktop.db.models import Membership
+from charte_desktop.errors import CharteError
+from charte_desktop.services import bodies
+from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.entity import EntityEditor
+from charte_desktop.ui.list_page import Filter, ListPage
+from charte_desktop.ui.pages import body_entities as entities
 from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.table_model import Column
+
+BODY_COLUMNS: list[Column[bodies.BodyRow]] = [
+    Column("Type", lambda r: r.kind, width=170),
+    Column("Nom", lambda r: r.name, width=380),
+    Column("Membres", lambda r: r.member_count, align_right=True, width=80),
+    Column("Réunions", lambda r: r.meeting_count, align_right=True, width=80),
+    Column("Prochaine réunion", lambda r: r.next_meeting_date, width=130),
+    Column("Fréquence", lambda r: r.frequency, width=180),
+]
+
+
+def _organisation(membership: Membership) -> str:
+    organisation = membership.contact.organisation
+    return organisation.name if organisation is not None else ""
+
+
+MEMBER_COLUMNS: list[Column[Membership]] = [
+    Column("Nom", lambda m: m.contact.full_name,
+           sort_value=lambda m: f"{m.contact.last_name} {m.contact.first_name}", width=200),
+    Column("Structure", _organisation, width=340),
+    Column("Rôle", lambda m: m.role, width=150),
+    Column("Votant", lambda m: m.voting, width=70),
+    Column("Depuis", lambda m: m.start_date, width=95),
+    Column("Jusqu'au", lambda m: m.end_date, width=95),
+]
+
+
+def quorum_text(rule: QuorumRule, value: int) -> str:
+    if rule is QuorumRule.COUNT:
+        return f"{value} membre{'s' if value > 1 else ''} votant{'s' if value > 1 else ''}"
+    if rule is QuorumRule.SHARE:
+        return f"{value} % des membres votants"
+    return "pas de quorum"
 
 
 class BodiesPage(Page):
@@ -10,3 +57,114 @@ class BodiesPage(Page):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        db = context.db
+
+        self.bodies: ListPage[bodies.BodyRow] = ListPage(
+            "bodies", BODY_COLUMNS, self._fetch_bodies,
+            title="Instances",
+            filters={"kind": Filter("&Type", choices.enum_choices(BodyKind))},
+            row_title=lambda r: r.name,
+            search_placeholder="Rechercher une instance (nom, type…)",
+        )
+        self.bodies.set_editor(EntityEditor(self, db, entities.body_entity(db),
+                                            context.undo_stack, self.refresh))
+        self.bodies.new_button.setText("&Nouvelle instance")
+        self.bodies.selection_changed.connect(lambda _row: self._reload_members())
+
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setAccessibleName("Mission de l'instance")
+
+        self.members: ListPage[Membership] = ListPage(
+            "memberships", MEMBER_COLUMNS, self._fetch_members,
+            title="Membres",
+            row_title=lambda m: m.contact.full_name,
+            search_placeholder="Rechercher un membre (nom, structure, rôle…)",
+        )
+        self.members.set_editor(EntityEditor(
+            self, db, entities.membership_entity(db, self.current_body_id),
+            context.undo_stack, self._reload_after_member_change))
+        self.members.new_button.setText("&Ajouter un membre")
+        self.members.edit_button.setText("Modi&fier le membre")
+        self.members.delete_button.setText("&Retirer")
+
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.summary)
+        lower_layout.addWidget(self.members, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.bodies)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.setFocusProxy(self.bodies)
+
+    # --- data ---------------------------------------------------------------------------
+    def _fetch_bodies(self, filters: dict[str, Any]) -> list[bodies.BodyRow]:
+        rows = bodies.list_bodies(self.context.db)
+        kind = filters.get("kind")
+        return [r for r in rows if kind is None or r.kind is kind]
+
+    def _fetch_members(self, _filters: dict[str, Any]) -> list[Membership]:
+        body_id = self.current_body_id()
+        return [] if body_id is None else bodies.list_memberships(self.context.db, body_id)
+
+    def current_body_id(self) -> int | None:
+        return self.bodies.current_id()
+
+    # --- refresh ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.bodies.reload()
+        if self.current_body_id() is None and self.bodies.visible_rows():
+            self.bodies.table.setCurrentIndex(self.bodies.proxy.index(0, 0))
+        self._reload_members()
+
+    def _reload_after_member_change(self) -> None:
+        # Member counts in the bodies list change too.
+        self.bodies.reload()
+        self._reload_members()
+
+    def _reload_members(self) -> None:
+        body_id = self.current_body_id()
+        self.members.setEnabled(body_id is not None)
+        self.members.reload()
+        if body_id is None:
+            self.summary.setText("Sélectionnez une instance pour voir sa mission et ses "
+                                 "membres.")
+            return
+        try:
+            body = bodies.get_body(self.context.db, body_id)
+        except CharteError:
+            self.summary.clear()
+            return
+        parts = [f"{body.kind.label} « {body.name} »"]
+        if body.action is not None:
+            parts.append(f"action suivie : {body.action.code} {body.action.title}")
+        parts.append(f"quorum : {quorum_text(body.quorum_rule, body.quorum_value)}")
+        text = " — ".join(parts)
+        if body.mission:
+            text += f"\nMission : {body.mission}"
+        self.summary.setText(text)
+
+    # --- Page interface -----------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.bodies.search.setFocus()
+        self.bodies.search.selectAll()
+
+    def create_item(self) -> None:
+        self.bodies.create()
+
+    def show_item(self, item_id: int | None) -> None:
+        if item_id is None:
+            return
+        if not self.bodies.select_id(item_id):
+            for filter_ in self.bodies.filters.values():
+                filter_.set_value(None)
+            self.bodies.search.clear()
+            self.bodies.select_id(item_id)
+        self.bodies.table.setFocus()

@@ -1,7 +1,249 @@
-"""Tableau de bord (being built)."""
+"""Tableau de bord: what needs the officer's attention today, at a glance.
 
+Late actions, next meetings, follow-ups due, indicators off their trajectory and the budget
+consumed; each line opens what it is about (double click or Entrée).
+"""
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QDate, QModelIndex, QSize, Qt
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from charte_desktop.formatting import NBSP, format_date, format_money, format_number, format_time
+from charte_desktop.services import actions, indicators, meetings, plans
+from charte_desktop.services.dashboard import BudgetTotals, budget_totals
+from charte_desktop.ui.colours import LATE
 from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.i18n import FRENCH
 from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.table_model import Column, RowTableModel
+from charte_desktop.ui.undo import EditCommand
+
+R = TypeVar("R")
+
+FOLLOW_UP_DAYS = 14
+MUTED = "#5f6b7a"
+PAGE_STYLE = f"""
+DashboardPage, QWidget#dashboardBody {{ background: #f3f5f8; }}
+QFrame#card {{ background: white; border: 1px solid #d8dde4; border-radius: 8px; }}
+QFrame#card QTableView {{ border: none; }}
+QLabel#cardHeading {{ font-size: 15px; font-weight: 600; color: #1d2733; }}
+QLabel#caption, QLabel#emptyText {{ color: {MUTED}; }}
+QLabel#figureCaption {{ color: {MUTED}; font-size: 12px; }}
+QLabel#figure {{ font-size: 20px; font-weight: 600; color: #1d2733; }}
+QLabel#territory {{ font-size: 24px; font-weight: 600; color: #1d2733; }}
+"""
+
+
+def quantity(value: Any, unit: str) -> str:
+    """25,9 µg/m³ — a measured value with its unit, the French way."""
+    if value is None:
+        return "—"
+    number = format_number(value)
+    return f"{number}{NBSP}{unit}" if unit else number
+
+
+class CompactTable(QTableView):
+    """A table that asks for the height of its rows, so a card shows them all if it can."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        rows = sum(self.rowHeight(i) for i in range(self.model().rowCount()))
+        height = self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth()
+        return QSize(hint.width(), height + 2)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), 110)
+
+
+class DashboardCard(QFrame, Generic[R]):
+    """A heading with its count, a caption, and a compact table (or a sentence if empty)."""
+
+    def __init__(
+        self,
+        heading: str,
+        columns: Sequence[Column[R]],
+        *,
+        stretch: Sequence[int],
+        empty_text: str,
+        caption: str = "",
+        on_activate: Callable[[R], None] | None = None,
+    ) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        self.heading_text = heading
+        self.on_activate = on_activate
+        self.heading = QLabel(heading)
+        self.heading.setObjectName("cardHeading")
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("caption")
+        self.caption.setVisible(bool(caption))
+
+        self.model: RowTableModel[R] = RowTableModel(columns, self)
+        self.table = CompactTable()
+        self.table.setModel(self.model)
+        self.table.setAccessibleName(heading)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(True)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().hide()
+        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for i in range(len(columns)):
+            mode = QHeaderView.ResizeMode.Stretch if i in stretch else \
+                QHeaderView.ResizeMode.ResizeToContents
+            header.setSectionResizeMode(i, mode)
+        # Long texts wrap onto a second line rather than being cut.
+        header.sectionResized.connect(lambda *_: self._fit_rows())
+        # `activated` is a double click or Entrée, as the platform has it.
+        self.table.activated.connect(self._activated)
+
+        self.empty = QLabel(empty_text)
+        self.empty.setObjectName("emptyText")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.empty.setWordWrap(True)
+        self.body = QStackedWidget()
+        self.body.addWidget(self.table)
+        self.body.addWidget(self.empty)
+
+        # Heading, caption and the card's buttons share one line: the rows get the room.
+        self.heading_row = QHBoxLayout()
+        self.heading_row.setSpacing(10)
+        self.heading_row.addWidget(self.heading)
+        self.heading_row.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignBaseline)
+        self.heading_row.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.setSpacing(6)
+        layout.addLayout(self.heading_row)
+        layout.addWidget(self.body, 1)
+
+    def set_rows(self, rows: Sequence[R]) -> None:
+        self.model.set_rows(rows)
+        self.heading.setText(f"{self.heading_text} ({len(rows)})")
+        self.body.setCurrentWidget(self.table if rows else self.empty)
+        self._fit_rows()
+
+    def _fit_rows(self) -> None:
+        self.table.resizeRowsToContents()
+        self.table.updateGeometry()
+
+    def rows(self) -> list[R]:
+        return self.model.rows()
+
+    def current_row(self) -> R | None:
+        index = self.table.currentIndex()
+        return self.model.row_at(index.row()) if index.isValid() else None
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.model.rowCount():
+            self.table.setCurrentIndex(self.model.index(row, 0))
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid() and self.on_activate is not None:
+            self.on_activate(self.model.row_at(index.row()))
+
+
+class BudgetCard(QFrame):
+    """Planned, committed and spent euros, and a bar of spent against planned."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("card")
+        heading = QLabel("Budget consommé")
+        heading.setObjectName("cardHeading")
+        self.caption = QLabel()
+        self.caption.setObjectName("caption")
+        self.planned = self._figure()
+        self.committed = self._figure()
+        self.spent = self._figure()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setAccessibleName("Budget dépensé par rapport au prévu")
+        self.progress.setTextVisible(True)
+        self.progress.setMinimumWidth(260)
+
+        figures = QHBoxLayout()
+        figures.setSpacing(28)
+        for caption, (value, detail) in (
+            ("Prévu", self.planned),
+            ("Engagé", self.committed),
+            ("Dépensé", self.spent),
+        ):
+            column = QVBoxLayout()
+            column.setSpacing(0)
+            label = QLabel(caption)
+            label.setObjectName("figureCaption")
+            column.addWidget(label)
+            column.addWidget(value)
+            column.addWidget(detail)
+            figures.addLayout(column)
+        figures.addStretch(1)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.setSpacing(8)
+        title_row = QHBoxLayout()
+        title_row.setSpacing(10)
+        title_row.addWidget(heading)
+        title_row.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignBaseline)
+        title_row.addStretch(1)
+        layout.addLayout(title_row)
+        layout.addLayout(figures)
+        layout.addWidget(self.progress)
+        layout.addStretch(1)
+
+    @staticmethod
+    def _figure() -> tuple[QLabel, QLabel]:
+        value = QLabel()
+        value.setObjectName("figure")
+        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        detail = QLabel()
+        detail.setObjectName("figureCaption")
+        return value, detail
+
+    def set_totals(self, totals: BudgetTotals) -> None:
+        count = totals.action_count
+        self.caption.setText(
+            f"{count} action{'s' if count > 1 else ''}, hors actions abandonnées"
+        )
+        self.planned[0].setText(format_money(totals.planned))
+        self.planned[1].setText("")
+        self.committed[0].setText(format_money(totals.committed))
+        self.committed[1].setText(f"{totals.committed_percent}{NBSP}% du prévu")
+        self.spent[0].setText(format_money(totals.spent))
+        self.spent[1].setText(f"{totals.spent_percent}{NBSP}% du prévu")
+        self.progress.setValue(min(totals.spent_percent, 100))
+        if totals.planned <= 0:
+            self.progress.setFormat("Aucun budget prévu")
+        else:
+            # Written out (not "%p") so an overspent budget still says "112 %".
+            self.progress.setFormat(f"{totals.spent_percent}{NBSP}% du budget prévu dépensé")
 
 
 class DashboardPage(Page):
@@ -10,3 +252,196 @@ class DashboardPage(Page):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        self.setStyleSheet(PAGE_STYLE)
+
+        self.territory = QLabel()
+        self.territory.setObjectName("territory")
+        self.territory.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.subtitle = QLabel()
+        self.subtitle.setObjectName("caption")
+
+        self.late_actions: DashboardCard[actions.ActionRow] = DashboardCard(
+            "Actions en retard",
+            [
+                Column("Code", lambda r: r.code),
+                Column("Intitulé", lambda r: r.title),
+                Column("Pilote", lambda r: r.pilot_name or "—"),
+                Column("Échéance", lambda r: r.end_date),
+            ],
+            stretch=[1],
+            empty_text="Aucune action en retard.",
+            caption="Échéance dépassée ou jalon non atteint à temps",
+            on_activate=lambda r: self.context.open_item("actions", r.id),
+        )
+        self.next_meetings: DashboardCard[meetings.MeetingRow] = DashboardCard(
+            "Prochaines réunions",
+            [
+                Column("Date", lambda r: r.date),
+                Column("Heure", self._meeting_time),
+                Column("Instance", lambda r: r.body),
+                Column("Lieu", lambda r: r.place or "—"),
+            ],
+            stretch=[2, 3],
+            empty_text="Aucune réunion prévue.",
+            caption="Réunions prévues à partir d'aujourd'hui",
+            on_activate=lambda r: self.context.open_item("meetings", r.id),
+        )
+        self.follow_ups: DashboardCard[meetings.FollowUpRow] = DashboardCard(
+            "Suites à donner",
+            [
+                Column("Échéance", self._due_text, colour=self._due_colour),
+                Column("Suite à donner", lambda r: " ".join(r.text.split())),
+                Column("Responsable", lambda r: r.owner_name or "—"),
+                Column("Réunion", lambda r: f"{format_date(r.meeting_date)} — {r.body}"),
+            ],
+            stretch=[1, 3],
+            empty_text=f"Aucune suite à donner dans les {FOLLOW_UP_DAYS} prochains jours.",
+            caption=f"En retard ou à faire dans les {FOLLOW_UP_DAYS} prochains jours",
+            on_activate=lambda r: self.context.open_item("meetings", r.meeting_id),
+        )
+        self.done_button = QPushButton("Marquer comme &fait")
+        self.done_button.setToolTip("La suite sélectionnée est faite (Ctrl+Z pour annuler)")
+        self.done_button.clicked.connect(self.mark_follow_up_done)
+        self.follow_ups.heading_row.addWidget(self.done_button)
+        self.follow_ups.table.selectionModel().selectionChanged.connect(
+            lambda *_: self._update_done_button()
+        )
+        self.indicators: DashboardCard[indicators.IndicatorRow] = DashboardCard(
+            "Indicateurs hors trajectoire",
+            [
+                Column("Indicateur", lambda r: r.name),
+                Column("Dernière valeur", self._latest_text),
+                Column("Cible", self._target_text),
+            ],
+            stretch=[0],
+            empty_text="Aucun indicateur hors trajectoire.",
+            caption="En deçà de la trajectoire qui mène à leur cible",
+            on_activate=lambda r: self.context.open_item("indicators", r.id),
+        )
+        self.budget = BudgetCard()
+
+        # Follow-ups carry the longest texts: they get the whole width.
+        self.grid = grid = QGridLayout()
+        grid.setSpacing(14)
+        grid.addWidget(self.late_actions, 0, 0)
+        grid.addWidget(self.next_meetings, 0, 1)
+        grid.addWidget(self.follow_ups, 1, 0, 1, 2)
+        grid.addWidget(self.indicators, 2, 0)
+        grid.addWidget(self.budget, 2, 1)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+        # Cards take the height of their rows; what is left stays below them.
+        grid.setRowStretch(3, 1)
+
+        self.body = body = QWidget()
+        body.setObjectName("dashboardBody")
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.setSpacing(4)
+        layout.addWidget(self.territory)
+        layout.addWidget(self.subtitle)
+        layout.addSpacing(10)
+        layout.addLayout(grid, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setFocusProxy(self.late_actions.table)
+        self._today = date.today()
+
+    # --- layout ------------------------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._settle_layout()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._settle_layout()
+
+    def _settle_layout(self) -> None:
+        """Wrapped rows change a card's height, which may change its columns' widths: lay
+        the cards out until they agree, now, rather than over the next few frames."""
+        layout = self.body.layout()
+        for _ in range(3):
+            layout.invalidate()
+            layout.activate()
+
+    # --- cells ---------------------------------------------------------------------------
+    @staticmethod
+    def _meeting_time(row: meetings.MeetingRow) -> str:
+        if row.start_time is None:
+            return "—"
+        if row.end_time is None:
+            return format_time(row.start_time)
+        return f"{format_time(row.start_time)} – {format_time(row.end_time)}"
+
+    def _due_text(self, row: meetings.FollowUpRow) -> str:
+        text = format_date(row.due_date)
+        return f"{text} · en retard" if row.due_date and row.due_date < self._today else text
+
+    def _due_colour(self, row: meetings.FollowUpRow) -> QColor | None:
+        return LATE if row.due_date and row.due_date < self._today else None
+
+    @staticmethod
+    def _latest_text(row: indicators.IndicatorRow) -> str:
+        value = quantity(row.latest_value, row.unit)
+        return f"{value}\nau {format_date(row.latest_date)}" if row.latest_date else value
+
+    @staticmethod
+    def _target_text(row: indicators.IndicatorRow) -> str:
+        value = quantity(row.target_value, row.unit)
+        return f"{value}\nd'ici le {format_date(row.target_date)}" if row.target_date else value
+
+    # --- Page interface --------------------------------------------------------------------
+    def refresh(self) -> None:
+        db = self.context.db
+        self._today = date.today()
+        territory = plans.get_territory(db)
+        self.territory.setText(territory.name if territory else "Collectivité à renseigner")
+        day = FRENCH.toString(QDate(self._today), "dddd d MMMM yyyy")
+        plan_rows = plans.list_plans(db)
+        plan_text = (plan_rows[0].title if len(plan_rows) == 1
+                     else f"{len(plan_rows)} plans" if plan_rows else "aucun plan")
+        self.subtitle.setText(f"Situation au {day} · {plan_text} · "
+                              "double-cliquez sur une ligne (ou Entrée) pour l'ouvrir")
+        self.late_actions.set_rows(actions.late_actions(db, today=self._today))
+        self.next_meetings.set_rows(meetings.next_meetings(db, today=self._today))
+        self.follow_ups.set_rows(
+            meetings.follow_ups_due(db, today=self._today, within_days=FOLLOW_UP_DAYS)
+        )
+        self.indicators.set_rows(indicators.off_track_indicators(db))
+        self.budget.set_totals(budget_totals(db))
+        self._update_done_button()
+
+    def show_item(self, item_id: int | None) -> None:
+        """The dashboard has no item of its own; it shows itself refreshed."""
+        self.refresh()
+
+    # --- follow-ups ------------------------------------------------------------------------
+    def _update_done_button(self) -> None:
+        self.done_button.setEnabled(self.follow_ups.current_row() is not None
+                                    and self.follow_ups.table.selectionModel().hasSelection())
+
+    def mark_follow_up_done(self) -> None:
+        """Tick the selected follow-up done (one undoable step) and move to the next one."""
+        row = self.follow_ups.current_row()
+        if row is None:
+            return
+        position = self.follow_ups.table.currentIndex().row()
+        db = self.context.db
+        meetings.set_follow_up_done(db, row.id, True)
+        self.context.undo_stack.push(EditCommand(
+            f"Marquer comme fait : {row.text[:40]}",
+            lambda item_id, done: meetings.set_follow_up_done(db, item_id, done),
+            row.id, False, True, self.refresh,
+        ))
+        self.refresh()
+        self.follow_ups.select_row(min(position, self.follow_ups.model.rowCount() - 1))
+        self._update_done_button()
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(
+                f"Suite marquée comme faite : {row.text} (Ctrl+Z pour annuler)", 8000)

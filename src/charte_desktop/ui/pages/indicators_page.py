@@ -1,7 +1,63 @@
-"""Indicateurs (being built)."""
+"""Indicateurs: every indicator with where it stands, and the selected one's measurements."""
 
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QGroupBox, QSplitter, QVBoxLayout
+
+from charte_desktop.db.enums import Dimension, IndicatorKind
+from charte_desktop.db.models import Measurement
+from charte_desktop.formatting import format_date, format_number
+from charte_desktop.services import indicators, plans
+from charte_desktop.services.indicators import IndicatorRow, IndicatorState
+from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.entity import EntityEditor
+from charte_desktop.ui.list_page import Filter, ListPage
+from charte_desktop.ui.pages import indicator_entities as entities
 from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.table_model import Column
+
+# Colours back up the words, as for action statuses.
+STATE_COLOURS: dict[IndicatorState, QColor] = {
+    IndicatorState.ACHIEVED: QColor("#d1fae5"),
+    IndicatorState.ON_TRACK: QColor("#dbeafe"),
+    IndicatorState.BEHIND: QColor("#fbd5d5"),
+    IndicatorState.NO_MEASURE: QColor("#eef0f3"),
+}
+
+INDICATOR_COLUMNS: list[Column[IndicatorRow]] = [
+    Column("Nom", lambda r: r.name, width=290),
+    # The state comes next to the name, so it stays in sight in a narrow window.
+    Column("État", lambda r: r.state, colour=lambda r: STATE_COLOURS[r.state], width=125),
+    Column("Type", lambda r: r.kind, width=85),
+    Column("Dimension", lambda r: r.dimension, width=125),
+    Column("Unité", lambda r: r.unit, width=90),
+    Column("Référence", lambda r: r.baseline_value, align_right=True, width=75),
+    Column("Cible", lambda r: r.target_value, align_right=True, width=65),
+    Column("Échéance cible", lambda r: r.target_date, width=108),
+    Column("Dernière valeur", lambda r: r.latest_value, align_right=True, width=112),
+    Column("Mesurée le", lambda r: r.latest_date, width=85),
+]
+
+MEASUREMENT_COLUMNS: list[Column[Measurement]] = [
+    Column("Date", lambda m: m.date, width=100),
+    Column("Valeur", lambda m: m.value, align_right=True, width=110),
+    Column("Commentaire", lambda m: " ".join(m.comment.split()), width=500),
+]
+
+
+def measurement_title(row: IndicatorRow) -> str:
+    """"Mesures de « … » — cible : 20 µg/m³ au 21/10/2028 — état : En retard"."""
+    parts = [f"Mesures de « {row.name} »"]
+    if row.target_value is not None:
+        target = f"{format_number(row.target_value)} {row.unit}".strip()
+        if row.target_date is not None:
+            target += f" au {format_date(row.target_date)}"
+        parts.append(f"cible : {target}")
+    parts.append(f"état : {row.state.label}")
+    return " — ".join(parts)
 
 
 class IndicatorsPage(Page):
@@ -10,3 +66,107 @@ class IndicatorsPage(Page):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        db = context.db
+
+        self.indicators: ListPage[IndicatorRow] = ListPage(
+            "indicators", INDICATOR_COLUMNS, self._fetch_indicators,
+            title="Indicateurs",
+            filters={
+                "kind": Filter("Type", choices.enum_choices(IndicatorKind)),
+                "dimension": Filter("Dimension", choices.enum_choices(Dimension), "Toutes"),
+                "state": Filter("État", choices.enum_choices(IndicatorState)),
+            },
+            row_title=lambda r: r.name,
+            search_placeholder="Rechercher un indicateur (nom, unité, état…)",
+        )
+        self.indicators.set_editor(EntityEditor(
+            self, db, entities.indicator_entity(db, self._default_plan_id),
+            context.undo_stack, self.refresh,
+        ))
+        self.indicators.selection_changed.connect(lambda _row: self._reload_measurements())
+
+        self.measurements: ListPage[Measurement] = ListPage(
+            "measurements", MEASUREMENT_COLUMNS, self._fetch_measurements,
+            row_title=lambda m: f"mesure du {m.date:%d/%m/%Y}",
+        )
+        self.measurements.search.hide()
+        self.measurements.table.setAccessibleName("Mesures de l'indicateur")
+        # Two lists share the screen: the lower one's buttons say what they act on.
+        self.measurements.new_button.setText("Nouvelle mes&ure")
+        self.measurements.edit_button.setText("Modifier la mesu&re")
+        self.measurements.delete_button.setText("Su&pprimer la mesure")
+        self.measurements.set_editor(EntityEditor(
+            self, db, entities.measurement_entity(db, self.current_indicator_id,
+                                                  self._current_unit),
+            context.undo_stack, self.refresh,
+        ))
+        self.measurement_box = QGroupBox()
+        box_layout = QVBoxLayout(self.measurement_box)
+        box_layout.addWidget(self.measurements)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.indicators)
+        splitter.addWidget(self.measurement_box)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.setFocusProxy(self.indicators)
+
+    # --- data ------------------------------------------------------------------------------
+    def _fetch_indicators(self, filters: dict[str, Any]) -> list[IndicatorRow]:
+        return [
+            row for row in indicators.list_indicators(self.context.db)
+            if all(value is None or getattr(row, name) is value
+                   for name, value in filters.items())
+        ]
+
+    def _fetch_measurements(self, _filters: dict[str, Any]) -> list[Measurement]:
+        indicator_id = self.current_indicator_id()
+        if indicator_id is None:
+            return []
+        # Latest first: the officer reads and corrects the newest values.
+        return indicators.list_measurements(self.context.db, indicator_id)[::-1]
+
+    def current_indicator_id(self) -> int | None:
+        return self.indicators.current_id()
+
+    def _current_unit(self) -> str:
+        row = self.indicators.current_row()
+        return row.unit if row is not None else ""
+
+    def _default_plan_id(self) -> int | None:
+        rows = plans.list_plans(self.context.db)
+        return rows[0].id if rows else None
+
+    # --- refresh ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        self.indicators.reload()
+        self._reload_measurements()
+
+    def _reload_measurements(self) -> None:
+        row = self.indicators.current_row()
+        self.measurement_box.setEnabled(row is not None)
+        if row is None:
+            self.measurement_box.setTitle("Mesures — sélectionnez un indicateur")
+        else:
+            self.measurement_box.setTitle(measurement_title(row))
+        self.measurements.reload()
+
+    # --- Page interface --------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.indicators.search.setFocus()
+        self.indicators.search.selectAll()
+
+    def create_item(self) -> None:
+        self.indicators.create()
+
+    def show_item(self, item_id: int | None) -> None:
+        if item_id is None:
+            return
+        if not self.indicators.select_id(item_id):
+            for filter_ in self.indicators.filters.values():
+                filter_.set_value(None)
+            self.indicators.search.clear()
+            self.indicators.select_id(item_id)
+        self.indicators.table.setFocus()

@@ -1,7 +1,145 @@
-"""Réunions (being built)."""
+"""Réunions: the meetings of the bodies, and the selected one's agenda, attendance,
+decisions and follow-ups."""
 
+from datetime import date, timedelta
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLayout,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from charte_desktop.db.enums import AttendanceState, MeetingState, QuorumRule
+from charte_desktop.db.models import AgendaItem, Attendance, Decision, FollowUp, Meeting
+from charte_desktop.errors import CharteError
+from charte_desktop.formatting import format_date, format_time
+from charte_desktop.services import meetings
+from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.entity import Entity, EntityEditor
+from charte_desktop.ui.list_page import Filter, ListPage
+from charte_desktop.ui.pages import meeting_entities as entities
 from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.table_model import Column
+
+STATE_COLOURS: dict[MeetingState, QColor] = {
+    MeetingState.PLANNED: QColor("#dbeafe"),
+    MeetingState.HELD: QColor("#d1fae5"),
+    MeetingState.CANCELLED: QColor("#e2e2e2"),
+}
+ERROR_STYLE = "color: #b00020;"
+PERIODS: list[tuple[str, str]] = [
+    ("upcoming", "À venir"),
+    ("past", "Passées"),
+    ("this_year", "Cette année"),
+    ("last_year", "L'année dernière"),
+]
+
+
+def period_bounds(period: str | None, today: date) -> tuple[date | None, date | None]:
+    """The date_from / date_to of a period of the filter."""
+    match period:
+        case "upcoming":
+            return today, None
+        case "past":
+            return None, today - timedelta(days=1)
+        case "this_year":
+            return date(today.year, 1, 1), date(today.year, 12, 31)
+        case "last_year":
+            return date(today.year - 1, 1, 1), date(today.year - 1, 12, 31)
+    return None, None
+
+
+def hours(start: Any, end: Any) -> str:
+    if start and end:
+        return f"{format_time(start)} – {format_time(end)}"
+    return format_time(start)
+
+
+def quorum_text(status: meetings.QuorumStatus) -> str:
+    """E.g. "Quorum atteint : 5 votants présents ou représentés, 4 requis"."""
+    if status.rule is QuorumRule.NONE:
+        return "Pas de quorum requis pour cette instance."
+    verdict = "Quorum atteint" if status.reached else "Quorum non atteint"
+    count = status.present_or_represented
+    many = "s" if count > 1 else ""
+    return (f"{verdict} : {count} votant{many} présent{many} ou représenté{many} "
+            f"sur {status.required} requis ({status.voting_members} membres votants).")
+
+
+def _organisation(attendance: Attendance) -> str:
+    organisation = attendance.contact.organisation
+    return organisation.name if organisation is not None else ""
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+MEETING_COLUMNS: list[Column[meetings.MeetingRow]] = [
+    Column("Date", lambda r: r.date, width=95),
+    Column("Heure", lambda r: hours(r.start_time, r.end_time),
+           sort_value=lambda r: r.start_time.isoformat() if r.start_time else "", width=110),
+    Column("Instance", lambda r: r.body, width=330),
+    Column("Lieu", lambda r: r.place, width=250),
+    Column("État", lambda r: r.state, colour=lambda r: STATE_COLOURS[r.state], width=80),
+    Column("Points à l'ordre du jour", lambda r: r.agenda_count, align_right=True, width=160),
+    Column("Convoqués", lambda r: r.invitee_count, align_right=True, width=90),
+]
+AGENDA_COLUMNS: list[Column[AgendaItem]] = [
+    Column("N°", lambda a: a.position + 1, align_right=True, width=40),
+    Column("Point", lambda a: a.title, width=460),
+    Column("Présenté par", lambda a: a.presenter.full_name if a.presenter else "", width=170),
+    Column("Durée", lambda a: f"{a.duration_minutes} min" if a.duration_minutes else "",
+           sort_value=lambda a: a.duration_minutes or 0, align_right=True, width=70),
+    Column("Compte rendu", lambda a: _flat(a.minutes_text), width=400),
+]
+ATTENDANCE_COLUMNS: list[Column[Attendance]] = [
+    Column("Nom", lambda a: a.contact.full_name,
+           sort_value=lambda a: f"{a.contact.last_name} {a.contact.first_name}", width=200),
+    Column("Structure", _organisation, width=360),
+    Column("Présence", lambda a: a.state, width=110),
+    Column("Représenté·e par",
+           lambda a: a.represented_by.full_name if a.represented_by else "", width=200),
+]
+DECISION_COLUMNS: list[Column[Decision]] = [
+    Column("N°", lambda d: d.position + 1, align_right=True, width=40),
+    Column("Décision", lambda d: _flat(d.text), width=480),
+    Column("Point", lambda d: d.agenda_item.title if d.agenda_item else "", width=220),
+    Column("Action", lambda d: d.action.code if d.action else "", width=70),
+]
+FOLLOW_UP_COLUMNS: list[Column[FollowUp]] = [
+    Column("Suite à donner", lambda f: _flat(f.text), width=560),
+    Column("Responsable", lambda f: f.owner.full_name if f.owner else "", width=180),
+    Column("Échéance", lambda f: f.due_date, width=95),
+    Column("Fait", lambda f: f.done, width=60),
+    Column("Action", lambda f: f.action.code if f.action else "", width=70),
+]
+PREVIOUS_COLUMNS: list[Column[meetings.FollowUpRow]] = [
+    Column("Réunion du", lambda f: f.meeting_date, width=95),
+    Column("Suite à donner", lambda f: _flat(f.text), width=420),
+    Column("Responsable", lambda f: f.owner_name, width=180),
+    Column("Échéance", lambda f: f.due_date, width=95),
+]
+
+
+def _button_row(page: ListPage[Any]) -> QHBoxLayout | None:
+    """The row of Nouveau/Modifier/Supprimer under a list, to add buttons beside them."""
+    layout = page.layout()
+    item = layout.itemAt(layout.count() - 1) if layout is not None else None
+    row: QLayout | None = item.layout() if item is not None else None
+    return row if isinstance(row, QHBoxLayout) else None
 
 
 class MeetingsPage(Page):
@@ -10,3 +148,347 @@ class MeetingsPage(Page):
     def __init__(self, context: AppContext) -> None:
         super().__init__()
         self.context = context
+        db = context.db
+        self.meeting: Meeting | None = None
+
+        self.meetings: ListPage[meetings.MeetingRow] = ListPage(
+            "meetings", MEETING_COLUMNS, self._fetch_meetings,
+            title="Réunions",
+            filters={
+                "body_id": Filter("&Instance", choices.bodies(db), "Toutes"),
+                "state": Filter("É&tat", choices.enum_choices(MeetingState)),
+                "period": Filter("Pé&riode", lambda: PERIODS, "Toutes"),
+            },
+            row_title=lambda r: f"{r.body} du {format_date(r.date)}",
+            search_placeholder="Rechercher une réunion (instance, lieu…)",
+        )
+        self.meetings.set_editor(EntityEditor(
+            self, db, entities.meeting_entity(db, lambda: self.meetings.filters["body_id"].value()),
+            context.undo_stack, self._after_change))
+        self.meetings.new_button.setText("&Nouvelle réunion")
+        self.meetings.selection_changed.connect(lambda _row: self._reload_details())
+
+        self.heading = QLabel()
+        self.heading.setWordWrap(True)
+        self.heading.setAccessibleName("Réunion sélectionnée")
+
+        self.agenda = self._detail("agenda", entities.agenda_entity(db, self.meeting_id),
+                                   AGENDA_COLUMNS, lambda m: m.agenda_items)
+        self.up_button = QPushButton("Monter")
+        self.down_button = QPushButton("&Descendre")
+        self.up_button.setShortcut(QKeySequence("Ctrl+Up"))
+        self.up_button.setToolTip("Monter le point dans l'ordre du jour (Ctrl+Haut)")
+        self.down_button.setToolTip("Descendre le point dans l'ordre du jour (Ctrl+Bas)")
+        self.up_button.clicked.connect(lambda: self._move_agenda_item(-1))
+        self.down_button.clicked.connect(lambda: self._move_agenda_item(1))
+        row = _button_row(self.agenda)
+        if row is not None:
+            row.insertWidget(1, self.up_button)
+            row.insertWidget(2, self.down_button)
+
+        self.attendance = self._detail("attendance", None, ATTENDANCE_COLUMNS,
+                                       lambda m: m.attendances)
+        self.attendance.search.setPlaceholderText("Rechercher une personne convoquée…")
+        self.attendance.selection_changed.connect(self._attendance_selected)
+        attendance_tab = self._attendance_tab()
+
+        self.decisions = self._detail("decisions", entities.decision_entity(db, self.meeting_id),
+                                      DECISION_COLUMNS, lambda m: m.decisions)
+        self.follow_ups = self._detail(
+            "follow_ups", entities.follow_up_entity(db, self.meeting_id), FOLLOW_UP_COLUMNS,
+            lambda m: m.follow_ups)
+        self.done_button = QPushButton("F&ait")
+        self.done_button.setCheckable(True)
+        self.done_button.setToolTip("Cocher ou décocher la suite à donner sélectionnée")
+        self.done_button.setAccessibleName("Suite à donner faite")
+        self.done_button.clicked.connect(self._toggle_done)
+        self.follow_ups.selection_changed.connect(lambda _row: self._update_done_button())
+        row = _button_row(self.follow_ups)
+        if row is not None:
+            row.insertWidget(1, self.done_button)
+
+        self.previous: ListPage[meetings.FollowUpRow] = ListPage(
+            "previous_follow_ups", PREVIOUS_COLUMNS, self._fetch_previous,
+            title="Suites encore ouvertes de la réunion précédente de la même instance")
+        self.previous.on_activate = lambda row: self.show_item(row.meeting_id)
+        self.previous.duplicate_button.hide()
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.agenda, "&Ordre du jour")
+        self.tabs.addTab(attendance_tab, "&Présences")
+        self.tabs.addTab(self.decisions, "Dé&cisions")
+        self.tabs.addTab(self.follow_ups, "S&uites à donner")
+        self.tabs.addTab(self.previous, "Suites de la réunion précédente")
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 0, 0, 0)
+        lower_layout.addWidget(self.heading)
+        lower_layout.addWidget(self.tabs, 1)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(self.meetings)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        splitter.setSizes([330, 470])
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+        self.setFocusProxy(self.meetings)
+
+    # --- building -------------------------------------------------------------------------
+    def _detail(self, key: str, entity: Entity[Any] | None, columns: list[Column[Any]],
+                rows: Any) -> ListPage[Any]:
+        page: ListPage[Any] = ListPage(
+            key, columns, lambda _filters: rows(self.meeting) if self.meeting else [])
+        if entity is None:
+            page.duplicate_button.hide()
+            return page
+        page.search.hide()
+        page.set_editor(EntityEditor(self, self.context.db, entity, self.context.undo_stack,
+                                     self._after_change))
+        page.new_button.setText("A&jouter")
+        page.edit_button.setText("Modi&fier")
+        page.delete_button.setText("Supprim&er")
+        return page
+
+    def _attendance_tab(self) -> QWidget:
+        self.state_combo = QComboBox()
+        self.state_combo.setAccessibleName("Présence")
+        for state in AttendanceState:
+            self.state_combo.addItem(state.label, state.value)
+        self.representative_combo = QComboBox()
+        self.representative_combo.setAccessibleName("Représenté·e par")
+        self.apply_button = QPushButton("&Appliquer")
+        self.apply_button.clicked.connect(self._apply_attendance)
+        self.state_combo.currentIndexChanged.connect(self._update_representative)
+        self.invitee_combo = QComboBox()
+        self.invitee_combo.setAccessibleName("Personne à convoquer")
+        self.invitee_combo.setEditable(True)
+        self.invitee_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        line_edit = self.invitee_combo.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText("Choisir une personne (membre ou invité·e)…")
+        self.add_button = QPushButton("A&jouter à la liste")
+        self.add_button.clicked.connect(self._add_invitee)
+        self.remove_button = QPushButton("Retirer de la list&e")
+        self.remove_button.clicked.connect(self._remove_invitee)
+        self.attendance_error = QLabel()
+        self.attendance_error.setStyleSheet(ERROR_STYLE)
+        self.attendance_error.setWordWrap(True)
+        self.attendance_error.hide()
+        self.quorum_label = QLabel()
+        self.quorum_label.setAccessibleName("Quorum")
+
+        grid = QGridLayout()
+        for column, (text, widget) in enumerate(
+                (("Présence", self.state_combo), ("Représenté·e par", self.representative_combo))):
+            label = QLabel(text)
+            label.setBuddy(widget)
+            grid.addWidget(label, 0, column * 2)
+            grid.addWidget(widget, 0, column * 2 + 1)
+        grid.addWidget(self.apply_button, 0, 4)
+        invite_label = QLabel("Convoquer aussi")
+        invite_label.setBuddy(self.invitee_combo)
+        grid.addWidget(invite_label, 1, 0)
+        grid.addWidget(self.invitee_combo, 1, 1, 1, 3)
+        grid.addWidget(self.add_button, 1, 4)
+        grid.addWidget(self.remove_button, 1, 5)
+        grid.setColumnStretch(3, 1)
+
+        tab = QWidget()
+        layout = QVBoxLayout(tab)
+        layout.addWidget(self.quorum_label)
+        layout.addWidget(self.attendance, 1)
+        layout.addLayout(grid)
+        layout.addWidget(self.attendance_error)
+        return tab
+
+    # --- data ---------------------------------------------------------------------------
+    def _fetch_meetings(self, filters: dict[str, Any]) -> list[meetings.MeetingRow]:
+        date_from, date_to = period_bounds(filters.get("period"), date.today())
+        return meetings.list_meetings(self.context.db, meetings.MeetingFilter(
+            body_id=filters.get("body_id"), state=filters.get("state"),
+            date_from=date_from, date_to=date_to))
+
+    def _fetch_previous(self, _filters: dict[str, Any]) -> list[meetings.FollowUpRow]:
+        meeting_id = self.meeting_id()
+        if meeting_id is None:
+            return []
+        return meetings.open_follow_ups_of_previous_meeting(self.context.db, meeting_id)
+
+    def meeting_id(self) -> int | None:
+        return self.meetings.current_id()
+
+    # --- refresh ------------------------------------------------------------------------
+    def refresh(self) -> None:
+        for filter_ in self.meetings.filters.values():
+            filter_.reload_choices()
+        self.meetings.reload()
+        self._reload_contacts()
+        self._reload_details()
+
+    def _after_change(self) -> None:
+        self.meetings.reload()
+        self._reload_details()
+
+    def _reload_contacts(self) -> None:
+        contacts = choices.contacts(self.context.db)()
+        for combo, first in ((self.representative_combo, "—"),
+                             (self.invitee_combo, None)):
+            combo.blockSignals(True)
+            combo.clear()
+            if first is not None:
+                combo.addItem(first, None)
+            for contact_id, text in contacts:
+                combo.addItem(text, contact_id)
+            combo.blockSignals(False)
+        self.invitee_combo.setCurrentIndex(-1)
+
+    def _reload_details(self) -> None:
+        meeting_id = self.meeting_id()
+        self.meeting = None
+        if meeting_id is not None:
+            try:
+                self.meeting = meetings.get_meeting(self.context.db, meeting_id)
+            except CharteError:
+                self.meeting = None
+        self.tabs.setEnabled(self.meeting is not None)
+        for page in (self.agenda, self.attendance, self.decisions, self.follow_ups,
+                     self.previous):
+            page.reload()
+        self.attendance_error.hide()
+        self._update_heading()
+        self._update_quorum()
+        self._update_done_button()
+        self._update_representative()
+
+    def _update_heading(self) -> None:
+        meeting = self.meeting
+        if meeting is None:
+            self.heading.setText("Sélectionnez une réunion pour voir son ordre du jour, les "
+                                 "présences, les décisions et les suites à donner.")
+            return
+        parts = [f"<b>{entities.meeting_title(meeting)}</b>"]
+        time_text = hours(meeting.start_time, meeting.end_time)
+        if time_text:
+            parts.append(time_text)
+        if meeting.place:
+            parts.append(meeting.place)
+        parts.append(f"état : {meeting.state.label.lower()}")
+        if meeting.secretary is not None:
+            parts.append(f"secrétaire de séance : {meeting.secretary.full_name}")
+        self.heading.setText(" — ".join(p if p.startswith("<b>") else escape(p) for p in parts))
+
+    def _update_quorum(self) -> None:
+        meeting_id = self.meeting_id()
+        if self.meeting is None or meeting_id is None:
+            self.quorum_label.clear()
+            return
+        status = meetings.quorum_status(self.context.db, meeting_id)
+        self.quorum_label.setText(quorum_text(status))
+        colour = "#1b7a3a" if status.reached else "#b00020"
+        self.quorum_label.setStyleSheet(f"font-weight: bold; color: {colour};")
+
+    # --- agenda -------------------------------------------------------------------------
+    def _move_agenda_item(self, offset: int) -> None:
+        item_id = self.agenda.current_id()
+        if item_id is None:
+            return
+        meetings.move_agenda_item(self.context.db, item_id, offset)
+        self._reload_details()
+        self.agenda.select_id(item_id)
+
+    # --- attendance ---------------------------------------------------------------------
+    def _selected_state(self) -> AttendanceState:
+        return AttendanceState(self.state_combo.currentData())
+
+    def _attendance_selected(self, row: Attendance | None) -> None:
+        if row is None:
+            return
+        self.state_combo.setCurrentIndex(self.state_combo.findData(row.state.value))
+        index = self.representative_combo.findData(row.represented_by_id)
+        self.representative_combo.setCurrentIndex(max(index, 0))
+        self.attendance_error.hide()
+
+    def _update_representative(self) -> None:
+        represented = self._selected_state() is AttendanceState.REPRESENTED
+        self.representative_combo.setEnabled(represented)
+
+    def _show_attendance_error(self, error: CharteError) -> None:
+        self.attendance_error.setText(error.message)
+        self.attendance_error.show()
+
+    def _run_attendance(self, step: Any, keep: int | None) -> None:
+        try:
+            step()
+        except CharteError as error:
+            self._show_attendance_error(error)
+            return
+        self.meetings.reload()
+        self._reload_details()
+        if keep is not None:
+            self.attendance.select_id(keep)
+
+    def _apply_attendance(self) -> None:
+        row = self.attendance.current_row()
+        meeting_id = self.meeting_id()
+        if row is None or meeting_id is None:
+            self._show_attendance_error(CharteError("Sélectionnez d'abord une personne."))
+            return
+        state = self._selected_state()
+        representative = (self.representative_combo.currentData()
+                          if state is AttendanceState.REPRESENTED else None)
+        self._run_attendance(lambda: meetings.set_attendance(
+            self.context.db, meeting_id, row.contact_id, state, representative), row.id)
+
+    def _add_invitee(self) -> None:
+        meeting_id = self.meeting_id()
+        index = self.invitee_combo.findText(self.invitee_combo.currentText())
+        contact_id = self.invitee_combo.itemData(index) if index >= 0 else None
+        if meeting_id is None or contact_id is None:
+            self._show_attendance_error(CharteError("Choisissez la personne à convoquer."))
+            return
+        self._run_attendance(
+            lambda: meetings.add_invitee(self.context.db, meeting_id, contact_id), None)
+
+    def _remove_invitee(self) -> None:
+        row = self.attendance.current_row()
+        meeting_id = self.meeting_id()
+        if row is None or meeting_id is None:
+            self._show_attendance_error(CharteError("Sélectionnez d'abord une personne."))
+            return
+        self._run_attendance(lambda: meetings.remove_invitee(
+            self.context.db, meeting_id, row.contact_id), None)
+
+    # --- follow-ups ---------------------------------------------------------------------
+    def _update_done_button(self) -> None:
+        row = self.follow_ups.current_row()
+        self.done_button.setEnabled(row is not None)
+        self.done_button.setChecked(bool(row is not None and row.done))
+
+    def _toggle_done(self) -> None:
+        row = self.follow_ups.current_row()
+        if row is None:
+            return
+        meetings.set_follow_up_done(self.context.db, row.id, not row.done)
+        self._reload_details()
+        self.follow_ups.select_id(row.id)
+        self._update_done_button()
+
+    # --- Page interface -----------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.meetings.search.setFocus()
+        self.meetings.search.selectAll()
+
+    def create_item(self) -> None:
+        self.meetings.create()
+
+    def show_item(self, item_id: int | None) -> None:
+        if item_id is None:
+            return
+        if not self.meetings.select_id(item_id):
+            for filter_ in self.meetings.filters.values():
+                filter_.set_value(None)
+            self.meetings.search.clear()
+            self.meetings.select_id(item_id)
+        self.meetings.table.setFocus()

@@ -1,0 +1,51 @@
+"""Figures for the dashboard that no other use case gives: the plan's budget totals."""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import func, select, type_coerce
+
+from charte_desktop.db import Database
+from charte_desktop.db.enums import ActionStatus
+from charte_desktop.db.models import Action
+from charte_desktop.db.types import Money
+
+ZERO = Decimal("0.00")
+
+
+@dataclass(frozen=True)
+class BudgetTotals:
+    """Budget of the actions still carried (abandoned ones are left out), in euros."""
+
+    planned: Decimal
+    committed: Decimal
+    spent: Decimal
+    action_count: int
+
+    @property
+    def spent_percent(self) -> int:
+        """Spent against planned, in whole % (half up); 0 when nothing is planned."""
+        if self.planned <= 0:
+            return 0
+        return int((self.spent * 100 / self.planned).quantize(Decimal(1), "ROUND_HALF_UP"))
+
+    @property
+    def committed_percent(self) -> int:
+        if self.planned <= 0:
+            return 0
+        return int((self.committed * 100 / self.planned).quantize(Decimal(1), "ROUND_HALF_UP"))
+
+
+def budget_totals(db: Database, plan_id: int | None = None) -> BudgetTotals:
+    """Planned, committed and spent budget of every plan (or one), in one query."""
+    query = select(
+        type_coerce(func.coalesce(func.sum(Action.budget_planned), 0), Money()),
+        type_coerce(func.coalesce(func.sum(Action.budget_committed), 0), Money()),
+        type_coerce(func.coalesce(func.sum(Action.budget_spent), 0), Money()),
+        func.count(Action.id),
+    ).where(Action.status != ActionStatus.ABANDONED)
+    if plan_id is not None:
+        query = query.where(Action.plan_id == plan_id)
+    with db.session() as session:
+        planned, committed, spent, count = session.execute(query).one()
+    return BudgetTotals(planned or ZERO, committed or ZERO, spent or ZERO, count)

@@ -1,0 +1,111 @@
+"""Forms of the Indicateurs screen: indicators and their measurements."""
+
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal
+
+from charte_desktop.db import Database
+from charte_desktop.db.enums import Dimension, Direction, IndicatorKind
+from charte_desktop.formatting import format_date, format_number
+from charte_desktop.services import indicators
+from charte_desktop.ui import choices
+from charte_desktop.ui.entity import Entity, fields_from
+from charte_desktop.ui.form_dialog import FieldSpec
+
+
+def number_text(value: Decimal | int | str | None) -> str:
+    """A stored number as the form hands it back ("12.5", "" when empty).
+
+    Loading values in this shape keeps an untouched form from looking modified.
+    """
+    if value is None or value == "":
+        return ""
+    return format(Decimal(value), "f")
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def indicator_fields(db: Database, indicator_id: int) -> indicators.IndicatorFields:
+    indicator = indicators.get_indicator(db, indicator_id)
+    return fields_from(
+        indicator, indicators.IndicatorFields,
+        baseline_value=number_text(indicator.baseline_value),
+        target_value=number_text(indicator.target_value),
+        action_ids=[action.id for action in indicator.actions],
+    )
+
+
+def indicator_entity(
+    db: Database, default_plan_id: Callable[[], int | None]
+) -> Entity[indicators.IndicatorFields]:
+    def question(indicator_id: int) -> str:
+        indicator = indicators.get_indicator(db, indicator_id)
+        count = len(indicator.measurements)
+        extra = f" et ses {plural(count, 'mesure', 'mesures')}" if count else ""
+        return (f"Supprimer l'indicateur « {indicator.name} »{extra} ? "
+                "Les actions qu'il suit sont conservées.")
+
+    return Entity(
+        name="indicateur", new_title="Nouvel indicateur",
+        specs=lambda: [
+            FieldSpec("plan_id", "Plan", "choice", choices=choices.plans(db)),
+            FieldSpec("name", "Nom de l'indicateur", "text", required=True),
+            FieldSpec("description", "Description", "multiline"),
+            FieldSpec("kind", "Type d'indicateur", "choice", required=True, optional=False,
+                      choices=choices.enum_choices(IndicatorKind)),
+            FieldSpec("dimension", "Dimension", "choice", required=True, optional=False,
+                      choices=choices.enum_choices(Dimension)),
+            FieldSpec("unit", "Unité", "text", max_length=60),
+            FieldSpec("direction", "Sens souhaité", "choice", optional=False,
+                      choices=choices.enum_choices(Direction)),
+            FieldSpec("baseline_value", "Valeur de référence", "number"),
+            FieldSpec("baseline_date", "Date de référence", "date"),
+            FieldSpec("target_value", "Valeur cible", "number"),
+            FieldSpec("target_date", "Date cible", "date"),
+            FieldSpec("source", "Source", "text"),
+            FieldSpec("frequency", "Fréquence de mesure", "text", max_length=120),
+            FieldSpec("action_ids", "Actions suivies", "multi", choices=choices.actions(db)),
+        ],
+        blank=lambda: indicators.IndicatorFields(
+            plan_id=default_plan_id(), name="", kind=IndicatorKind.OUTPUT,
+            dimension=Dimension.OPERATIONAL, baseline_value="", target_value="",
+        ),
+        load=lambda i: indicator_fields(db, i),
+        create=lambda f: indicators.create_indicator(db, f),
+        update=lambda i, f: indicators.update_indicator(db, i, f),
+        delete=lambda i: indicators.delete_indicator(db, i),
+        deletion_question=question,
+    )
+
+
+def measurement_entity(
+    db: Database, indicator_id: Callable[[], int | None], unit: Callable[[], str]
+) -> Entity[indicators.MeasurementFields]:
+    def load(measurement_id: int) -> indicators.MeasurementFields:
+        item = next(m for m in indicators.list_measurements(db, indicator_id() or 0)
+                    if m.id == measurement_id)
+        return fields_from(item, indicators.MeasurementFields, value=number_text(item.value))
+
+    def question(measurement_id: int) -> str:
+        fields = load(measurement_id)
+        value = format_number(Decimal(fields.value)) if fields.value not in (None, "") else ""
+        shown = f"{value} {unit()}".strip()
+        return f"Supprimer la mesure du {format_date(fields.date)} ({shown}) ?"
+
+    return Entity(
+        name="mesure", new_title="Nouvelle mesure",
+        specs=lambda: [
+            FieldSpec("date", "Date de la mesure", "date", required=True),
+            FieldSpec("value", "Valeur", "number", required=True, suffix=unit()),
+            FieldSpec("comment", "Commentaire", "multiline"),
+        ],
+        blank=lambda: indicators.MeasurementFields(
+            indicator_id=indicator_id() or 0, date=date.today(), value=""),
+        load=load,
+        create=lambda f: indicators.create_measurement(db, f),
+        update=lambda i, f: indicators.update_measurement(db, i, f),
+        delete=lambda i: indicators.delete_measurement(db, i),
+        deletion_question=question,
+    )

@@ -1,0 +1,177 @@
+"""Forms of the Réunions screen: meetings, agenda items, decisions and follow-ups."""
+
+from collections.abc import Callable
+from datetime import date
+from typing import TypeVar
+
+from charte_desktop.db import Database
+from charte_desktop.db.enums import MeetingState
+from charte_desktop.db.models import AgendaItem, Decision, FollowUp, Meeting
+from charte_desktop.errors import CharteError
+from charte_desktop.formatting import format_date
+from charte_desktop.services import meetings
+from charte_desktop.ui import choices
+from charte_desktop.ui.choices import Choices
+from charte_desktop.ui.entity import Entity, fields_from
+from charte_desktop.ui.form_dialog import FieldSpec
+
+MeetingId = Callable[[], int | None]
+T = TypeVar("T", AgendaItem, Decision, FollowUp)
+
+
+def meeting_title(meeting: Meeting) -> str:
+    return f"{meeting.body.name} du {format_date(meeting.date)}"
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def meeting_entity(db: Database, body_id: Callable[[], int | None]
+                   ) -> Entity[meetings.MeetingFields]:
+    def blank() -> meetings.MeetingFields:
+        wanted = body_id()
+        if wanted is None:
+            first = choices.bodies(db)()
+            wanted = first[0][0] if first else None
+        return meetings.MeetingFields(body_id=wanted, date=date.today())  # type: ignore[arg-type]
+
+    def question(meeting_id: int) -> str:
+        meeting = meetings.get_meeting(db, meeting_id)
+        parts = [
+            _plural(n, one, many)
+            for n, one, many in (
+                (len(meeting.agenda_items), "point à l'ordre du jour", "points à l'ordre du jour"),
+                (len(meeting.decisions), "décision", "décisions"),
+                (len(meeting.follow_ups), "suite à donner", "suites à donner"),
+            )
+            if n
+        ]
+        extra = f" avec {', '.join(parts)}" if parts else ""
+        return f"Supprimer la réunion « {meeting_title(meeting)} »{extra} ?"
+
+    return Entity(
+        name="réunion", new_title="Nouvelle réunion",
+        specs=lambda: [
+            FieldSpec("body_id", "Instance", "choice", required=True, optional=False,
+                      choices=choices.bodies(db)),
+            FieldSpec("date", "Date", "date", required=True),
+            FieldSpec("start_time", "Heure de début", "time"),
+            FieldSpec("end_time", "Heure de fin", "time"),
+            FieldSpec("place", "Lieu", "text"),
+            FieldSpec("state", "État", "choice", optional=False,
+                      choices=choices.enum_choices(MeetingState)),
+            FieldSpec("secretary_id", "Secrétaire de séance", "choice",
+                      choices=choices.contacts(db)),
+            FieldSpec("notes", "Notes", "multiline"),
+        ],
+        blank=blank,
+        load=lambda i: fields_from(meetings.get_meeting(db, i), meetings.MeetingFields),
+        create=lambda f: meetings.create_meeting(db, f),
+        update=lambda i, f: meetings.update_meeting(db, i, f),
+        delete=lambda i: meetings.delete_meeting(db, i),
+        deletion_question=question,
+    )
+
+
+def _meeting(db: Database, meeting_id: MeetingId) -> Meeting:
+    current = meeting_id()
+    if current is None:
+        raise CharteError("Sélectionnez d'abord une réunion.")
+    return meetings.get_meeting(db, current)
+
+
+def _find(items: list[T], item_id: int, what: str) -> T:
+    found = next((item for item in items if item.id == item_id), None)
+    if found is None:
+        raise CharteError(f"{what} n° {item_id} est introuvable (peut-être supprimé).")
+    return found
+
+
+def agenda_choices(db: Database, meeting_id: MeetingId) -> Callable[[], Choices]:
+    def load() -> Choices:
+        if meeting_id() is None:
+            return []
+        items = _meeting(db, meeting_id).agenda_items
+        return [(item.id, f"{n}. {item.title}") for n, item in enumerate(items, 1)]
+
+    return load
+
+
+def agenda_entity(db: Database, meeting_id: MeetingId) -> Entity[meetings.AgendaItemFields]:
+    def load(item_id: int) -> meetings.AgendaItemFields:
+        item = _find(_meeting(db, meeting_id).agenda_items, item_id, "Le point")
+        return fields_from(item, meetings.AgendaItemFields)
+
+    return Entity(
+        name="point de l'ordre du jour", new_title="Nouveau point de l'ordre du jour",
+        specs=lambda: [
+            FieldSpec("title", "Intitulé du point", "text", required=True),
+            FieldSpec("presenter_id", "Présenté par", "choice", choices=choices.contacts(db)),
+            FieldSpec("duration_minutes", "Durée prévue", "int", maximum=24 * 60,
+                      suffix=" min"),
+            FieldSpec("minutes_text", "Compte rendu des échanges", "multiline"),
+        ],
+        blank=lambda: meetings.AgendaItemFields(meeting_id=meeting_id() or 0, title=""),
+        load=load,
+        create=lambda f: meetings.create_agenda_item(db, f),
+        update=lambda i, f: meetings.update_agenda_item(db, i, f),
+        delete=lambda i: meetings.delete_agenda_item(db, i),
+        deletion_question=lambda i: (
+            f"Supprimer le point « {load(i).title} » de l'ordre du jour ? Ses décisions et "
+            "suites à donner restent, rattachées à aucun point."),
+    )
+
+
+def _short(text: str, length: int = 60) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= length else flat[: length - 1] + "…"
+
+
+def decision_entity(db: Database, meeting_id: MeetingId) -> Entity[meetings.DecisionFields]:
+    def load(item_id: int) -> meetings.DecisionFields:
+        item = _find(_meeting(db, meeting_id).decisions, item_id, "La décision")
+        return fields_from(item, meetings.DecisionFields)
+
+    return Entity(
+        name="décision", new_title="Nouvelle décision",
+        specs=lambda: [
+            FieldSpec("text", "Décision", "multiline", required=True),
+            FieldSpec("agenda_item_id", "Point de l'ordre du jour", "choice",
+                      choices=agenda_choices(db, meeting_id)),
+            FieldSpec("action_id", "Action concernée", "choice", choices=choices.actions(db)),
+        ],
+        blank=lambda: meetings.DecisionFields(meeting_id=meeting_id() or 0, text=""),
+        load=load,
+        create=lambda f: meetings.create_decision(db, f),
+        update=lambda i, f: meetings.update_decision(db, i, f),
+        delete=lambda i: meetings.delete_decision(db, i),
+        deletion_question=lambda i: (
+            f"Supprimer la décision « {_short(load(i).text)} » ? Si elle concerne une "
+            "action, sa mention dans le journal de suivi est supprimée aussi."),
+    )
+
+
+def follow_up_entity(db: Database, meeting_id: MeetingId) -> Entity[meetings.FollowUpFields]:
+    def load(item_id: int) -> meetings.FollowUpFields:
+        item = _find(_meeting(db, meeting_id).follow_ups, item_id, "La suite à donner")
+        return fields_from(item, meetings.FollowUpFields)
+
+    return Entity(
+        name="suite à donner", new_title="Nouvelle suite à donner",
+        specs=lambda: [
+            FieldSpec("text", "Suite à donner", "multiline", required=True),
+            FieldSpec("owner_id", "Responsable", "choice", choices=choices.contacts(db)),
+            FieldSpec("due_date", "Échéance", "date"),
+            FieldSpec("done", "Fait", "bool"),
+            FieldSpec("agenda_item_id", "Point de l'ordre du jour", "choice",
+                      choices=agenda_choices(db, meeting_id)),
+            FieldSpec("action_id", "Action concernée", "choice", choices=choices.actions(db)),
+        ],
+        blank=lambda: meetings.FollowUpFields(meeting_id=meeting_id() or 0, text=""),
+        load=load,
+        create=lambda f: meetings.create_follow_up(db, f),
+        update=lambda i, f: meetings.update_follow_up(db, i, f),
+        delete=lambda i: meetings.delete_follow_up(db, i),
+        deletion_question=lambda i: f"Supprimer la suite à donner « {_short(load(i).text)} » ?",
+    )

@@ -1,0 +1,64 @@
+"""Dashboard figures: budget totals of the actions still carried, in one query."""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+
+from sqlalchemy import event
+
+from charte_desktop.db import Database
+from charte_desktop.db.enums import ActionStatus
+from charte_desktop.services.actions import ActionFields, create_action
+from charte_desktop.services.dashboard import BudgetTotals, budget_totals
+from charte_desktop.services.plans import PlanFields, create_plan
+
+
+@contextmanager
+def count_selects(db: Database) -> Iterator[list[str]]:
+    statements: list[str] = []
+
+    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
+        if statement.lstrip().upper().startswith("SELECT"):
+            statements.append(statement)
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    try:
+        yield statements
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+
+
+def action(plan_id: int, code: str, planned: str, committed: str, spent: str,
+           status: ActionStatus = ActionStatus.IN_PROGRESS) -> ActionFields:
+    return ActionFields(plan_id=plan_id, code=code, title=f"Action {code}", status=status,
+                        budget_planned=planned, budget_committed=committed, budget_spent=spent)
+
+
+def test_empty_file_has_zero_totals(db: Database) -> None:
+    totals = budget_totals(db)
+    assert totals == BudgetTotals(Decimal("0.00"), Decimal("0.00"), Decimal("0.00"), 0)
+    assert totals.spent_percent == 0 and totals.committed_percent == 0
+
+
+def test_sums_to_the_cent_and_leaves_abandoned_actions_out(db: Database) -> None:
+    first = create_plan(db, PlanFields(title="Charte 2025-2028")).id
+    second = create_plan(db, PlanFields(title="Plan vélo")).id
+    create_action(db, action(first, "1.1", "1000.10", "500.05", "250.01"))
+    create_action(db, action(first, "1.2", "2000.20", "0", "0", ActionStatus.DONE))
+    create_action(db, action(first, "1.3", "9999", "9999", "9999", ActionStatus.ABANDONED))
+    create_action(db, action(second, "1.1", "0.01", "0.01", "0.01"))
+
+    with count_selects(db) as selects:
+        totals = budget_totals(db)
+    assert len(selects) == 1
+    assert totals == BudgetTotals(Decimal("3000.31"), Decimal("500.06"), Decimal("250.02"), 3)
+    assert isinstance(totals.planned, Decimal)
+
+    only_first = budget_totals(db, plan_id=first)
+    assert only_first.planned == Decimal("3000.30") and only_first.action_count == 2
+
+
+def test_percentages_round_half_up() -> None:
+    totals = BudgetTotals(Decimal("200.00"), Decimal("101.00"), Decimal("1.00"), 1)
+    assert totals.spent_percent == 1  # 0.5 % rounds up
+    assert totals.committed_percent == 51  # 50.5 % rounds up
