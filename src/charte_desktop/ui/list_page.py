@@ -190,8 +190,9 @@ class ListPage(QWidget, Generic[R]):
     def reload(self) -> None:
         selected = self.current_id()
         self.model.set_rows(self._fetch(self.filter_values()))
-        if selected is not None:
-            self.select_id(selected)
+        if (selected is None or not self.select_id(selected)) and self.proxy.rowCount():
+            # Something is always selected, so the details below a list are never blank.
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
         self._update_count()
         self._update_buttons()
 

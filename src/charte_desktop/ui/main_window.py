@@ -64,7 +64,14 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Navigation")
-        self.sidebar.setFixedWidth(190)
+        self.sidebar.setFixedWidth(180)
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setStyleSheet(
+            "#sidebar { background: #24344d; border: none; font-size: 11pt; }"
+            "#sidebar::item { color: #e8edf4; padding: 9px 14px; }"
+            "#sidebar::item:selected { background: #3d5a80; color: white; }"
+            "#sidebar::item:hover:!selected { background: #2f4463; }"
+        )
         for key, text, _module, _cls in SCREENS:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -72,6 +79,7 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         central = QWidget()
         layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 6, 0)
         layout.addWidget(self.sidebar)
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
