@@ -182,3 +182,20 @@ def test_ticking_a_follow_up_done_saves_it_and_can_be_undone(
     window.undo_stack.undo()
     assert [r.id for r in page.follow_ups.rows()] == [r.id for r in before]
     assert [r.id for r in follow_ups_due(demo_db)] == [r.id for r in before]
+
+
+def test_a_long_list_shows_its_first_rows_and_counts_the_rest(qtbot: QtBot) -> None:
+    from charte_desktop.ui.pages.dashboard import MAX_CARD_ROWS
+    from charte_desktop.ui.table_model import Column
+
+    card: DashboardCard[int] = DashboardCard(
+        "Actions en retard", [Column("N°", lambda n: n)], stretch=[0],
+        empty_text="Aucune action en retard.",
+    )
+    qtbot.addWidget(card)
+    card.set_rows(list(range(MAX_CARD_ROWS + 4)))
+    assert card.rows() == list(range(MAX_CARD_ROWS))
+    assert card.heading.text() == f"Actions en retard ({MAX_CARD_ROWS + 4})"
+    assert card.more.text().startswith("… et 4 autres")
+    card.set_rows([1])
+    assert card.more.isHidden()

@@ -148,7 +148,10 @@ def test_create_rename_and_delete_a_structure(
     [created] = [o for o in list_organisations(demo_db) if o.name == "Épicerie du Pont"]
     assert created.circle == "Entreprises"
     # The new structure is offered at once in the contacts' structure filter.
-    assert page.contacts.filters["organisation_id"].index_of(created.id) > 0
+    structure_filter = page.contacts.filters["organisation_id"]
+    structure_filter.set_value(created.id)
+    assert structure_filter.value() == created.id
+    assert structure_filter.combo.currentText() == "Épicerie du Pont"
 
     def rename(dialog: Any) -> None:
         dialog.inputs["name"].widget.end(False)

@@ -228,3 +228,14 @@ def test_starting_on_a_missing_file_warns_in_french_and_creates_nothing(
     assert answer_dialogs.warnings == [f"Le fichier « {missing} » est introuvable."]
     assert not missing.exists() and not missing.parent.exists()
     assert application.window is None
+
+
+def test_reopens_on_the_last_screen_used(qtbot: QtBot, demo_db: Database) -> None:
+    first = MainWindow(demo_db)
+    qtbot.addWidget(first)
+    first.show_screen("meetings")
+    first.close()
+    second = MainWindow(demo_db)
+    qtbot.addWidget(second)
+    assert type(second.current_page()).__name__ == "MeetingsPage"
+    assert "dashboard" not in second.pages  # only the screen shown is built

@@ -9,6 +9,18 @@ from charte_desktop.db import Database
 Choices = Sequence[tuple[Any, str]]
 
 
+def once(load: Callable[[], Choices]) -> Callable[[], Choices]:
+    """The same choices for several fields of one form, read from the file once."""
+    cache: list[Choices] = []
+
+    def cached() -> Choices:
+        if not cache:
+            cache.append(load())
+        return cache[0]
+
+    return cached
+
+
 def enum_choices(enum_class: type[Enum]) -> Callable[[], Choices]:
     return lambda: [(member, member.label) for member in enum_class]  # type: ignore[attr-defined]
 

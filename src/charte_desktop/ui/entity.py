@@ -75,7 +75,7 @@ class EntityEditor(Generic[F]):
             return None
         dialog: FormDialog[F] = FormDialog(
             self.parent, self.db, title, entity.specs(), before,
-            lambda fields: entity.update(item_id, fields),
+            lambda fields: entity.update(item_id, fields), check_at_start=False,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved_fields is None:
             return None

@@ -97,6 +97,8 @@ class FormDialog(QDialog, Generic[F]):
         specs: Sequence[FieldSpec],
         initial: F,
         save: Callable[[F], Any],
+        *,
+        check_at_start: bool = True,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -167,7 +169,9 @@ class FormDialog(QDialog, Generic[F]):
         self._timer.setSingleShot(True)
         self._timer.setInterval(VALIDATION_DELAY_MS)
         self._timer.timeout.connect(self.validate)
-        self.validate()
+        # A record read from the file is valid as it stands: it is checked on first change.
+        if check_at_start:
+            self.validate()
         if specs:
             self.inputs[specs[0].name].widget.setFocus()
 

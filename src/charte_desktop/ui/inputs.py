@@ -10,15 +10,23 @@ from datetime import date, time
 from decimal import Decimal
 from typing import Any
 
-from PySide6.QtCore import QDate, QObject, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QDate,
+    QObject,
+    QSortFilterProxyModel,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
     QDateEdit,
+    QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QPlainTextEdit,
     QSpinBox,
     QTimeEdit,
@@ -27,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.formatting import format_number
+from charte_desktop.text import fold
 
 Choices = Callable[[], Sequence[tuple[Any, str]]]
 NO_DATE = QDate(1900, 1, 1)
@@ -184,9 +193,9 @@ class ChoiceInput(Input):
         if optional:
             combo.addItem("—")
             self._values.append(None)
-        for value, label in choices():
-            combo.addItem(label)
-            self._values.append(value)
+        loaded = list(choices())
+        self._values.extend(value for value, _label in loaded)
+        combo.addItems([label for _value, label in loaded])  # one call: lists can be long
         completer = combo.completer()
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -202,40 +211,121 @@ class ChoiceInput(Input):
         self.combo.setCurrentIndex(index)
 
 
+class CheckableListModel(QAbstractListModel):
+    """Labels with a tick box each, kept in Python: 3,000 contacts cost no widget items."""
+
+    toggled = Signal()
+
+    def __init__(self, choices: Sequence[tuple[Any, str]]) -> None:
+        super().__init__()
+        self.values = [value for value, _label in choices]
+        self.labels = [label for _value, label in choices]
+        self.folded = [fold(label) for label in self.labels]
+        self.checked = [False] * len(self.values)
+
+    def rowCount(self, parent: Any = None) -> int:
+        return len(self.values)
+
+    def data(self, index: Any, role: int = int(Qt.ItemDataRole.DisplayRole)) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.labels[index.row()]
+        if role == Qt.ItemDataRole.CheckStateRole:
+            checked = self.checked[index.row()]
+            return (Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked).value
+        return None
+
+    def flags(self, index: Any) -> Qt.ItemFlag:
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable)
+
+    def setData(self, index: Any, value: Any, role: int = int(Qt.ItemDataRole.EditRole)) -> bool:
+        if role != Qt.ItemDataRole.CheckStateRole:
+            return False
+        self.checked[index.row()] = value in (Qt.CheckState.Checked,
+                                              Qt.CheckState.Checked.value)
+        self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
+        self.toggled.emit()
+        return True
+
+    def set_checked(self, wanted: set[Any]) -> None:
+        self.beginResetModel()
+        self.checked = [value in wanted for value in self.values]
+        self.endResetModel()
+
+
+class _WordFilter(QSortFilterProxyModel):
+    def __init__(self, source: CheckableListModel) -> None:
+        super().__init__()
+        self.setSourceModel(source)
+        self._source = source
+        self._words: list[str] = []
+
+    def set_text(self, text: str) -> None:
+        self.beginFilterChange()
+        self._words = fold(text).split()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: Any) -> bool:
+        folded = self._source.folded[row]
+        return all(word in folded for word in self._words)
+
+
 class MultiChoiceInput(Input):
-    """Several values (co-pilots, partners, policies): a checkable list."""
+    """Several values (co-pilots, partners, policies): tick boxes, with a search line when
+    the list is long, and a count of what is ticked."""
+
+    SEARCH_FROM = 12
 
     def __init__(self, choices: Choices) -> None:
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.list = QListWidget()
-        self.list.setMaximumHeight(130)
-        layout.addWidget(self.list)
         super().__init__(box)
-        self._values: list[Any] = []
-        for value, label in choices():
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, len(self._values))
-            self._values.append(value)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.list.addItem(item)
-        self.list.itemChanged.connect(lambda _item: self.changed.emit())
+        self.model = CheckableListModel(choices())
+        self.proxy = _WordFilter(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Filtrer la liste…")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_text)
+        self.view = QListView()
+        self.view.setModel(self.proxy)
+        self.view.setUniformItemSizes(True)
+        self.view.setMaximumHeight(130)
+        self.summary = QLabel()
+        if len(self.model.values) >= self.SEARCH_FROM:
+            layout.addWidget(self.search)
+        layout.addWidget(self.view)
+        layout.addWidget(self.summary)
+        self.model.toggled.connect(self._toggled)
+        self._update_summary()
+
+    def _toggled(self) -> None:
+        self._update_summary()
+        self.changed.emit()
+
+    def _update_summary(self) -> None:
+        ticked = [label for label, on in zip(self.model.labels, self.model.checked,
+                                             strict=True) if on]
+        self.summary.setText(
+            "Aucun élément coché." if not ticked else f"{len(ticked)} coché"
+            f"{'s' if len(ticked) > 1 else ''} : {', '.join(ticked)}"
+        )
+        self.summary.setWordWrap(True)
 
     def get(self) -> list[Any]:
-        return [
-            self._values[self.list.item(i).data(Qt.ItemDataRole.UserRole)]
-            for i in range(self.list.count())
-            if self.list.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return [v for v, on in zip(self.model.values, self.model.checked, strict=True) if on]
 
     def set(self, value: Any) -> None:
-        wanted = set(value or [])
-        for i in range(self.list.count()):
-            item = self.list.item(i)
-            checked = self._values[item.data(Qt.ItemDataRole.UserRole)] in wanted
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.model.set_checked(set(value or []))
+        self._update_summary()
+
+    def toggle(self, value: Any) -> None:
+        """Tick or untick one value, as a click on its box would."""
+        row = self.model.values.index(value)
+        index = self.model.index(row)
+        checked = not self.model.checked[row]
+        self.model.setData(index, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked,
+                           int(Qt.ItemDataRole.CheckStateRole))
 
 
 class BoolInput(Input):

@@ -51,7 +51,9 @@ class MainWindow(QMainWindow):
     open_requested = Signal(Path)
     new_requested = Signal()
 
-    def __init__(self, db: Database, *, temporary: bool = False) -> None:
+    def __init__(
+        self, db: Database, *, temporary: bool = False, screen: str | None = None
+    ) -> None:
         super().__init__()
         self.db = db
         self.undo_stack = QUndoStack(self)
@@ -88,7 +90,11 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.statusBar().showMessage(f"Fichier : {db.path}")
         self._restore_geometry()
-        self.sidebar.setCurrentRow(0)
+        # Reopen on the screen the officer last used (only that screen is built).
+        remembered = QSettings().value("window/screen", "dashboard")
+        wanted = screen or (remembered if isinstance(remembered, str) else "dashboard")
+        keys = [key for key, *_ in SCREENS]
+        self.sidebar.setCurrentRow(keys.index(wanted) if wanted in keys else 0)
 
     # --- screens -------------------------------------------------------------------------
     def page(self, key: str) -> Page:
@@ -224,5 +230,8 @@ class MainWindow(QMainWindow):
             self.resize(1280, 800)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        QSettings().setValue("window/geometry", self.saveGeometry())
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        row = self.sidebar.currentRow()
+        settings.setValue("window/screen", SCREENS[row][0] if row >= 0 else "dashboard")
         super().closeEvent(event)

@@ -81,21 +81,36 @@ class Column(Generic[R]):
     width: int | None = None
 
 
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
+_BACKGROUND = int(Qt.ItemDataRole.BackgroundRole)
+_SORT = int(SORT_ROLE)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+
 class RowTableModel(QAbstractTableModel, Generic[R]):
+    """Rows and their display texts, computed once per reload: painting a screen of cells
+    then costs a list lookup per cell instead of formatting dates and euros again."""
+
     def __init__(self, columns: Sequence[Column[R]], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.columns = list(columns)
         self._rows: list[R] = []
+        self._texts: list[list[str]] = []
         self._search: list[str] = []
+        self._alignments = [_RIGHT if c.money or c.align_right else _LEFT for c in self.columns]
 
     # --- content -------------------------------------------------------------------
     def set_rows(self, rows: Sequence[R]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
-        self._search = [
-            fold(" ".join(display_text(c.value(row), money=c.money) for c in self.columns))
-            for row in self._rows
+        columns = self.columns
+        self._texts = [
+            [display_text(c.value(row), money=c.money) for c in columns] for row in self._rows
         ]
+        self._search = [fold(" ".join(texts)) for texts in self._texts]
         self.endResetModel()
 
     def row_at(self, row: int) -> R:
@@ -123,26 +138,24 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role == _DISPLAY:
             return self.columns[section].header
         return None
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
+    def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role in (_DISPLAY, _TOOLTIP):
+            return self._texts[index.row()][index.column()]
+        if role == _ALIGNMENT:
+            return self._alignments[index.column()]
+        if role == _BACKGROUND:
+            colour_of = self.columns[index.column()].colour
+            if colour_of is not None:
+                colour = colour_of(self._rows[index.row()])
+                return QBrush(colour) if colour is not None else None
             return None
-        row = self._rows[index.row()]
-        column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return display_text(column.value(row), money=column.money)
-        if role == SORT_ROLE:
-            return sort_key((column.sort_value or column.value)(row))
-        if role == Qt.ItemDataRole.TextAlignmentRole:
-            if column.money or column.align_right:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.BackgroundRole and column.colour is not None:
-            colour = column.colour(row)
-            return QBrush(colour) if colour is not None else None
+        if role == _SORT:
+            column = self.columns[index.column()]
+            return sort_key((column.sort_value or column.value)(self._rows[index.row()]))
         return None
 
 

@@ -20,7 +20,8 @@ def plan_entity(db: Database) -> Entity[plans.PlanFields]:
         return f"Supprimer le plan « {plan.title} »{extra} ?"
 
     return Entity(
-        name="plan", new_title="Nouveau plan",
+        name="plan",
+        new_title="Nouveau plan",
         specs=lambda: [
             FieldSpec("title", "Intitulé", "text", required=True),
             FieldSpec("period_start", "Début de la période", "date"),
@@ -44,11 +45,14 @@ def axis_entity(db: Database, plan_id: Callable[[], int | None]) -> Entity[plans
 
     def question(axis_id: int) -> str:
         fields = load(axis_id)
-        return (f"Supprimer l'axe « {fields.code} {fields.title} » et ses sous-axes ? "
-                "Ses actions restent dans le plan, sans axe.")
+        return (
+            f"Supprimer l'axe « {fields.code} {fields.title} » et ses sous-axes ? "
+            "Ses actions restent dans le plan, sans axe."
+        )
 
     return Entity(
-        name="axe", new_title="Nouvel axe",
+        name="axe",
+        new_title="Nouvel axe",
         specs=lambda: [
             FieldSpec("code", "Numéro", "text", max_length=20),
             FieldSpec("title", "Intitulé", "text", required=True),
@@ -68,11 +72,39 @@ def axis_entity(db: Database, plan_id: Callable[[], int | None]) -> Entity[plans
 def action_fields(db: Database, action_id: int) -> actions.ActionFields:
     action = actions.get_action(db, action_id)
     return fields_from(
-        action, actions.ActionFields,
+        action,
+        actions.ActionFields,
         copilot_ids=[c.id for c in action.copilots],
         partner_ids=[o.id for o in action.partners],
         policy_ids=[p.id for p in action.policies],
     )
+
+
+def action_specs(db: Database, plan_id: Callable[[], int | None]) -> list[FieldSpec]:
+    people = choices.once(choices.contacts(db))  # pilot and co-pilots: one read
+    organisations = choices.once(choices.organisations(db))
+    return [
+        FieldSpec("code", "Code", "text", required=True, max_length=20),
+        FieldSpec("title", "Intitulé", "text", required=True),
+        FieldSpec("axis_id", "Axe", "choice", choices=choices.axes(db, plan_id)),
+        FieldSpec(
+            "status", "Statut", "choice", optional=False, choices=choices.enum_choices(ActionStatus)
+        ),
+        FieldSpec("priority", "Priorité", "choice", choices=choices.enum_choices(Priority)),
+        FieldSpec("pilot_id", "Pilote", "choice", choices=people),
+        FieldSpec("copilot_ids", "Co-pilotes", "multi", choices=people),
+        FieldSpec("partner_ids", "Partenaires", "multi", choices=organisations),
+        FieldSpec("project_group_id", "Groupe projet", "choice", choices=choices.bodies(db)),
+        FieldSpec("policy_ids", "Politiques publiques", "multi", choices=choices.policies(db)),
+        FieldSpec("start_date", "Date de début", "date"),
+        FieldSpec("end_date", "Date de fin", "date"),
+        FieldSpec("progress", "Avancement", "int", maximum=100, suffix=" %"),
+        FieldSpec("progress_from_milestones", "Avancement calculé d'après les jalons", "bool"),
+        FieldSpec("budget_planned", "Budget prévu", "money"),
+        FieldSpec("budget_committed", "Budget engagé", "money"),
+        FieldSpec("budget_spent", "Budget dépensé", "money"),
+        FieldSpec("description", "Description", "multiline"),
+    ]
 
 
 def action_entity(
@@ -81,42 +113,23 @@ def action_entity(
     def question(action_id: int) -> str:
         action = actions.get_action(db, action_id)
         parts = []
-        for count, one, many in ((len(action.milestones), "jalon", "jalons"),
-                                 (len(action.fundings), "financement", "financements"),
-                                 (len(action.notes), "entrée du journal", "entrées du journal")):
+        for count, one, many in (
+            (len(action.milestones), "jalon", "jalons"),
+            (len(action.fundings), "financement", "financements"),
+            (len(action.notes), "entrée du journal", "entrées du journal"),
+        ):
             if count:
                 parts.append(f"{count} {one if count == 1 else many}")
         extra = f" avec {', '.join(parts)}" if parts else ""
         return f"Supprimer l'action « {action.code} {action.title} »{extra} ?"
 
     return Entity(
-        name="action", new_title="Nouvelle action",
-        specs=lambda: [
-            FieldSpec("code", "Code", "text", required=True, max_length=20),
-            FieldSpec("title", "Intitulé", "text", required=True),
-            FieldSpec("axis_id", "Axe", "choice", choices=choices.axes(db, plan_id)),
-            FieldSpec("status", "Statut", "choice", optional=False,
-                      choices=choices.enum_choices(ActionStatus)),
-            FieldSpec("priority", "Priorité", "choice", choices=choices.enum_choices(Priority)),
-            FieldSpec("pilot_id", "Pilote", "choice", choices=choices.contacts(db)),
-            FieldSpec("copilot_ids", "Co-pilotes", "multi", choices=choices.contacts(db)),
-            FieldSpec("partner_ids", "Partenaires", "multi", choices=choices.organisations(db)),
-            FieldSpec("project_group_id", "Groupe projet", "choice",
-                      choices=choices.bodies(db)),
-            FieldSpec("policy_ids", "Politiques publiques", "multi",
-                      choices=choices.policies(db)),
-            FieldSpec("start_date", "Date de début", "date"),
-            FieldSpec("end_date", "Date de fin", "date"),
-            FieldSpec("progress", "Avancement", "int", maximum=100, suffix=" %"),
-            FieldSpec("progress_from_milestones", "Avancement calculé d'après les jalons",
-                      "bool"),
-            FieldSpec("budget_planned", "Budget prévu", "money"),
-            FieldSpec("budget_committed", "Budget engagé", "money"),
-            FieldSpec("budget_spent", "Budget dépensé", "money"),
-            FieldSpec("description", "Description", "multiline"),
-        ],
-        blank=lambda: actions.ActionFields(plan_id=plan_id() or 0, code="", title="",
-                                           axis_id=axis_id()),
+        name="action",
+        new_title="Nouvelle action",
+        specs=lambda: action_specs(db, plan_id),
+        blank=lambda: actions.ActionFields(
+            plan_id=plan_id() or 0, code="", title="", axis_id=axis_id()
+        ),
         load=lambda i: action_fields(db, i),
         create=lambda f: actions.create_action(db, f),
         update=lambda i, f: actions.update_action(db, i, f),
@@ -126,14 +139,16 @@ def action_entity(
     )
 
 
-def milestone_entity(db: Database, action_id: Callable[[], int | None]
-                     ) -> Entity[details.MilestoneFields]:
+def milestone_entity(
+    db: Database, action_id: Callable[[], int | None]
+) -> Entity[details.MilestoneFields]:
     def load(item_id: int) -> details.MilestoneFields:
         item = next(m for m in details.list_milestones(db, action_id() or 0) if m.id == item_id)
         return fields_from(item, details.MilestoneFields)
 
     return Entity(
-        name="jalon", new_title="Nouveau jalon",
+        name="jalon",
+        new_title="Nouveau jalon",
         specs=lambda: [
             FieldSpec("title", "Intitulé", "text", required=True),
             FieldSpec("due_date", "Échéance", "date"),
@@ -149,24 +164,31 @@ def milestone_entity(db: Database, action_id: Callable[[], int | None]
     )
 
 
-def funding_entity(db: Database, action_id: Callable[[], int | None]
-                   ) -> Entity[details.FundingFields]:
+def funding_entity(
+    db: Database, action_id: Callable[[], int | None]
+) -> Entity[details.FundingFields]:
     def load(item_id: int) -> details.FundingFields:
         item = next(f for f in details.list_fundings(db, action_id() or 0) if f.id == item_id)
         return fields_from(item, details.FundingFields)
 
     return Entity(
-        name="financement", new_title="Nouveau financement",
+        name="financement",
+        new_title="Nouveau financement",
         specs=lambda: [
-            FieldSpec("funder_id", "Financeur", "choice", required=True,
-                      choices=choices.organisations(db)),
+            FieldSpec(
+                "funder_id", "Financeur", "choice", required=True, choices=choices.organisations(db)
+            ),
             FieldSpec("amount", "Montant", "money", required=True),
-            FieldSpec("state", "État", "choice", optional=False,
-                      choices=choices.enum_choices(FundingState)),
+            FieldSpec(
+                "state",
+                "État",
+                "choice",
+                optional=False,
+                choices=choices.enum_choices(FundingState),
+            ),
             FieldSpec("note", "Remarque", "multiline"),
         ],
-        blank=lambda: details.FundingFields(action_id=action_id() or 0, funder_id=None,
-                                            amount=""),
+        blank=lambda: details.FundingFields(action_id=action_id() or 0, funder_id=None, amount=""),
         load=load,
         create=lambda f: details.create_funding(db, f),
         update=lambda i, f: details.update_funding(db, i, f),
@@ -175,20 +197,23 @@ def funding_entity(db: Database, action_id: Callable[[], int | None]
     )
 
 
-def note_entity(db: Database, action_id: Callable[[], int | None]
-                ) -> Entity[details.ActionNoteFields]:
+def note_entity(
+    db: Database, action_id: Callable[[], int | None]
+) -> Entity[details.ActionNoteFields]:
     def load(item_id: int) -> details.ActionNoteFields:
         item = next(n for n in details.list_notes(db, action_id() or 0) if n.id == item_id)
         return fields_from(item, details.ActionNoteFields)
 
     return Entity(
-        name="entrée du journal", new_title="Nouvelle entrée du journal",
+        name="entrée du journal",
+        new_title="Nouvelle entrée du journal",
         specs=lambda: [
             FieldSpec("note_date", "Date", "date", required=True),
             FieldSpec("text", "Texte", "multiline", required=True),
         ],
-        blank=lambda: details.ActionNoteFields(action_id=action_id() or 0,
-                                               note_date=date.today(), text=""),
+        blank=lambda: details.ActionNoteFields(
+            action_id=action_id() or 0, note_date=date.today(), text=""
+        ),
         load=load,
         create=lambda f: details.create_note(db, f),
         update=lambda i, f: details.update_note(db, i, f),

@@ -61,6 +61,10 @@ def quantity(value: Any, unit: str) -> str:
     return f"{number}{NBSP}{unit}" if unit else number
 
 
+# A card is a glance: the longest lists (hundreds of rows on a large plan) stop here.
+MAX_CARD_ROWS = 8
+
+
 class CompactTable(QTableView):
     """A table that asks for the height of its rows, so a card shows them all if it can."""
 
@@ -140,12 +144,21 @@ class DashboardCard(QFrame, Generic[R]):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 12)
         layout.setSpacing(6)
+        self.more = QLabel()
+        self.more.setObjectName("caption")
+        self.more.hide()
         layout.addLayout(self.heading_row)
         layout.addWidget(self.body, 1)
+        layout.addWidget(self.more)
 
     def set_rows(self, rows: Sequence[R]) -> None:
-        self.model.set_rows(rows)
+        """Show the first rows; the heading counts them all (a glance, not the full list)."""
+        self.model.set_rows(rows[:MAX_CARD_ROWS])
         self.heading.setText(f"{self.heading_text} ({len(rows)})")
+        hidden = len(rows) - MAX_CARD_ROWS
+        self.more.setText(f"… et {hidden} autre{'s' if hidden > 1 else ''}, dans l'écran "
+                          "correspondant." if hidden > 0 else "")
+        self.more.setVisible(hidden > 0)
         self.body.setCurrentWidget(self.table if rows else self.empty)
         self._fit_rows()
 
