@@ -20,8 +20,7 @@ from charte_desktop.ui.i18n import install_french
 from charte_desktop.ui.main_window import MainWindow
 app = QApplication([])
 install_french(app)
-window = MainWindow(open_database(Path(sys.argv[1])))
-window.show_screen("actions")
+window = MainWindow(open_database(Path(sys.argv[1])), screen="actions")
 window.show()
 def done():
     print(time.time(), window.pages["actions"].actions.model.rowCount())
@@ -69,12 +68,13 @@ def window_rows(path: Path) -> bool:
     print(f"Démarrage jusqu'à la liste des {rows} actions : {ours_s:.2f} s ; plancher "
           f"(PySide6 nu, QTableView de {rows} lignes) : {floor_s:.2f} s ; ratio "
           f"{ours_s / floor_s:.2f} (cible ≤ 3)  {'ok' if ok else 'HORS CIBLE'}")
-    typing_ok, median_ms, worst_ms, form_ms = in_process_rows(path)
+    typing_ok, median_ms, worst_ms, first_form_ms, form_ms = in_process_rows(path)
     print(f"Recherche au fil de la frappe : médiane {median_ms:.1f} ms, pire {worst_ms:.1f} ms "
           f"(cible ≤ 30 ms)  {'ok' if typing_ok else 'HORS CIBLE'}")
     form_ok = form_ms <= 100
     print(f"Ouverture de la fiche d'une action : {form_ms:.1f} ms (cible ≤ 100 ms)  "
-          f"{'ok' if form_ok else 'HORS CIBLE'}")
+          f"{'ok' if form_ok else 'HORS CIBLE'} — la toute première ouverture, qui lit les "
+          f"listes de choix (contacts, structures), {first_form_ms:.1f} ms")
     return ok and typing_ok and form_ok
 
 
@@ -88,8 +88,8 @@ def in_process_rows(path: Path) -> tuple[bool, float, float, float]:
 
     app = QApplication.instance() or QApplication([])
     db = open_database(path)
-    window = MainWindow(db)
-    page = window.show_screen("actions")
+    window = MainWindow(db, screen="actions")
+    page = window.pages["actions"]
     window.show()
     app.processEvents()
     search = page.actions.search  # type: ignore[attr-defined]
@@ -107,14 +107,15 @@ def in_process_rows(path: Path) -> tuple[bool, float, float, float]:
     action_id = page.actions.model.row_at(0).id  # type: ignore[attr-defined]
     entity = action_entity(db, page.plan_id, page.axis_id)  # type: ignore[attr-defined]
     form_times = []
-    for _ in range(5):
+    for _ in range(6):
         start = time.perf_counter()
         dialog = FormDialog(window, db, "Modifier", entity.specs(), action_fields(db, action_id),
-                            lambda fields: None)
+                            lambda fields: None, check_at_start=False)
         dialog.show()
         app.processEvents()
         form_times.append((time.perf_counter() - start) * 1000)
         dialog.done(0)
     window.close()
     db.close()
-    return worst_ms <= 30, median_ms, worst_ms, statistics.median(form_times)
+    return (worst_ms <= 30, median_ms, worst_ms, form_times[0],
+            statistics.median(form_times[1:]))

@@ -183,3 +183,23 @@ def test_dry_run_checks_without_keeping_anything(db: Database) -> None:
     create_plan(db, PlanFields(title="Charte"))
     with db.session() as session:
         assert session.scalars(select(Plan.title)).all() == ["Charte"]
+
+
+def test_memo_is_kept_until_a_write(db: Database) -> None:
+    from charte_desktop.services.plans import PlanFields, create_plan, list_plans
+
+    reads: list[int] = []
+
+    def load() -> int:
+        reads.append(1)
+        return len(list_plans(db))
+
+    assert db.memo("plans", load) == 0
+    assert db.memo("plans", load) == 0
+    list_plans(db)  # a read does not invalidate
+    assert db.memo("plans", load) == 0 and len(reads) == 1
+    with db.dry_run():
+        create_plan(db, PlanFields(title="Essai"))  # not kept: still valid
+    assert db.memo("plans", load) == 0 and len(reads) == 1
+    create_plan(db, PlanFields(title="Charte"))
+    assert db.memo("plans", load) == 1 and len(reads) == 2

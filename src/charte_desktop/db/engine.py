@@ -1,11 +1,11 @@
 """Engines and sessions on one Charte file, with SQLite set up for safety."""
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
@@ -69,6 +69,7 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     return engine
 
 
+T = TypeVar("T")
 _dry_run: ContextVar[bool] = ContextVar("charte_dry_run", default=False)
 
 
@@ -78,6 +79,19 @@ class Database:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        # Bumped by every committed write: lets screens keep reference lists (contacts,
+        # organisations…) between forms and know when to read them again.
+        self.generation = 0
+        self._memo: dict[str, tuple[int, Any]] = {}
+
+    def memo(self, key: str, load: Callable[[], T]) -> T:
+        """`load()`'s result, read again only after a write to the file."""
+        cached = self._memo.get(key)
+        if cached is not None and cached[0] == self.generation:
+            return cached[1]  # type: ignore[no-any-return]
+        value = load()
+        self._memo[key] = (self.generation, value)
+        return value
 
     @contextmanager
     def session(self) -> Iterator[Session]:
@@ -89,6 +103,8 @@ class Database:
         """
         with Session(self.engine, expire_on_commit=False) as session:
             session.begin()
+            raw = session.connection().connection.dbapi_connection
+            changes_before = raw.total_changes if raw is not None else 0
             try:
                 yield session
             except BaseException:
@@ -96,8 +112,12 @@ class Database:
                 raise
             if _dry_run.get():
                 session.rollback()
-            else:
-                session.commit()
+                return
+            session.flush()
+            wrote = raw is None or raw.total_changes != changes_before
+            session.commit()
+            if wrote:
+                self.generation += 1
 
     @contextmanager
     def dry_run(self) -> Iterator[None]:

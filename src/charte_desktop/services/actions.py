@@ -5,6 +5,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, func, or_, select
@@ -320,6 +321,7 @@ def _contains(column: SQLColumnExpression[str], text: str) -> ColumnElement[bool
 _NUMBERS = re.compile(r"(\d+)")
 
 
+@lru_cache(maxsize=16384)  # codes repeat from one listing to the next
 def natural_key(code: str) -> tuple[tuple[int, int, str], ...]:
     """Sort key putting "2.10" after "2.9" (numbers compared as numbers)."""
     return tuple(
@@ -484,7 +486,7 @@ def list_actions(
     )
     with db.session() as session:
         # Core execution: these are plain rows, ORM loading would only add cost.
-        rows = [_row(record) for record in session.connection().execute(query)]
+        rows = [_row(record) for record in session.connection().execute(query).all()]
     rows.sort(key=lambda row: (row.plan_id, natural_key(row.code), row.id))
     return rows
 

@@ -294,7 +294,7 @@ def list_contacts(db: Database, filters: ContactFilter = NO_CONTACT_FILTER) -> l
             circle_name,
             email,
             phone,
-        ) in session.connection().execute(query):
+        ) in session.connection().execute(query).all():
             if words:
                 haystack = fold(" ".join((first, last, function, org or "", email)))
                 if not all(word in haystack for word in words):

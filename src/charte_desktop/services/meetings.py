@@ -2,9 +2,10 @@
 
 from dataclasses import dataclass
 from datetime import date, time, timedelta
+from functools import cache
 from typing import Any
 
-from sqlalchemy import Select, delete, func, select
+from sqlalchemy import Select, bindparam, delete, func, select
 from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from charte_desktop.db import Database
@@ -176,7 +177,10 @@ class MeetingRow:
 NO_MEETING_FILTER = MeetingFilter()
 
 
+@cache
 def _meeting_rows_query() -> Select[Any]:
+    """Built once: statements are immutable, and building this one costs more than
+    running it for the dashboard's ten rows."""
     agenda = (
         select(func.count(AgendaItem.id))
         .where(AgendaItem.meeting_id == Meeting.id)
@@ -221,15 +225,20 @@ def list_meetings(db: Database, filters: MeetingFilter = NO_MEETING_FILTER) -> l
         return [MeetingRow(*row) for row in session.execute(query)]
 
 
-def next_meetings(db: Database, *, today: date | None = None, limit: int = 10) -> list[MeetingRow]:
-    """Planned meetings from today on, soonest first."""
-    query = (
+@cache
+def _next_meetings_query() -> Select[Any]:
+    return (
         _meeting_rows_query()
-        .where(Meeting.state == MeetingState.PLANNED, Meeting.date >= (today or date.today()))
-        .limit(limit)
+        .where(Meeting.state == MeetingState.PLANNED, Meeting.date >= bindparam("today"))
+        .limit(bindparam("limit"))
     )
+
+
+def next_meetings(db: Database, *, today: date | None = None, limit: int = 10) -> list[MeetingRow]:
+    """The planned meetings from `today` on, soonest first."""
+    params = {"today": today or date.today(), "limit": limit}
     with db.session() as session:
-        return [MeetingRow(*row) for row in session.execute(query)]
+        return [MeetingRow(*row) for row in session.execute(_next_meetings_query(), params)]
 
 
 # --- Agenda ----------------------------------------------------------------------------

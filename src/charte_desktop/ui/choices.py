@@ -1,4 +1,5 @@
-"""Choices for drop-down lists in forms and filters, each read in one query when needed."""
+"""Choices for drop-down lists in forms and filters, each read in one query when needed
+and kept until the next write to the file (see Database.memo)."""
 
 from collections.abc import Callable, Sequence
 from enum import Enum
@@ -7,18 +8,6 @@ from typing import Any
 from charte_desktop.db import Database
 
 Choices = Sequence[tuple[Any, str]]
-
-
-def once(load: Callable[[], Choices]) -> Callable[[], Choices]:
-    """The same choices for several fields of one form, read from the file once."""
-    cache: list[Choices] = []
-
-    def cached() -> Choices:
-        if not cache:
-            cache.append(load())
-        return cache[0]
-
-    return cached
 
 
 def enum_choices(enum_class: type[Enum]) -> Callable[[], Choices]:
@@ -34,7 +23,7 @@ def contacts(db: Database) -> Callable[[], Choices]:
             for row in list_contacts(db)
         ]
 
-    return load
+    return lambda: db.memo("choices:contacts", load)
 
 
 def organisations(db: Database) -> Callable[[], Choices]:
@@ -43,7 +32,7 @@ def organisations(db: Database) -> Callable[[], Choices]:
 
         return [(row.id, row.name) for row in list_organisations(db)]
 
-    return load
+    return lambda: db.memo("choices:organisations", load)
 
 
 def circles(db: Database) -> Callable[[], Choices]:
@@ -52,7 +41,7 @@ def circles(db: Database) -> Callable[[], Choices]:
 
         return [(circle.id, circle.name) for circle in list_circles(db)]
 
-    return load
+    return lambda: db.memo("choices:circles", load)
 
 
 def bodies(db: Database) -> Callable[[], Choices]:
@@ -61,7 +50,7 @@ def bodies(db: Database) -> Callable[[], Choices]:
 
         return [(row.id, row.name) for row in list_bodies(db)]
 
-    return load
+    return lambda: db.memo("choices:bodies", load)
 
 
 def policies(db: Database) -> Callable[[], Choices]:
@@ -70,7 +59,7 @@ def policies(db: Database) -> Callable[[], Choices]:
 
         return [(p.id, p.code) for p in list_policies(db)]
 
-    return load
+    return lambda: db.memo("choices:policies", load)
 
 
 def plans(db: Database) -> Callable[[], Choices]:
@@ -79,7 +68,7 @@ def plans(db: Database) -> Callable[[], Choices]:
 
         return [(row.id, row.title) for row in list_plans(db)]
 
-    return load
+    return lambda: db.memo("choices:plans", load)
 
 
 def axes(db: Database, plan_id: Callable[[], int | None]) -> Callable[[], Choices]:
@@ -100,4 +89,4 @@ def actions(db: Database) -> Callable[[], Choices]:
 
         return [(row.id, f"{row.code} {row.title}") for row in list_actions(db)]
 
-    return load
+    return lambda: db.memo("choices:actions", load)

@@ -185,6 +185,9 @@ class ChoiceInput(Input):
         combo = QComboBox()
         combo.setEditable(True)
         combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        # Size from a typical length, not by measuring every item (3,000 contacts).
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.setMinimumContentsLength(28)
         super().__init__(combo)
         self.combo = combo
         self._optional = optional
@@ -220,8 +223,15 @@ class CheckableListModel(QAbstractListModel):
         super().__init__()
         self.values = [value for value, _label in choices]
         self.labels = [label for _value, label in choices]
-        self.folded = [fold(label) for label in self.labels]
         self.checked = [False] * len(self.values)
+        self._folded: list[str] | None = None
+
+    @property
+    def folded(self) -> list[str]:
+        """Labels folded for searching, computed the first time the officer searches."""
+        if self._folded is None:
+            self._folded = [fold(label) for label in self.labels]
+        return self._folded
 
     def rowCount(self, parent: Any = None) -> int:
         return len(self.values)
@@ -266,6 +276,8 @@ class _WordFilter(QSortFilterProxyModel):
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: Any) -> bool:
+        if not self._words:
+            return True
         folded = self._source.folded[row]
         return all(word in folded for word in self._words)
 

@@ -6,7 +6,7 @@ Used by every screen (actions, instances, réunions…) and by the detail lists 
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, Signal
+from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -22,9 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.ui.entity import EntityEditor
-from charte_desktop.ui.table_model import Column, RowTableModel, SearchProxy
+from charte_desktop.ui.table_model import Column, RowTableModel, SortProxy
 
 R = TypeVar("R")
+TYPING_PAUSE_MS = 150
 
 
 class LazyComboBox(QComboBox):
@@ -127,14 +128,15 @@ class ListPage(QWidget, Generic[R]):
         self.on_activate: Callable[[R], None] | None = None
 
         self.model: RowTableModel[R] = RowTableModel(columns, self)
-        self.proxy = SearchProxy(self)
+        self.proxy = SortProxy(self)
         self.proxy.setSourceModel(self.model)
 
         self.search = QLineEdit()
         self.search.setPlaceholderText(search_placeholder)
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Rechercher")
-        self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(lambda _text: self._typing.start())
+        self.search.textChanged.connect(self._search_changed)
         self.search.textChanged.connect(self._update_count)
 
         self.table = QTableView()
@@ -145,6 +147,9 @@ class ListPage(QWidget, Generic[R]):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
+        # One line per row, long texts elided (full text in the tooltip): laying out
+        # wrapped text made each repaint of a long list half as fast again.
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
@@ -158,9 +163,14 @@ class ListPage(QWidget, Generic[R]):
         # `activated` is a double click or Entrée: also listening to doubleClicked would
         # run the action twice (Qt emits both for one double click).
         self.table.activated.connect(self._activated)
-        self.table.selectionModel().currentRowChanged.connect(
-            lambda current, _previous: self.selection_changed.emit(self._row(current))
-        )
+        # While the officer types in the search box, the selection may jump at each key:
+        # what depends on it (details below the list) is told once typing pauses.
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._typing_paused)
+        self._selection_pending = False
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.count_label = QLabel()
         self.new_button = QPushButton("&Nouveau")
@@ -214,6 +224,28 @@ class ListPage(QWidget, Generic[R]):
         header.sectionResized.connect(lambda *_: self._save_columns())
         self._update_buttons()
 
+    # --- selection -------------------------------------------------------------------------
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._typing.isActive():
+            self._selection_pending = True
+        else:
+            self.selection_changed.emit(self._row(current))
+
+    def _typing_paused(self) -> None:
+        if self._selection_pending:
+            self._selection_pending = False
+            self.selection_changed.emit(self.current_row())
+
+    def _search_changed(self, text: str) -> None:
+        selected = self.current_id()
+        self.model.set_search(text)
+        self._reselect(selected)
+
+    def _reselect(self, selected: int | None) -> None:
+        if (selected is None or not self.select_id(selected)) and self.proxy.rowCount():
+            # Something is always selected, so the details below a list are never blank.
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+
     # --- data ----------------------------------------------------------------------------
     def filter_values(self) -> dict[str, Any]:
         return {name: f.value() for name, f in self.filters.items()}
@@ -221,9 +253,7 @@ class ListPage(QWidget, Generic[R]):
     def reload(self) -> None:
         selected = self.current_id()
         self.model.set_rows(self._fetch(self.filter_values()))
-        if (selected is None or not self.select_id(selected)) and self.proxy.rowCount():
-            # Something is always selected, so the details below a list are never blank.
-            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self._reselect(selected)
         self._update_count()
         self._update_buttons()
 
@@ -297,7 +327,7 @@ class ListPage(QWidget, Generic[R]):
 
     # --- state -----------------------------------------------------------------------------
     def _update_count(self) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.model.rowCount(), self.model.total_count()
         self.count_label.setText(
             f"{total} élément{'s' if total > 1 else ''}"
             if shown == total

@@ -81,8 +81,8 @@ def action_fields(db: Database, action_id: int) -> actions.ActionFields:
 
 
 def action_specs(db: Database, plan_id: Callable[[], int | None]) -> list[FieldSpec]:
-    people = choices.once(choices.contacts(db))  # pilot and co-pilots: one read
-    organisations = choices.once(choices.organisations(db))
+    people = choices.contacts(db)
+    organisations = choices.organisations(db)
     return [
         FieldSpec("code", "Code", "text", required=True, max_length=20),
         FieldSpec("title", "Intitulé", "text", required=True),
