@@ -112,3 +112,25 @@ def test_invalid_input_shows_the_message_and_saves_nothing(
                     "message": seen["message"]}
     assert "« Code »" in seen["message"] and "1.1" in seen["message"]
     assert len(list_actions(demo_db)) == before
+
+
+def test_scoring_an_action_on_the_criteria(qtbot: QtBot, demo_db: Database) -> None:
+    from charte_desktop.services.action_details import get_scores, list_criteria
+
+    window, page = open_page(qtbot, demo_db)
+    action_id = page.current_action_id()
+    assert action_id is not None
+    panel = page.scores
+    before = get_scores(demo_db, action_id)
+    criteria = list_criteria(demo_db)
+    first, second = criteria[0].id, criteria[1].id
+    assert not panel.save_button.isEnabled()
+    panel.spins[first].setValue(3)
+    panel.spins[second].setValue(-1)  # "non noté"
+    assert panel.spins[second].text() == "non noté"
+    qtbot.mouseClick(panel.save_button, Qt.MouseButton.LeftButton)
+    after = get_scores(demo_db, action_id)
+    assert after[first] == 3 and second not in after
+    assert "Score pondéré" in panel.summary.text() and "rang" in panel.summary.text()
+    window.undo_stack.undo()
+    assert get_scores(demo_db, action_id) == before

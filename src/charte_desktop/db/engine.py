@@ -2,14 +2,17 @@
 
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
+
+from charte_desktop.errors import CharteError
 
 # Why these settings:
 # - foreign_keys=ON: SQLite leaves it off per connection; our cascades and RESTRICTs need it.
@@ -70,6 +73,30 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
 
 
 T = TypeVar("T")
+
+DISK_FULL_MESSAGE = (
+    "Le disque est plein : l'enregistrement n'a pas été fait. Libérez de la place puis "
+    "recommencez ; rien n'a été modifié."
+)
+LOCKED_MESSAGE = (
+    "Le fichier est occupé par un autre programme : l'enregistrement n'a pas été fait. "
+    "Réessayez dans un instant ; rien n'a été modifié."
+)
+
+
+def storage_error_message(exc: OperationalError) -> str | None:
+    """The French message for a disk-full or locked-file error from SQLite, else None."""
+    original = exc.orig
+    code = getattr(original, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    text = str(original).lower()
+    if primary == sqlite3.SQLITE_FULL or "database or disk is full" in text:
+        return DISK_FULL_MESSAGE
+    if primary in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED) or "database is locked" in text:
+        return LOCKED_MESSAGE
+    return None
+
+
 _dry_run: ContextVar[bool] = ContextVar("charte_dry_run", default=False)
 
 
@@ -102,20 +129,29 @@ class Database:
         is always rolled back.
         """
         with Session(self.engine, expire_on_commit=False) as session:
-            session.begin()
-            raw = session.connection().connection.dbapi_connection
-            changes_before = raw.total_changes if raw is not None else 0
             try:
-                yield session
-            except BaseException:
-                session.rollback()
-                raise
-            if _dry_run.get():
-                session.rollback()
-                return
-            session.flush()
-            wrote = raw is None or raw.total_changes != changes_before
-            session.commit()
+                session.begin()
+                raw = session.connection().connection.dbapi_connection
+                changes_before = raw.total_changes if raw is not None else 0
+                try:
+                    yield session
+                except BaseException:
+                    session.rollback()
+                    raise
+                if _dry_run.get():
+                    session.rollback()
+                    return
+                session.flush()
+                wrote = raw is None or raw.total_changes != changes_before
+                session.commit()
+            except OperationalError as exc:
+                message = storage_error_message(exc)
+                if message is None:
+                    raise
+                # SQLite may have rolled back by itself; the first error is the one to tell.
+                with suppress(Exception):
+                    session.rollback()
+                raise CharteError(message) from None
             if wrote:
                 self.generation += 1
 

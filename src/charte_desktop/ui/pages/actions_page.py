@@ -27,6 +27,7 @@ from charte_desktop.ui.entity import EntityEditor
 from charte_desktop.ui.list_page import Filter, ListPage
 from charte_desktop.ui.pages import action_entities as entities
 from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.pages.scores_panel import ScoresPanel
 from charte_desktop.ui.table_model import Column, natural_text
 
 ACTION_COLUMNS: list[Column[actions.ActionRow]] = [
@@ -116,10 +117,12 @@ class ActionsPage(Page):
                 Column("Texte", lambda n: " ".join(n.text.split()), width=500),
             ], lambda: details.list_notes(db, self.current_action_id() or 0),
         )
+        self.scores = ScoresPanel(context, self.current_action_id, self.plan_id)
         self.details = QTabWidget()
         self.details.addTab(self.milestones, "&Jalons")
         self.details.addTab(self.fundings, "F&inancements")
         self.details.addTab(self.notes, "Jo&urnal de suivi")
+        self.details.addTab(self.scores, "Pri&orisation")
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.actions)
@@ -212,6 +215,7 @@ class ActionsPage(Page):
         self.details.setEnabled(has_action)
         for page in (self.milestones, self.fundings, self.notes):
             page.reload()
+        self.scores.reload()
 
     # --- plan and axis buttons -----------------------------------------------------------
     def _new_plan(self) -> None:

@@ -1,0 +1,99 @@
+"""Priorisation of one action: a score from 0 to 3 on each criterion, its weighted total
+and its rank in the plan."""
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+
+from charte_desktop.errors import CharteError
+from charte_desktop.services import action_details as details
+from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.error_reporting import show_user_error
+from charte_desktop.ui.undo import EditCommand
+
+NOT_SCORED = -1
+
+
+class ScoresPanel(QWidget):
+    def __init__(self, context: AppContext, action_id: Callable[[], int | None],
+                 plan_id: Callable[[], int | None]) -> None:
+        super().__init__()
+        self.context = context
+        self._action_id = action_id
+        self._plan_id = plan_id
+        self._saved: dict[int, int | None] = {}
+        self.spins: dict[int, QSpinBox] = {}
+        self.form = QFormLayout()
+        self.summary = QLabel()
+        self.summary.setObjectName("scoresSummary")
+        self.save_button = QPushButton("Enregistrer les &notes")
+        self.save_button.clicked.connect(self.save)
+        help_text = QLabel("Notez l'action de 0 (pas du tout) à 3 (tout à fait) sur chaque "
+                           "critère ; le score pondéré classe les actions du plan.")
+        help_text.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(help_text)
+        layout.addLayout(self.form)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.save_button)
+        layout.addStretch(1)
+
+    def reload(self) -> None:
+        db = self.context.db
+        while self.form.rowCount():
+            self.form.removeRow(0)
+        self.spins.clear()
+        action_id = self._action_id()
+        if action_id is None:
+            self.summary.setText("")
+            return
+        scores = details.get_scores(db, action_id)
+        for criterion in details.list_criteria(db):
+            spin = QSpinBox()
+            spin.setRange(NOT_SCORED, details.MAX_SCORE)
+            spin.setSpecialValueText("non noté")
+            spin.setValue(scores.get(criterion.id, NOT_SCORED))
+            spin.setAccessibleName(criterion.name)
+            spin.setToolTip(criterion.description)
+            spin.valueChanged.connect(self._update_button)
+            self.spins[criterion.id] = spin
+            self.form.addRow(f"{criterion.name} (poids {criterion.weight})", spin)
+        self._saved = self.current_scores()
+        self._update_summary()
+        self._update_button()
+
+    def current_scores(self) -> dict[int, int | None]:
+        return {cid: (None if spin.value() == NOT_SCORED else spin.value())
+                for cid, spin in self.spins.items()}
+
+    def _update_button(self) -> None:
+        self.save_button.setEnabled(self.current_scores() != self._saved)
+
+    def _update_summary(self) -> None:
+        action_id, plan_id = self._action_id(), self._plan_id()
+        if action_id is None or plan_id is None:
+            return
+        ranking = details.priority_ranking(self.context.db, plan_id)
+        mine = next((row for row in ranking if row.action_id == action_id), None)
+        if mine is None:
+            self.summary.setText("")
+            return
+        self.summary.setText(f"Score pondéré : <b>{mine.score}</b> — rang {mine.rank} "
+                             f"sur {len(ranking)} actions du plan")
+
+    def save(self) -> None:
+        action_id = self._action_id()
+        if action_id is None:
+            return
+        before, after = self._saved, self.current_scores()
+        db = self.context.db
+        try:
+            details.set_scores(db, action_id, after)
+        except CharteError as error:
+            show_user_error(self, error)
+            return
+        self.context.undo_stack.push(EditCommand(
+            "Notes de priorisation", lambda item, scores: details.set_scores(db, item, scores),
+            action_id, before, after, self.reload,
+        ))
+        self.reload()
