@@ -121,6 +121,7 @@ def test_scoring_an_action_on_the_criteria(qtbot: QtBot, demo_db: Database) -> N
     action_id = page.current_action_id()
     assert action_id is not None
     panel = page.scores
+    page.details.setCurrentWidget(panel)  # the officer opens the Priorisation tab
     before = get_scores(demo_db, action_id)
     criteria = list_criteria(demo_db)
     first, second = criteria[0].id, criteria[1].id

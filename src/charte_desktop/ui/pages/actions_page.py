@@ -123,6 +123,8 @@ class ActionsPage(Page):
         self.details.addTab(self.fundings, "F&inancements")
         self.details.addTab(self.notes, "Jo&urnal de suivi")
         self.details.addTab(self.scores, "Pri&orisation")
+        self._stale_tabs: set[int] = set()
+        self.details.currentChanged.connect(self._reload_tab)
 
         right = QSplitter(Qt.Orientation.Vertical)
         right.addWidget(self.actions)
@@ -211,11 +213,20 @@ class ActionsPage(Page):
         self.tree.blockSignals(False)
 
     def _reload_details(self) -> None:
+        """Reload the visible tab now; the others when they are shown (each is a query,
+        and the ranking behind Priorisation reads the whole plan)."""
         has_action = self.current_action_id() is not None
         self.details.setEnabled(has_action)
-        for page in (self.milestones, self.fundings, self.notes):
-            page.reload()
-        self.scores.reload()
+        self._stale_tabs = set(range(self.details.count()))
+        self._reload_tab(self.details.currentIndex())
+
+    def _reload_tab(self, index: int) -> None:
+        if index not in self._stale_tabs:
+            return
+        self._stale_tabs.discard(index)
+        tab = self.details.widget(index)
+        if isinstance(tab, (ListPage, ScoresPanel)):
+            tab.reload()
 
     # --- plan and axis buttons -----------------------------------------------------------
     def _new_plan(self) -> None:
