@@ -40,3 +40,23 @@ def format_money(value: Decimal | int | None) -> str:
     if value is None:
         return ""
     return f"{format_number(to_money(value), 2)}{NBSP}€"
+
+
+def format_value(value: object, *, money: bool = False) -> str:
+    """Any value of a listing as the officer reads it: labels, dates, French numbers."""
+    if value is None:
+        return ""
+    if money:
+        return format_money(value)  # type: ignore[arg-type]
+    label = getattr(value, "label", None)
+    if isinstance(label, str):
+        return label
+    if isinstance(value, bool):
+        return "Oui" if value else "Non"
+    if isinstance(value, date):
+        return format_date(value)
+    if isinstance(value, time):
+        return format_time(value)
+    if isinstance(value, Decimal | int):
+        return format_number(value)
+    return str(value)

@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import (
@@ -47,6 +47,7 @@ from charte_desktop.services.status import (
     is_late,
 )
 from charte_desktop.text import fold
+from tests.query_counter import count_selects
 
 TODAY = date(2025, 3, 14)
 YESTERDAY = TODAY - timedelta(days=1)
@@ -468,21 +469,12 @@ def test_listing_is_one_query_whatever_the_number_of_actions(db: Database, plan_
     for number in range(15):
         action = new_action(db, plan_id, str(number), axis_id=axis.id, pilot_id=pilot)
         add(db, Milestone(action_id=action.id, title="J", due_date=YESTERDAY))
-    statements: list[str] = []
-
-    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
+    with count_selects(db) as statements:
         rows = svc.list_actions(
             db,
             ActionFilter(axis_id=axis.id, status=DisplayStatus.LATE, text="action"),
             today=TODAY,
         )
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
     assert len(rows) == 15
     assert len(statements) == 1
 

@@ -1,11 +1,9 @@
 """Governance bodies and their members."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date, timedelta
 
 import pytest
-from sqlalchemy import event, func, select
+from sqlalchemy import func, select
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import BodyKind, MeetingState, MembershipRole, QuorumRule
@@ -14,23 +12,11 @@ from charte_desktop.errors import CharteError
 from charte_desktop.services import bodies
 from charte_desktop.services.bodies import BodyFields, MembershipFields
 from charte_desktop.services.directory import ContactFields, create_contact
+from tests.query_counter import count_selects
 
 TODAY = date(2026, 3, 14)
 
 
-@contextmanager
-def count_selects(db: Database) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
 
 
 def make_action(db: Database) -> int:

@@ -1,31 +1,13 @@
 """Dashboard figures: budget totals of the actions still carried, in one query."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
-
-from sqlalchemy import event
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus
 from charte_desktop.services.actions import ActionFields, create_action
 from charte_desktop.services.dashboard import BudgetTotals, budget_totals
 from charte_desktop.services.plans import PlanFields, create_plan
-
-
-@contextmanager
-def count_selects(db: Database) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
+from tests.query_counter import count_selects
 
 
 def action(plan_id: int, code: str, planned: str, committed: str, spent: str,

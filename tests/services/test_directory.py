@@ -1,11 +1,9 @@
 """The directory: circles, organisations, contacts and the list the officer searches."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from charte_desktop.db import Database
 from charte_desktop.db.defaults import DEFAULT_CIRCLES
@@ -18,21 +16,7 @@ from charte_desktop.services.directory import (
     ContactFilter,
     OrganisationFields,
 )
-
-
-@contextmanager
-def count_selects(db: Database) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
+from tests.query_counter import count_selects
 
 
 def circle_id(db: Database, name: str) -> int:

@@ -8,7 +8,6 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from sqlalchemy import event
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import Dimension, Direction, IndicatorKind
@@ -22,6 +21,7 @@ from charte_desktop.services.indicators import (
     indicator_state,
 )
 from charte_desktop.services.plans import PlanFields, create_plan, delete_plan
+from tests.query_counter import count_selects
 
 D = Decimal
 JAN_2020, JAN_2025, JAN_2030 = date(2020, 1, 1), date(2025, 1, 1), date(2030, 1, 1)
@@ -328,17 +328,8 @@ def test_rows_show_latest_measure_count_and_state_in_one_query(db: Database, pla
     elsewhere = svc.create_indicator(db, fields(other_plan, "Ailleurs", target_value=1)).id
     measure(db, elsewhere, JAN_2025, 1)
 
-    statements: list[str] = []
-
-    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
-        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
+    with count_selects(db) as statements:
         rows = svc.list_indicators(db, plan_id)
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
 
     assert len(statements) == 1
     summary = [(r.name, r.latest_value, r.latest_date, r.measurement_count, r.state) for r in rows]

@@ -1,12 +1,10 @@
 """Meetings: invitations, agenda, attendance and quorum, decisions, follow-ups, lists."""
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date, time, timedelta
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import AttendanceState, BodyKind, MeetingState, QuorumRule
@@ -23,23 +21,11 @@ from charte_desktop.services.meetings import (
     MeetingFields,
     MeetingFilter,
 )
+from tests.query_counter import count_selects
 
 TODAY = date(2026, 3, 14)
 
 
-@contextmanager
-def count_selects(db: Database) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def record(conn: object, cursor: object, statement: str, *args: object) -> None:
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append(statement)
-
-    event.listen(db.engine, "before_cursor_execute", record)
-    try:
-        yield statements
-    finally:
-        event.remove(db.engine, "before_cursor_execute", record)
 
 
 def person(db: Database, last: str, first: str = "") -> int:

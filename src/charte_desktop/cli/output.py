@@ -8,7 +8,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import Any
 
-from charte_desktop.formatting import format_date, format_money, format_number, format_time
+from charte_desktop.formatting import format_value
 
 MAX_CELL = 60
 
@@ -36,21 +36,7 @@ def json_value(value: Any) -> Any:
 
 
 def text_value(value: Any, *, money: bool = False) -> str:
-    if value is None:
-        return ""
-    if money:
-        return format_money(value)
-    if isinstance(value, Enum):
-        return str(getattr(value, "label", value.value))
-    if isinstance(value, bool):
-        return "oui" if value else "non"
-    if isinstance(value, date):
-        return format_date(value)
-    if isinstance(value, time):
-        return format_time(value)
-    if isinstance(value, Decimal | int):
-        return format_number(value)
-    text = " ".join(str(value).split())
+    text = " ".join(format_value(value, money=money).split())
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 

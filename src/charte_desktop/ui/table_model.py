@@ -6,7 +6,7 @@ row's search text once, so filtering a 2,000-row list stays within a keystroke's
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import Any, Generic, TypeVar
@@ -21,30 +21,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
-from charte_desktop.formatting import format_date, format_money, format_number, format_time
+from charte_desktop.formatting import format_value
 from charte_desktop.text import fold
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def display_text(value: Any, *, money: bool = False) -> str:
-    if value is None:
-        return ""
-    if money:
-        return format_money(value)
-    if isinstance(value, Enum):
-        return str(getattr(value, "label", value.value))
-    if isinstance(value, bool):
-        return "Oui" if value else "Non"
-    if isinstance(value, date):
-        return format_date(value)
-    if isinstance(value, time):
-        return format_time(value)
-    if isinstance(value, Decimal | int):
-        return format_number(value)
-    return str(value)
 
 
 def natural_text(code: str) -> str:
@@ -111,7 +93,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         columns = self.columns
         self._all_rows = list(rows)
         self._all_texts = [
-            [display_text(c.value(row), money=c.money) for c in columns] for row in self._all_rows
+            [format_value(c.value(row), money=c.money) for c in columns] for row in self._all_rows
         ]
         self._all_search = [fold(" ".join(texts)) for texts in self._all_texts]
         self._apply_search()
