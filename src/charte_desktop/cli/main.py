@@ -15,7 +15,7 @@ from charte_desktop.cli.parser import FrenchArgumentParser
 from charte_desktop.errors import CharteError
 
 LIST_KINDS = ("plans", "actions", "bodies", "meetings", "indicators", "contacts")
-SUBCOMMANDS = ("demo", "check", "list")
+SUBCOMMANDS = ("demo", "check", "list", "backup", "restore")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -46,6 +46,19 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("file", metavar="FICHIER", type=Path)
     listing.add_argument("--json", action="store_true",
                          help="écrire un tableau JSON au lieu d'un tableau lisible")
+
+    backup = commands.add_parser(
+        "backup", help="sauvegarder FICHIER (copie vérifiée) et afficher le chemin de la copie"
+    )
+    backup.add_argument("file", metavar="FICHIER", type=Path)
+    backup.add_argument("--to", metavar="DOSSIER", type=Path,
+                        help="dossier de la sauvegarde (par défaut : celui des Paramètres)")
+
+    restore = commands.add_parser(
+        "restore", help="remplacer FICHIER par SAUVEGARDE, après avoir sauvegardé FICHIER"
+    )
+    restore.add_argument("backup", metavar="SAUVEGARDE", type=Path)
+    restore.add_argument("file", metavar="FICHIER", type=Path)
     return parser
 
 
@@ -66,6 +79,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from charte_desktop.cli.check_command import run_check
 
         return run_check(args.file)
+    if args.command == "backup":
+        from charte_desktop.cli.backup_command import run_backup
+
+        return run_backup(args.file, to=args.to)
+    if args.command == "restore":
+        from charte_desktop.cli.backup_command import run_restore
+
+        return run_restore(args.backup, args.file)
     from charte_desktop.cli.list_command import run_list
 
     return run_list(args.kind, args.file, as_json=args.json)

@@ -28,6 +28,10 @@ def read_revision(path: Path) -> str | None:
         row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
         return row[0] if row else None
     except sqlite3.DatabaseError as exc:
+        if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
+            from charte_desktop.db.damaged import unusable_now
+
+            raise unusable_now(path, exc) from None
         raise CharteError(
             f"Le fichier « {path} » est endommagé : Charte ne peut pas le lire ({exc})."
         ) from None
@@ -35,18 +39,36 @@ def read_revision(path: Path) -> str | None:
         connection.close()
 
 
-def open_database(path: Path, *, read_only: bool = False) -> Database:
+def open_database(
+    path: Path, *, read_only: bool = False, backup_folder: Path | None = None
+) -> Database:
     """Open an existing Charte file, migrating it to this version's schema if needed.
 
-    Read-only opening never migrates: an older file is then refused with a message.
+    Before any migration the file is backed up at its old version into `backup_folder`
+    (default: `default_backup_folder(path)`); a failed migration leaves the file as it was.
+    A file failing SQLite's quick check is set aside beside itself and DamagedFileError
+    names the newest good backup. Read-only opening never writes: no migration, no backup,
+    no setting aside; an older or damaged file is refused with a message.
     """
+    from charte_desktop.db.damaged import has_journal, quick_check, roll_back_hot_journal
+
     inspect_header(path)
+    if not read_only and has_journal(path):
+        roll_back_hot_journal(path)  # what SQLite does after a crash, before reading
     revision = read_revision(path)
     if revision is None:
         raise CharteError(
             f"Le fichier « {path} » est incomplet : il ne contient pas de base Charte."
         )
     refuse_unknown_revision(revision, str(path))
+    problem = quick_check(path)
+    if problem is not None:
+        if read_only:
+            raise CharteError(
+                f"Le fichier « {path} » est endommagé ({problem}) : ouvrez-le dans Charte "
+                "pour le mettre de côté et restaurer une sauvegarde."
+            )
+        raise _damaged(path, problem, backup_folder)
     if read_only:
         if revision != HEAD_REVISION:
             raise CharteError(
@@ -54,10 +76,54 @@ def open_database(path: Path, *, read_only: bool = False) -> Database:
                 "ouvrez-le une fois dans Charte pour le mettre à jour."
             )
         return Database(path, make_engine(path, read_only=True))
-    engine = make_engine(path)
     if revision != HEAD_REVISION:
+        _upgrade(path, backup_folder)
+    return Database(path, make_engine(path))
+
+
+def _damaged(path: Path, problem: str, backup_folder: Path | None) -> CharteError:
+    from charte_desktop.db.backups import (
+        backup_created_at,
+        default_backup_folder,
+        format_moment,
+        newest_good_backup,
+    )
+    from charte_desktop.db.damaged import DamagedFileError, set_aside
+
+    folder = backup_folder or default_backup_folder(path)
+    aside = set_aside(path)
+    good = newest_good_backup(folder)
+    if good is None:
+        offer = f"Aucune sauvegarde en bon état n'a été trouvée dans « {folder} »."
+    else:
+        offer = (f"Sauvegarde en bon état la plus récente : « {good} » "
+                 f"(du {format_moment(backup_created_at(good))}) ; vous pouvez la restaurer.")
+    return DamagedFileError(
+        f"Le fichier « {path} » est endommagé ({problem}). Il a été mis de côté, sans être "
+        f"modifié, sous « {aside} ». {offer}",
+        set_aside=aside, newest_good_backup=good,
+    )
+
+
+def _upgrade(path: Path, backup_folder: Path | None) -> None:
+    """Back up the file at its old version, then migrate it in one transaction."""
+    from charte_desktop.db.backups import REASON_UPGRADE, default_backup_folder, make_backup
+
+    backup = make_backup(path, backup_folder or default_backup_folder(path),
+                         reason=REASON_UPGRADE)
+    engine = make_engine(path)
+    try:
         upgrade_to_head(engine)
-    return Database(path, engine)
+    except CharteError:
+        raise
+    except Exception as exc:
+        raise CharteError(
+            f"La mise à jour du fichier « {path} » a échoué ({exc}) : le fichier n'a pas été "
+            f"modifié et sera mis à jour à la prochaine ouverture. Une copie de sa version "
+            f"précédente est dans « {backup} »."
+        ) from exc
+    finally:
+        engine.dispose()
 
 
 def _initialise(path: Path) -> None:

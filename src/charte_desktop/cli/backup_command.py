@@ -1,0 +1,31 @@
+"""`charte-desktop backup FILE [--to DIR]` and `charte-desktop restore BACKUP FILE`."""
+
+from pathlib import Path
+
+from charte_desktop.db.backups import (
+    REASON_MANUAL,
+    default_backup_folder,
+    make_backup,
+    restore_backup,
+)
+from charte_desktop.settings import load_settings
+
+
+def backup_folder_for(path: Path) -> Path:
+    """The folder chosen in Paramètres, else the file's own default folder."""
+    return load_settings().backup_folder or default_backup_folder(path)
+
+
+def run_backup(path: Path, *, to: Path | None) -> int:
+    """Print the new backup's path alone, so that scripts can use it."""
+    backup = make_backup(path, to or backup_folder_for(path), reason=REASON_MANUAL)
+    print(backup)
+    return 0
+
+
+def run_restore(backup: Path, path: Path) -> int:
+    saved = restore_backup(backup, path, folder=backup_folder_for(path))
+    if saved is not None:
+        print(f"Fichier actuel conservé d'abord dans « {saved} ».")
+    print(f"Sauvegarde « {backup} » restaurée dans « {path} ».")
+    return 0
