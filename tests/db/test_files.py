@@ -203,3 +203,19 @@ def test_memo_is_kept_until_a_write(db: Database) -> None:
     assert db.memo("plans", load) == 0 and len(reads) == 1
     create_plan(db, PlanFields(title="Charte"))
     assert db.memo("plans", load) == 1 and len(reads) == 2
+
+
+def test_a_file_left_mid_save_is_not_called_truncated(db_path: Path) -> None:
+    """After a crash mid-save, the header may announce pages the file does not hold yet;
+    with the crash journal beside it, the file is "not closed properly", not "truncated"."""
+    from tests.bad_files import truncated_mid_page
+
+    path = truncated_mid_page(db_path.parent)
+    Path(f"{path}-journal").write_bytes(b"\0" * 512)
+    before = path.read_bytes()
+    with pytest.raises(CharteError, match="n'a pas été fermé correctement"):
+        open_database(path, read_only=True)
+    assert path.read_bytes() == before
+    from charte_desktop.db.fileguard import inspect_header
+
+    inspect_header(path, check_size=False)  # ours, whatever the journal will undo

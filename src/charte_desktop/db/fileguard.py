@@ -36,8 +36,12 @@ def _read_header(path: Path) -> tuple[bytes, int]:
         raise CharteError(f"Le fichier « {path} » ne peut pas être lu : {exc.strerror}.") from None
 
 
-def inspect_header(path: Path) -> HeaderInfo:
-    """Check that `path` looks like a whole Charte database; raise CharteError otherwise."""
+def inspect_header(path: Path, *, check_size: bool = True) -> HeaderInfo:
+    """Check that `path` looks like a whole Charte database; raise CharteError otherwise.
+
+    `check_size=False` is for a file with a crash journal beside it: until SQLite rolls the
+    journal back, the header may announce pages the file does not hold yet.
+    """
     if path.is_dir():
         raise CharteError(f"« {path} » est un dossier, pas un fichier Charte.")
     header, size = _read_header(path)
@@ -53,7 +57,15 @@ def inspect_header(path: Path) -> HeaderInfo:
     page_count = int.from_bytes(header[28:32], "big")
     # The in-header page count is only trusted when its "valid-for" counter matches.
     count_is_valid = header[92:96] == header[24:28] and page_count > 0
-    if page_size < 512 or size % page_size or (count_is_valid and size < page_size * page_count):
+    if page_size < 512 or (
+        check_size and (size % page_size or (count_is_valid and size < page_size * page_count))
+    ):
+        if check_size and Path(f"{path}-journal").exists():
+            raise CharteError(
+                f"Le fichier « {path} » n'a pas été fermé correctement (Charte ou l'ordinateur "
+                "s'est arrêté pendant un enregistrement) : ouvrez-le dans Charte, qui annulera "
+                "l'enregistrement interrompu."
+            )
         raise CharteError(
             f"Le fichier « {path} » est tronqué ou endommagé : Charte ne peut pas l'ouvrir."
         )

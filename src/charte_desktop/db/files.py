@@ -52,9 +52,12 @@ def open_database(
     """
     from charte_desktop.db.damaged import has_journal, quick_check, roll_back_hot_journal
 
-    inspect_header(path)
     if not read_only and has_journal(path):
-        roll_back_hot_journal(path)  # what SQLite does after a crash, before reading
+        # After a crash mid-save the header may announce pages the file does not hold yet:
+        # check it is ours, let SQLite roll the interrupted save back, then check it all.
+        inspect_header(path, check_size=False)
+        roll_back_hot_journal(path)
+    inspect_header(path)
     revision = read_revision(path)
     if revision is None:
         raise CharteError(

@@ -9,9 +9,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from charte_desktop.cli.parser import FrenchArgumentParser
 from charte_desktop.db import Database, create_database, open_database
+from charte_desktop.db.backups import REASON_MANUAL, format_moment, make_backup, restore_backup
+from charte_desktop.db.copying import copy_database
 from charte_desktop.errors import CharteError
 from charte_desktop.paths import default_database_path
+from charte_desktop.settings import load_settings
 from charte_desktop.ui.error_reporting import install_exception_hook, set_up_logging
+from charte_desktop.ui.file_session import OpenFile, close_file, open_file, warn_about_location
 from charte_desktop.ui.i18n import install_french
 from charte_desktop.ui.main_window import FILE_FILTER, MainWindow
 
@@ -35,34 +39,73 @@ def make_demo_copy() -> Path:
 
 
 class Application:
-    """Owns the open file and its window; opening another file replaces both."""
+    """Owns the open file (with its lock) and its window; opening another file replaces
+    both, after the previous one is backed up and closed."""
 
     def __init__(self, app: QApplication) -> None:
         self.app = app
-        self.db: Database | None = None
+        self.current: OpenFile | None = None
+        self.temporary = False
         self.window: MainWindow | None = None
+        app.aboutToQuit.connect(self.close_current)
 
-    def show(self, db: Database, *, temporary: bool = False) -> None:
-        previous_window, previous_db = self.window, self.db
-        window = MainWindow(db, temporary=temporary)
+    @property
+    def db(self) -> Database | None:
+        return self.current.db if self.current is not None else None
+
+    def _fresh_settings(self) -> None:
+        """The backup settings may have changed in Paramètres since the file was opened."""
+        if self.current is not None:
+            self.current.settings = load_settings()
+
+    def close_current(self) -> None:
+        self._fresh_settings()
+        if self.current is not None:
+            close_file(self.current, backup=not self.temporary)
+            self.current = None
+
+    def show(self, opened: OpenFile, *, temporary: bool = False) -> None:
+        previous_window = self.window
+        if self.current is not None and self.current is not opened:
+            self.close_current()
+        window = MainWindow(opened.db, temporary=temporary)
         window.open_requested.connect(self.open_file)
         window.new_requested.connect(self.new_file)
-        self.db, self.window = db, window
+        window.restore_requested.connect(self.restore)
+        window.backup_requested.connect(self.backup_now)
+        self.current, self.temporary, self.window = opened, temporary, window
         window.show()
         if previous_window is not None:
             previous_window.close()
             previous_window.deleteLater()
-        if previous_db is not None:
-            previous_db.close()
 
-    def open_file(self, path: Path) -> bool:
-        try:
-            db = open_database(path)
-        except CharteError as error:
-            QMessageBox.warning(self.window, "Ouverture impossible", error.message)
+    def open_file(self, path: Path, *, temporary: bool = False) -> bool:
+        if self.current is not None and self.current.path.resolve() == path.resolve():
+            return True  # already open here
+        opened = open_file(self.window, path, backups=not temporary)
+        if opened is None:
             return False
-        self.show(db)
+        self.show(opened, temporary=temporary)
+        if not temporary:
+            self._offer_move(opened)
         return True
+
+    def _offer_move(self, opened: OpenFile) -> None:
+        target = warn_about_location(self.window, opened)
+        if target is None:
+            return
+        try:
+            copy_database(opened.db, target)
+        except (OSError, CharteError) as error:
+            QMessageBox.warning(self.window, "Déplacement impossible",
+                                f"La copie n'a pas pu être écrite : {error}.")
+            return
+        old = opened.path
+        if self.open_file(target):
+            QMessageBox.information(
+                self.window, "Fichier déplacé",
+                f"Charte travaille désormais sur « {target} ». L'ancien fichier reste à "
+                f"« {old} » : supprimez-le quand vous aurez vérifié la copie.")
 
     def new_file(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self.window, "Nouveau fichier Charte",
@@ -71,14 +114,17 @@ class Application:
             return
         path = Path(name)
         try:
-            db = create_database(path, overwrite=path.exists())
+            create_database(path, overwrite=path.exists()).close()
         except CharteError as error:
             QMessageBox.warning(self.window, "Création impossible", error.message)
             return
-        if self.welcome(db):
-            self.show(db)
+        opened = open_file(self.window, path)
+        if opened is None:
+            return
+        if self.welcome(opened.db):
+            self.show(opened)
         else:
-            db.close()
+            close_file(opened, backup=False)
 
     def welcome(self, db: Database) -> bool:
         """Ask for the collectivité of a new file; False if the officer gives up."""
@@ -91,10 +137,62 @@ class Application:
         save_territory(db, dialog.fields)
         return True
 
+    def backup_now(self) -> None:
+        self._fresh_settings()
+        if self.current is None or self.window is None:
+            return
+        try:
+            backup = make_backup(self.current.path, self.current.backup_folder,
+                                 reason=REASON_MANUAL)
+        except CharteError as error:
+            QMessageBox.warning(self.window, "Sauvegarde impossible", error.message)
+            return
+        self.window.statusBar().showMessage(f"Sauvegarde enregistrée : {backup}", 10000)
+
+    def restore(self) -> None:
+        """Choose a backup and put it in place of the open file (saved first)."""
+        from charte_desktop.ui.restore_dialog import RestoreDialog
+
+        self._fresh_settings()
+        if self.current is None:
+            return
+        opened = self.current
+        dialog = RestoreDialog(self.window, opened.backup_folder)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        chosen = dialog.chosen
+        answer = QMessageBox.question(
+            self.window, "Restaurer une sauvegarde",
+            f"Remplacer le contenu actuel du fichier par la sauvegarde du "
+            f"{format_moment(chosen.created_at)} ({chosen.reason}) ?\n\nLe contenu actuel "
+            "sera d'abord sauvegardé.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        opened.db.close()  # the lock stays ours throughout
+        try:
+            saved = restore_backup(chosen.path, opened.path, folder=opened.backup_folder)
+        except CharteError as error:
+            QMessageBox.warning(self.window, "Restauration impossible", error.message)
+            saved = None
+        try:
+            db = open_database(opened.path, backup_folder=opened.backup_folder)
+        except CharteError as error:
+            QMessageBox.warning(self.window, "Ouverture impossible", error.message)
+            return
+        restored = OpenFile(db, opened.lock, opened.settings)
+        self.current = restored
+        self.show(restored, temporary=self.temporary)
+        if self.window is not None and saved is not None:
+            self.window.statusBar().showMessage(
+                f"Sauvegarde restaurée ; l'état précédent est conservé dans « {saved} ».",
+                15000)
+
     def start(self, db_path: Path | None, demo: bool) -> bool:
         if demo:
-            self.show(open_database(make_demo_copy()), temporary=True)
-            return True
+            return self.open_file(make_demo_copy(), temporary=True)
         if db_path is not None:
             return self.open_file(db_path)
         path = default_database_path()
@@ -110,13 +208,15 @@ class Application:
         if not dialog.exec():
             return False
         if dialog.wants_demo:
-            self.show(open_database(make_demo_copy()), temporary=True)
-            return True
+            return self.open_file(make_demo_copy(), temporary=True)
         assert dialog.fields is not None
         path.parent.mkdir(parents=True, exist_ok=True)
-        db = create_database(path)
-        save_territory(db, dialog.fields)
-        self.show(db)
+        create_database(path).close()
+        opened = open_file(None, path)
+        if opened is None:
+            return False
+        save_territory(opened.db, dialog.fields)
+        self.show(opened)
         return True
 
 

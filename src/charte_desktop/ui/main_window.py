@@ -50,6 +50,8 @@ class MainWindow(QMainWindow):
     # Asks the application to open another file (it owns opening and its errors).
     open_requested = Signal(Path)
     new_requested = Signal()
+    restore_requested = Signal()
+    backup_requested = Signal()
 
     def __init__(
         self, db: Database, *, temporary: bool = False, screen: str | None = None
@@ -105,6 +107,10 @@ class MainWindow(QMainWindow):
             page_class = getattr(importlib.import_module(f"charte_desktop.ui.pages.{module}"),
                                  cls)
             page = page_class(self.context)
+            backups = getattr(page, "backups", None)
+            if backups is not None:  # Paramètres: its buttons are the File menu's
+                backups.backup_requested.connect(self.backup_requested)
+                backups.restore_requested.connect(self.restore_requested)
             self.pages[key] = page
             self.stack.addWidget(page)
         return self.pages[key]
@@ -150,6 +156,9 @@ class MainWindow(QMainWindow):
         self.recent_menu = files.addMenu("Ouvrir &récent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(files, "Enregistrer une &copie…", self._save_copy, "Ctrl+Shift+S")
+        files.addSeparator()
+        self._action(files, "&Sauvegarder maintenant", self.backup_requested.emit)
+        self._action(files, "Restaurer une sau&vegarde…", self.restore_requested.emit)
         files.addSeparator()
         self._action(files, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
 

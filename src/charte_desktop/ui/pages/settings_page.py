@@ -29,6 +29,7 @@ from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import Entity, EntityEditor
 from charte_desktop.ui.list_page import ListPage
 from charte_desktop.ui.pages import settings_entities as entities
+from charte_desktop.ui.pages.backup_settings import BackupSettings
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.table_model import Column
 from charte_desktop.ui.undo import EditCommand
@@ -262,8 +263,10 @@ class SettingsPage(Page):
             ], lambda: details.list_criteria(db), "Rechercher un critère…",
             lambda c: c.name)
 
+        self.backups = BackupSettings(context)
         left = QVBoxLayout()
         left.addWidget(self.territory)
+        left.addWidget(self.backups)
         left.addStretch(1)
         right = QVBoxLayout()
         for page, stretch in ((self.circles, 3), (self.policies, 2), (self.criteria, 2)):
@@ -293,6 +296,7 @@ class SettingsPage(Page):
     # --- Page interface --------------------------------------------------------------------
     def refresh(self) -> None:
         self.territory.load()
+        self.backups.load()
         for page in (self.circles, self.policies, self.criteria):
             page.reload()
 

@@ -1,0 +1,1 @@
+"""Data-safety tests: crashes, disk full, one instance per file, risky locations."""
