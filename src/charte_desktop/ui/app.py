@@ -66,6 +66,8 @@ class Application:
 
     def show(self, opened: OpenFile, *, temporary: bool = False) -> None:
         previous_window = self.window
+        if previous_window is not None:
+            previous_window.remember_state()  # the new window takes its place and size
         if self.current is not None and self.current is not opened:
             self.close_current()
         window = MainWindow(opened.db, temporary=temporary)

@@ -238,9 +238,13 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 800)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
+    def remember_state(self) -> None:
+        """Geometry and screen, for the next window (next start, or another file)."""
         settings = QSettings()
         settings.setValue("window/geometry", self.saveGeometry())
         row = self.sidebar.currentRow()
         settings.setValue("window/screen", SCREENS[row][0] if row >= 0 else "dashboard")
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.remember_state()
         super().closeEvent(event)
