@@ -1,6 +1,7 @@
 """Shared fixtures: every test gets a fresh Charte file in its own temporary folder."""
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,39 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from charte_desktop.db import Database, create_database
+
+
+@pytest.fixture(autouse=True)
+def private_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+    """Settings and backups go to a temporary data folder, never the user's own."""
+    folder = tmp_path / "donnees"
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small demo territory, built once per test run; tests work on copies."""
+    from charte_desktop.services.demo import fill_small_demo
+
+    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
+    create_database(path, fill=fill_small_demo).close()
+    return path
+
+
+@pytest.fixture
+def demo(demo_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the demo territory's file, in its own folder."""
+    target = tmp_path / "travail" / "charte.sqlite"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(demo_template, target)
+    return target
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    """A backup folder."""
+    return tmp_path / "sauvegardes"
 
 
 @pytest.fixture

@@ -11,24 +11,9 @@ import pytest
 from charte_desktop.db.backups import default_backup_folder, list_backups
 from charte_desktop.db.health import check_file
 from charte_desktop.settings import AppSettings, save_settings
-from tests.backup_helpers import all_rows, build_demo, copy_file, corrupt_an_index_page
+from tests.backup_helpers import all_rows, copy_file, corrupt_an_index_page
 from tests.bad_files import BAD_FILES
 from tests.cli.test_cli import run_cli
-
-
-@pytest.fixture(autouse=True)
-def private_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "donnees"))
-
-
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("maitre") / "demo.sqlite")
-
-
-@pytest.fixture
-def demo(demo_master: Path, tmp_path: Path) -> Path:
-    return copy_file(demo_master, tmp_path / "travail" / "charte.sqlite")
 
 
 def test_backup_to_a_folder_prints_the_backup_path(

@@ -24,7 +24,6 @@ from charte_desktop.db.health import check_file
 from charte_desktop.errors import CharteError
 from tests.backup_helpers import (
     all_rows,
-    build_demo,
     copy_file,
     corrupt_an_index_page,
     count,
@@ -35,24 +34,8 @@ from tests.bad_files import BAD_FILES
 NOW = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def private_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "donnees"))
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("maitre") / "demo.sqlite")
-
-
-@pytest.fixture
-def demo(demo_master: Path, tmp_path: Path) -> Path:
-    return copy_file(demo_master, tmp_path / "travail" / "charte.sqlite")
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    return tmp_path / "sauvegardes"
 
 
 def test_backup_is_a_sound_charte_file_with_the_same_rows(demo: Path, folder: Path) -> None:

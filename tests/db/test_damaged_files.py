@@ -17,30 +17,14 @@ from charte_desktop.db import open_database
 from charte_desktop.db.backups import list_backups, make_backup
 from charte_desktop.db.damaged import DamagedFileError, set_aside
 from charte_desktop.errors import CharteError
-from tests.backup_helpers import all_rows, build_demo, copy_file, corrupt_an_index_page
+from tests.backup_helpers import all_rows, copy_file, corrupt_an_index_page
 from tests.bad_files import BAD_FILES
 
 NOW = datetime(2026, 11, 21, 19, 30, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def private_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "donnees"))
 
 
-@pytest.fixture(scope="module")
-def demo_master(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_demo(tmp_path_factory.mktemp("maitre") / "demo.sqlite")
-
-
-@pytest.fixture
-def demo(demo_master: Path, tmp_path: Path) -> Path:
-    return copy_file(demo_master, tmp_path / "travail" / "charte.sqlite")
-
-
-@pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    return tmp_path / "sauvegardes"
 
 
 def test_damaged_file_is_set_aside_and_newest_good_backup_proposed(

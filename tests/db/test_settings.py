@@ -9,11 +9,6 @@ import pytest
 from charte_desktop.settings import AppSettings, load_settings, save_settings, settings_path
 
 
-@pytest.fixture(autouse=True)
-def private_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "donnees"))
-
-
 def test_defaults() -> None:
     settings = AppSettings()
     assert settings.backup_folder is None and settings.backup_interval_hours == 24

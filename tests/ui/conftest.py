@@ -12,8 +12,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from charte_desktop.db import Database, create_database
-from charte_desktop.services.demo import fill_small_demo
+from charte_desktop.db import Database
 
 
 @pytest.fixture(autouse=True)
@@ -25,12 +24,6 @@ def isolated_settings(tmp_path: Path, qapp: Any) -> None:
                       str(tmp_path / "settings"))
     QSettings().clear()
 
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
-    create_database(path, fill=fill_small_demo).close()
-    return path
 
 
 @pytest.fixture

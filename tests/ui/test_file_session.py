@@ -17,13 +17,6 @@ from tests.backup_helpers import corrupt_an_index_page
 from tests.ui.conftest import DialogAnswers
 
 
-@pytest.fixture(autouse=True)
-def own_data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Settings and backups go to a temporary data folder, never the real one."""
-    folder = tmp_path / "donnees"
-    monkeypatch.setenv("XDG_DATA_HOME", str(folder))
-    return folder
-
 
 @pytest.fixture
 def demo_file(demo_template: Path, tmp_path: Path) -> Path:
@@ -147,7 +140,7 @@ def test_a_file_in_a_synced_folder_gets_a_warning_and_can_stay(
 
 
 def test_the_demo_copy_is_not_backed_up(
-    qtbot: QtBot, qapp: QApplication, own_data_folder: Path, monkeypatch: pytest.MonkeyPatch,
+    qtbot: QtBot, qapp: QApplication, private_data_folder: Path, monkeypatch: pytest.MonkeyPatch,
     demo_template: Path, tmp_path: Path,
 ) -> None:
     from charte_desktop.ui import app as app_module
@@ -160,7 +153,7 @@ def test_the_demo_copy_is_not_backed_up(
     assert application.window is not None
     qtbot.addWidget(application.window)
     application.close_current()
-    assert not (own_data_folder / "Charte" / "sauvegardes").exists()
+    assert not (private_data_folder / "Charte" / "sauvegardes").exists()
 
 
 
