@@ -17,7 +17,6 @@ from tests.backup_helpers import corrupt_an_index_page
 from tests.ui.conftest import DialogAnswers
 
 
-
 @pytest.fixture
 def demo_file(demo_template: Path, tmp_path: Path) -> Path:
     path = tmp_path / "territoire.sqlite"
