@@ -170,9 +170,23 @@ def update_action(db: Database, action_id: int, fields: ActionFields) -> Action:
     with db.session() as session:
         action = get_or_fail(session, Action, action_id, "L'action")
         values = _action_values(session, fields, action_id)
+        if fields.plan_id != action.plan_id:
+            _check_movable(action)
         assign(action, values, list(values))
         recompute_progress(session, action)
         return action
+
+
+def _check_movable(action: Action) -> None:
+    """An action changing plan must not keep indicators of its former plan."""
+    foreign = [i.name for i in action.indicators if i.plan_id == action.plan_id]
+    if foreign:
+        names = ", ".join(f"« {name} »" for name in foreign)
+        raise CharteError(
+            f"L'action suit des indicateurs de son plan actuel ({names}) : retirez ces liens "
+            "avant de la changer de plan.",
+            field="plan_id",
+        )
 
 
 def delete_action(db: Database, action_id: int) -> None:

@@ -138,6 +138,15 @@ def list_plans(db: Database) -> list[PlanRow]:
 
 def _axis_values(session: Any, fields: AxisFields, axis_id: int | None) -> dict[str, Any]:
     get_or_fail(session, Plan, fields.plan_id, "Le plan")
+    if axis_id is not None:
+        current = get_or_fail(session, Axis, axis_id, "L'axe")
+        if current.plan_id != fields.plan_id:
+            # Its sub-axes and actions would be left in the old plan, under an axis of another.
+            raise CharteError(
+                "Un axe ne peut pas changer de plan : créez-le dans l'autre plan et déplacez-y "
+                "ses actions.",
+                field="plan_id",
+            )
     if fields.parent_id is not None:
         parent = get_or_fail(session, Axis, fields.parent_id, "L'axe parent")
         if parent.plan_id != fields.plan_id:
