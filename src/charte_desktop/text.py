@@ -17,4 +17,5 @@ def fold(text: str | None) -> str:
     text = (text or "").casefold()
     if text.isascii():  # the common case
         return text
-    return unicodedata.normalize("NFKD", text).translate(_COMBINING_MARKS)
+    # Compatibility forms may decompose into capitals (ᴬ → A): fold case once more.
+    return unicodedata.normalize("NFKD", text).translate(_COMBINING_MARKS).casefold()
