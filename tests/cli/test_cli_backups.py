@@ -131,3 +131,21 @@ def test_real_entry_point(demo: Path, tmp_path: Path) -> None:
     backup = Path(result.stdout.decode("utf-8").strip())
     assert backup.parent == tmp_path / "donnees" / "Charte" / "sauvegardes" / backup.parent.name
     assert check_file(backup).sound
+
+
+@pytest.mark.parametrize("command", ["restore", "demo"])
+def test_a_file_open_in_charte_is_never_replaced(
+    command: str, demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from charte_desktop.db.backups import REASON_MANUAL, make_backup
+    from charte_desktop.db.lock import acquire_lock
+
+    backup = make_backup(demo, tmp_path / "sauvegardes", reason=REASON_MANUAL)
+    before = demo.read_bytes()
+    argv = (["restore", str(backup), str(demo)] if command == "restore"
+            else ["demo", str(demo), "--force"])
+    with acquire_lock(demo):  # a Charte window has it open
+        code, _, err = run_cli(capsys, *argv)
+    assert code == 1
+    assert "déjà ouvert" in err
+    assert demo.read_bytes() == before

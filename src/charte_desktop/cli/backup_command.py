@@ -8,6 +8,7 @@ from charte_desktop.db.backups import (
     make_backup,
     restore_backup,
 )
+from charte_desktop.db.lock import locked_if_exists
 from charte_desktop.settings import load_settings
 
 
@@ -24,7 +25,8 @@ def run_backup(path: Path, *, to: Path | None) -> int:
 
 
 def run_restore(backup: Path, path: Path) -> int:
-    saved = restore_backup(backup, path, folder=backup_folder_for(path))
+    with locked_if_exists(path):  # never under a Charte window that has it open
+        saved = restore_backup(backup, path, folder=backup_folder_for(path))
     if saved is not None:
         print(f"Fichier actuel conservé d'abord dans « {saved} ».")
     print(f"Sauvegarde « {backup} » restaurée dans « {path} ».")

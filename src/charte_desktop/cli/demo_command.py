@@ -6,6 +6,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from charte_desktop.db import Database, create_database
+from charte_desktop.db.lock import locked_if_exists
 from charte_desktop.db.models import Action, Contact, Indicator, Meeting
 
 
@@ -24,7 +25,8 @@ def run_demo(path: Path, *, size: str, force: bool) -> int:
     fill = fill_large_demo if size == "large" else fill_small_demo
     if size == "large":
         print("Génération du grand territoire de démonstration…", file=sys.stderr)
-    db = create_database(path, overwrite=force, fill=lambda database: fill(database))
+    with locked_if_exists(path):  # --force never replaces a file open in Charte
+        db = create_database(path, overwrite=force, fill=lambda database: fill(database))
     try:
         print(f"Territoire de démonstration écrit dans « {path} » : {_summary(db)}.")
     finally:

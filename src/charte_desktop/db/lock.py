@@ -18,6 +18,8 @@ import os
 import socket
 import sys
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -273,3 +275,14 @@ def acquire_lock(db_path: Path) -> FileLock:
             _held[key] = lock
             return lock
     raise CharteError(already_open_message(db_path, _read_owner(lock_path)))
+
+
+@contextmanager
+def locked_if_exists(db_path: Path) -> Iterator[None]:
+    """Hold the file's lock while replacing it, so that a file open in a Charte window is
+    never replaced under it (a new file has no one to protect)."""
+    if not Path(db_path).exists():
+        yield
+        return
+    with acquire_lock(db_path):
+        yield

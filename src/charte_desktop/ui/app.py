@@ -11,6 +11,7 @@ from charte_desktop.cli.parser import FrenchArgumentParser
 from charte_desktop.db import Database, create_database, open_database
 from charte_desktop.db.backups import REASON_MANUAL, format_moment, make_backup, restore_backup
 from charte_desktop.db.copying import copy_database
+from charte_desktop.db.lock import locked_if_exists
 from charte_desktop.errors import CharteError
 from charte_desktop.paths import default_database_path
 from charte_desktop.settings import load_settings
@@ -116,7 +117,8 @@ class Application:
             return
         path = Path(name)
         try:
-            create_database(path, overwrite=path.exists()).close()
+            with locked_if_exists(path):  # never replace a file open in another window
+                create_database(path, overwrite=path.exists()).close()
         except CharteError as error:
             QMessageBox.warning(self.window, "Création impossible", error.message)
             return
