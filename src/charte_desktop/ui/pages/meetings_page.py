@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -25,12 +26,18 @@ from charte_desktop.db.models import AgendaItem, Attendance, Decision, FollowUp,
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date, format_time
 from charte_desktop.services import meetings
+from charte_desktop.services.meeting_planning import (
+    RecurrenceFields,
+    RecurrenceUnit,
+    agenda_overrun,
+)
 from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import Entity, EntityEditor
 from charte_desktop.ui.list_page import Filter, ListPage
 from charte_desktop.ui.pages import meeting_entities as entities
 from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.pages.recurrence_dialog import PlanSeriesCommand, RecurrenceDialog
 from charte_desktop.ui.table_model import Column
 
 STATE_COLOURS: dict[MeetingState, QColor] = {
@@ -39,6 +46,7 @@ STATE_COLOURS: dict[MeetingState, QColor] = {
     MeetingState.CANCELLED: QColor("#e2e2e2"),
 }
 ERROR_STYLE = "color: #b00020;"
+WARNING_STYLE = "color: #c2410c; font-weight: bold;"  # orange: a warning, not an error
 PERIODS: list[tuple[str, str]] = [
     ("upcoming", "À venir"),
     ("past", "Passées"),
@@ -166,6 +174,14 @@ class MeetingsPage(Page):
             self, db, entities.meeting_entity(db, lambda: self.meetings.filters["body_id"].value()),
             context.undo_stack, self._after_change))
         self.meetings.new_button.setText("&Nouvelle réunion")
+        self.series_button = QPushButton("P&lanifier une série…")
+        self.series_button.setToolTip(
+            "Créer d'un coup les réunions d'une instance, par exemple tous les 3 mois "
+            "jusqu'au 31/12 de l'année prochaine")
+        self.series_button.clicked.connect(self.plan_series)
+        row = _button_row(self.meetings)
+        if row is not None:
+            row.insertWidget(row.indexOf(self.meetings.new_button) + 1, self.series_button)
         self.meetings.selection_changed.connect(lambda _row: self._reload_details())
 
         self.heading = QLabel()
@@ -185,6 +201,15 @@ class MeetingsPage(Page):
         if row is not None:
             row.insertWidget(1, self.up_button)
             row.insertWidget(2, self.down_button)
+        self.overrun_label = QLabel()
+        self.overrun_label.setObjectName("agenda_overrun")
+        self.overrun_label.setStyleSheet(WARNING_STYLE)
+        self.overrun_label.setWordWrap(True)
+        self.overrun_label.setAccessibleName("Durée de l'ordre du jour")
+        self.overrun_label.hide()
+        agenda_layout = self.agenda.layout()
+        if isinstance(agenda_layout, QVBoxLayout):  # between the list and its buttons
+            agenda_layout.insertWidget(agenda_layout.count() - 1, self.overrun_label)
 
         self.attendance = self._detail("attendance", None, ATTENDANCE_COLUMNS,
                                        lambda m: m.attendances)
@@ -358,6 +383,7 @@ class MeetingsPage(Page):
             page.reload()
         self.attendance_error.hide()
         self._update_heading()
+        self._update_overrun()
         self._update_quorum()
         self._update_done_button()
         self._update_representative()
@@ -390,6 +416,18 @@ class MeetingsPage(Page):
         self.quorum_label.setStyleSheet(f"font-weight: bold; color: {colour};")
 
     # --- agenda -------------------------------------------------------------------------
+    def _update_overrun(self) -> None:
+        """The orange warning when the agenda's durations exceed the meeting's length."""
+        meeting_id = self.meeting_id()
+        overrun = None
+        if self.meeting is not None and meeting_id is not None:
+            try:
+                overrun = agenda_overrun(self.context.db, meeting_id)
+            except CharteError:
+                overrun = None
+        self.overrun_label.setText(overrun.message if overrun is not None else "")
+        self.overrun_label.setVisible(overrun is not None)
+
     def _move_agenda_item(self, offset: int) -> None:
         item_id = self.agenda.current_id()
         if item_id is None:
@@ -397,6 +435,31 @@ class MeetingsPage(Page):
         meetings.move_agenda_item(self.context.db, item_id, offset)
         self._reload_details()
         self.agenda.select_id(item_id)
+
+    # --- series ---------------------------------------------------------------------
+    def series_initial(self) -> RecurrenceFields:
+        """A quarterly series of the filtered body (else the first), from today to the end
+        of next year."""
+        body_id = self.meetings.filters["body_id"].value()
+        if body_id is None:
+            first = choices.bodies(self.context.db)()
+            body_id = first[0][0] if first else None
+        today = date.today()
+        return RecurrenceFields(
+            body_id=body_id, first_date=today, every=3,  # type: ignore[arg-type]
+            unit=RecurrenceUnit.MONTHS, until=date(today.year + 1, 12, 31))
+
+    def plan_series(self) -> None:
+        """Open the series form; the meetings created are listed and the first selected."""
+        dialog = RecurrenceDialog(self, self.context.db, self.series_initial())
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved_fields is None:
+            return
+        created: list[Meeting] = dialog.result_value or []
+        self.context.undo_stack.push(PlanSeriesCommand(
+            self.context.db, dialog.saved_fields, [m.id for m in created], self._after_change))
+        self.refresh()
+        if created:
+            self.show_item(created[0].id)
 
     # --- attendance ---------------------------------------------------------------------
     def _selected_state(self) -> AttendanceState:
