@@ -167,14 +167,14 @@ def plan_recurring_meetings(db: Database, fields: RecurrenceFields) -> list[Meet
             )
         created: list[Meeting] = []
         for day in wanted:
-            values = meetings._meeting_values(session, meetings.MeetingFields(
+            values = meetings.meeting_values(session, meetings.MeetingFields(
                 body_id=fields.body_id, date=day, start_time=fields.start_time,
                 end_time=fields.end_time, place=fields.place, state=MeetingState.PLANNED,
             ))
             meeting = Meeting(**values)
             session.add(meeting)
             session.flush()
-            meetings._invite_members(session, meeting)
+            meetings.invite_members(session, meeting)
             created.append(meeting)
         session.flush()
         return created

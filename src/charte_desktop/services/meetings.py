@@ -42,7 +42,7 @@ class MeetingFields:
     notes: str = ""
 
 
-def _meeting_values(session: Session, fields: MeetingFields) -> dict[str, Any]:
+def meeting_values(session: Session, fields: MeetingFields) -> dict[str, Any]:
     get_or_fail(session, Body, fields.body_id, "L'instance")
     if not isinstance(fields.date, date):
         raise CharteError("Le champ « Date de la réunion » est obligatoire.", field="date")
@@ -67,7 +67,7 @@ def _meeting_values(session: Session, fields: MeetingFields) -> dict[str, Any]:
     }
 
 
-def _invite_members(session: Session, meeting: Meeting) -> int:
+def invite_members(session: Session, meeting: Meeting) -> int:
     """Invite the members running on the meeting's date who are not invited yet."""
     invited = select(Attendance.contact_id).where(Attendance.meeting_id == meeting.id)
     contact_ids = session.scalars(
@@ -84,11 +84,11 @@ def _invite_members(session: Session, meeting: Meeting) -> int:
 def create_meeting(db: Database, fields: MeetingFields, *, invite_members: bool = True) -> Meeting:
     """Plan a meeting; the members of the body on that date are invited unless told not to."""
     with db.session() as session:
-        meeting = Meeting(**_meeting_values(session, fields))
+        meeting = Meeting(**meeting_values(session, fields))
         session.add(meeting)
         session.flush()
         if invite_members:
-            _invite_members(session, meeting)
+            invite_members(session, meeting)
         return meeting
 
 
@@ -96,7 +96,7 @@ def update_meeting(db: Database, meeting_id: int, fields: MeetingFields) -> Meet
     """Change a meeting; journal notes of its decisions follow a new date or body."""
     with db.session() as session:
         meeting = get_or_fail(session, Meeting, meeting_id, "La réunion")
-        values = _meeting_values(session, fields)
+        values = meeting_values(session, fields)
         assign(meeting, values, list(values))
         session.flush()
         for decision in session.scalars(select(Decision).where(Decision.meeting_id == meeting_id)):
@@ -107,7 +107,7 @@ def update_meeting(db: Database, meeting_id: int, fields: MeetingFields) -> Meet
 def invite_current_members(db: Database, meeting_id: int) -> int:
     """Invite the body's members (on the meeting's date) not invited yet; how many were."""
     with db.session() as session:
-        return _invite_members(session, get_or_fail(session, Meeting, meeting_id, "La réunion"))
+        return invite_members(session, get_or_fail(session, Meeting, meeting_id, "La réunion"))
 
 
 def delete_meeting(db: Database, meeting_id: int) -> None:
