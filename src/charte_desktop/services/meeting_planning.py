@@ -174,7 +174,7 @@ def plan_recurring_meetings(db: Database, fields: RecurrenceFields) -> list[Meet
             meeting = Meeting(**values)
             session.add(meeting)
             session.flush()
-            meetings.invite_members(session, meeting)
+            meetings.invite_body_members(session, meeting)
             created.append(meeting)
         session.flush()
         return created

@@ -67,7 +67,7 @@ def meeting_values(session: Session, fields: MeetingFields) -> dict[str, Any]:
     }
 
 
-def invite_members(session: Session, meeting: Meeting) -> int:
+def invite_body_members(session: Session, meeting: Meeting) -> int:
     """Invite the members running on the meeting's date who are not invited yet."""
     invited = select(Attendance.contact_id).where(Attendance.meeting_id == meeting.id)
     contact_ids = session.scalars(
@@ -88,7 +88,7 @@ def create_meeting(db: Database, fields: MeetingFields, *, invite_members: bool 
         session.add(meeting)
         session.flush()
         if invite_members:
-            invite_members(session, meeting)
+            invite_body_members(session, meeting)
         return meeting
 
 
@@ -107,7 +107,7 @@ def update_meeting(db: Database, meeting_id: int, fields: MeetingFields) -> Meet
 def invite_current_members(db: Database, meeting_id: int) -> int:
     """Invite the body's members (on the meeting's date) not invited yet; how many were."""
     with db.session() as session:
-        return invite_members(session, get_or_fail(session, Meeting, meeting_id, "La réunion"))
+        return invite_body_members(session, get_or_fail(session, Meeting, meeting_id, "La réunion"))
 
 
 def delete_meeting(db: Database, meeting_id: int) -> None:
