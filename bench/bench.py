@@ -110,6 +110,9 @@ def main() -> int:
           f"({path.stat().st_size / 1e6:.0f} Mo) : {path}")
     ok = print_table("Requêtes des écrans (médiane de 9)", query_rows(db, path))
     db.close()
+    from bench.docx_bench import docx_rows
+
+    ok &= docx_rows()
     from bench.window_bench import window_rows
 
     ok &= window_rows(path)

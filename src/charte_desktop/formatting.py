@@ -13,6 +13,19 @@ def format_date(value: date | None) -> str:
     return "" if value is None else value.strftime("%d/%m/%Y")
 
 
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+           "septembre", "octobre", "novembre", "décembre")
+
+
+def format_long_date(value: date | None) -> str:
+    """E.g. "jeudi 14 mars 2026", "lundi 1er juin 2026" (for documents)."""
+    if value is None:
+        return ""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{_WEEKDAYS[value.weekday()]} {day} {_MONTHS[value.month - 1]} {value.year}"
+
+
 def format_time(value: time | None) -> str:
     return "" if value is None else value.strftime("%Hh%M")
 

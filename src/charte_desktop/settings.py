@@ -35,6 +35,7 @@ class AppSettings:
     keep_daily: int = 7
     keep_weekly: int = 4
     keep_monthly: int = 12
+    word_template: Path | None = None  # the officer's own .docx template, if chosen
 
 
 def settings_path() -> Path:
@@ -56,6 +57,9 @@ def load_settings(path: Path | None = None) -> AppSettings:
     folder = data.get("backup_folder")
     if isinstance(folder, str) and folder.strip():
         settings.backup_folder = Path(folder)
+    template = data.get("word_template")
+    if isinstance(template, str) and template.strip():
+        settings.word_template = Path(template)
     for name, (low, high) in _INT_BOUNDS.items():
         value = data.get(name)
         if isinstance(value, int) and not isinstance(value, bool) and low <= value <= high:
@@ -77,6 +81,7 @@ def save_settings(settings: AppSettings, path: Path | None = None) -> None:
         keep_daily=settings.keep_daily,
         keep_weekly=settings.keep_weekly,
         keep_monthly=settings.keep_monthly,
+        word_template=str(settings.word_template) if settings.word_template else None,
     )
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
                                          dir=target.parent)

@@ -15,7 +15,8 @@ from charte_desktop.cli.parser import FrenchArgumentParser
 from charte_desktop.errors import CharteError
 
 LIST_KINDS = ("plans", "actions", "bodies", "meetings", "indicators", "contacts")
-SUBCOMMANDS = ("demo", "check", "list", "backup", "restore")
+SUBCOMMANDS = ("demo", "check", "list", "backup", "restore", "export")
+EXPORT_KINDS = ("convocation", "attendance", "minutes")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,6 +60,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("backup", metavar="SAUVEGARDE", type=Path)
     restore.add_argument("file", metavar="FICHIER", type=Path)
+
+    export = commands.add_parser(
+        "export", help="écrire un document Word d'une réunion et afficher son chemin"
+    )
+    export.add_argument("kind", choices=EXPORT_KINDS, metavar="DOCUMENT",
+                        help="convocation, attendance (feuille d'émargement) ou minutes "
+                             "(compte rendu)")
+    export.add_argument("file", metavar="FICHIER", type=Path)
+    export.add_argument("--meeting", metavar="N°", type=int, required=True,
+                        help="numéro de la réunion (voir « list meetings »)")
+    export.add_argument("-o", "--output", metavar="SORTIE.docx", type=Path,
+                        help="fichier à écrire (par défaut : nom suggéré, dans le dossier "
+                             "courant)")
     return parser
 
 
@@ -87,6 +101,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from charte_desktop.cli.backup_command import run_restore
 
         return run_restore(args.backup, args.file)
+    if args.command == "export":
+        from charte_desktop.cli.export_command import run_export
+
+        return run_export(args.kind, args.file, meeting_id=args.meeting, output=args.output)
     from charte_desktop.cli.list_command import run_list
 
     return run_list(args.kind, args.file, as_json=args.json)

@@ -1,0 +1,45 @@
+"""File names valid on Windows, suggested from a meeting's body and date."""
+
+import re
+import unicodedata
+from datetime import date
+
+MAX_STEM_LENGTH = 120  # leaves room for a long folder within Windows' 260 characters
+
+_FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
+_RESERVED = frozenset(
+    {"CON", "PRN", "AUX", "NUL", "CONIN$", "CONOUT$"}
+    | {f"COM{i}" for i in "123456789¹²³"}
+    | {f"LPT{i}" for i in "123456789¹²³"}
+)
+
+
+def is_reserved(name: str) -> bool:
+    """Whether Windows reserves `name` (CON, NUL.txt, com1.docx…), whatever its extension."""
+    base = name.split(".", 1)[0].rstrip(" ").upper()
+    return base in _RESERVED
+
+
+def safe_file_name(text: str, *, suffix: str = "", fallback: str = "document") -> str:
+    """`text` made into a valid Windows file name (accents kept), then `suffix`.
+
+    Forbidden characters become spaces or hyphens, runs of spaces collapse, a trailing
+    dot or space goes, the length is limited and reserved device names get a "_".
+    """
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("/", "-").replace("\\", "-").replace(":", " -")
+    text = _FORBIDDEN.sub(" ", text)
+    text = re.sub(r"\s+", " ", text).strip()
+    text = text[:MAX_STEM_LENGTH].rstrip(". ")
+    text = text.lstrip(" ")
+    if not text.strip("."):
+        text = fallback
+    if is_reserved(text + suffix):  # "CON" -> "CON_", "nul.x" -> "nul_.x"
+        head, dot, tail = text.partition(".")
+        text = f"{head.rstrip()}_{dot}{tail}"
+    return text + suffix
+
+
+def suggested_name(kind: str, body: str, day: date, *, suffix: str = ".docx") -> str:
+    """E.g. "Compte rendu - COTECH - 2026-03-14.docx"."""
+    return safe_file_name(f"{kind} - {body} - {day.isoformat()}", suffix=suffix)
