@@ -16,7 +16,7 @@ from charte_desktop.errors import CharteError
 
 LIST_KINDS = ("plans", "actions", "bodies", "meetings", "indicators", "contacts")
 SUBCOMMANDS = ("demo", "check", "list", "backup", "restore", "export")
-EXPORT_KINDS = ("convocation", "attendance", "minutes")
+EXPORT_KINDS = ("convocation", "attendance", "minutes")  # = exports.meeting_exports.KINDS
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -126,18 +126,22 @@ def get_meeting(db: Database, meeting_id: int) -> Meeting:
         .where(Meeting.id == meeting_id)
         .options(
             joinedload(Meeting.body),
-            joinedload(Meeting.secretary),
-            selectinload(Meeting.agenda_items).joinedload(AgendaItem.presenter),
+            # Every person the documents name comes with their organisation.
+            joinedload(Meeting.secretary).joinedload(Contact.organisation),
+            selectinload(Meeting.agenda_items).options(
+                joinedload(AgendaItem.presenter).joinedload(Contact.organisation)
+            ),
             selectinload(Meeting.attendances).options(
                 joinedload(Attendance.contact).joinedload(Contact.organisation),
-                joinedload(Attendance.represented_by),
+                joinedload(Attendance.represented_by).joinedload(Contact.organisation),
             ),
             selectinload(Meeting.decisions).options(
                 joinedload(Decision.agenda_item), joinedload(Decision.action)
             ),
             selectinload(Meeting.follow_ups).options(
-                joinedload(FollowUp.owner),
+                joinedload(FollowUp.owner).joinedload(Contact.organisation),
                 joinedload(FollowUp.action),
+                joinedload(FollowUp.agenda_item),
             ),
         )
     )

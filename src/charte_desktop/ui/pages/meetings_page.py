@@ -37,6 +37,7 @@ from charte_desktop.ui.entity import Entity, EntityEditor
 from charte_desktop.ui.list_page import Filter, ListPage
 from charte_desktop.ui.pages import meeting_entities as entities
 from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.pages.meeting_export_bar import MeetingExportBar
 from charte_desktop.ui.pages.recurrence_dialog import PlanSeriesCommand, RecurrenceDialog
 from charte_desktop.ui.table_model import Column
 
@@ -247,7 +248,9 @@ class MeetingsPage(Page):
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
+        self.export_bar = MeetingExportBar(context.db, self.meetings.current_id)
         lower_layout.addWidget(self.heading)
+        lower_layout.addWidget(self.export_bar)
         lower_layout.addWidget(self.tabs, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -383,6 +386,7 @@ class MeetingsPage(Page):
             page.reload()
         self.attendance_error.hide()
         self._update_heading()
+        self.export_bar.update_state()
         self._update_overrun()
         self._update_quorum()
         self._update_done_button()

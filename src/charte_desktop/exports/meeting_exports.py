@@ -1,0 +1,40 @@
+"""The meeting documents by kind, for the command line and the window alike."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from charte_desktop.db import Database
+
+Writer = Callable[..., Path]
+KINDS = ("convocation", "attendance", "minutes")
+
+
+def document_writer(kind: str) -> tuple[str, Writer]:
+    """(French name used in file names, writer) of a document kind."""
+    if kind == "convocation":
+        from charte_desktop.exports.convocation import KIND, write_convocation
+
+        return KIND, write_convocation
+    if kind == "attendance":
+        from charte_desktop.exports.attendance_sheet import KIND, write_attendance_sheet
+
+        return KIND, write_attendance_sheet
+    if kind == "minutes":
+        from charte_desktop.exports.minutes import KIND, write_minutes
+
+        return KIND, write_minutes
+    raise ValueError(f"unknown document kind {kind!r}")
+
+
+def suggested_name(db: Database, kind: str, meeting_id: int) -> str:
+    from charte_desktop.exports.meeting_document import suggested_file_name
+
+    return suggested_file_name(document_writer(kind)[0], db, meeting_id)
+
+
+def export_meeting_document(db: Database, kind: str, meeting_id: int, target: Path) -> Path:
+    """Write the document with the officer's own template if one is set in Paramètres."""
+    from charte_desktop.settings import load_settings
+
+    _name, write = document_writer(kind)
+    return write(db, meeting_id, target, template=load_settings().word_template)
