@@ -31,6 +31,7 @@ from charte_desktop.ui.list_page import ListPage
 from charte_desktop.ui.pages import settings_entities as entities
 from charte_desktop.ui.pages.backup_settings import BackupSettings
 from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.pages.template_settings import TemplateSettings
 from charte_desktop.ui.table_model import Column
 from charte_desktop.ui.undo import EditCommand
 
@@ -264,9 +265,11 @@ class SettingsPage(Page):
             lambda c: c.name)
 
         self.backups = BackupSettings(context)
+        self.template = TemplateSettings()
         left = QVBoxLayout()
         left.addWidget(self.territory)
         left.addWidget(self.backups)
+        left.addWidget(self.template)
         left.addStretch(1)
         right = QVBoxLayout()
         for page, stretch in ((self.circles, 3), (self.policies, 2), (self.criteria, 2)):
@@ -297,6 +300,7 @@ class SettingsPage(Page):
     def refresh(self) -> None:
         self.territory.load()
         self.backups.load()
+        self.template.load()
         for page in (self.circles, self.policies, self.criteria):
             page.reload()
 
