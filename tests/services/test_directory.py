@@ -1,6 +1,7 @@
 """The directory: circles, organisations, contacts and the list the officer searches."""
 
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -337,3 +338,23 @@ def test_organisation_of_deleted_contact_counts_fewer(db: Database) -> None:
     with db.session() as session:
         assert session.scalar(select(Contact.id).where(Contact.id == first.id)) is None
         assert session.get(Organisation, org.id) is not None
+
+
+def test_a_person_in_held_minutes_cannot_be_deleted(demo: Path) -> None:
+    """Minutes already sent keep every name: deleting such a person is refused."""
+    from charte_desktop.db import open_database
+    from charte_desktop.db.enums import AttendanceState, MeetingState
+    from charte_desktop.db.models import Attendance, Meeting
+
+    with open_database(demo) as database:
+        with database.session() as session:
+            attendee = session.scalars(
+                select(Attendance.contact_id)
+                .join(Meeting, Meeting.id == Attendance.meeting_id)
+                .where(Meeting.state == MeetingState.HELD,
+                       Attendance.state == AttendanceState.PRESENT)
+            ).first()
+        assert attendee is not None
+        with pytest.raises(CharteError, match=r"figure dans les présences de .* tenue"):
+            directory.delete_contact(database, attendee)
+        assert directory.get_contact(database, attendee).id == attendee

@@ -3,11 +3,12 @@
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased, joinedload
 
 from charte_desktop.db import Database
-from charte_desktop.db.models import Circle, Contact, Funding, Organisation
+from charte_desktop.db.enums import MeetingState
+from charte_desktop.db.models import Attendance, Circle, Contact, Funding, Meeting, Organisation
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.common import assign, ensure_exists, get_or_fail
@@ -206,9 +207,30 @@ def update_contact(db: Database, contact_id: int, fields: ContactFields) -> Cont
 
 
 def delete_contact(db: Database, contact_id: int) -> None:
-    """Delete a person with their memberships and invitations; roles they held are emptied."""
+    """Delete a person with their memberships and invitations to meetings not yet held.
+
+    Refused while they appear in the attendance of a held meeting: deleting them would
+    erase their name from minutes already sent to partners.
+    """
     with db.session() as session:
-        session.delete(get_or_fail(session, Contact, contact_id, "Le contact"))
+        contact = get_or_fail(session, Contact, contact_id, "Le contact")
+        held = session.scalar(
+            select(func.count(Attendance.id))
+            .join(Meeting, Meeting.id == Attendance.meeting_id)
+            .where(
+                Meeting.state == MeetingState.HELD,
+                or_(Attendance.contact_id == contact_id,
+                    Attendance.represented_by_id == contact_id),
+            )
+        )
+        if held:
+            raise CharteError(
+                f"{contact.full_name} figure dans les présences de {held} réunion"
+                f"{'s' if held > 1 else ''} tenue{'s' if held > 1 else ''} : le supprimer "
+                "effacerait son nom des comptes rendus. Retirez-le plutôt des instances "
+                "(date de fin de mandat)."
+            )
+        session.delete(contact)
 
 
 def get_contact(db: Database, contact_id: int) -> Contact:
