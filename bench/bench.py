@@ -19,7 +19,14 @@ from sqlalchemy import event
 
 from charte_desktop.db import Database, create_database
 from charte_desktop.db.enums import DisplayStatus
-from charte_desktop.services import actions, bodies, directory, indicators, meetings
+from charte_desktop.services import (
+    actions,
+    bodies,
+    directory,
+    indicators,
+    meeting_outcomes,
+    meetings,
+)
 from charte_desktop.services.demo import fill_large_demo
 
 RUNS = 9
@@ -72,7 +79,7 @@ def query_rows(db: Database, path: Path) -> list[tuple[str, int, float, float]]:
             db, actions.ActionFilter(text="vélo", status=DisplayStatus.IN_PROGRESS))),
         ("Réunions : toutes", lambda: meetings.list_meetings(db)),
         ("Prochaines réunions", lambda: meetings.next_meetings(db)),
-        ("Suites à donner échues", lambda: meetings.follow_ups_due(db)),
+        ("Suites à donner échues", lambda: meeting_outcomes.follow_ups_due(db)),
         ("Indicateurs et dernière valeur", lambda: indicators.list_indicators(db)),
         ("Indicateurs hors trajectoire", lambda: indicators.off_track_indicators(db)),
         ("Annuaire : tous les contacts", lambda: directory.list_contacts(db)),

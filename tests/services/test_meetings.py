@@ -10,22 +10,15 @@ from charte_desktop.db import Database
 from charte_desktop.db.enums import AttendanceState, BodyKind, MeetingState, QuorumRule
 from charte_desktop.db.models import Action, ActionNote, Attendance, Plan
 from charte_desktop.errors import CharteError
-from charte_desktop.services import meetings
+from charte_desktop.services import meeting_outcomes, meetings
 from charte_desktop.services.bodies import BodyFields, MembershipFields, create_body
 from charte_desktop.services.bodies import create_membership as add_member
 from charte_desktop.services.directory import ContactFields, create_contact
-from charte_desktop.services.meetings import (
-    AgendaItemFields,
-    DecisionFields,
-    FollowUpFields,
-    MeetingFields,
-    MeetingFilter,
-)
+from charte_desktop.services.meeting_outcomes import DecisionFields, FollowUpFields
+from charte_desktop.services.meetings import AgendaItemFields, MeetingFields, MeetingFilter
 from tests.query_counter import count_selects
 
 TODAY = date(2026, 3, 14)
-
-
 
 
 def person(db: Database, last: str, first: str = "") -> int:
@@ -351,27 +344,29 @@ def test_decision_writes_keeps_and_removes_its_journal_note(db: Database) -> Non
     meeting_id = meeting(db, body(db))
     velo, bus = action(db, "2.3"), action(db, "2.4")
 
-    decision = meetings.create_decision(
+    decision = meeting_outcomes.create_decision(
         db, DecisionFields(meeting_id, "Lancer l'étude", None, velo)
     )
     assert journal(db) == [
         (velo, TODAY, "Décision en COTECH du 14/03/2026 : Lancer l'étude", decision.id)
     ]
-    meetings.update_decision(
+    meeting_outcomes.update_decision(
         db, decision.id, DecisionFields(meeting_id, "Lancer l'étude en mai", None, velo)
     )
     assert journal(db) == [
         (velo, TODAY, "Décision en COTECH du 14/03/2026 : Lancer l'étude en mai", decision.id)
     ]
-    meetings.update_decision(
+    meeting_outcomes.update_decision(
         db, decision.id, DecisionFields(meeting_id, "Lancer l'étude en mai", None, bus)
     )
     assert [(a, d) for a, _, _, d in journal(db)] == [(bus, decision.id)]
-    meetings.update_decision(db, decision.id, DecisionFields(meeting_id, "Sans action"))
+    meeting_outcomes.update_decision(db, decision.id, DecisionFields(meeting_id, "Sans action"))
     assert journal(db) == []
-    meetings.update_decision(db, decision.id, DecisionFields(meeting_id, "De nouveau", None, velo))
+    meeting_outcomes.update_decision(
+        db, decision.id, DecisionFields(meeting_id, "De nouveau", None, velo)
+    )
     assert len(journal(db)) == 1
-    meetings.delete_decision(db, decision.id)
+    meeting_outcomes.delete_decision(db, decision.id)
     assert journal(db) == []
 
 
@@ -379,7 +374,7 @@ def test_decision_note_follows_the_meeting_date(db: Database) -> None:
     body_id = body(db)
     meeting_id = meeting(db, body_id)
     velo = action(db, "2.3")
-    meetings.create_decision(db, DecisionFields(meeting_id, "Valider", action_id=velo))
+    meeting_outcomes.create_decision(db, DecisionFields(meeting_id, "Valider", action_id=velo))
     meetings.update_meeting(db, meeting_id, MeetingFields(body_id, date(2026, 3, 21)))
     assert journal(db)[0][1:3] == (date(2026, 3, 21), "Décision en COTECH du 21/03/2026 : Valider")
 
@@ -387,7 +382,7 @@ def test_decision_note_follows_the_meeting_date(db: Database) -> None:
 def test_deleting_a_meeting_removes_its_decision_notes_only(db: Database) -> None:
     meeting_id = meeting(db, body(db))
     velo = action(db, "2.3")
-    meetings.create_decision(db, DecisionFields(meeting_id, "Valider", action_id=velo))
+    meeting_outcomes.create_decision(db, DecisionFields(meeting_id, "Valider", action_id=velo))
     with db.session() as session:
         session.add(ActionNote(action_id=velo, note_date=TODAY, text="Saisie à la main"))
     meetings.delete_meeting(db, meeting_id)
@@ -401,19 +396,19 @@ def test_decision_rules(db: Database) -> None:
         db, AgendaItemFields(meeting(db, body_id, TODAY + timedelta(days=30)), "Budget")
     )
     with pytest.raises(CharteError) as error:
-        meetings.create_decision(db, DecisionFields(meeting_id, " "))
+        meeting_outcomes.create_decision(db, DecisionFields(meeting_id, " "))
     assert (error.value.field, error.value.message) == (
         "text",
         "Le champ « Décision » est obligatoire.",
     )
     with pytest.raises(CharteError) as error:
-        meetings.create_decision(db, DecisionFields(meeting_id, "Valider", other_item.id))
+        meeting_outcomes.create_decision(db, DecisionFields(meeting_id, "Valider", other_item.id))
     assert error.value.field == "agenda_item_id"
     assert error.value.message == (
         "Le point « Budget » appartient à l'ordre du jour d'une autre réunion."
     )
     with pytest.raises(CharteError) as error:
-        meetings.create_decision(db, DecisionFields(meeting_id, "Valider", action_id=999))
+        meeting_outcomes.create_decision(db, DecisionFields(meeting_id, "Valider", action_id=999))
     assert error.value.field == "action_id"
     assert journal(db) == []
 
@@ -422,10 +417,10 @@ def test_decisions_are_numbered_in_order(db: Database) -> None:
     meeting_id = meeting(db, body(db))
     item = meetings.create_agenda_item(db, AgendaItemFields(meeting_id, "Budget"))
     ids = [
-        meetings.create_decision(db, DecisionFields(meeting_id, text, item.id)).id
+        meeting_outcomes.create_decision(db, DecisionFields(meeting_id, text, item.id)).id
         for text in ("Un", "Deux", "Trois")
     ]
-    meetings.delete_decision(db, ids[0])
+    meeting_outcomes.delete_decision(db, ids[0])
     decisions = meetings.get_meeting(db, meeting_id).decisions
     assert [(d.position, d.text, d.agenda_item.title) for d in decisions] == [
         (0, "Deux", "Budget"),
@@ -438,15 +433,17 @@ def test_decisions_are_numbered_in_order(db: Database) -> None:
 
 def test_follow_up_done_date_is_set_when_ticked_and_cleared_when_unticked(db: Database) -> None:
     meeting_id = meeting(db, body(db))
-    follow_up = meetings.create_follow_up(db, FollowUpFields(meeting_id, "Envoyer le CR"))
+    follow_up = meeting_outcomes.create_follow_up(db, FollowUpFields(meeting_id, "Envoyer le CR"))
     assert (follow_up.done, follow_up.done_date) == (False, None)
-    ticked = meetings.set_follow_up_done(db, follow_up.id, True, today=TODAY)
+    ticked = meeting_outcomes.set_follow_up_done(db, follow_up.id, True, today=TODAY)
     assert (ticked.done, ticked.done_date) == (True, TODAY)
-    again = meetings.set_follow_up_done(db, follow_up.id, True, today=TODAY + timedelta(days=3))
+    again = meeting_outcomes.set_follow_up_done(
+        db, follow_up.id, True, today=TODAY + timedelta(days=3)
+    )
     assert again.done_date == TODAY  # ticked on the 14th, stays so
-    unticked = meetings.set_follow_up_done(db, follow_up.id, False, today=TODAY)
+    unticked = meeting_outcomes.set_follow_up_done(db, follow_up.id, False, today=TODAY)
     assert (unticked.done, unticked.done_date) == (False, None)
-    updated = meetings.update_follow_up(
+    updated = meeting_outcomes.update_follow_up(
         db, follow_up.id, FollowUpFields(meeting_id, "Envoyer le CR", done=True), today=TODAY
     )
     assert updated.done_date == TODAY
@@ -455,13 +452,13 @@ def test_follow_up_done_date_is_set_when_ticked_and_cleared_when_unticked(db: Da
 def test_follow_up_rules(db: Database) -> None:
     meeting_id = meeting(db, body(db))
     with pytest.raises(CharteError) as error:
-        meetings.create_follow_up(db, FollowUpFields(meeting_id, ""))
+        meeting_outcomes.create_follow_up(db, FollowUpFields(meeting_id, ""))
     assert (error.value.field, error.value.message) == (
         "text",
         "Le champ « Suite à donner » est obligatoire.",
     )
     with pytest.raises(CharteError) as error:
-        meetings.create_follow_up(db, FollowUpFields(meeting_id, "Relancer", owner_id=999))
+        meeting_outcomes.create_follow_up(db, FollowUpFields(meeting_id, "Relancer", owner_id=999))
     assert error.value.field == "owner_id"
 
 
@@ -477,11 +474,11 @@ def test_follow_ups_due_window(db: Database) -> None:
         ("sans échéance", None, False),
     ]
     for text, due, done in specs:
-        meetings.create_follow_up(
+        meeting_outcomes.create_follow_up(
             db, FollowUpFields(meeting_id, text, owner_id=owner, due_date=due, done=done)
         )
     with count_selects(db) as selects:
-        rows = meetings.follow_ups_due(db, today=TODAY)
+        rows = meeting_outcomes.follow_ups_due(db, today=TODAY)
     assert len(selects) == 1
     assert [r.text for r in rows] == ["en retard", "aujourd'hui", "limite incluse"]
     first = rows[0]
@@ -491,7 +488,7 @@ def test_follow_ups_due_window(db: Database) -> None:
         "Marie Dupont",
         False,
     )
-    assert [r.text for r in meetings.follow_ups_due(db, today=TODAY, within_days=0)] == [
+    assert [r.text for r in meeting_outcomes.follow_ups_due(db, today=TODAY, within_days=0)] == [
         "en retard",
         "aujourd'hui",
     ]
@@ -512,19 +509,19 @@ def test_open_follow_ups_of_previous_meeting(db: Database) -> None:
         (cancelled, "Annulée", False),
         (copil_march, "Du COPIL", False),
     ]:
-        meetings.create_follow_up(db, FollowUpFields(meeting_id, text, done=done))
+        meeting_outcomes.create_follow_up(db, FollowUpFields(meeting_id, text, done=done))
     with count_selects(db) as selects:
-        rows = meetings.open_follow_ups_of_previous_meeting(db, march)
+        rows = meeting_outcomes.open_follow_ups_of_previous_meeting(db, march)
     assert len(selects) == 1
     assert [(r.text, r.meeting_id) for r in rows] == [
         ("Ouverte A", february),
         ("Ouverte B", february),
     ]
-    assert [r.text for r in meetings.open_follow_ups_of_previous_meeting(db, february)] == [
+    assert [r.text for r in meeting_outcomes.open_follow_ups_of_previous_meeting(db, february)] == [
         "De janvier"
     ]
-    assert meetings.open_follow_ups_of_previous_meeting(db, january) == []
-    assert meetings.open_follow_ups_of_previous_meeting(db, copil_march) == []
+    assert meeting_outcomes.open_follow_ups_of_previous_meeting(db, january) == []
+    assert meeting_outcomes.open_follow_ups_of_previous_meeting(db, copil_march) == []
 
 
 # --- Lists -----------------------------------------------------------------------------
@@ -583,8 +580,10 @@ def test_get_meeting_loads_everything_the_minutes_need(db: Database) -> None:
     meeting_id = meeting(db, body_id, secretary_id=paul)
     item = meetings.create_agenda_item(db, AgendaItemFields(meeting_id, "Budget", marie))
     meetings.set_attendance(db, meeting_id, marie, AttendanceState.REPRESENTED, paul)
-    meetings.create_decision(db, DecisionFields(meeting_id, "Adopté", item.id, action(db, "1")))
-    meetings.create_follow_up(
+    meeting_outcomes.create_decision(
+        db, DecisionFields(meeting_id, "Adopté", item.id, action(db, "1"))
+    )
+    meeting_outcomes.create_follow_up(
         db, FollowUpFields(meeting_id, "Relancer", item.id, marie, TODAY + timedelta(days=7))
     )
 

@@ -12,7 +12,8 @@ from charte_desktop.formatting import format_money
 from charte_desktop.services.actions import late_actions
 from charte_desktop.services.dashboard import budget_totals
 from charte_desktop.services.indicators import off_track_indicators
-from charte_desktop.services.meetings import follow_ups_due, next_meetings
+from charte_desktop.services.meeting_outcomes import follow_ups_due
+from charte_desktop.services.meetings import next_meetings
 from charte_desktop.services.plans import get_territory
 from charte_desktop.ui.main_window import SCREENS, MainWindow
 from charte_desktop.ui.pages.actions_page import ActionsPage

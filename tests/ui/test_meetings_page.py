@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import AttendanceState, MeetingState
-from charte_desktop.services import meetings
+from charte_desktop.services import meeting_outcomes, meetings
 from charte_desktop.services.bodies import current_members, list_bodies
 from charte_desktop.ui.main_window import MainWindow
 from charte_desktop.ui.pages.meetings_page import MeetingsPage
@@ -265,10 +265,10 @@ def test_follow_up_done_toggle_and_decision_form(
 def test_previous_meeting_follow_ups_are_listed(qtbot: QtBot, demo_db: Database) -> None:
     _, page = open_page(qtbot, demo_db)
     meeting = next(r for r in meetings.list_meetings(demo_db)
-                   if meetings.open_follow_ups_of_previous_meeting(demo_db, r.id))
+                   if meeting_outcomes.open_follow_ups_of_previous_meeting(demo_db, r.id))
     page.meetings.filters["state"].set_value(MeetingState.CANCELLED)
     page.show_item(meeting.id)
     assert page.meeting_id() == meeting.id
-    expected = meetings.open_follow_ups_of_previous_meeting(demo_db, meeting.id)
+    expected = meeting_outcomes.open_follow_ups_of_previous_meeting(demo_db, meeting.id)
     assert [f.id for f in page.previous.visible_rows()] == [f.id for f in expected]
     assert page.previous.editor is None and page.previous.new_button.isHidden()

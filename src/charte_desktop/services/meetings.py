@@ -1,17 +1,17 @@
-"""Meetings of the bodies: agenda, attendance, decisions, follow-ups, and what is due."""
+"""Meetings of the bodies: planning, agenda and attendance (decisions and follow-ups are in
+meeting_outcomes)."""
 
 from dataclasses import dataclass
-from datetime import date, time, timedelta
+from datetime import date, time
 from functools import cache
 from typing import Any
 
 from sqlalchemy import Select, bindparam, delete, func, select
-from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import AttendanceState, BodyKind, MeetingState, QuorumRule
 from charte_desktop.db.models import (
-    Action,
     ActionNote,
     AgendaItem,
     Attendance,
@@ -99,8 +99,10 @@ def update_meeting(db: Database, meeting_id: int, fields: MeetingFields) -> Meet
         values = meeting_values(session, fields)
         assign(meeting, values, list(values))
         session.flush()
+        from charte_desktop.services.meeting_outcomes import sync_decision_note
+
         for decision in session.scalars(select(Decision).where(Decision.meeting_id == meeting_id)):
-            _sync_decision_note(session, decision)
+            sync_decision_note(session, decision)
         return meeting
 
 
@@ -283,18 +285,18 @@ def _ordered_items(session: Session, meeting_id: int) -> list[AgendaItem]:
     return list(items)
 
 
-def _renumber(items: list[Any]) -> None:
+def renumber(items: list[Any]) -> None:
     for position, item in enumerate(items):
         if item.position != position:
             item.position = position
 
 
-def _next_position(session: Session, model: Any, meeting_id: int) -> int:
+def next_position(session: Session, model: Any, meeting_id: int) -> int:
     highest = session.scalar(select(func.max(model.position)).where(model.meeting_id == meeting_id))
     return 0 if highest is None else highest + 1
 
 
-def _same_meeting(current: int, wanted: int, what: str) -> None:
+def same_meeting(current: int, wanted: int, what: str) -> None:
     if current != wanted:
         raise CharteError(f"{what} ne peut pas changer de réunion.", field="meeting_id")
 
@@ -303,7 +305,7 @@ def create_agenda_item(db: Database, fields: AgendaItemFields) -> AgendaItem:
     """Add a point at the end of the agenda."""
     with db.session() as session:
         values = _agenda_values(session, fields)
-        item = AgendaItem(**values, position=_next_position(session, AgendaItem, fields.meeting_id))
+        item = AgendaItem(**values, position=next_position(session, AgendaItem, fields.meeting_id))
         session.add(item)
         session.flush()
         return item
@@ -312,7 +314,7 @@ def create_agenda_item(db: Database, fields: AgendaItemFields) -> AgendaItem:
 def update_agenda_item(db: Database, item_id: int, fields: AgendaItemFields) -> AgendaItem:
     with db.session() as session:
         item = get_or_fail(session, AgendaItem, item_id, "Le point de l'ordre du jour")
-        _same_meeting(item.meeting_id, fields.meeting_id, "Un point de l'ordre du jour")
+        same_meeting(item.meeting_id, fields.meeting_id, "Un point de l'ordre du jour")
         values = _agenda_values(session, fields)
         assign(item, values, list(values))
         return item
@@ -325,7 +327,7 @@ def delete_agenda_item(db: Database, item_id: int) -> None:
         meeting_id = item.meeting_id
         session.delete(item)
         session.flush()
-        _renumber(_ordered_items(session, meeting_id))
+        renumber(_ordered_items(session, meeting_id))
 
 
 def move_agenda_item(db: Database, item_id: int, offset: int) -> list[AgendaItem]:
@@ -339,7 +341,7 @@ def move_agenda_item(db: Database, item_id: int, offset: int) -> list[AgendaItem
         target = index + offset
         if 0 <= target < len(items):
             items[index], items[target] = items[target], items[index]
-        _renumber(items)
+        renumber(items)
         return items
 
 
@@ -482,290 +484,3 @@ def quorum_status(db: Database, meeting_id: int) -> QuorumStatus:
     else:
         required = max(1, -(-voting_members * value // 100))
     return QuorumStatus(rule, required, present, voting_members, present >= required)
-
-
-# --- Decisions -------------------------------------------------------------------------
-
-
-@dataclass
-class DecisionFields:
-    meeting_id: int
-    text: str
-    agenda_item_id: int | None = None
-    action_id: int | None = None
-
-
-def _check_agenda_item(session: Session, meeting_id: int, item_id: int | None) -> None:
-    if item_id is None:
-        return
-    item = session.get(AgendaItem, item_id)
-    if item is None:
-        raise CharteError(
-            f"Le point de l'ordre du jour n° {item_id} est introuvable.", field="agenda_item_id"
-        )
-    if item.meeting_id != meeting_id:
-        raise CharteError(
-            f"Le point « {item.title} » appartient à l'ordre du jour d'une autre réunion.",
-            field="agenda_item_id",
-        )
-
-
-def _decision_values(session: Session, fields: DecisionFields) -> dict[str, Any]:
-    get_or_fail(session, Meeting, fields.meeting_id, "La réunion")
-    _check_agenda_item(session, fields.meeting_id, fields.agenda_item_id)
-    ensure_exists(session, Action, fields.action_id, "L'action", "action_id")
-    return {
-        "meeting_id": fields.meeting_id,
-        "text": rules.required_text(fields.text, "text", "Décision", max_length=10_000),
-        "agenda_item_id": fields.agenda_item_id,
-        "action_id": fields.action_id,
-    }
-
-
-def decision_note_text(body_name: str, meeting_date: date, text: str) -> str:
-    """The journal entry a decision writes on its action."""
-    return f"Décision en {body_name} du {meeting_date:%d/%m/%Y} : {text}"
-
-
-def _sync_decision_note(session: Session, decision: Decision) -> None:
-    """Make the action's journal carry exactly one note for this decision, or none."""
-    notes = list(session.scalars(select(ActionNote).where(ActionNote.decision_id == decision.id)))
-    if decision.action_id is None:
-        for note in notes:
-            session.delete(note)
-        return
-    meeting = session.get_one(Meeting, decision.meeting_id)
-    body_name = session.get_one(Body, meeting.body_id).name
-    note = notes.pop(0) if notes else ActionNote(decision_id=decision.id)
-    for extra in notes:
-        session.delete(extra)
-    note.action_id = decision.action_id
-    note.note_date = meeting.date
-    note.text = decision_note_text(body_name, meeting.date, decision.text)
-    session.add(note)
-
-
-def create_decision(db: Database, fields: DecisionFields) -> Decision:
-    """Record a decision; when it concerns an action, it is noted in that action's journal."""
-    with db.session() as session:
-        values = _decision_values(session, fields)
-        decision = Decision(**values, position=_next_position(session, Decision, fields.meeting_id))
-        session.add(decision)
-        session.flush()
-        _sync_decision_note(session, decision)
-        return decision
-
-
-def update_decision(db: Database, decision_id: int, fields: DecisionFields) -> Decision:
-    with db.session() as session:
-        decision = get_or_fail(session, Decision, decision_id, "La décision")
-        _same_meeting(decision.meeting_id, fields.meeting_id, "Une décision")
-        values = _decision_values(session, fields)
-        assign(decision, values, list(values))
-        _sync_decision_note(session, decision)
-        return decision
-
-
-def delete_decision(db: Database, decision_id: int) -> None:
-    """Delete a decision and the journal note it wrote."""
-    with db.session() as session:
-        decision = get_or_fail(session, Decision, decision_id, "La décision")
-        meeting_id = decision.meeting_id
-        session.execute(delete(ActionNote).where(ActionNote.decision_id == decision_id))
-        session.delete(decision)
-        session.flush()
-        _renumber(
-            list(
-                session.scalars(
-                    select(Decision)
-                    .where(Decision.meeting_id == meeting_id)
-                    .order_by(Decision.position, Decision.id)
-                )
-            )
-        )
-
-
-# --- Follow-ups ------------------------------------------------------------------------
-
-
-@dataclass
-class FollowUpFields:
-    meeting_id: int
-    text: str
-    agenda_item_id: int | None = None
-    owner_id: int | None = None
-    due_date: date | None = None
-    done: bool = False
-    action_id: int | None = None
-
-
-def _follow_up_values(session: Session, fields: FollowUpFields) -> dict[str, Any]:
-    get_or_fail(session, Meeting, fields.meeting_id, "La réunion")
-    _check_agenda_item(session, fields.meeting_id, fields.agenda_item_id)
-    ensure_exists(session, Contact, fields.owner_id, "Le contact", "owner_id")
-    ensure_exists(session, Action, fields.action_id, "L'action", "action_id")
-    return {
-        "meeting_id": fields.meeting_id,
-        "text": rules.required_text(fields.text, "text", "Suite à donner", max_length=10_000),
-        "agenda_item_id": fields.agenda_item_id,
-        "owner_id": fields.owner_id,
-        "due_date": fields.due_date,
-        "action_id": fields.action_id,
-    }
-
-
-def _tick(follow_up: FollowUp, done: bool, today: date | None) -> None:
-    """Done today when ticked; a follow-up already done keeps its date; unticking clears it."""
-    if done and not follow_up.done_date:
-        follow_up.done_date = today or date.today()
-    elif not done:
-        follow_up.done_date = None
-    follow_up.done = done
-
-
-def create_follow_up(
-    db: Database, fields: FollowUpFields, *, today: date | None = None
-) -> FollowUp:
-    with db.session() as session:
-        values = _follow_up_values(session, fields)
-        follow_up = FollowUp(
-            **values, position=_next_position(session, FollowUp, fields.meeting_id)
-        )
-        _tick(follow_up, fields.done, today)
-        session.add(follow_up)
-        session.flush()
-        return follow_up
-
-
-def update_follow_up(
-    db: Database, follow_up_id: int, fields: FollowUpFields, *, today: date | None = None
-) -> FollowUp:
-    with db.session() as session:
-        follow_up = get_or_fail(session, FollowUp, follow_up_id, "La suite à donner")
-        _same_meeting(follow_up.meeting_id, fields.meeting_id, "Une suite à donner")
-        values = _follow_up_values(session, fields)
-        assign(follow_up, values, list(values))
-        _tick(follow_up, fields.done, today)
-        return follow_up
-
-
-def set_follow_up_done(
-    db: Database, follow_up_id: int, done: bool, *, today: date | None = None
-) -> FollowUp:
-    with db.session() as session:
-        follow_up = get_or_fail(session, FollowUp, follow_up_id, "La suite à donner")
-        _tick(follow_up, done, today)
-        return follow_up
-
-
-def delete_follow_up(db: Database, follow_up_id: int) -> None:
-    with db.session() as session:
-        follow_up = get_or_fail(session, FollowUp, follow_up_id, "La suite à donner")
-        meeting_id = follow_up.meeting_id
-        session.delete(follow_up)
-        session.flush()
-        _renumber(
-            list(
-                session.scalars(
-                    select(FollowUp)
-                    .where(FollowUp.meeting_id == meeting_id)
-                    .order_by(FollowUp.position, FollowUp.id)
-                )
-            )
-        )
-
-
-@dataclass(frozen=True)
-class FollowUpRow:
-    id: int
-    meeting_id: int
-    meeting_date: date
-    body: str
-    text: str
-    owner_id: int | None
-    owner_name: str
-    due_date: date | None
-    done: bool
-    action_id: int | None
-
-
-def _follow_up_rows(session: Session, query: Select[Any]) -> list[FollowUpRow]:
-    rows = session.execute(
-        query.add_columns(
-            FollowUp.id,
-            FollowUp.meeting_id,
-            Meeting.date,
-            Body.name,
-            FollowUp.text,
-            FollowUp.owner_id,
-            Contact.first_name,
-            Contact.last_name,
-            FollowUp.due_date,
-            FollowUp.done,
-            FollowUp.action_id,
-        )
-        .join(Meeting, Meeting.id == FollowUp.meeting_id)
-        .join(Body, Body.id == Meeting.body_id)
-        .outerjoin(Contact, Contact.id == FollowUp.owner_id)
-    )
-    return [
-        FollowUpRow(
-            id=row[0],
-            meeting_id=row[1],
-            meeting_date=row[2],
-            body=row[3],
-            text=row[4],
-            owner_id=row[5],
-            owner_name=f"{row[6] or ''} {row[7] or ''}".strip(),
-            due_date=row[8],
-            done=row[9],
-            action_id=row[10],
-        )
-        for row in rows
-    ]
-
-
-def follow_ups_due(
-    db: Database, *, today: date | None = None, within_days: int = 14
-) -> list[FollowUpRow]:
-    """Open follow-ups due by `today + within_days` (late ones included), oldest first."""
-    limit = (today or date.today()) + timedelta(days=within_days)
-    query = (
-        select()
-        .select_from(FollowUp)
-        .where(FollowUp.done.is_(False), FollowUp.due_date.is_not(None), FollowUp.due_date <= limit)
-        .order_by(FollowUp.due_date, FollowUp.id)
-    )
-    with db.session() as session:
-        return _follow_up_rows(session, query)
-
-
-def open_follow_ups_of_previous_meeting(db: Database, meeting_id: int) -> list[FollowUpRow]:
-    """The open follow-ups of the same body's previous (not cancelled) meeting, in one query.
-
-    What the officer reviews first when preparing or holding a meeting.
-    """
-    current = aliased(Meeting)
-    previous = aliased(Meeting)
-    previous_id = (
-        select(previous.id)
-        .join(current, current.body_id == previous.body_id)
-        .where(
-            current.id == meeting_id,
-            previous.id != meeting_id,
-            previous.state != MeetingState.CANCELLED,
-            (previous.date < current.date)
-            | ((previous.date == current.date) & (previous.id < current.id)),
-        )
-        .order_by(previous.date.desc(), previous.id.desc())
-        .limit(1)
-        .scalar_subquery()
-    )
-    query = (
-        select()
-        .select_from(FollowUp)
-        .where(FollowUp.meeting_id == previous_id, FollowUp.done.is_(False))
-        .order_by(FollowUp.position, FollowUp.id)
-    )
-    with db.session() as session:
-        return _follow_up_rows(session, query)

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.formatting import NBSP, format_date, format_money, format_number, format_time
-from charte_desktop.services import actions, indicators, meetings, plans
+from charte_desktop.services import actions, indicators, meeting_outcomes, meetings, plans
 from charte_desktop.services.dashboard import BudgetTotals, budget_totals
 from charte_desktop.ui.colours import LATE
 from charte_desktop.ui.context import AppContext
@@ -299,7 +299,7 @@ class DashboardPage(Page):
             caption="Réunions prévues à partir d'aujourd'hui",
             on_activate=lambda r: self.context.open_item("meetings", r.id),
         )
-        self.follow_ups: DashboardCard[meetings.FollowUpRow] = DashboardCard(
+        self.follow_ups: DashboardCard[meeting_outcomes.FollowUpRow] = DashboardCard(
             "Suites à donner",
             [
                 Column("Échéance", self._due_text, colour=self._due_colour),
@@ -391,11 +391,11 @@ class DashboardPage(Page):
             return format_time(row.start_time)
         return f"{format_time(row.start_time)} – {format_time(row.end_time)}"
 
-    def _due_text(self, row: meetings.FollowUpRow) -> str:
+    def _due_text(self, row: meeting_outcomes.FollowUpRow) -> str:
         text = format_date(row.due_date)
         return f"{text} · en retard" if row.due_date and row.due_date < self._today else text
 
-    def _due_colour(self, row: meetings.FollowUpRow) -> QColor | None:
+    def _due_colour(self, row: meeting_outcomes.FollowUpRow) -> QColor | None:
         return LATE if row.due_date and row.due_date < self._today else None
 
     @staticmethod
@@ -423,7 +423,7 @@ class DashboardPage(Page):
         self.late_actions.set_rows(actions.late_actions(db, today=self._today))
         self.next_meetings.set_rows(meetings.next_meetings(db, today=self._today))
         self.follow_ups.set_rows(
-            meetings.follow_ups_due(db, today=self._today, within_days=FOLLOW_UP_DAYS)
+            meeting_outcomes.follow_ups_due(db, today=self._today, within_days=FOLLOW_UP_DAYS)
         )
         self.indicators.set_rows(indicators.off_track_indicators(db))
         self.budget.set_totals(budget_totals(db))
@@ -445,10 +445,10 @@ class DashboardPage(Page):
             return
         position = self.follow_ups.table.currentIndex().row()
         db = self.context.db
-        meetings.set_follow_up_done(db, row.id, True)
+        meeting_outcomes.set_follow_up_done(db, row.id, True)
         self.context.undo_stack.push(EditCommand(
             f"Marquer comme fait : {row.text[:40]}",
-            lambda item_id, done: meetings.set_follow_up_done(db, item_id, done),
+            lambda item_id, done: meeting_outcomes.set_follow_up_done(db, item_id, done),
             row.id, False, True, self.refresh,
         ))
         self.refresh()

@@ -9,7 +9,7 @@ from charte_desktop.db.enums import MeetingState
 from charte_desktop.db.models import AgendaItem, Decision, FollowUp, Meeting
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date
-from charte_desktop.services import meetings
+from charte_desktop.services import meeting_outcomes, meetings
 from charte_desktop.ui import choices
 from charte_desktop.ui.choices import Choices
 from charte_desktop.ui.entity import Entity, fields_from
@@ -27,8 +27,9 @@ def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
 
-def meeting_entity(db: Database, body_id: Callable[[], int | None]
-                   ) -> Entity[meetings.MeetingFields]:
+def meeting_entity(
+    db: Database, body_id: Callable[[], int | None]
+) -> Entity[meetings.MeetingFields]:
     def blank() -> meetings.MeetingFields:
         wanted = body_id()
         if wanted is None:
@@ -51,18 +52,31 @@ def meeting_entity(db: Database, body_id: Callable[[], int | None]
         return f"Supprimer la réunion « {meeting_title(meeting)} »{extra} ?"
 
     return Entity(
-        name="réunion", new_title="Nouvelle réunion",
+        name="réunion",
+        new_title="Nouvelle réunion",
         specs=lambda: [
-            FieldSpec("body_id", "Instance", "choice", required=True, optional=False,
-                      choices=choices.bodies(db)),
+            FieldSpec(
+                "body_id",
+                "Instance",
+                "choice",
+                required=True,
+                optional=False,
+                choices=choices.bodies(db),
+            ),
             FieldSpec("date", "Date", "date", required=True),
             FieldSpec("start_time", "Heure de début", "time"),
             FieldSpec("end_time", "Heure de fin", "time"),
             FieldSpec("place", "Lieu", "text"),
-            FieldSpec("state", "État", "choice", optional=False,
-                      choices=choices.enum_choices(MeetingState)),
-            FieldSpec("secretary_id", "Secrétaire de séance", "choice",
-                      choices=choices.contacts(db)),
+            FieldSpec(
+                "state",
+                "État",
+                "choice",
+                optional=False,
+                choices=choices.enum_choices(MeetingState),
+            ),
+            FieldSpec(
+                "secretary_id", "Secrétaire de séance", "choice", choices=choices.contacts(db)
+            ),
             FieldSpec("notes", "Notes", "multiline"),
         ],
         blank=blank,
@@ -104,12 +118,12 @@ def agenda_entity(db: Database, meeting_id: MeetingId) -> Entity[meetings.Agenda
         return fields_from(item, meetings.AgendaItemFields)
 
     return Entity(
-        name="point de l'ordre du jour", new_title="Nouveau point de l'ordre du jour",
+        name="point de l'ordre du jour",
+        new_title="Nouveau point de l'ordre du jour",
         specs=lambda: [
             FieldSpec("title", "Intitulé du point", "text", required=True),
             FieldSpec("presenter_id", "Présenté par", "choice", choices=choices.contacts(db)),
-            FieldSpec("duration_minutes", "Durée prévue", "int", maximum=24 * 60,
-                      suffix=" min"),
+            FieldSpec("duration_minutes", "Durée prévue", "int", maximum=24 * 60, suffix=" min"),
             FieldSpec("minutes_text", "Compte rendu des échanges", "multiline"),
         ],
         blank=lambda: meetings.AgendaItemFields(meeting_id=meeting_id() or 0, title=""),
@@ -119,7 +133,8 @@ def agenda_entity(db: Database, meeting_id: MeetingId) -> Entity[meetings.Agenda
         delete=lambda i: meetings.delete_agenda_item(db, i),
         deletion_question=lambda i: (
             f"Supprimer le point « {load(i).title} » de l'ordre du jour ? Ses décisions et "
-            "suites à donner restent, rattachées à aucun point."),
+            "suites à donner restent, rattachées à aucun point."
+        ),
     )
 
 
@@ -128,50 +143,63 @@ def _short(text: str, length: int = 60) -> str:
     return flat if len(flat) <= length else flat[: length - 1] + "…"
 
 
-def decision_entity(db: Database, meeting_id: MeetingId) -> Entity[meetings.DecisionFields]:
-    def load(item_id: int) -> meetings.DecisionFields:
+def decision_entity(db: Database, meeting_id: MeetingId) -> Entity[meeting_outcomes.DecisionFields]:
+    def load(item_id: int) -> meeting_outcomes.DecisionFields:
         item = _find(_meeting(db, meeting_id).decisions, item_id, "La décision")
-        return fields_from(item, meetings.DecisionFields)
+        return fields_from(item, meeting_outcomes.DecisionFields)
 
     return Entity(
-        name="décision", new_title="Nouvelle décision",
+        name="décision",
+        new_title="Nouvelle décision",
         specs=lambda: [
             FieldSpec("text", "Décision", "multiline", required=True),
-            FieldSpec("agenda_item_id", "Point de l'ordre du jour", "choice",
-                      choices=agenda_choices(db, meeting_id)),
+            FieldSpec(
+                "agenda_item_id",
+                "Point de l'ordre du jour",
+                "choice",
+                choices=agenda_choices(db, meeting_id),
+            ),
             FieldSpec("action_id", "Action concernée", "choice", choices=choices.actions(db)),
         ],
-        blank=lambda: meetings.DecisionFields(meeting_id=meeting_id() or 0, text=""),
+        blank=lambda: meeting_outcomes.DecisionFields(meeting_id=meeting_id() or 0, text=""),
         load=load,
-        create=lambda f: meetings.create_decision(db, f),
-        update=lambda i, f: meetings.update_decision(db, i, f),
-        delete=lambda i: meetings.delete_decision(db, i),
+        create=lambda f: meeting_outcomes.create_decision(db, f),
+        update=lambda i, f: meeting_outcomes.update_decision(db, i, f),
+        delete=lambda i: meeting_outcomes.delete_decision(db, i),
         deletion_question=lambda i: (
             f"Supprimer la décision « {_short(load(i).text)} » ? Si elle concerne une "
-            "action, sa mention dans le journal de suivi est supprimée aussi."),
+            "action, sa mention dans le journal de suivi est supprimée aussi."
+        ),
     )
 
 
-def follow_up_entity(db: Database, meeting_id: MeetingId) -> Entity[meetings.FollowUpFields]:
-    def load(item_id: int) -> meetings.FollowUpFields:
+def follow_up_entity(
+    db: Database, meeting_id: MeetingId
+) -> Entity[meeting_outcomes.FollowUpFields]:
+    def load(item_id: int) -> meeting_outcomes.FollowUpFields:
         item = _find(_meeting(db, meeting_id).follow_ups, item_id, "La suite à donner")
-        return fields_from(item, meetings.FollowUpFields)
+        return fields_from(item, meeting_outcomes.FollowUpFields)
 
     return Entity(
-        name="suite à donner", new_title="Nouvelle suite à donner",
+        name="suite à donner",
+        new_title="Nouvelle suite à donner",
         specs=lambda: [
             FieldSpec("text", "Suite à donner", "multiline", required=True),
             FieldSpec("owner_id", "Responsable", "choice", choices=choices.contacts(db)),
             FieldSpec("due_date", "Échéance", "date"),
             FieldSpec("done", "Fait", "bool"),
-            FieldSpec("agenda_item_id", "Point de l'ordre du jour", "choice",
-                      choices=agenda_choices(db, meeting_id)),
+            FieldSpec(
+                "agenda_item_id",
+                "Point de l'ordre du jour",
+                "choice",
+                choices=agenda_choices(db, meeting_id),
+            ),
             FieldSpec("action_id", "Action concernée", "choice", choices=choices.actions(db)),
         ],
-        blank=lambda: meetings.FollowUpFields(meeting_id=meeting_id() or 0, text=""),
+        blank=lambda: meeting_outcomes.FollowUpFields(meeting_id=meeting_id() or 0, text=""),
         load=load,
-        create=lambda f: meetings.create_follow_up(db, f),
-        update=lambda i, f: meetings.update_follow_up(db, i, f),
-        delete=lambda i: meetings.delete_follow_up(db, i),
+        create=lambda f: meeting_outcomes.create_follow_up(db, f),
+        update=lambda i, f: meeting_outcomes.update_follow_up(db, i, f),
+        delete=lambda i: meeting_outcomes.delete_follow_up(db, i),
         deletion_question=lambda i: f"Supprimer la suite à donner « {_short(load(i).text)} » ?",
     )

@@ -25,7 +25,7 @@ from charte_desktop.db.enums import AttendanceState, MeetingState, QuorumRule
 from charte_desktop.db.models import AgendaItem, Attendance, Decision, FollowUp, Meeting
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date, format_time
-from charte_desktop.services import meetings
+from charte_desktop.services import meeting_outcomes, meetings
 from charte_desktop.services.meeting_planning import (
     RecurrenceFields,
     RecurrenceUnit,
@@ -135,7 +135,7 @@ FOLLOW_UP_COLUMNS: list[Column[FollowUp]] = [
     Column("Fait", lambda f: f.done, width=60),
     Column("Action", lambda f: f.action.code if f.action else "", width=70),
 ]
-PREVIOUS_COLUMNS: list[Column[meetings.FollowUpRow]] = [
+PREVIOUS_COLUMNS: list[Column[meeting_outcomes.FollowUpRow]] = [
     Column("Réunion du", lambda f: f.meeting_date, width=95),
     Column("Suite à donner", lambda f: _flat(f.text), width=420),
     Column("Responsable", lambda f: f.owner_name, width=180),
@@ -233,7 +233,7 @@ class MeetingsPage(Page):
         if row is not None:
             row.insertWidget(1, self.done_button)
 
-        self.previous: ListPage[meetings.FollowUpRow] = ListPage(
+        self.previous: ListPage[meeting_outcomes.FollowUpRow] = ListPage(
             "previous_follow_ups", PREVIOUS_COLUMNS, self._fetch_previous,
             title="Suites encore ouvertes de la réunion précédente de la même instance")
         self.previous.on_activate = lambda row: self.show_item(row.meeting_id)
@@ -338,11 +338,11 @@ class MeetingsPage(Page):
             body_id=filters.get("body_id"), state=filters.get("state"),
             date_from=date_from, date_to=date_to))
 
-    def _fetch_previous(self, _filters: dict[str, Any]) -> list[meetings.FollowUpRow]:
+    def _fetch_previous(self, _filters: dict[str, Any]) -> list[meeting_outcomes.FollowUpRow]:
         meeting_id = self.meeting_id()
         if meeting_id is None:
             return []
-        return meetings.open_follow_ups_of_previous_meeting(self.context.db, meeting_id)
+        return meeting_outcomes.open_follow_ups_of_previous_meeting(self.context.db, meeting_id)
 
     def meeting_id(self) -> int | None:
         return self.meetings.current_id()
@@ -537,7 +537,7 @@ class MeetingsPage(Page):
         row = self.follow_ups.current_row()
         if row is None:
             return
-        meetings.set_follow_up_done(self.context.db, row.id, not row.done)
+        meeting_outcomes.set_follow_up_done(self.context.db, row.id, not row.done)
         self._reload_details()
         self.follow_ups.select_id(row.id)
         self._update_done_button()
