@@ -3,34 +3,15 @@
 from datetime import date, time
 from typing import Any
 
-from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import MeetingState
 from charte_desktop.services import meetings
 from charte_desktop.services.meeting_planning import RecurrenceUnit
-from charte_desktop.ui.main_window import MainWindow
-from charte_desktop.ui.pages.meetings_page import MeetingsPage
 from charte_desktop.ui.pages.recurrence_dialog import WEEKDAYS, RecurrenceDialog, preview_text
 from tests.ui.helpers import type_text, when_dialog_opens
-
-
-def open_page(qtbot: QtBot, db: Database) -> tuple[MainWindow, MeetingsPage]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    page = window.show_screen("meetings")
-    assert isinstance(page, MeetingsPage)
-    return window, page
-
-
-def click(qtbot: QtBot, button: Any) -> None:
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def planned_copil(db: Database) -> meetings.MeetingRow:
-    return next(r for r in meetings.list_meetings(db)
-                if r.state is MeetingState.PLANNED and r.body_kind.value == "copil")
+from tests.ui.test_meetings_page import click, open_page, planned_copil
 
 
 def body_dates(db: Database, body_id: int) -> list[date]:

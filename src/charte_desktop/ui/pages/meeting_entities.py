@@ -153,13 +153,7 @@ def decision_entity(db: Database, meeting_id: MeetingId) -> Entity[meeting_outco
         new_title="Nouvelle décision",
         specs=lambda: [
             FieldSpec("text", "Décision", "multiline", required=True),
-            FieldSpec(
-                "agenda_item_id",
-                "Point de l'ordre du jour",
-                "choice",
-                choices=agenda_choices(db, meeting_id),
-            ),
-            FieldSpec("action_id", "Action concernée", "choice", choices=choices.actions(db)),
+            *outcome_links(db, meeting_id),
         ],
         blank=lambda: meeting_outcomes.DecisionFields(meeting_id=meeting_id() or 0, text=""),
         load=load,
@@ -171,6 +165,15 @@ def decision_entity(db: Database, meeting_id: MeetingId) -> Entity[meeting_outco
             "action, sa mention dans le journal de suivi est supprimée aussi."
         ),
     )
+
+
+def outcome_links(db: Database, meeting_id: MeetingId) -> list[FieldSpec]:
+    """The point of the agenda and the action a decision or a follow-up is about."""
+    return [
+        FieldSpec("agenda_item_id", "Point de l'ordre du jour", "choice",
+                  choices=agenda_choices(db, meeting_id)),
+        FieldSpec("action_id", "Action concernée", "choice", choices=choices.actions(db)),
+    ]
 
 
 def follow_up_entity(
@@ -188,13 +191,7 @@ def follow_up_entity(
             FieldSpec("owner_id", "Responsable", "choice", choices=choices.contacts(db)),
             FieldSpec("due_date", "Échéance", "date"),
             FieldSpec("done", "Fait", "bool"),
-            FieldSpec(
-                "agenda_item_id",
-                "Point de l'ordre du jour",
-                "choice",
-                choices=agenda_choices(db, meeting_id),
-            ),
-            FieldSpec("action_id", "Action concernée", "choice", choices=choices.actions(db)),
+            *outcome_links(db, meeting_id),
         ],
         blank=lambda: meeting_outcomes.FollowUpFields(meeting_id=meeting_id() or 0, text=""),
         load=load,
