@@ -135,3 +135,18 @@ def test_scoring_an_action_on_the_criteria(qtbot: QtBot, demo_db: Database) -> N
     assert "Score pondéré" in panel.summary.text() and "rang" in panel.summary.text()
     window.undo_stack.undo()
     assert get_scores(demo_db, action_id) == before
+
+
+def test_editing_an_item_deleted_meanwhile_says_so_in_french(
+    qtbot: QtBot, demo_db: Database, answer_dialogs: DialogAnswers
+) -> None:
+    from charte_desktop.services.action_details import delete_milestone, list_milestones
+
+    _, page = open_page(qtbot, demo_db)
+    action_id = page.current_action_id()
+    assert action_id is not None
+    milestone = list_milestones(demo_db, action_id)[0]
+    page.milestones.select_id(milestone.id)
+    delete_milestone(demo_db, milestone.id)  # e.g. by an undo, or another part of the screen
+    page.milestones.edit_current()
+    assert answer_dialogs.warnings == [f"Le jalon n° {milestone.id} est introuvable."]

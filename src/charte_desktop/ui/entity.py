@@ -1,6 +1,6 @@
 """How the window edits one kind of entity: its form, and the use cases behind it."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
@@ -14,6 +14,7 @@ from charte_desktop.ui.form_dialog import FieldSpec, FormDialog
 from charte_desktop.ui.undo import CreateCommand, EditCommand
 
 F = TypeVar("F")
+T = TypeVar("T")
 
 
 @dataclass
@@ -52,16 +53,26 @@ class EntityEditor(Generic[F]):
     def create(self, initial: F | None = None) -> Any:
         entity = self.entity
         dialog: FormDialog[F] = FormDialog(
-            self.parent, self.db, entity.new_title, entity.specs(),
-            initial if initial is not None else entity.blank(), entity.create,
+            self.parent,
+            self.db,
+            entity.new_title,
+            entity.specs(),
+            initial if initial is not None else entity.blank(),
+            entity.create,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved_fields is None:
             return None
         created = dialog.result_value
-        self.undo_stack.push(CreateCommand(
-            f"Création : {entity.name}", entity.create, entity.delete, created.id,
-            dialog.saved_fields, self.refresh,
-        ))
+        self.undo_stack.push(
+            CreateCommand(
+                f"Création : {entity.name}",
+                entity.create,
+                entity.delete,
+                created.id,
+                dialog.saved_fields,
+                self.refresh,
+            )
+        )
         self.refresh()
         return created
 
@@ -74,16 +85,27 @@ class EntityEditor(Generic[F]):
             self.refresh()
             return None
         dialog: FormDialog[F] = FormDialog(
-            self.parent, self.db, title, entity.specs(), before,
-            lambda fields: entity.update(item_id, fields), check_at_start=False,
+            self.parent,
+            self.db,
+            title,
+            entity.specs(),
+            before,
+            lambda fields: entity.update(item_id, fields),
+            check_at_start=False,
         )
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved_fields is None:
             return None
         if dialog.saved_fields != before:
-            self.undo_stack.push(EditCommand(
-                f"Modification : {entity.name}", entity.update, item_id, before,
-                dialog.saved_fields, self.refresh,
-            ))
+            self.undo_stack.push(
+                EditCommand(
+                    f"Modification : {entity.name}",
+                    entity.update,
+                    item_id,
+                    before,
+                    dialog.saved_fields,
+                    self.refresh,
+                )
+            )
         self.refresh()
         return dialog.result_value
 
@@ -95,7 +117,8 @@ class EntityEditor(Generic[F]):
             show_user_error(self.parent, error)
             return False
         answer = QMessageBox.question(
-            self.parent, "Confirmer la suppression",
+            self.parent,
+            "Confirmer la suppression",
             f"{question}\n\nCette suppression ne peut pas être annulée.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
@@ -134,3 +157,12 @@ def fields_from(obj: Any, fields_class: type[F], **overrides: Any) -> F:
         if f.name in overrides or hasattr(obj, f.name)
     }
     return fields_class(**values)
+
+
+def find_by_id(items: Iterable[T], item_id: int, what: str) -> T:
+    """The item with this id among `items`, or a French "introuvable" (deleted meanwhile,
+    e.g. by an undo) instead of an unexpected error."""
+    found = next((item for item in items if item.id == item_id), None)  # type: ignore[attr-defined]
+    if found is None:
+        raise CharteError(f"{what} n° {item_id} est introuvable.")
+    return found

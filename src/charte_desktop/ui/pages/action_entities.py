@@ -8,7 +8,7 @@ from charte_desktop.db.enums import ActionStatus, FundingState, Priority
 from charte_desktop.services import action_details as details
 from charte_desktop.services import actions, plans
 from charte_desktop.ui import choices
-from charte_desktop.ui.entity import Entity, fields_from
+from charte_desktop.ui.entity import Entity, fields_from, find_by_id
 from charte_desktop.ui.form_dialog import FieldSpec
 
 
@@ -40,7 +40,7 @@ def plan_entity(db: Database) -> Entity[plans.PlanFields]:
 def axis_entity(db: Database, plan_id: Callable[[], int | None]) -> Entity[plans.AxisFields]:
     def load(axis_id: int) -> plans.AxisFields:
         current = plan_id()
-        axis = next(a for a in plans.list_axes(db, current or 0) if a.id == axis_id)
+        axis = find_by_id(plans.list_axes(db, current or 0), axis_id, "L'axe")
         return fields_from(axis, plans.AxisFields)
 
     def question(axis_id: int) -> str:
@@ -143,7 +143,7 @@ def milestone_entity(
     db: Database, action_id: Callable[[], int | None]
 ) -> Entity[details.MilestoneFields]:
     def load(item_id: int) -> details.MilestoneFields:
-        item = next(m for m in details.list_milestones(db, action_id() or 0) if m.id == item_id)
+        item = find_by_id(details.list_milestones(db, action_id() or 0), item_id, "Le jalon")
         return fields_from(item, details.MilestoneFields)
 
     return Entity(
@@ -168,7 +168,7 @@ def funding_entity(
     db: Database, action_id: Callable[[], int | None]
 ) -> Entity[details.FundingFields]:
     def load(item_id: int) -> details.FundingFields:
-        item = next(f for f in details.list_fundings(db, action_id() or 0) if f.id == item_id)
+        item = find_by_id(details.list_fundings(db, action_id() or 0), item_id, "Le financement")
         return fields_from(item, details.FundingFields)
 
     return Entity(
@@ -201,7 +201,7 @@ def note_entity(
     db: Database, action_id: Callable[[], int | None]
 ) -> Entity[details.ActionNoteFields]:
     def load(item_id: int) -> details.ActionNoteFields:
-        item = next(n for n in details.list_notes(db, action_id() or 0) if n.id == item_id)
+        item = find_by_id(details.list_notes(db, action_id() or 0), item_id, "L'entrée du journal")
         return fields_from(item, details.ActionNoteFields)
 
     return Entity(

@@ -5,7 +5,7 @@ from collections.abc import Callable
 from charte_desktop.db import Database
 from charte_desktop.services import directory
 from charte_desktop.ui import choices
-from charte_desktop.ui.entity import Entity, fields_from
+from charte_desktop.ui.entity import Entity, fields_from, find_by_id
 from charte_desktop.ui.form_dialog import FieldSpec
 
 
@@ -56,7 +56,7 @@ def organisation_entity(
         # actions is refused at once, with the use case's own message, before any question.
         with db.dry_run():
             directory.delete_organisation(db, organisation_id)
-        row = next(r for r in directory.list_organisations(db) if r.id == organisation_id)
+        row = find_by_id(directory.list_organisations(db), organisation_id, "La structure")
         count = row.contact_count
         extra = ""
         if count == 1:

@@ -9,7 +9,7 @@ from charte_desktop.db.enums import Dimension, Direction, IndicatorKind
 from charte_desktop.formatting import format_date, format_number
 from charte_desktop.services import indicators
 from charte_desktop.ui import choices
-from charte_desktop.ui.entity import Entity, fields_from
+from charte_desktop.ui.entity import Entity, fields_from, find_by_id
 from charte_desktop.ui.form_dialog import FieldSpec
 
 
@@ -84,8 +84,8 @@ def measurement_entity(
     db: Database, indicator_id: Callable[[], int | None], unit: Callable[[], str]
 ) -> Entity[indicators.MeasurementFields]:
     def load(measurement_id: int) -> indicators.MeasurementFields:
-        item = next(m for m in indicators.list_measurements(db, indicator_id() or 0)
-                    if m.id == measurement_id)
+        item = find_by_id(indicators.list_measurements(db, indicator_id() or 0),
+                          measurement_id, "La mesure")
         return fields_from(item, indicators.MeasurementFields, value=number_text(item.value))
 
     def question(measurement_id: int) -> str:

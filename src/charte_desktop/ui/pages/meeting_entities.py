@@ -12,7 +12,7 @@ from charte_desktop.formatting import format_date
 from charte_desktop.services import meeting_outcomes, meetings
 from charte_desktop.ui import choices
 from charte_desktop.ui.choices import Choices
-from charte_desktop.ui.entity import Entity, fields_from
+from charte_desktop.ui.entity import Entity, fields_from, find_by_id
 from charte_desktop.ui.form_dialog import FieldSpec
 
 MeetingId = Callable[[], int | None]
@@ -95,13 +95,6 @@ def _meeting(db: Database, meeting_id: MeetingId) -> Meeting:
     return meetings.get_meeting(db, current)
 
 
-def _find(items: list[T], item_id: int, what: str) -> T:
-    found = next((item for item in items if item.id == item_id), None)
-    if found is None:
-        raise CharteError(f"{what} n° {item_id} est introuvable (peut-être supprimé).")
-    return found
-
-
 def agenda_choices(db: Database, meeting_id: MeetingId) -> Callable[[], Choices]:
     def load() -> Choices:
         if meeting_id() is None:
@@ -114,7 +107,7 @@ def agenda_choices(db: Database, meeting_id: MeetingId) -> Callable[[], Choices]
 
 def agenda_entity(db: Database, meeting_id: MeetingId) -> Entity[meetings.AgendaItemFields]:
     def load(item_id: int) -> meetings.AgendaItemFields:
-        item = _find(_meeting(db, meeting_id).agenda_items, item_id, "Le point")
+        item = find_by_id(_meeting(db, meeting_id).agenda_items, item_id, "Le point")
         return fields_from(item, meetings.AgendaItemFields)
 
     return Entity(
@@ -145,7 +138,7 @@ def _short(text: str, length: int = 60) -> str:
 
 def decision_entity(db: Database, meeting_id: MeetingId) -> Entity[meeting_outcomes.DecisionFields]:
     def load(item_id: int) -> meeting_outcomes.DecisionFields:
-        item = _find(_meeting(db, meeting_id).decisions, item_id, "La décision")
+        item = find_by_id(_meeting(db, meeting_id).decisions, item_id, "La décision")
         return fields_from(item, meeting_outcomes.DecisionFields)
 
     return Entity(
@@ -180,7 +173,7 @@ def follow_up_entity(
     db: Database, meeting_id: MeetingId
 ) -> Entity[meeting_outcomes.FollowUpFields]:
     def load(item_id: int) -> meeting_outcomes.FollowUpFields:
-        item = _find(_meeting(db, meeting_id).follow_ups, item_id, "La suite à donner")
+        item = find_by_id(_meeting(db, meeting_id).follow_ups, item_id, "La suite à donner")
         return fields_from(item, meeting_outcomes.FollowUpFields)
 
     return Entity(

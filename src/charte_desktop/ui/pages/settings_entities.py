@@ -3,7 +3,7 @@
 from charte_desktop.db import Database
 from charte_desktop.services import action_details as details
 from charte_desktop.services import directory
-from charte_desktop.ui.entity import Entity, fields_from
+from charte_desktop.ui.entity import Entity, fields_from, find_by_id
 from charte_desktop.ui.form_dialog import FieldSpec
 
 
@@ -35,7 +35,7 @@ def circle_entity(db: Database) -> Entity[directory.CircleFields]:
 
 def policy_entity(db: Database) -> Entity[details.PolicyFields]:
     def load(policy_id: int) -> details.PolicyFields:
-        policy = next(p for p in details.list_policies(db) if p.id == policy_id)
+        policy = find_by_id(details.list_policies(db), policy_id, "La politique publique")
         return fields_from(policy, details.PolicyFields)
 
     return Entity(
@@ -57,7 +57,7 @@ def policy_entity(db: Database) -> Entity[details.PolicyFields]:
 
 def criterion_entity(db: Database) -> Entity[details.CriterionFields]:
     def load(criterion_id: int) -> details.CriterionFields:
-        criterion = next(c for c in details.list_criteria(db) if c.id == criterion_id)
+        criterion = find_by_id(details.list_criteria(db), criterion_id, "Le critère")
         return fields_from(criterion, details.CriterionFields)
 
     def blank() -> details.CriterionFields:
