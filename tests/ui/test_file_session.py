@@ -9,7 +9,12 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from charte_desktop.db import Database
-from charte_desktop.db.backups import REASON_MANUAL, list_backups, make_backup
+from charte_desktop.db.backups import (
+    REASON_MANUAL,
+    default_backup_folder,
+    list_backups,
+    make_backup,
+)
 from charte_desktop.services.plans import PlanFields, create_plan, list_plans
 from charte_desktop.ui import file_session
 from charte_desktop.ui.app import Application
@@ -25,7 +30,7 @@ def demo_file(demo_template: Path, tmp_path: Path) -> Path:
 
 
 def backups_of(path: Path) -> list[str]:
-    return [b.reason_key for b in list_backups(file_session.default_backup_folder(path))]
+    return [b.reason_key for b in list_backups(default_backup_folder(path))]
 
 
 def test_opening_backs_up_and_closing_backs_up_again(
@@ -69,7 +74,7 @@ def test_a_second_window_on_the_same_file_is_refused_before_touching_it(
 def test_a_damaged_file_is_set_aside_and_its_newest_backup_restored(
     qtbot: QtBot, qapp: QApplication, demo_file: Path, answer_dialogs: DialogAnswers
 ) -> None:
-    folder = file_session.default_backup_folder(demo_file)
+    folder = default_backup_folder(demo_file)
     make_backup(demo_file, folder, reason=REASON_MANUAL)
     corrupt_an_index_page(demo_file)
     answer_dialogs.answers.append(QMessageBox.StandardButton.Yes)

@@ -17,6 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charte_desktop.db.damaged import (
     STAMP_FORMAT,
@@ -57,6 +58,9 @@ _NAME = re.compile(
     rf"^{BACKUP_PREFIX}-(?P<stamp>\d{{4}}-\d{{2}}-\d{{2}}-\d{{6}})"
     r"-(?P<reason>[a-z]+(?:-[a-z]+)*)(?:-(?P<number>\d+))?\.sqlite$"
 )
+
+if TYPE_CHECKING:
+    from charte_desktop.settings import AppSettings
 _COUNTED_TABLES = ("action", "meeting", "contact", "indicator")
 
 
@@ -99,6 +103,13 @@ def default_backup_folder(db_path: Path) -> Path:
     full = os.path.normcase(str(db_path.resolve()))
     digest = hashlib.sha256(full.encode("utf-8")).hexdigest()[:8]
     return data_folder() / BACKUP_FOLDER_NAME / f"{db_path.stem}-{digest}"
+
+
+def chosen_backup_folder(db_path: Path, settings: "AppSettings | None" = None) -> Path:
+    """The folder chosen in Paramètres, else the file's own default folder."""
+    from charte_desktop.settings import load_settings
+
+    return (settings or load_settings()).backup_folder or default_backup_folder(db_path)
 
 
 def _utc(now: datetime | None) -> datetime:

@@ -18,7 +18,7 @@ from charte_desktop.db.backups import (
     REASON_CLOSE,
     backup_created_at,
     backup_if_due,
-    default_backup_folder,
+    chosen_backup_folder,
     format_moment,
     make_backup,
     restore_backup,
@@ -46,11 +46,7 @@ class OpenFile:
 
     @property
     def backup_folder(self) -> Path:
-        return self.settings.backup_folder or default_backup_folder(self.db.path)
-
-
-def backup_folder_for(path: Path, settings: AppSettings) -> Path:
-    return settings.backup_folder or default_backup_folder(path)
+        return chosen_backup_folder(self.db.path, self.settings)
 
 
 def _warn(parent: QWidget | None, title: str, message: str) -> None:
@@ -77,7 +73,7 @@ def open_file(parent: QWidget | None, path: Path, *, backups: bool = True) -> Op
 
     `backups=False` for a throwaway file (the demo copy): nothing to keep."""
     settings = load_settings()
-    folder = backup_folder_for(path, settings)
+    folder = chosen_backup_folder(path, settings)
     try:
         # Not a Charte file (missing, empty, foreign…)? Say so before leaving a lock file.
         inspect_header(path)

@@ -100,7 +100,6 @@ class Filter:
 class ListPage(QWidget, Generic[R]):
     """Rows from `fetch(filters)`, shown in a sortable table; edited through `editor`."""
 
-    row_activated = Signal(object)
     selection_changed = Signal(object)
 
     def __init__(
@@ -319,7 +318,6 @@ class ListPage(QWidget, Generic[R]):
         row = self._row(index)
         if row is None:
             return
-        self.row_activated.emit(row)
         if self.on_activate is not None:
             self.on_activate(row)
         else:
