@@ -61,6 +61,7 @@ _NAME = re.compile(
 
 if TYPE_CHECKING:
     from charte_desktop.settings import AppSettings
+
 _COUNTED_TABLES = ("action", "meeting", "contact", "indicator")
 
 
