@@ -11,12 +11,12 @@ from pathlib import Path
 from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from charte_desktop import __version__
+from charte_desktop.cli.exports import add_export_parsers
 from charte_desktop.cli.parser import FrenchArgumentParser
 from charte_desktop.errors import CharteError
 
 LIST_KINDS = ("plans", "actions", "bodies", "meetings", "indicators", "contacts")
 SUBCOMMANDS = ("demo", "check", "list", "backup", "restore", "export")
-EXPORT_KINDS = ("convocation", "attendance", "minutes")  # = exports.meeting_exports.KINDS
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -62,17 +62,11 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", metavar="FICHIER", type=Path)
 
     export = commands.add_parser(
-        "export", help="écrire un document Word d'une réunion et afficher son chemin"
+        "export", help="écrire un document (Word, Excel…) et afficher son chemin"
     )
-    export.add_argument("kind", choices=EXPORT_KINDS, metavar="DOCUMENT",
-                        help="convocation, attendance (feuille d'émargement) ou minutes "
-                             "(compte rendu)")
-    export.add_argument("file", metavar="FICHIER", type=Path)
-    export.add_argument("--meeting", metavar="N°", type=int, required=True,
-                        help="numéro de la réunion (voir « list meetings »)")
-    export.add_argument("-o", "--output", metavar="SORTIE.docx", type=Path,
-                        help="fichier à écrire (par défaut : nom suggéré, dans le dossier "
-                             "courant)")
+    kinds = export.add_subparsers(dest="kind", title="documents", metavar="DOCUMENT",
+                                  parser_class=FrenchArgumentParser, required=True)
+    add_export_parsers(kinds)
     return parser
 
 
@@ -102,9 +96,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return run_restore(args.backup, args.file)
     if args.command == "export":
-        from charte_desktop.cli.export_command import run_export
-
-        return run_export(args.kind, args.file, meeting_id=args.meeting, output=args.output)
+        return int(args.run(args))
     from charte_desktop.cli.list_command import run_list
 
     return run_list(args.kind, args.file, as_json=args.json)

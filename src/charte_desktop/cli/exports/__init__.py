@@ -1,0 +1,16 @@
+"""`charte-desktop export DOCUMENT …`: one module per kind of document.
+
+Each module has `register(kinds)`, which adds its sub-parser(s) and sets `run` to a
+handler `(args) -> exit code`; handlers import the heavy writers only when called.
+"""
+
+import argparse
+
+from charte_desktop.cli.exports import meeting_documents
+
+MODULES = (meeting_documents,)
+
+
+def add_export_parsers(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    for module in MODULES:
+        module.register(kinds)
