@@ -12,11 +12,12 @@ from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 
 from charte_desktop import __version__
 from charte_desktop.cli.exports import add_export_parsers
+from charte_desktop.cli.imports import add_import_parsers
 from charte_desktop.cli.parser import FrenchArgumentParser
 from charte_desktop.errors import CharteError
 
 LIST_KINDS = ("plans", "actions", "bodies", "meetings", "indicators", "contacts")
-SUBCOMMANDS = ("demo", "check", "list", "backup", "restore", "export")
+SUBCOMMANDS = ("demo", "check", "list", "backup", "restore", "export", "import")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,6 +68,13 @@ def build_parser() -> argparse.ArgumentParser:
     kinds = export.add_subparsers(dest="kind", title="documents", metavar="DOCUMENT",
                                   parser_class=FrenchArgumentParser, required=True)
     add_export_parsers(kinds)
+
+    bring_in = commands.add_parser(
+        "import", help="importer un classeur Excel ou un fichier CSV dans un fichier Charte"
+    )
+    sources = bring_in.add_subparsers(dest="kind", title="données", metavar="QUOI",
+                                      parser_class=FrenchArgumentParser, required=True)
+    add_import_parsers(sources)
     return parser
 
 
@@ -95,7 +103,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from charte_desktop.cli.backup_command import run_restore
 
         return run_restore(args.backup, args.file)
-    if args.command == "export":
+    if args.command in ("export", "import"):
         return int(args.run(args))
     from charte_desktop.cli.list_command import run_list
 
