@@ -21,6 +21,7 @@ from charte_desktop.db.backups import (
 )
 from charte_desktop.db.fileguard import APPLICATION_ID
 from charte_desktop.db.health import check_file
+from charte_desktop.db.schema_version import HEAD_REVISION
 from charte_desktop.errors import CharteError
 from tests.backup_helpers import (
     all_rows,
@@ -205,7 +206,7 @@ def test_list_backups_summaries_and_unreadable_ones(demo: Path, folder: Path) ->
     assert isinstance(first, BackupInfo) and first.readable
     assert first.created_at == NOW and first.created_at.tzinfo is not None
     assert first.reason == "à la fermeture" and first.size == newer.stat().st_size
-    assert first.revision == "0001_initial"
+    assert first.revision == HEAD_REVISION
     assert (first.actions, first.meetings, first.contacts, first.indicators) == tuple(
         count(demo, table) for table in ("action", "meeting", "contact", "indicator"))
     assert first.actions and first.meetings and first.contacts and first.indicators

@@ -16,6 +16,7 @@ from charte_desktop.db import migrate as migrate_module
 from charte_desktop.db import open_database
 from charte_desktop.db.backups import list_backups, make_backup
 from charte_desktop.db.damaged import DamagedFileError, set_aside
+from charte_desktop.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from charte_desktop.errors import CharteError
 from tests.backup_helpers import all_rows, copy_file, corrupt_an_index_page
 from tests.bad_files import BAD_FILES
@@ -107,14 +108,14 @@ def test_healthy_file_at_head_opens_without_backup(demo: Path, folder: Path) -> 
     assert not folder.exists()
 
 
-# --- Migrations: a fake "0002" revision beside the real scripts --------------------------
+# --- Migrations: a fake next revision beside the real scripts --------------------------
 
 MIGRATION = '''
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0002_essai"
-down_revision = "0001_initial"
+revision = "9999_essai"
+down_revision = "{head}"
 branch_labels = None
 depends_on = None
 
@@ -138,11 +139,11 @@ def use_fake_revision(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *, fail: 
     migrations = scripts / "migrations"
     shutil.copytree(real, migrations, ignore=shutil.ignore_patterns("__pycache__"))
     failure = "raise RuntimeError('coupure au milieu de la migration')" if fail else "pass"
-    (migrations / "versions" / "0002_essai.py").write_text(
-        MIGRATION.format(failure=failure), encoding="utf-8")
+    (migrations / "versions" / "9999_essai.py").write_text(
+        MIGRATION.format(failure=failure, head=HEAD_REVISION), encoding="utf-8")
     monkeypatch.setattr(migrate_module, "resources",
                         types.SimpleNamespace(files=lambda _package: scripts))
-    known = ("0001_initial", "0002_essai")
+    known = (*KNOWN_REVISIONS, "9999_essai")
     monkeypatch.setattr(migrate_module, "KNOWN_REVISIONS", known)
     monkeypatch.setattr(migrate_module, "HEAD_REVISION", known[-1])
     monkeypatch.setattr(files_module, "HEAD_REVISION", known[-1])
@@ -162,9 +163,9 @@ def test_backup_at_the_old_version_before_migrating(
     rows_before = all_rows(demo)
     use_fake_revision(monkeypatch, tmp_path, fail=False)
     open_database(demo, backup_folder=folder).close()
-    assert revision_of(demo) == "0002_essai"
+    assert revision_of(demo) == "9999_essai"
     (backup,) = list_backups(folder)
-    assert backup.reason == "avant mise à jour du fichier" and backup.revision == "0001_initial"
+    assert backup.reason == "avant mise à jour du fichier" and backup.revision == HEAD_REVISION
     assert all_rows(backup.path) == rows_before
     assert "surnom" not in str(all_rows(backup.path).keys())
 
@@ -191,11 +192,11 @@ def test_failing_migration_leaves_the_file_byte_identical_and_is_retried(
     assert demo.read_bytes() == before
     assert sorted(p.name for p in demo.parent.iterdir()) == [demo.name]  # no journal left
     (backup,) = list_backups(folder)
-    assert backup.revision == "0001_initial" and str(backup.path) in caught.value.message
+    assert backup.revision == HEAD_REVISION and str(backup.path) in caught.value.message
 
     use_fake_revision(monkeypatch, tmp_path, fail=False)  # the next start tries again
     with open_database(demo, backup_folder=folder) as database:
         assert database.path == demo
-    assert revision_of(demo) == "0002_essai"
+    assert revision_of(demo) == "9999_essai"
     assert len(list_backups(folder)) == 2
     assert all_rows(demo)["essai"] == []

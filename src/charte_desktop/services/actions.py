@@ -18,6 +18,7 @@ from charte_desktop.db.models import (
     ActionNote,
     Axis,
     Body,
+    BudgetYear,
     Contact,
     Funding,
     Milestone,
@@ -29,6 +30,7 @@ from charte_desktop.db.models import (
 )
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
+from charte_desktop.services.budget import check_totals_match_lines
 from charte_desktop.services.common import assign, ensure_exists, fetch_all, get_or_fail
 from charte_desktop.services.status import display_status, late_condition
 from charte_desktop.text import fold
@@ -170,6 +172,7 @@ def update_action(db: Database, action_id: int, fields: ActionFields) -> Action:
     with db.session() as session:
         action = get_or_fail(session, Action, action_id, "L'action")
         values = _action_values(session, fields, action_id)
+        check_totals_match_lines(session, action_id, values)
         if fields.plan_id != action.plan_id:
             _check_movable(action)
         assign(action, values, list(values))
@@ -213,9 +216,10 @@ def duplicate_action(db: Database, action_id: int) -> Action:
     """A new action of the same plan pre-filled from another, with a free code "2.3 (copie)".
 
     Copied: what describes the fiche (title, description, axis, priority, pilot, co-pilots,
-    partners, policies, project group, dates, planned budget, linked indicators, priority
-    scores, milestones and the "progress from milestones" choice). Not copied: what records
-    the original's follow-up (the journal, fundings, committed and spent budget); the copy
+    partners, policies, project group, dates, planned budget (per year too), linked
+    indicators, priority scores, milestones and the "progress from milestones" choice).
+    Not copied: what records the original's follow-up (the journal, fundings, committed and
+    spent budget); the copy
     starts "à lancer", at 0 % progress, with its milestones not done.
     """
     with db.session() as session:
@@ -229,6 +233,7 @@ def duplicate_action(db: Database, action_id: int) -> Action:
                 selectinload(Action.indicators),
                 selectinload(Action.milestones),
                 selectinload(Action.scores),
+                selectinload(Action.budget_years),
             ],
         )
         if source is None:
@@ -260,6 +265,9 @@ def duplicate_action(db: Database, action_id: int) -> Action:
             scores=[
                 PriorityScore(criterion_id=s.criterion_id, score=s.score) for s in source.scores
             ],
+            budget_years=[BudgetYear(year=line.year, planned=line.planned,
+                                     committed=Decimal("0.00"), spent=Decimal("0.00"))
+                          for line in source.budget_years],
         )
         session.add(copy)
         session.flush()

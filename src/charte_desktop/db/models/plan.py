@@ -175,6 +175,10 @@ class Action(Timestamped, Base):
     indicators: Mapped[list["Indicator"]] = relationship(
         secondary="indicator_action", back_populates="actions"
     )
+    budget_years: Mapped[list["BudgetYear"]] = relationship(
+        back_populates="action", cascade="all, delete-orphan", passive_deletes=True,
+        order_by="BudgetYear.year",
+    )
 
 
 class PriorityCriterion(Base):
@@ -242,6 +246,30 @@ class Funding(Base):
 
     action: Mapped[Action] = relationship(back_populates="fundings")
     funder: Mapped["Organisation"] = relationship()
+
+
+class BudgetYear(Base):
+    """One year of an action's budget. When an action has such lines, its planned,
+    committed and spent totals are their sums (kept in step by the service)."""
+
+    __tablename__ = "budget_year"
+    __table_args__ = (
+        UniqueConstraint("action_id", "year"),
+        CheckConstraint("year BETWEEN 1900 AND 2200", name="year_plausible"),
+        CheckConstraint("planned >= 0 AND committed >= 0 AND spent >= 0",
+                        name="amounts_positive"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    action_id: Mapped[int] = mapped_column(
+        ForeignKey("action.id", ondelete="CASCADE"), index=True
+    )
+    year: Mapped[int] = mapped_column(Integer)
+    planned: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    committed: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    spent: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+
+    action: Mapped[Action] = relationship(back_populates="budget_years")
 
 
 class Policy(Base):

@@ -1,0 +1,197 @@
+"""An action's budget per year, and budget totals per axis, per year and per plan.
+
+Per-year lines are optional. When an action has some, its planned, committed and spent
+totals are their sums: every change of a line rewrites the totals in the same transaction,
+and the action's form refuses totals that would contradict the lines.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select, type_coerce
+from sqlalchemy.orm import Session
+
+from charte_desktop.db import Database
+from charte_desktop.db.enums import ActionStatus
+from charte_desktop.db.models import Action, Axis, BudgetYear
+from charte_desktop.db.types import Money
+from charte_desktop.errors import CharteError
+from charte_desktop.services import rules
+from charte_desktop.services.common import get_or_fail
+
+ZERO = Decimal("0.00")
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+AMOUNT_FIELDS = (("planned", "Prévu"), ("committed", "Engagé"), ("spent", "Dépensé"))
+
+
+@dataclass
+class BudgetYearFields:
+    action_id: int
+    year: int | None
+    planned: Decimal | int | str | None = ZERO
+    committed: Decimal | int | str | None = ZERO
+    spent: Decimal | int | str | None = ZERO
+
+
+def _values(session: Session, fields: BudgetYearFields, line_id: int | None) -> dict[str, Any]:
+    if fields.year is None:
+        raise CharteError("Le champ « Année » est obligatoire.", field="year")
+    if not FIRST_YEAR <= fields.year <= LAST_YEAR:
+        raise CharteError(f"L'année doit être comprise entre {FIRST_YEAR} et {LAST_YEAR} "
+                          f"(saisie : {fields.year}).", field="year")
+    get_or_fail(session, Action, fields.action_id, "L'action")
+    clash = session.scalar(select(BudgetYear.id).where(
+        BudgetYear.action_id == fields.action_id, BudgetYear.year == fields.year,
+        BudgetYear.id != (line_id or 0)))
+    if clash is not None:
+        raise CharteError(f"L'action a déjà une ligne de budget pour {fields.year}.",
+                          field="year")
+    values: dict[str, Any] = {"action_id": fields.action_id, "year": fields.year}
+    for name, label in AMOUNT_FIELDS:
+        values[name] = rules.amount(getattr(fields, name), name, label)
+    return values
+
+
+def _sync_totals(session: Session, action_id: int) -> None:
+    """Make the action's totals the sums of its lines (left alone when it has none)."""
+    session.flush()
+    sums = session.execute(select(
+        func.count(BudgetYear.id),
+        *(type_coerce(func.coalesce(func.sum(getattr(BudgetYear, name)), 0), Money())
+          for name, _label in AMOUNT_FIELDS),
+    ).where(BudgetYear.action_id == action_id)).one()
+    if sums[0] == 0:
+        return
+    action = session.get(Action, action_id)
+    assert action is not None
+    action.budget_planned, action.budget_committed, action.budget_spent = (
+        value or ZERO for value in sums[1:])
+
+
+def create_budget_year(db: Database, fields: BudgetYearFields) -> BudgetYear:
+    with db.session() as session:
+        line = BudgetYear(**_values(session, fields, None))
+        session.add(line)
+        _sync_totals(session, fields.action_id)
+        return line
+
+
+def update_budget_year(db: Database, line_id: int, fields: BudgetYearFields) -> BudgetYear:
+    with db.session() as session:
+        line = get_or_fail(session, BudgetYear, line_id, "La ligne de budget")
+        for name, value in _values(session, fields, line_id).items():
+            setattr(line, name, value)
+        _sync_totals(session, line.action_id)
+        return line
+
+
+def delete_budget_year(db: Database, line_id: int) -> None:
+    """Delete a line; the action keeps the sums of the lines left (or of the last one)."""
+    with db.session() as session:
+        line = get_or_fail(session, BudgetYear, line_id, "La ligne de budget")
+        action_id = line.action_id
+        session.delete(line)
+        _sync_totals(session, action_id)
+
+
+def list_budget_years(db: Database, action_id: int) -> list[BudgetYear]:
+    with db.session() as session:
+        return list(session.scalars(
+            select(BudgetYear).where(BudgetYear.action_id == action_id)
+            .order_by(BudgetYear.year)))
+
+
+def check_totals_match_lines(session: Session, action_id: int,
+                             values: dict[str, Any]) -> None:
+    """Refuse totals typed in the action's form that contradict its per-year lines."""
+    lines = list(session.scalars(select(BudgetYear).where(BudgetYear.action_id == action_id)))
+    if not lines:
+        return
+    for name, label in (("planned", "Budget prévu"), ("committed", "Budget engagé"),
+                        ("spent", "Budget dépensé")):
+        total = sum((getattr(line, name) for line in lines), ZERO)
+        if values[f"budget_{name}"] != total:
+            raise CharteError(
+                f"Le budget de cette action est détaillé par année : le champ « {label} » "
+                "est la somme des années. Modifiez-le dans l'onglet « Budget par année ».",
+                field=f"budget_{name}")
+
+
+# --- Totals ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class BudgetLine:
+    """Planned, committed and spent euros of a group of actions (an axis, a year…)."""
+
+    label: str
+    planned: Decimal
+    committed: Decimal
+    spent: Decimal
+    action_count: int
+
+    @property
+    def remaining(self) -> Decimal:
+        """Planned but not yet spent (never below zero)."""
+        return max(self.planned - self.spent, ZERO)
+
+
+def _sums() -> tuple[Any, ...]:
+    return tuple(type_coerce(func.coalesce(func.sum(getattr(Action, f"budget_{name}")), 0),
+                             Money()) for name, _label in AMOUNT_FIELDS)
+
+
+def totals_by_axis(db: Database, plan_id: int) -> list[BudgetLine]:
+    """One line per top-level axis of the plan (sub-axes count in their axis), in the
+    plan's order, then "Sans axe" when some actions have none. Abandoned actions are out."""
+    with db.session() as session:
+        axes = list(session.scalars(select(Axis).where(Axis.plan_id == plan_id)
+                                    .order_by(Axis.position, Axis.id)))
+        parent = {axis.id: axis.parent_id for axis in axes}
+
+        def top(axis_id: int | None) -> int | None:
+            while axis_id is not None and parent.get(axis_id) is not None:
+                axis_id = parent[axis_id]
+            return axis_id
+
+        rows = session.execute(
+            select(Action.axis_id, func.count(Action.id), *_sums())
+            .where(Action.plan_id == plan_id, Action.status != ActionStatus.ABANDONED)
+            .group_by(Action.axis_id)).all()
+    grouped: dict[int | None, list[Decimal | int]] = {}
+    for axis_id, count, *amounts in rows:
+        totals = grouped.setdefault(top(axis_id), [ZERO, ZERO, ZERO, 0])
+        for index, amount in enumerate(amounts):
+            totals[index] += amount or ZERO
+        totals[3] += count
+    labels = {axis.id: f"{axis.code} {axis.title}".strip() for axis in axes
+              if axis.parent_id is None}
+    order = [axis_id for axis_id in labels if axis_id in grouped]
+    if None in grouped:
+        order.append(None)
+    return [BudgetLine(labels.get(axis_id, "Sans axe") if axis_id else "Sans axe",
+                       Decimal(grouped[axis_id][0]), Decimal(grouped[axis_id][1]),
+                       Decimal(grouped[axis_id][2]), int(grouped[axis_id][3]))
+            for axis_id in order]
+
+
+def totals_by_year(db: Database, plan_id: int) -> list[BudgetLine]:
+    """The plan's per-year lines summed by year (actions without lines are not in them)."""
+    with db.session() as session:
+        rows = session.execute(
+            select(BudgetYear.year, func.count(BudgetYear.id),
+                   *(type_coerce(func.coalesce(func.sum(getattr(BudgetYear, name)), 0),
+                                 Money()) for name, _label in AMOUNT_FIELDS))
+            .join(Action, Action.id == BudgetYear.action_id)
+            .where(Action.plan_id == plan_id, Action.status != ActionStatus.ABANDONED)
+            .group_by(BudgetYear.year).order_by(BudgetYear.year)).all()
+    return [BudgetLine(str(year), planned or ZERO, committed or ZERO, spent or ZERO, count)
+            for year, count, planned, committed, spent in rows]
+
+
+def plan_total(lines: list[BudgetLine], label: str = "Total du plan") -> BudgetLine:
+    return BudgetLine(label, sum((line.planned for line in lines), ZERO),
+                      sum((line.committed for line in lines), ZERO),
+                      sum((line.spent for line in lines), ZERO),
+                      sum(line.action_count for line in lines))
