@@ -1,0 +1,56 @@
+"""Safe spreadsheet helpers shared by every Excel writer (openpyxl, write-only mode too).
+
+- `values`: rules on plain values (text cleaning, formula guard, number formats, widths);
+- `cells`: `SheetCells`, the cell maker: text that never becomes a formula, real dates,
+  euros, integers and percentages with French formats, looks built once per workbook;
+- `sheets`: columns, widths, frozen header, print setup, Excel tables with unique names,
+  conditional highlights;
+- `saving`: new workbook, atomic save.
+
+Import this package only inside a writer function (it loads openpyxl).
+"""
+
+from charte_desktop.exports.xlsx_cells.cells import (
+    HEADER,
+    PLAIN,
+    SECTION,
+    SUBTITLE,
+    TITLE,
+    TOP,
+    TOTAL,
+    WRAPPED,
+    Look,
+    SheetCells,
+    WorkbookLooks,
+)
+from charte_desktop.exports.xlsx_cells.saving import new_workbook, save_workbook
+from charte_desktop.exports.xlsx_cells.sheets import (
+    Column,
+    Highlight,
+    Kind,
+    add_table,
+    excel_string,
+    header_row,
+    highlight_rows,
+    highlight_values,
+    prepare_sheet,
+    table_name,
+    write_rows,
+)
+from charte_desktop.exports.xlsx_cells.values import (
+    DATE_FORMAT,
+    INTEGER_FORMAT,
+    MONEY_FORMAT,
+    PERCENT_FORMAT,
+    clean_text,
+    fitted_width,
+    needs_text_guard,
+)
+
+__all__ = [
+    "DATE_FORMAT", "HEADER", "INTEGER_FORMAT", "MONEY_FORMAT", "PERCENT_FORMAT", "PLAIN",
+    "SECTION", "SUBTITLE", "TITLE", "TOP", "TOTAL", "WRAPPED", "Column", "Highlight", "Kind",
+    "Look", "SheetCells", "WorkbookLooks", "add_table", "clean_text", "excel_string",
+    "fitted_width", "header_row", "highlight_rows", "highlight_values", "needs_text_guard",
+    "new_workbook", "prepare_sheet", "save_workbook", "table_name", "write_rows",
+]

@@ -1,0 +1,176 @@
+"""Cells that are safe and fast, in openpyxl's normal and write-only modes alike.
+
+`SheetCells(ws)` makes the cells of one sheet: user text always stays text (never a
+formula), dates are real Excel dates, euros and percentages real numbers, each with its
+French format. A value needing no style is returned as a plain Python value (openpyxl's
+fast path in write-only mode); otherwise a `Cell` whose style was built once per
+workbook (building a style per cell is what makes styled workbooks slow).
+"""
+
+from dataclasses import dataclass, replace
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from openpyxl.cell.cell import Cell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
+from openpyxl.workbook import Workbook
+
+from charte_desktop.exports.xlsx_cells.values import (
+    DATE_FORMAT,
+    DATETIME_FORMAT,
+    GENERAL_FORMAT,
+    INTEGER_FORMAT,
+    MONEY_FORMAT,
+    PERCENT_FORMAT,
+    clean_text,
+    needs_text_guard,
+)
+
+HEADER_FILL = "1F4E78"  # dark blue, white bold text: readable printed in grey too
+BORDER_COLOUR = "A6A6A6"
+
+
+@dataclass(frozen=True)
+class Look:
+    """How a cell looks; hashable, so each distinct look is built once per workbook."""
+
+    number_format: str = GENERAL_FORMAT
+    bold: bool = False
+    italic: bool = False
+    size: float | None = None
+    colour: str | None = None  # font colour, "RRGGBB"
+    fill: str | None = None  # background colour, "RRGGBB"
+    wrap: bool = False
+    horizontal: str | None = None  # "left", "center", "right"
+    vertical: str | None = None  # "top", "center", "bottom"
+    indent: int = 0
+    border: bool = False
+    quote_prefix: bool = False  # Excel keeps the cell text even when edited
+    locked: bool = True  # False: editable in a protected sheet (workbooks sent to fill in)
+
+    def but(self, **changes: Any) -> "Look":
+        """This look with some attributes changed."""
+        return replace(self, **changes)
+
+
+PLAIN = Look()
+WRAPPED = Look(wrap=True, vertical="top")
+TOP = Look(vertical="top")
+HEADER = Look(bold=True, colour="FFFFFF", fill=HEADER_FILL, wrap=True, vertical="center",
+              border=True)
+TITLE = Look(bold=True, size=14, colour=HEADER_FILL)
+SUBTITLE = Look(italic=True, colour="595959")
+SECTION = Look(bold=True, size=12, colour=HEADER_FILL)
+TOTAL = Look(bold=True, border=True)
+
+
+def _style_array(ws: Any, look: Look) -> StyleArray:
+    """Register `look` in the workbook's style lists through a probe cell."""
+    probe = Cell(ws)
+    probe.number_format = look.number_format
+    if look.bold or look.italic or look.size or look.colour:
+        probe.font = Font(bold=look.bold, italic=look.italic, size=look.size,
+                          color=look.colour)
+    if look.fill:
+        probe.fill = PatternFill(fill_type="solid", start_color=look.fill,
+                                 end_color=look.fill)
+    if look.wrap or look.horizontal or look.vertical or look.indent:
+        probe.alignment = Alignment(wrap_text=look.wrap or None, horizontal=look.horizontal,
+                                    vertical=look.vertical, indent=look.indent)
+    if look.border:
+        side = Side(style="thin", color=BORDER_COLOUR)
+        probe.border = Border(left=side, right=side, top=side, bottom=side)
+    if not look.locked:
+        probe.protection = Protection(locked=False)
+    if look.quote_prefix:
+        probe.quotePrefix = True
+    return StyleArray(probe._style)
+
+
+class WorkbookLooks:
+    """The style arrays of one workbook, by look."""
+
+    def __init__(self, workbook: Workbook) -> None:
+        self.workbook = workbook
+        self._arrays: dict[Look, StyleArray] = {}
+
+    def array(self, ws: Any, look: Look) -> StyleArray:
+        array = self._arrays.get(look)
+        if array is None:
+            array = self._arrays[look] = _style_array(ws, look)
+        return array
+
+
+class SheetCells:
+    """Cell maker of one worksheet (normal or write-only).
+
+    Every method takes a value (None gives None: an empty cell) and an optional look;
+    the number format of dates, money, integers and percentages is added to that look.
+    """
+
+    def __init__(self, ws: Any, looks: WorkbookLooks | None = None) -> None:
+        self.ws = ws
+        self.looks = looks or WorkbookLooks(ws.parent)
+
+    def styled(self, value: Any, look: Look, data_type: str) -> Cell:
+        """A cell holding `value` as is (already checked) with `data_type` and `look`."""
+        # A position, even a wrong one: write-only `append` reprs the cell before placing it.
+        cell = Cell(self.ws, row=1, column=1, style_array=self.looks.array(self.ws, look))
+        cell._value = value
+        cell.data_type = data_type
+        return cell
+
+    def text(self, value: object, look: Look | None = None) -> Cell | str | None:
+        """User text, kept as text whatever it starts with ("=1+1" stays "=1+1")."""
+        if value is None:
+            return None
+        text = clean_text(value)
+        if needs_text_guard(text):
+            return self.styled(text, (look or PLAIN).but(quote_prefix=True), "s")
+        if look is None or look == PLAIN:
+            return text
+        return self.styled(text, look, "s")
+
+    def date(self, value: date | None, look: Look | None = None) -> Cell | None:
+        """A real Excel date (a datetime keeps its time; an aware one is made local)."""
+        if value is None:
+            return None
+        number_format = DATE_FORMAT
+        if isinstance(value, datetime):
+            number_format = DATETIME_FORMAT
+            if value.tzinfo is not None:
+                value = value.astimezone().replace(tzinfo=None)
+        return self.styled(value, (look or PLAIN).but(number_format=number_format), "d")
+
+    def money(self, value: Decimal | int | float | None, look: Look | None = None) -> Cell | None:
+        """Euros as a number with the French euro format."""
+        return self.number(value, (look or PLAIN).but(number_format=MONEY_FORMAT))
+
+    def integer(self, value: int | None, look: Look | None = None) -> Cell | int | None:
+        """A whole number with a thousands separator."""
+        return self.number(value, (look or PLAIN).but(number_format=INTEGER_FORMAT))
+
+    def percent(self, fraction: Decimal | float | None, look: Look | None = None) -> Cell | None:
+        """A percentage given as a fraction (0.45 shows "45 %")."""
+        return self.number(fraction, (look or PLAIN).but(number_format=PERCENT_FORMAT))
+
+    def number(self, value: Decimal | int | float | None, look: Look | None = None) -> Any:
+        """Any number (a measured value…); plain when no look is asked for."""
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+            raise TypeError(f"not a number: {value!r}")
+        if look is None or look == PLAIN:
+            return value
+        return self.styled(value, look, "n")
+
+    def yes_no(self, value: bool | None, look: Look | None = None) -> Cell | str | None:
+        """"Oui" / "Non": readable and filterable, where TRUE/FALSE would not be French."""
+        if value is None:
+            return None
+        return self.text("Oui" if value else "Non", look)
+
+    def header(self, text: str) -> Cell | str | None:
+        return self.text(text, HEADER)

@@ -1,0 +1,213 @@
+"""Sheet-level helpers: columns, header, rows, Excel tables, highlights, printing.
+
+Write-only worksheets stream their rows, so everything written before the rows (column
+widths, frozen panes, page setup) must be set by `prepare_sheet` before the first
+`append`; tables and conditional formats may be added after the rows.
+"""
+
+import re
+import unicodedata
+import warnings
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+from openpyxl.formatting.rule import CellIsRule, FormulaRule
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+from openpyxl.worksheet.filters import AutoFilter
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+from charte_desktop.exports.xlsx_cells.cells import HEADER, Look, SheetCells
+from charte_desktop.exports.xlsx_cells.values import clean_text
+
+A4 = 9  # openpyxl's paper size code
+
+
+class Kind(Enum):
+    """What a column holds, hence how its cells are written."""
+
+    TEXT = "text"
+    DATE = "date"
+    MONEY = "money"
+    INTEGER = "integer"
+    PERCENT = "percent"  # values are fractions: 0.45 for 45 %
+    NUMBER = "number"
+    YES_NO = "yes_no"
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    kind: Kind = Kind.TEXT
+    width: float = 14.0  # in characters
+    look: Look | None = None  # e.g. WRAPPED for long texts
+
+    def converter(self, cells: SheetCells) -> Callable[[Any], Any]:
+        """value -> cell (or plain value) for this column."""
+        look = self.look
+        method = {
+            Kind.TEXT: cells.text, Kind.DATE: cells.date, Kind.MONEY: cells.money,
+            Kind.INTEGER: cells.integer, Kind.PERCENT: cells.percent,
+            Kind.NUMBER: cells.number, Kind.YES_NO: cells.yes_no,
+        }[self.kind]
+        if look is None:
+            return method
+        return lambda value: method(value, look)
+
+
+def prepare_sheet(
+    ws: Any,
+    widths: Sequence[float],
+    *,
+    freeze: str | None = None,
+    landscape: bool = True,
+    title_rows: str | None = None,
+    footer: str = "",
+) -> None:
+    """Column widths, frozen panes and page setup: call before the first row.
+
+    Printing: A4, landscape by default, fitted to the page width (as many pages high as
+    needed), `title_rows` (e.g. "4:4") repeated on each page, "Page 1 sur 3" and
+    `footer` at the bottom.
+    """
+    for index, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(index)].width = width
+    if freeze:
+        ws.freeze_panes = freeze
+    ws.page_setup.paperSize = A4
+    ws.page_setup.orientation = "landscape" if landscape else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.4
+    ws.page_margins.top = ws.page_margins.bottom = 0.6
+    if title_rows:
+        ws.print_title_rows = title_rows
+    ws.HeaderFooter.oddFooter.left.text = clean_text(footer).replace("&", "&&")
+    ws.HeaderFooter.oddFooter.left.size = 8
+    ws.HeaderFooter.oddFooter.right.text = "Page &P sur &N"
+    ws.HeaderFooter.oddFooter.right.size = 8
+
+
+def header_row(cells: SheetCells, headers: Iterable[str], look: Look = HEADER) -> list[Any]:
+    return [cells.text(header, look) for header in headers]
+
+
+def write_rows(
+    ws: Any, cells: SheetCells, columns: Sequence[Column], rows: Iterable[Sequence[Any]]
+) -> int:
+    """Append `rows` (plain values, in the order of `columns`); the number written."""
+    converters = [column.converter(cells) for column in columns]
+    count = 0
+    append = ws.append
+    for row in rows:
+        append([convert(value) for convert, value in zip(converters, row, strict=True)])
+        count += 1
+    return count
+
+
+# --- Excel tables ------------------------------------------------------------------------
+
+_NOT_IN_NAME = re.compile(r"[^0-9A-Za-z_.]")
+_LOOKS_LIKE_REFERENCE = re.compile(r"^([A-Za-z]{1,3}[0-9]+|[RrCc]([0-9]+)?|[Rr][0-9]+[Cc][0-9]+)$")
+
+
+def table_name(workbook: Workbook, wanted: str) -> str:
+    """A valid table name, unique in the workbook, made from `wanted` ("Décisions" ->
+    "Decisions", then "Decisions_2"…). Excel refuses spaces, names looking like a cell
+    ("A1", "R1C1") and duplicates (ignoring case), and repairs the file if it finds one."""
+    ascii_name = unicodedata.normalize("NFKD", wanted).encode("ascii", "ignore").decode()
+    base = _NOT_IN_NAME.sub("_", ascii_name).strip("_.") or "Tableau"
+    if not (base[0].isalpha() or base[0] == "_"):
+        base = "T_" + base
+    if _LOOKS_LIKE_REFERENCE.match(base):
+        base = "T_" + base
+    base = base[:200]
+    name, number = base, 1
+    while _name_taken(workbook, name):
+        number += 1
+        name = f"{base}_{number}"
+    return name
+
+
+def _name_taken(workbook: Workbook, name: str) -> bool:
+    wanted = name.casefold()
+    for sheet in workbook.worksheets:
+        if any(existing.casefold() == wanted for existing in sheet.tables):
+            return True
+    return any(existing.casefold() == wanted for existing in workbook.defined_names)
+
+
+def add_table(
+    ws: Any,
+    name: str,
+    headers: Sequence[str],
+    *,
+    first_row: int,
+    row_count: int,
+    first_column: int = 1,
+    style: str = "TableStyleMedium2",
+) -> Table:
+    """A real Excel table (filter buttons, banded rows) over a header row and its rows.
+
+    Works in write-only mode (columns are named here, openpyxl cannot read them back).
+    An empty table keeps one blank row: Excel refuses a table of a header alone.
+    """
+    last_column = first_column + len(headers) - 1
+    last_row = first_row + max(row_count, 1)
+    ref = (f"{get_column_letter(first_column)}{first_row}:"
+           f"{get_column_letter(last_column)}{last_row}")
+    table = Table(displayName=table_name(ws.parent, name), ref=ref)
+    table.tableColumns = [
+        TableColumn(id=index, name=clean_text(header).replace("\n", " "))
+        for index, header in enumerate(headers, start=1)
+    ]
+    table.autoFilter = AutoFilter(ref=ref)  # the filter buttons
+    table.tableStyleInfo = TableStyleInfo(name=style, showRowStripes=True)
+    with warnings.catch_warnings():  # "in write-only mode you must add table columns": done
+        warnings.simplefilter("ignore", UserWarning)
+        ws.add_table(table)
+    return table
+
+
+# --- Conditional formats -----------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Highlight:
+    fill: str  # background "RRGGBB"
+    colour: str | None = None  # text colour
+    bold: bool = False
+
+    def rule_style(self) -> dict[str, Any]:
+        style: dict[str, Any] = {
+            # Conditional formats paint with bgColor; fgColor for older readers.
+            "fill": PatternFill(fill_type="solid", fgColor=self.fill, bgColor=self.fill)
+        }
+        if self.colour or self.bold:
+            style["font"] = Font(color=self.colour, bold=self.bold)
+        return style
+
+
+def excel_string(text: str) -> str:
+    """`text` as a string literal inside an Excel formula."""
+    return '"' + text.replace('"', '""') + '"'
+
+
+def highlight_values(ws: Any, ref: str, highlights: Mapping[str, Highlight]) -> None:
+    """Colour the cells of `ref` equal to each text (a status column, say)."""
+    for text, highlight in highlights.items():
+        ws.conditional_formatting.add(
+            ref, CellIsRule(operator="equal", formula=[excel_string(text)],
+                            **highlight.rule_style())
+        )
+
+
+def highlight_rows(ws: Any, ref: str, formula: str, highlight: Highlight) -> None:
+    """Colour the rows of `ref` where `formula` (written for its first row, with $ on
+    the column: '$Z5="Oui"') is true."""
+    ws.conditional_formatting.add(ref, FormulaRule(formula=[formula],
+                                                   **highlight.rule_style()))

@@ -1,0 +1,68 @@
+"""Plain-value rules of a spreadsheet cell: what user text may hold, number formats.
+
+No openpyxl import here: the rules are cheap to test and to reuse.
+"""
+
+import re
+
+# Number formats, written with Excel's invariant separators: a French Excel or
+# LibreOffice shows them as 14/03/2026, 1 234,50 €, 1 234 and 45 %.
+DATE_FORMAT = "dd/mm/yyyy"
+DATETIME_FORMAT = "dd/mm/yyyy hh:mm"
+MONEY_FORMAT = '#,##0.00\\ "€";\\-#,##0.00\\ "€"'
+INTEGER_FORMAT = "#,##0"
+PERCENT_FORMAT = "0\\ %"
+GENERAL_FORMAT = "General"
+
+MAX_CELL_TEXT = 32_767  # Excel's limit; longer text is cut (and says so)
+_CUT_MARK = " […]"
+
+# Characters XML 1.0 forbids (openpyxl refuses them): control characters but tab, LF, CR.
+ILLEGAL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# A text starting so would be read as a formula by Excel, LibreOffice or a CSV import
+# (OWASP "CSV injection"): such text is stored as text with Excel's quote prefix.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# Texts openpyxl would store as error values.
+ERROR_CODES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A"})
+
+
+def clean_text(value: object) -> str:
+    """`value` as text a cell can hold: forbidden control characters removed, and cut
+    to Excel's 32,767 characters (ending with " […]" so the cut shows)."""
+    text = value if isinstance(value, str) else str(value)
+    if not text.isprintable():  # cheap test first: most texts have no control character
+        text = ILLEGAL_CHARACTERS.sub("", text)
+    if len(text) > MAX_CELL_TEXT:
+        text = text[: MAX_CELL_TEXT - len(_CUT_MARK)] + _CUT_MARK
+    return text
+
+
+def needs_text_guard(text: str) -> bool:
+    """Whether `text` must be forced to text (it looks like a formula or an error value)."""
+    return text.startswith(FORMULA_STARTS) or text in ERROR_CODES
+
+
+def display_width(text: str) -> int:
+    """Width of `text` in characters as a column needs it: its longest line."""
+    if "\n" not in text:
+        return len(text)
+    return max(len(line) for line in text.split("\n"))
+
+
+def fitted_width(
+    header: str, values: object, *, minimum: float = 8, maximum: float = 60, sample: int = 400
+) -> float:
+    """A column width (in characters) fitting the header and the first `sample` values.
+
+    `values` is any iterable; None is skipped. The header may wrap on two lines.
+    """
+    longest = 0
+    for count, value in enumerate(values):  # type: ignore[call-overload]
+        if count >= sample:
+            break
+        if value is not None:
+            longest = max(longest, display_width(str(value)))
+    words = header.split()
+    header_need = max((len(word) for word in words), default=0)
+    header_need = max(header_need, (len(header) + 1) // 2)  # on two lines at most
+    return float(min(maximum, max(minimum, longest + 2, header_need + 2)))
