@@ -1,0 +1,106 @@
+"""Reading a sheet or a CSV file into numbered rows; formulas and errors are problems."""
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from charte_desktop.errors import CharteError
+from charte_desktop.imports.progress import CANCELLED_MESSAGE, ImportCancelled, Monitor
+from charte_desktop.imports.table_reader import column_letter, read_table, sheet_names
+
+
+def _workbook(path: Path) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = "Sommaire"
+    sheet["A1"] = "Voir l'onglet Plan"
+    plan = workbook.create_sheet("Plan")
+    plan["A1"] = "Plan d'actions 2025-2030"
+    plan.merge_cells("A1:D1")
+    plan.append([])
+    plan.append(["N°", "Intitulé", "Échéance", "Budget"])
+    plan.append(["1.1", "  Covoiturage  ", datetime(2025, 6, 30), 12500.5])
+    plan.append([])
+    plan.append(["1.2", "Vélos", "31/02/2025", "=SUM(D4:D4)"])
+    plan.append(["1.3", "Navette", "#REF!", "#DIV/0!"])
+    workbook.save(path)
+    return path
+
+
+def test_rows_keep_excel_numbers_skip_blank_rows_and_flag_formulas(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "plan.xlsx")
+    assert sheet_names(path) == ["Sommaire", "Plan"]
+    table = read_table(path, "Plan")
+    assert table.sheet == "Plan"
+    assert [row.number for row in table.rows] == [1, 3, 4, 6, 7]
+    title, header, first, second, third = table.rows
+    assert title.values[0] == "Plan d'actions 2025-2030"
+    assert header.values == ("N°", "Intitulé", "Échéance", "Budget")
+    assert first.values == ("1.1", "Covoiturage", datetime(2025, 6, 30), 12500.5)
+    assert first.problems == {}
+    assert second.values[2] == "31/02/2025"
+    assert second.values[3] is None
+    assert second.problems[3].startswith("formule « =SUM(D4:D4) »")
+    assert third.values[2:] == (None, None)
+    assert third.problems == {2: "cellule en erreur « #REF! »", 3: "cellule en erreur « #DIV/0! »"}
+
+
+def test_default_sheet_is_the_first_and_unknown_sheet_is_named(tmp_path: Path) -> None:
+    path = _workbook(tmp_path / "plan.xlsx")
+    assert read_table(path).sheet == "Sommaire"
+    with pytest.raises(CharteError, match="n'a pas de feuille « Actions »"):
+        read_table(path, "Actions")
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter"),
+    [("utf-8-sig", ";"), ("utf-8", ","), ("cp1252", ";"), ("cp1252", "\t")],
+)
+def test_csv_encodings_and_delimiters(tmp_path: Path, encoding: str, delimiter: str) -> None:
+    lines = [
+        ["Nom", "Prénom", "Structure", "Budget"],
+        ["Lefèvre", "Zoé", "Mairie d'Aubrance", "12 500,50 €"],
+        [],
+        ["Durand", "Élise", "Vélo, Pédales et Cie", "3"],
+    ]
+    text = "\r\n".join(
+        delimiter.join(f'"{cell}"' if delimiter in cell else cell for cell in line)
+        for line in lines
+    )
+    path = tmp_path / "contacts.csv"
+    path.write_bytes(text.encode(encoding))
+    table = read_table(path)
+    assert table.sheet == ""
+    assert sheet_names(path) == []
+    assert [row.number for row in table.rows] == [1, 2, 4]
+    assert table.rows[1].values == ("Lefèvre", "Zoé", "Mairie d'Aubrance", "12 500,50 €")
+    assert table.rows[2].values[2] == "Vélo, Pédales et Cie"
+
+
+def test_csv_line_numbers_count_multiline_cells(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_text('Code;Description\n1.1;"deux\nlignes"\n1.2;simple\n', encoding="utf-8")
+    rows = read_table(path).rows
+    assert [(row.number, row.values[0]) for row in rows] == [(1, "Code"), (2, "1.1"), (4, "1.2")]
+    assert rows[1].values[1] == "deux\nlignes"
+
+
+def test_progress_is_reported_and_cancel_stops_reading(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(f"{n};Action {n}" for n in range(500)), encoding="utf-8")
+    seen: list[tuple[str, int, int]] = []
+    read_table(path, monitor=Monitor(progress=lambda *report: seen.append(report)))
+    assert seen[0] == ("Lecture du fichier", 0, 500)
+    assert seen[-1] == ("Lecture du fichier", 500, 500)
+    assert len(seen) > 5
+    with pytest.raises(ImportCancelled, match=CANCELLED_MESSAGE):
+        read_table(path, monitor=Monitor(cancelled=lambda: True))
+
+
+def test_column_letters() -> None:
+    assert [column_letter(n) for n in (0, 25, 26, 27, 701, 702)] == [
+        "A", "Z", "AA", "AB", "ZZ", "AAA"
+    ]
