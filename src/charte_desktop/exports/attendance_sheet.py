@@ -3,8 +3,9 @@
 from pathlib import Path
 
 from charte_desktop.db import Database
-from charte_desktop.exports.meeting_document import add_table, load, save, start_document
+from charte_desktop.exports.meeting_document import load, start_document
 from charte_desktop.exports.safe_write import check_target
+from charte_desktop.exports.word_blocks import add_table, save
 
 KIND = "Feuille d'émargement"
 SIGNATURE_ROW_HEIGHT_CM = 1.3

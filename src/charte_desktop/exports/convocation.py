@@ -3,16 +3,9 @@
 from pathlib import Path
 
 from charte_desktop.db import Database
-from charte_desktop.exports.meeting_document import (
-    add_paragraph,
-    add_table,
-    load,
-    person,
-    save,
-    start_document,
-    when_text,
-)
+from charte_desktop.exports.meeting_document import load, start_document, when_text
 from charte_desktop.exports.safe_write import check_target
+from charte_desktop.exports.word_blocks import add_paragraph, add_table, person, save
 
 KIND = "Convocation"
 

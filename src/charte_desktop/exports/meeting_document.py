@@ -1,8 +1,5 @@
-"""What the three meeting documents share: loading, wording, tables, saving."""
+"""What the three meeting documents share: loading, wording, the document's start."""
 
-import io
-import weakref
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,43 +7,15 @@ from typing import TYPE_CHECKING
 from charte_desktop.db import Database
 from charte_desktop.db.enums import BodyKind
 from charte_desktop.exports.naming import suggested_name
-from charte_desktop.exports.safe_write import check_target, write_atomically
-from charte_desktop.exports.word_fields import (
-    keep_row_on_one_page,
-    letterhead,
-    page_footer,
-    repeat_as_header,
-)
+from charte_desktop.exports.word_blocks import add_paragraph, labelled
+from charte_desktop.exports.word_fields import letterhead, page_footer
 from charte_desktop.exports.word_template import open_template
 from charte_desktop.formatting import format_long_date, format_time
 
 if TYPE_CHECKING:
     from docx.document import Document
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
-    from charte_desktop.db.models import Contact, Meeting, Territory
-
-NBSP = "\u00a0"
-COLON = f"{NBSP}:"  # French typography: a no-break space before the colon
-
-
-# Style ids per document: python-docx looks a style name up by scanning every style of
-# the template for each paragraph, which made a long compte rendu three times slower.
-_STYLE_IDS: "weakref.WeakKeyDictionary[object, dict[str, str]]" = (
-    weakref.WeakKeyDictionary())
-
-
-def add_paragraph(document: "Document", text: str = "", style: str | None = None,
-                  ) -> "Paragraph":
-    """`document.add_paragraph(text, style)`, with the style id looked up once."""
-    paragraph = document.add_paragraph(text)
-    if style is not None:
-        ids = _STYLE_IDS.setdefault(document.part, {})  # Document itself is unhashable
-        if style not in ids:
-            ids[style] = document.styles[style].style_id
-        paragraph._p.get_or_add_pPr().get_or_add_pStyle().val = ids[style]
-    return paragraph
+    from charte_desktop.db.models import Meeting, Territory
 
 
 @dataclass
@@ -93,20 +62,6 @@ def when_text(meeting: "Meeting") -> str:
     return text
 
 
-def person(contact: "Contact | None", *, organisation: bool = True,
-           separator: str = "") -> str:
-    """"Camille Roussel (Communauté de communes…)", or with `separator` "Camille Roussel –
-    Communauté de communes…"; empty for no one."""
-    if contact is None:
-        return ""
-    name = contact.full_name
-    if organisation and contact.organisation is not None:
-        if separator:
-            return f"{name}{separator}{contact.organisation.name}"
-        return f"{name} ({contact.organisation.name})"
-    return name
-
-
 def start_document(context: MeetingContext, title: str, template: Path | None) -> "Document":
     """A document from the template with letterhead, footer, title and the meeting's
     body, date, time and place."""
@@ -126,59 +81,3 @@ def start_document(context: MeetingContext, title: str, template: Path | None) -
     if meeting.place:
         labelled(document, "Lieu", meeting.place)
     return document
-
-
-def labelled(document: "Document", label: str, text: str) -> None:
-    """A paragraph "Label : text" with the label in bold."""
-    paragraph = document.add_paragraph()
-    paragraph.add_run(f"{label}{COLON} ").bold = True
-    paragraph.add_run(text)
-
-
-def add_table(document: "Document", headers: Sequence[str], rows: Sequence[Sequence[str]],
-              widths_cm: Sequence[float], *, min_height_cm: float | None = None) -> "Table":
-    """A grid table whose header row repeats on every page; rows never split."""
-    from docx.enum.table import WD_ROW_HEIGHT_RULE
-    from docx.shared import Cm
-
-    table = document.add_table(rows=1, cols=len(headers), style="Table Grid")
-    table.autofit = False
-    header = table.rows[0]
-    repeat_as_header(header)
-    for cell, text in zip(header.cells, headers, strict=True):
-        cell.paragraphs[0].add_run(text).bold = True
-        shade(cell, "E7EAF0")
-    for values in rows:
-        row = table.add_row()
-        keep_row_on_one_page(row)
-        if min_height_cm is not None:
-            row.height = Cm(min_height_cm)
-            row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
-        for cell, text in zip(row.cells, values, strict=True):
-            cell.paragraphs[0].text = text
-    widths = [Cm(w) for w in widths_cm]
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
-    return table
-
-
-def shade(cell: object, color: str) -> None:
-    from docx.oxml import OxmlElement
-    from docx.oxml.ns import qn
-
-    shading = OxmlElement("w:shd")
-    shading.set(qn("w:val"), "clear")
-    shading.set(qn("w:color"), "auto")
-    shading.set(qn("w:fill"), color)
-    cell._tc.get_or_add_tcPr().append(shading)  # type: ignore[attr-defined]
-
-
-def save(document: "Document", target: Path) -> Path:
-    """Write the document atomically at `target` (French error if it is open in Word)."""
-    target = check_target(target)
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return write_atomically(target, lambda stream: stream.write(buffer.getbuffer()))

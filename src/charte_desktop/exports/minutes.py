@@ -7,18 +7,16 @@ from typing import TYPE_CHECKING
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import AttendanceState
-from charte_desktop.exports.meeting_document import (
+from charte_desktop.exports.meeting_document import MeetingContext, load, start_document
+from charte_desktop.exports.safe_write import check_target
+from charte_desktop.exports.word_blocks import (
     COLON,
-    MeetingContext,
     add_paragraph,
     add_table,
     labelled,
-    load,
     person,
     save,
-    start_document,
 )
-from charte_desktop.exports.safe_write import check_target
 from charte_desktop.formatting import format_date
 
 if TYPE_CHECKING:
