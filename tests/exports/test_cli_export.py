@@ -78,3 +78,46 @@ def test_missing_output_folder_exits_1(
 def test_usage_errors_exit_2(capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]) -> None:
     code, _, err = run_cli(capsys, *argv)
     assert code == 2 and "erreur" in err
+
+
+def test_export_action_sheet_under_its_suggested_name(
+    demo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run_cli(capsys, "export", "action", str(demo), "--action", "1")
+    assert (code, err) == (0, "")
+    written = Path(out.strip())
+    assert written.parent == tmp_path and written.name.startswith("Fiche action 1.1 - ")
+    assert "Fiche action 1.1" in all_text(open_docx(written))
+
+
+def test_export_action_sheet_to_a_chosen_file(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "fiche.docx"
+    code, out, err = run_cli(capsys, "export", "action", str(demo), "--action", "7",
+                             "-o", str(target))
+    assert (code, out, err) == (0, f"{target}\n", "")
+
+
+def test_export_unknown_action_exits_1(
+    demo: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, out, err = run_cli(capsys, "export", "action", str(demo), "--action", "999",
+                             "-o", str(tmp_path / "f.docx"))
+    assert (code, out) == (1, "")
+    assert err == "L'action n° 999 est introuvable (peut-être supprimée).\n"
+    assert not (tmp_path / "f.docx").exists()
+
+
+@pytest.mark.parametrize("argv", [
+    ("export", "action", "f.sqlite"),
+    ("export", "action", "f.sqlite", "--action", "deux"),
+    ("export", "action", "f.sqlite", "--meeting", "1"),
+])
+def test_action_sheet_usage_errors_exit_2(
+    capsys: pytest.CaptureFixture[str], argv: tuple[str, ...]
+) -> None:
+    code, _, err = run_cli(capsys, *argv)
+    assert code == 2 and "erreur" in err

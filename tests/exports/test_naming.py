@@ -5,7 +5,13 @@ from pathlib import PureWindowsPath
 
 import pytest
 
-from charte_desktop.exports.naming import is_reserved, safe_file_name, suggested_name
+from charte_desktop.exports.naming import (
+    action_sheet_name,
+    is_reserved,
+    safe_file_name,
+    shortened,
+    suggested_name,
+)
 
 
 def test_suggested_name() -> None:
@@ -49,3 +55,26 @@ def test_names_are_valid_windows_names() -> None:
 def test_accents_are_kept() -> None:
     name = suggested_name("Feuille d'émargement", "Comité des partenaires", date(2026, 6, 15))
     assert name == "Feuille d'émargement - Comité des partenaires - 2026-06-15.docx"
+
+
+def test_action_sheet_name_cuts_a_long_title_on_a_word() -> None:
+    name = action_sheet_name(
+        "1.2", "Harmoniser les horaires de livraison et les arrêtés de circulation des poids "
+        "lourds")
+    assert name == "Fiche action 1.2 - Harmoniser les horaires de livraison et les arrêtés.docx"
+
+
+@pytest.mark.parametrize(("title", "expected"), [
+    ("Court", "Court"),
+    ("Créer une plateforme de mobilité solidaire avec les acteurs de l'insertion",
+     "Créer une plateforme de mobilité solidaire avec les acteurs"),
+    ("x" * 100, "x" * 60),
+])
+def test_shortened(title: str, expected: str) -> None:
+    assert shortened(title) == expected
+
+
+def test_action_sheet_name_is_a_valid_windows_name() -> None:
+    name = action_sheet_name("2/3", 'Vélo : "plan" <2026>')
+    assert name == "Fiche action 2-3 - Vélo - plan 2026.docx"
+    assert PureWindowsPath(name).name == name

@@ -1,4 +1,5 @@
-"""The three documents of a held demo meeting convert to PDF in LibreOffice (headless)."""
+"""The documents of a held demo meeting and a fiche action convert to PDF in LibreOffice
+(headless)."""
 
 import shutil
 import subprocess
@@ -7,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from charte_desktop.db import Database
+from charte_desktop.exports.action_sheet import write_action_sheet
 from charte_desktop.exports.attendance_sheet import write_attendance_sheet
 from charte_desktop.exports.convocation import write_convocation
 from charte_desktop.exports.minutes import write_minutes
@@ -24,6 +26,7 @@ def test_documents_convert_to_pdf(
                             ("emargement", write_attendance_sheet),
                             ("compte-rendu", write_minutes))
     ]
+    documents.append(write_action_sheet(demo_db, 7, tmp_path / "fiche-action.docx"))
     out = tmp_path / "pdf"
     profile = (tmp_path / "lo-profile").as_uri()
     result = subprocess.run(

@@ -93,3 +93,21 @@ def test_bad_templates_are_french_errors(
 def test_required_styles() -> None:
     assert {"Title", "Heading 1", "Heading 2", "List Bullet", "Table Grid"} <= set(
         REQUIRED_STYLES)
+
+
+def test_page_number_sits_at_the_right_margin_whatever_the_footer_style(
+    demo_db: Database, held_meeting_id: int, tmp_path: Path
+) -> None:
+    """The Footer style's centre stop would catch the tab of a short footer text: the
+    footer paragraph clears every stop of its style and keeps one, right-aligned."""
+    written = open_docx(write_minutes(demo_db, held_meeting_id, tmp_path / "cr.docx"))
+    section = written.sections[0]
+    paragraph = section.footer.paragraphs[0]
+    width = section.page_width - section.left_margin - section.right_margin
+    own = {(stop.position, str(stop.alignment)) for stop in
+           paragraph.paragraph_format.tab_stops}
+    inherited = {stop.position for stop in paragraph.style.paragraph_format.tab_stops}
+    assert inherited, "the shipped Footer style has stops of its own"
+    kept = {position for position, alignment in own if "CLEAR" not in alignment}
+    cleared = {position for position, alignment in own if "CLEAR" in alignment}
+    assert kept == {width} and inherited - {width} <= cleared

@@ -1,4 +1,5 @@
-"""File names valid on Windows, suggested from a meeting's body and date."""
+"""File names valid on Windows, suggested from a meeting's body and date or an action's code
+and title."""
 
 import re
 import unicodedata
@@ -43,3 +44,28 @@ def safe_file_name(text: str, *, suffix: str = "", fallback: str = "document") -
 def suggested_name(kind: str, body: str, day: date, *, suffix: str = ".docx") -> str:
     """E.g. "Compte rendu - COTECH - 2026-03-14.docx"."""
     return safe_file_name(f"{kind} - {body} - {day.isoformat()}", suffix=suffix)
+
+
+TITLE_IN_NAME_LENGTH = 60  # enough to recognise an action, short enough for a folder view
+# Short words a shortened title should not end on.
+_DANGLING = frozenset({
+    "à", "au", "aux", "avec", "d'", "dans", "de", "des", "du", "en", "et", "l'", "la", "le",
+    "les", "ou", "par", "pour", "sur", "un", "une", "-", "–", "—", "&",
+})
+
+
+def shortened(text: str, length: int = TITLE_IN_NAME_LENGTH) -> str:
+    """`text` cut at a word boundary to at most `length` characters."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    words = text[: length + 1].split(" ")[:-1]  # the last one may be cut
+    while len(words) > 1 and words[-1].casefold() in _DANGLING:
+        words.pop()  # "… et les arrêtés de" reads as a mistake: "… et les arrêtés"
+    cut = " ".join(words)
+    return (cut if len(cut) >= length // 2 else text[:length]).rstrip(" ,;:.-–")
+
+
+def action_sheet_name(code: str, title: str, *, suffix: str = ".docx") -> str:
+    """E.g. "Fiche action 2.3 - Proposer des vélos à assistance électrique.docx"."""
+    return safe_file_name(f"Fiche action {code} - {shortened(title)}", suffix=suffix)

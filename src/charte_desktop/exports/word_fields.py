@@ -57,7 +57,16 @@ def page_footer(section: "Section", left_text: str = "") -> None:
         return
     paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
     width = section.page_width - section.left_margin - section.right_margin
-    paragraph.paragraph_format.tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
+    tab_stops = paragraph.paragraph_format.tab_stops
+    # The Footer style's own stops (a centre one mid-page) would catch a short left text's
+    # tab and put "Page N sur M" in the middle: clear them for this paragraph.
+    style = paragraph.style
+    while style is not None:
+        for stop in style.paragraph_format.tab_stops:
+            if stop.position != width:
+                tab_stops.add_tab_stop(stop.position, WD_TAB_ALIGNMENT.CLEAR)
+        style = style.base_style
+    tab_stops.add_tab_stop(width, WD_TAB_ALIGNMENT.RIGHT)
     paragraph.add_run(f"{left_text}\tPage\u00a0")
     add_field(paragraph, "PAGE")
     paragraph.add_run("\u00a0sur\u00a0")

@@ -283,9 +283,9 @@ def get_action(db: Database, action_id: int) -> Action:
             options=[
                 selectinload(Action.plan),
                 selectinload(Action.axis),
-                selectinload(Action.pilot),
+                selectinload(Action.pilot).selectinload(Contact.organisation),
                 selectinload(Action.project_group),
-                selectinload(Action.copilots),
+                selectinload(Action.copilots).selectinload(Contact.organisation),
                 selectinload(Action.partners),
                 selectinload(Action.policies),
                 selectinload(Action.milestones),
@@ -297,6 +297,9 @@ def get_action(db: Database, action_id: int) -> Action:
         )
         if action is None:
             raise CharteError(f"L'action n° {action_id} est introuvable (peut-être supprimée).")
+        axis = action.axis
+        while axis is not None:  # the parent axes a fiche names ("2 – Mobilité › 2.1 …")
+            axis = axis.parent
         return action
 
 

@@ -2,14 +2,10 @@
 
 from PySide6.QtGui import QColor
 
+from charte_desktop.colours import STATUS_FILLS
 from charte_desktop.db.enums import DisplayStatus
 
 STATUS_COLOURS: dict[DisplayStatus, QColor] = {
-    DisplayStatus.TO_START: QColor("#eef0f3"),
-    DisplayStatus.IN_PROGRESS: QColor("#dbeafe"),
-    DisplayStatus.DONE: QColor("#d1fae5"),
-    DisplayStatus.LATE: QColor("#fbd5d5"),
-    DisplayStatus.SUSPENDED: QColor("#fdf0c4"),
-    DisplayStatus.ABANDONED: QColor("#e2e2e2"),
+    status: QColor(fill) for status, fill in STATUS_FILLS.items()
 }
 LATE = STATUS_COLOURS[DisplayStatus.LATE]

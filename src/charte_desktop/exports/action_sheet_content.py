@@ -1,0 +1,206 @@
+"""What a fiche action says, as French text: loaded once, worded here, laid out elsewhere.
+
+Kept apart from the Word layout (action_sheet.py) so the wording is testable without
+opening a document, and so other documents can say an action's status the same way.
+"""
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from charte_desktop.db import Database
+from charte_desktop.db.enums import DisplayStatus, FundingState
+from charte_desktop.exports.word_blocks import NBSP, person
+from charte_desktop.formatting import format_date, format_money, format_number
+
+if TYPE_CHECKING:
+    from charte_desktop.db.models import Action, Axis, Contact, Milestone, Territory
+    from charte_desktop.services.indicators import IndicatorRow
+
+
+@dataclass(frozen=True)
+class CriterionScore:
+    name: str
+    weight: int
+    score: int | None  # None: not scored yet
+
+
+@dataclass(frozen=True)
+class Prioritisation:
+    score: int  # sum of weight × score
+    maximum: int  # every criterion at 3
+    rank: int
+    ranked: int  # actions of the plan
+    criteria: tuple[CriterionScore, ...]
+
+
+@dataclass
+class ActionSheetContext:
+    action: "Action"
+    territory: "Territory | None"
+    today: date
+    prioritisation: Prioritisation | None  # None: no criterion defined
+    indicators: "list[IndicatorRow]"
+
+
+def load_action_sheet(db: Database, action_id: int, *, today: date | None = None,
+                      ) -> ActionSheetContext:
+    """Everything the fiche shows (French CharteError if the action is unknown)."""
+    from charte_desktop.services.action_details import list_criteria, priority_ranking
+    from charte_desktop.services.actions import get_action
+    from charte_desktop.services.indicators import list_indicators
+    from charte_desktop.services.plans import get_territory
+
+    action = get_action(db, action_id)
+    criteria = list_criteria(db)
+    prioritisation = None
+    if criteria:
+        ranking = priority_ranking(db, action.plan_id)
+        row = next(r for r in ranking if r.action_id == action.id)
+        scores = {s.criterion_id: s.score for s in action.scores}
+        prioritisation = Prioritisation(
+            score=row.score,
+            maximum=sum(c.weight for c in criteria) * 3,
+            rank=row.rank,
+            ranked=len(ranking),
+            criteria=tuple(CriterionScore(c.name, c.weight, scores.get(c.id))
+                           for c in criteria),
+        )
+    linked = {indicator.id for indicator in action.indicators}
+    indicators = [row for row in list_indicators(db) if row.id in linked] if linked else []
+    return ActionSheetContext(action, get_territory(db), today or date.today(),
+                              prioritisation, indicators)
+
+
+# --- Wording ------------------------------------------------------------------------------
+
+
+def axis_text(axis: "Axis | None") -> str:
+    """"2 – Mobilité solidaire", parents first: "2 – Mobilité › 2.1 – Solidarité"."""
+    parts = []
+    while axis is not None:
+        parts.insert(0, f"{axis.code} – {axis.title}" if axis.code else axis.title)
+        axis = axis.parent
+    return " › ".join(parts)
+
+
+def late_milestones(action: "Action", today: date) -> "list[Milestone]":
+    return [m for m in action.milestones
+            if not m.done and m.due_date is not None and m.due_date < today]
+
+
+def status_text(action: "Action", today: date) -> tuple[DisplayStatus, str]:
+    """The status as the officer sees it and, for a late action, why on a second line:
+    "En retard\nEn cours ; fin prévue le 07/10/2026 dépassée"."""
+    from charte_desktop.services.status import action_display_status
+
+    status = action_display_status(action, today=today)
+    if status is not DisplayStatus.LATE:
+        return status, status.label
+    reasons = [action.status.label]
+    if action.end_date is not None and action.end_date < today:
+        reasons.append(f"fin prévue le {format_date(action.end_date)} dépassée")
+    overdue = late_milestones(action, today)
+    if len(overdue) == 1:
+        reasons.append(f"jalon « {overdue[0].title} » prévu le "
+                       f"{format_date(overdue[0].due_date)} non atteint")
+    elif overdue:
+        reasons.append(f"{len(overdue)} jalons non atteints à leur échéance")
+    return status, f"{status.label}\n{' ; '.join(reasons)}"
+
+
+def calendar_text(start: date | None, end: date | None) -> str:
+    if start and end:
+        return f"du {format_date(start)} au {format_date(end)}"
+    if start:
+        return f"à partir du {format_date(start)}"
+    if end:
+        return f"jusqu'au {format_date(end)}"
+    return "non défini"
+
+
+def percent(value: int | Decimal) -> str:
+    return f"{format_number(value)}{NBSP}%"
+
+
+def progress_text(action: "Action") -> str:
+    text = percent(action.progress)
+    if action.progress_from_milestones:
+        done = sum(1 for m in action.milestones if m.done)
+        text += f" (d'après les jalons : {done} sur {len(action.milestones)} atteints)"
+    return text
+
+
+def prioritisation_text(prioritisation: Prioritisation | None) -> str:
+    """"9 points sur 15 – classée 7e sur 15 actions du plan", then the scores on a line."""
+    if prioritisation is None:
+        return "Aucun critère de priorisation défini"
+    if all(c.score is None for c in prioritisation.criteria):
+        return "Pas encore notée"
+    p = prioritisation
+    action_word = "action" if p.ranked == 1 else "actions"
+    scores = []
+    for criterion in p.criteria:
+        weight = f" (coef.{NBSP}{criterion.weight})" if criterion.weight != 1 else ""
+        score = "non noté" if criterion.score is None else f"{criterion.score}/3"
+        scores.append(f"{criterion.name}{weight}{NBSP}: {score}")
+    ordinal = "1re" if p.rank == 1 else f"{p.rank}e"
+    return (f"{p.score} points sur {p.maximum} – classée {ordinal} sur {p.ranked} "
+            f"{action_word} du plan\n" + " · ".join(scores))
+
+
+def contact_lines(contact: "Contact | None") -> str:
+    """A person with organisation, then function, e-mail and phone on a second line."""
+    if contact is None:
+        return "Non désigné"
+    details = [text for text in (contact.function, contact.email, contact.phone) if text]
+    name = person(contact)
+    return f"{name}\n{' – '.join(details)}" if details else name
+
+
+def milestone_state(milestone: "Milestone", today: date) -> str:
+    if milestone.done:
+        return f"Atteint le {format_date(milestone.done_date)}" if milestone.done_date \
+            else "Atteint"
+    if milestone.due_date is None:
+        return "À faire"
+    return "En retard" if milestone.due_date < today else "À venir"
+
+
+def share(part: Decimal, whole: Decimal) -> str:
+    """"42 %" of the planned budget, or "—" when there is no planned budget."""
+    if whole <= 0:
+        return "—"
+    return percent((Decimal(100) * part / whole).quantize(Decimal(1)))
+
+
+def funding_totals(action: "Action") -> dict[FundingState, Decimal]:
+    totals = dict.fromkeys(FundingState, Decimal("0.00"))
+    for funding in action.fundings:
+        totals[funding.state] += funding.amount
+    return totals
+
+
+def fundings_summary(action: "Action") -> str:
+    """"Acquis ou versés : 50 000,00 € (53 % du budget prévu) ; sollicités : 15 000,00 €"."""
+    totals = funding_totals(action)
+    secured = totals[FundingState.GRANTED] + totals[FundingState.PAID]
+    text = f"Acquis ou versés{NBSP}: {format_money(secured)}"
+    if action.budget_planned > 0:
+        text += f" ({share(secured, action.budget_planned)} du budget prévu)"
+    return f"{text} ; sollicités{NBSP}: {format_money(totals[FundingState.REQUESTED])}."
+
+
+def value_text(value: Decimal | None, unit: str) -> str:
+    if value is None:
+        return "—"
+    return f"{format_number(value)}{NBSP}{unit}".rstrip() if unit else format_number(value)
+
+
+def dated_value(value: Decimal | None, unit: str, on: date | None) -> str:
+    """"120 km (31/12/2026)", or "—"."""
+    text = value_text(value, unit)
+    if value is not None and on is not None:
+        text += f"\n({format_date(on)})"
+    return text
