@@ -15,7 +15,7 @@ from charte_desktop.formatting import format_long_date, format_time
 if TYPE_CHECKING:
     from docx.document import Document
 
-    from charte_desktop.db.models import Meeting, Territory
+    from charte_desktop.db.models import Body, Meeting, Territory
 
 
 @dataclass
@@ -32,12 +32,15 @@ def load(db: Database, meeting_id: int) -> MeetingContext:
     return MeetingContext(get_meeting(db, meeting_id), get_territory(db))
 
 
-def body_short_name(meeting: "Meeting") -> str:
+def body_label(body: "Body") -> str:
     """"COTECH", "COPIL"… for those bodies, else the body's name (file names, footers)."""
-    body = meeting.body
     if body.kind in (BodyKind.COPIL, BodyKind.COTECH):
         return body.kind.label
     return body.name
+
+
+def body_short_name(meeting: "Meeting") -> str:
+    return body_label(meeting.body)
 
 
 def document_name(kind: str, meeting: "Meeting") -> str:

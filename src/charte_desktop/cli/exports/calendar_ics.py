@@ -1,0 +1,40 @@
+"""`export ics FILE (--meeting ID | --body ID) [-o OUT.ics]`: calendar invitations."""
+
+import argparse
+from pathlib import Path
+
+from charte_desktop.cli.exports.common import add_file_and_output
+
+
+def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
+    parser = kinds.add_parser(
+        "ics", help="invitation d'agenda (.ics) d'une réunion ou des réunions prévues d'une "
+                    "instance")
+    add_file_and_output(parser, suffix="ics")
+    which = parser.add_mutually_exclusive_group(required=True)
+    which.add_argument("--meeting", metavar="N°", type=int,
+                       help="numéro de la réunion (voir « list meetings »)")
+    which.add_argument("--body", metavar="N°", type=int,
+                       help="numéro de l'instance dont exporter toutes les réunions prévues "
+                            "(voir « list bodies »)")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from charte_desktop.db import open_database
+    from charte_desktop.exports.calendar_ics import (
+        body_ics_name,
+        meeting_ics_name,
+        write_body_ics,
+        write_meeting_ics,
+    )
+
+    with open_database(args.file, read_only=True) as db:
+        if args.meeting is not None:
+            target = args.output or Path.cwd() / meeting_ics_name(db, args.meeting)
+            written = write_meeting_ics(db, args.meeting, target)
+        else:
+            target = args.output or Path.cwd() / body_ics_name(db, args.body)
+            written = write_body_ics(db, args.body, target)
+    print(written)
+    return 0
