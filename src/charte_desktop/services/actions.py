@@ -399,7 +399,11 @@ def _status_condition(status: DisplayStatus, late: ColumnElement[bool]) -> Colum
     return stored
 
 
-def _conditions(filters: ActionFilter, late: ColumnElement[bool]) -> list[ColumnElement[bool]]:
+def filter_conditions(
+    filters: ActionFilter, late: ColumnElement[bool]
+) -> list[ColumnElement[bool]]:
+    """The WHERE conditions on `Action` for `filters` (`late` from `late_condition`): one
+    definition for the list and the timeline, so both always show the same actions."""
     conditions: list[ColumnElement[bool]] = []
     if filters.plan_id is not None:
         conditions.append(Action.plan_id == filters.plan_id)
@@ -507,7 +511,7 @@ def list_actions(
         )
         .outerjoin(Axis, Axis.id == Action.axis_id)
         .outerjoin(Contact, Contact.id == Action.pilot_id)
-        .where(*_conditions(filters, late))
+        .where(*filter_conditions(filters, late))
     )
     with db.session() as session:
         # Core execution: these are plain rows, ORM loading would only add cost.

@@ -1,0 +1,280 @@
+"""The plan's calendar (a Gantt chart): the filtered actions grouped by axis, with their
+dates, milestones, progress and lateness.
+
+How an action is placed depends on the dates it has (`Dating`):
+- start and end: a bar from the start to the end date (both days included);
+- only a start, or only an end date: a single mark on that day, never an invented bar —
+  the window says which date is missing;
+- no date: the action is still listed (under its axis) with nothing drawn but its dated
+  milestones, so that the officer sees what remains to be scheduled.
+
+Lateness follows `services/status.py`, in SQL, so the calendar, the list and the "En retard"
+filter always agree. A milestone is overdue when it is not done, its due date is before
+today and its action is "à lancer" or "en cours" (the milestones that make an action late).
+
+Two queries whatever the size of the plan: the plan's period with its axes, then the
+actions with their milestones (one row per milestone).
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import aliased
+
+from charte_desktop.db import Database
+from charte_desktop.db.enums import DisplayStatus
+from charte_desktop.db.models import Action, Axis, Contact, Milestone, Plan
+from charte_desktop.services.actions import ActionFilter, filter_conditions, natural_key
+from charte_desktop.services.status import (
+    ACTIVE_STATUSES,
+    display_status,
+    is_late,
+    late_condition,
+)
+
+NO_AXIS_TITLE = "Sans axe"
+
+
+class Dating(Enum):
+    """Which of its dates an action has, hence how the calendar draws it."""
+
+    SPAN = "span"  # start and end: a bar
+    START_ONLY = "start_only"  # a mark on the start day
+    END_ONLY = "end_only"  # a mark on the end day
+    UNDATED = "undated"  # nothing to place but its milestones
+
+
+@dataclass(frozen=True)
+class TimelineMilestone:
+    id: int
+    title: str
+    due_date: date | None  # a milestone without a date is listed, not drawn
+    done: bool
+    overdue: bool
+
+
+@dataclass(frozen=True)
+class TimelineAction:
+    id: int
+    plan_id: int
+    code: str
+    title: str
+    status: DisplayStatus  # computed: "en retard" when it applies
+    late: bool
+    pilot_name: str | None
+    start_date: date | None
+    end_date: date | None
+    progress: int  # 0 to 100
+    milestones: tuple[TimelineMilestone, ...]
+
+    @property
+    def dating(self) -> Dating:
+        if self.start_date is not None and self.end_date is not None:
+            return Dating.SPAN
+        if self.start_date is not None:
+            return Dating.START_ONLY
+        if self.end_date is not None:
+            return Dating.END_ONLY
+        return Dating.UNDATED
+
+    def dates(self) -> list[date]:
+        """Every date of the action that the calendar places."""
+        found = [d for d in (self.start_date, self.end_date) if d is not None]
+        found.extend(m.due_date for m in self.milestones if m.due_date is not None)
+        return found
+
+
+@dataclass(frozen=True)
+class TimelineGroup:
+    """An axis heading and the matching actions placed directly under it."""
+
+    axis_id: int | None  # None: the actions without axis
+    code: str
+    title: str
+    depth: int  # 0 for an axis of the plan, 1 for a sub-axis…
+    actions: tuple[TimelineAction, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.code} {self.title}".strip()
+
+
+@dataclass(frozen=True)
+class Timeline:
+    today: date
+    period_start: date | None  # the plan's period, when the filter names one plan
+    period_end: date | None
+    first: date  # the days the calendar must cover: the period and every placed date
+    last: date
+    groups: tuple[TimelineGroup, ...]
+
+    @property
+    def actions(self) -> list[TimelineAction]:
+        return [action for group in self.groups for action in group.actions]
+
+
+@dataclass(frozen=True)
+class _AxisNode:
+    id: int
+    plan_id: int
+    parent_id: int | None
+    code: str
+    title: str
+
+
+def build_timeline(
+    db: Database, filters: ActionFilter | None = None, *, today: date | None = None
+) -> Timeline:
+    """The actions matching `filters` (as in the plan's list), grouped by axis in the plan's
+    order (sub-axes under their axis, "Sans axe" last), by code within an axis."""
+    filters = filters or ActionFilter()
+    today = today or date.today()
+    with db.session() as session:
+        connection = session.connection()
+        period, axes = _plan_axes(connection, filters.plan_id)
+        actions = _actions(connection, filters, today)
+    by_axis: dict[int | None, list[TimelineAction]] = {}
+    for action_axis, action in actions:
+        by_axis.setdefault(action_axis, []).append(action)
+    for members in by_axis.values():
+        members.sort(key=lambda a: (a.plan_id, natural_key(a.code), a.id))
+    groups = _groups(axes, by_axis)
+    first, last = _bounds(period, (d for a in actions for d in a[1].dates()), today)
+    return Timeline(today, period[0], period[1], first, last, tuple(groups))
+
+
+def _plan_axes(
+    connection: Any, plan_id: int | None
+) -> tuple[tuple[date | None, date | None], list[_AxisNode]]:
+    """The plan's period (None, None for every plan) and the axes, each level in order."""
+    query = (
+        select(Plan.id, Plan.period_start, Plan.period_end, Axis.id, Axis.parent_id, Axis.code,
+               Axis.title)
+        .outerjoin(Axis, Axis.plan_id == Plan.id)
+        .order_by(Plan.id, Axis.position, Axis.id)
+    )
+    if plan_id is not None:
+        query = query.where(Plan.id == plan_id)
+    period: tuple[date | None, date | None] = (None, None)
+    axes: list[_AxisNode] = []
+    for plan, start, end, axis_id, parent_id, code, title in connection.execute(query):
+        if plan_id is not None:
+            period = (start, end)
+        if axis_id is not None:
+            axes.append(_AxisNode(axis_id, plan, parent_id, code or "", title))
+    return period, axes
+
+
+def _actions(
+    connection: Any, filters: ActionFilter, today: date
+) -> list[tuple[int | None, TimelineAction]]:
+    """(axis id, action) for every matching action, from one row per milestone."""
+    # Lateness is computed below from the milestones in hand (`is_late`, the same rule):
+    # selecting the rule's EXISTS would run it once per milestone row. It still filters.
+    late = late_condition(today)
+    # An alias: the rule's EXISTS on milestones must not correlate to the joined ones.
+    shown = aliased(Milestone)
+    query = (
+        select(
+            Action.id, Action.plan_id, Action.axis_id, Action.code, Action.title, Action.status,
+            Contact.first_name, Contact.last_name, Action.start_date, Action.end_date,
+            Action.progress, shown.id, shown.title, shown.due_date, shown.done,
+        )
+        .outerjoin(Contact, Contact.id == Action.pilot_id)
+        .outerjoin(shown, shown.action_id == Action.id)
+        .where(*filter_conditions(filters, late))
+    )
+    # Grouped here rather than sorted by SQLite: its ORDER BY doubled the query's time.
+    records: dict[int, Any] = {}
+    milestones: dict[int, list[TimelineMilestone]] = {}
+    for record in connection.execute(query):
+        action_id = record[0]
+        if action_id not in records:
+            records[action_id] = record
+            milestones[action_id] = []
+        milestone_id, title, due, done = record[11:15]
+        if milestone_id is not None:
+            overdue = (
+                not done and due is not None and due < today and record[5] in ACTIVE_STATUSES
+            )
+            milestones[action_id].append(
+                TimelineMilestone(milestone_id, title, due, bool(done), overdue)
+            )
+    return [
+        (record[2], _action(record, sorted(milestones[action_id], key=_milestone_order), today))
+        for action_id, record in records.items()
+    ]
+
+
+def _milestone_order(milestone: TimelineMilestone) -> tuple[bool, date, int]:
+    """By due date, undated last."""
+    return (milestone.due_date is None, milestone.due_date or date.min, milestone.id)
+
+
+def _action(record: Any, milestones: list[TimelineMilestone], today: date) -> TimelineAction:
+    id_, plan_id, _axis, code, title, status, first_name, last_name, start, end, progress = (
+        record[:11]
+    )
+    pilot = None
+    if first_name is not None or last_name is not None:
+        pilot = f"{first_name or ''} {last_name or ''}".strip()
+    late = is_late(status, end, ((m.due_date, m.done) for m in milestones), today=today)
+    return TimelineAction(
+        id_, plan_id, code, title, display_status(status, late), late, pilot, start, end,
+        progress, tuple(milestones),
+    )
+
+
+def _groups(
+    axes: list[_AxisNode], by_axis: dict[int | None, list[TimelineAction]]
+) -> list[TimelineGroup]:
+    """Axis headings in tree order; an axis appears when it or a sub-axis has actions."""
+    children: dict[tuple[int, int | None], list[_AxisNode]] = {}
+    plans: list[int] = []
+    for axis in axes:
+        children.setdefault((axis.plan_id, axis.parent_id), []).append(axis)
+        if axis.plan_id not in plans:
+            plans.append(axis.plan_id)
+    groups: list[TimelineGroup] = []
+    placed: set[int] = set()
+
+    def walk(plan_id: int, parent_id: int | None, depth: int) -> bool:
+        """Add the headings under `parent_id`; whether any of them holds an action."""
+        any_action = False
+        for axis in children.get((plan_id, parent_id), []):
+            if axis.id in placed:  # a damaged file with a cycle of axes
+                continue
+            placed.add(axis.id)
+            heading = len(groups)
+            members = by_axis.get(axis.id, [])
+            groups.append(TimelineGroup(axis.id, axis.code, axis.title, depth, tuple(members)))
+            below = walk(plan_id, axis.id, depth + 1)
+            if not members and not below:
+                del groups[heading:]
+            any_action |= bool(members) or below
+        return any_action
+
+    for plan_id in plans:
+        walk(plan_id, None, 0)
+    # Actions of no axis, or of an axis the walk did not reach (other plan, damaged tree).
+    leftovers = [a for axis_id, members in by_axis.items() if axis_id not in placed
+                 for a in members]
+    if leftovers:
+        leftovers.sort(key=lambda a: (a.plan_id, natural_key(a.code), a.id))
+        groups.append(TimelineGroup(None, "", NO_AXIS_TITLE, 0, tuple(leftovers)))
+    return groups
+
+
+def _bounds(
+    period: tuple[date | None, date | None], dates: Iterable[date], today: date
+) -> tuple[date, date]:
+    """The first and last day to show: the plan's period widened to every placed date; the
+    current year when there is nothing to place."""
+    known = [d for d in (*period, *dates) if d is not None]
+    if not known:
+        return date(today.year, 1, 1), date(today.year, 12, 31)
+    return min(known), max(known)
