@@ -14,8 +14,11 @@ def format_date(value: date | None) -> str:
 
 
 _WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
-           "septembre", "octobre", "novembre", "décembre")
+MONTH_NAMES = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août",
+               "septembre", "octobre", "novembre", "décembre")
+# The usual French abbreviations (four letters at most, "mai", "juin" and "août" whole).
+MONTH_ABBREVIATIONS = ("janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août",
+                       "sept.", "oct.", "nov.", "déc.")
 
 
 def format_long_date(value: date | None) -> str:
@@ -23,7 +26,7 @@ def format_long_date(value: date | None) -> str:
     if value is None:
         return ""
     day = "1er" if value.day == 1 else str(value.day)
-    return f"{_WEEKDAYS[value.weekday()]} {day} {_MONTHS[value.month - 1]} {value.year}"
+    return f"{_WEEKDAYS[value.weekday()]} {day} {MONTH_NAMES[value.month - 1]} {value.year}"
 
 
 def format_time(value: time | None) -> str:

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QStackedWidget,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -101,6 +103,8 @@ class ListPage(QWidget, Generic[R]):
     """Rows from `fetch(filters)`, shown in a sortable table; edited through `editor`."""
 
     selection_changed = Signal(object)
+    reloaded = Signal()  # the rows were fetched again (filters, an edit…)
+    view_changed = Signal(int)  # 0: the table; then the views of add_view
 
     def __init__(
         self,
@@ -203,6 +207,7 @@ class ListPage(QWidget, Generic[R]):
             bar.addWidget(label)
             bar.addWidget(filter_.combo)
             filter_.combo.currentIndexChanged.connect(self.reload)
+        self._bar = bar
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label)
         buttons.addStretch(1)
@@ -216,7 +221,11 @@ class ListPage(QWidget, Generic[R]):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.table, 1)
+        # The table, or another view of the same rows chosen by a switch (add_view).
+        self.views = QStackedWidget()
+        self.views.addWidget(self.table)
+        self.view_buttons: list[QToolButton] = []
+        layout.addWidget(self.views, 1)
         layout.addLayout(buttons)
         self.setFocusProxy(self.search)
         self._restore_columns()
@@ -255,6 +264,7 @@ class ListPage(QWidget, Generic[R]):
         self._reselect(selected)
         self._update_count()
         self._update_buttons()
+        self.reloaded.emit()
 
     def current_row(self) -> R | None:
         return self._row(self.table.currentIndex())
@@ -283,6 +293,36 @@ class ListPage(QWidget, Generic[R]):
         if not index.isValid():
             return None
         return self.model.row_at(self.proxy.mapToSource(index).row())
+
+    # --- other views ------------------------------------------------------------------------
+    def add_view(self, label: str, widget: QWidget, list_label: str = "Liste") -> int:
+        """Offer `widget` instead of the table, through a "Liste | `label`" switch before the
+        search box: the search and filters above stay shared. Returns the view's index."""
+        if not self.view_buttons:
+            self._add_view_button(list_label, 0)
+        self.views.addWidget(widget)
+        index = self.views.count() - 1
+        self._add_view_button(label, index)
+        return index
+
+    def _add_view_button(self, label: str, index: int) -> None:
+        button = QToolButton()
+        button.setText(label)
+        button.setCheckable(True)
+        button.setAutoExclusive(True)
+        button.setChecked(index == self.views.currentIndex())
+        button.setAccessibleName(f"Afficher : {label.replace('&', '')}")
+        button.clicked.connect(lambda _checked=False: self.show_view(index))
+        self._bar.insertWidget(len(self.view_buttons), button)
+        self.view_buttons.append(button)
+
+    def show_view(self, index: int) -> None:
+        if not 0 <= index < self.views.count():
+            return
+        self.views.setCurrentIndex(index)
+        if index < len(self.view_buttons):
+            self.view_buttons[index].setChecked(True)
+        self.view_changed.emit(index)
 
     # --- actions ------------------------------------------------------------------------
     def set_editor(self, editor: EntityEditor[Any], *, duplicable: bool = False) -> None:

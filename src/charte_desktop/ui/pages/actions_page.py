@@ -29,6 +29,7 @@ from charte_desktop.ui.pages import action_entities as entities
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.scores_panel import ScoresPanel
 from charte_desktop.ui.table_model import Column, natural_text
+from charte_desktop.ui.timeline.actions_calendar import attach_calendar
 
 ACTION_COLUMNS: list[Column[actions.ActionRow]] = [
     Column("Code", lambda r: r.code, sort_value=lambda r: natural_text(r.code), width=60),
@@ -95,6 +96,7 @@ class ActionsPage(Page):
             duplicable=True,
         )
         self.actions.selection_changed.connect(lambda _row: self._reload_details())
+        self.calendar = attach_calendar(self)  # "Liste | Calendrier", sharing the filters
 
         # Details of the selected action.
         self.milestones = self._detail_list(

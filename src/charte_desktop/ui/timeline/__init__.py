@@ -1,0 +1,1 @@
+"""The plan's calendar (Gantt chart) of Plan d'actions."""
