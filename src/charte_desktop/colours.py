@@ -14,3 +14,13 @@ STATUS_FILLS: dict[DisplayStatus, str] = {
     DisplayStatus.SUSPENDED: "#fdf0c4",
     DisplayStatus.ABANDONED: "#e2e2e2",
 }
+
+# Their strong companions, for lines, marks and bars drawn on white (the calendar).
+STATUS_STRONG: dict[DisplayStatus, str] = {
+    DisplayStatus.TO_START: "#8a94a3",
+    DisplayStatus.IN_PROGRESS: "#2f6fd6",
+    DisplayStatus.DONE: "#1a9a6c",
+    DisplayStatus.LATE: "#c62828",
+    DisplayStatus.SUSPENDED: "#c98a06",
+    DisplayStatus.ABANDONED: "#9a9a9a",
+}
