@@ -122,6 +122,9 @@ def main() -> int:
     from bench.docx_bench import docx_rows
 
     ok &= docx_rows()
+    from bench.import_bench import import_rows
+
+    ok &= import_rows()
     from bench.window_bench import window_rows
 
     ok &= window_rows(path)

@@ -44,12 +44,14 @@ REASON_CLOSE = "fermeture"
 REASON_UPGRADE = "mise-a-jour"
 REASON_RESTORE = "restauration"
 REASON_MANUAL = "manuelle"
+REASON_IMPORT = "import"
 REASON_LABELS: dict[str, str] = {
     REASON_OPEN: "à l'ouverture",
     REASON_CLOSE: "à la fermeture",
     REASON_UPGRADE: "avant mise à jour du fichier",
     REASON_RESTORE: "avant restauration",
     REASON_MANUAL: "manuelle",
+    REASON_IMPORT: "avant import",
 }
 # Only automatic backups are rotated: the others are rare and taken for a reason.
 ROTATED_REASONS = frozenset({REASON_OPEN, REASON_CLOSE})

@@ -170,15 +170,20 @@ def _sheet_rows(worksheet: Any, monitor: Monitor) -> Iterator[TableRow]:
     for number, cells in enumerate(worksheet.iter_rows(), start=1):
         if number % REPORT_EVERY == 0:
             monitor.update(READING, number, max(total, number))
-        values: list[CellValue] = []
+        if len(cells) > MAX_COLUMNS:
+            cells = cells[:MAX_COLUMNS]
+        # Comprehensions rather than one loop: this runs for every cell of the sheet.
+        values: list[CellValue] = [
+            (value.strip() or None) if value.__class__ is str else value
+            for value in [cell.value for cell in cells]
+        ]
+        types = [cell.data_type for cell in cells]
         problems: dict[int, str] = {}
-        for column, cell in enumerate(cells[:MAX_COLUMNS]):
-            data_type = cell.data_type
-            if data_type in ("f", "e"):
-                problems[column] = _problem(data_type, cell.value)  # type: ignore[assignment]
-                values.append(None)
-            else:
-                values.append(_clean(cell.value))
+        if "f" in types or "e" in types:
+            for column, data_type in enumerate(types):
+                if data_type in ("f", "e"):
+                    problems[column] = _problem(data_type, cells[column].value)  # type: ignore[assignment]
+                    values[column] = None
         if problems or any(value is not None for value in values):
             yield TableRow(number, tuple(values), problems)
     monitor.update(READING, total, total)

@@ -84,11 +84,17 @@ def recompute_progress(session: Session, action: Action) -> None:
     action.progress = milestone_progress(int(done), int(total))
 
 
-def _check_code_free(session: Session, plan_id: int, code: str, action_id: int | None) -> None:
-    query = select(Action.title).where(Action.plan_id == plan_id, Action.code == code)
-    if action_id is not None:
-        query = query.where(Action.id != action_id)
-    other = session.scalars(query).first()
+def check_code_free(session: Session, plan_id: int, code: str, action_id: int | None,
+                    plan_codes: dict[str, str] | None = None) -> None:
+    """Refuse a code another action of the plan has. `plan_codes` (code → title of the
+    plan's actions) lets a batch check many codes without one query each."""
+    if plan_codes is not None:
+        other = plan_codes.get(code)
+    else:
+        query = select(Action.title).where(Action.plan_id == plan_id, Action.code == code)
+        if action_id is not None:
+            query = query.where(Action.id != action_id)
+        other = session.scalars(query).first()
     if other is not None:
         raise CharteError(
             f"Le champ « Code » doit être unique dans le plan : « {code} » est déjà "
@@ -97,8 +103,10 @@ def _check_code_free(session: Session, plan_id: int, code: str, action_id: int |
         )
 
 
-def _action_values(session: Session, fields: ActionFields, action_id: int | None) -> dict[str, Any]:
-    """Validated values for an Action, relations as ORM lists; raises CharteError."""
+def action_field_values(fields: ActionFields) -> dict[str, Any]:
+    """The checks of a fiche action needing no database (texts, lists, dates, amounts),
+    as column values; raises CharteError. `action_values` adds the references' checks; a
+    batch (an import) checks its references once for all its rows."""
     code = rules.required_text(fields.code, "code", "Code", max_length=CODE_MAX_LENGTH)
     title = rules.required_text(fields.title, "title", "Intitulé")
     if not isinstance(fields.status, ActionStatus):
@@ -113,7 +121,7 @@ def _action_values(session: Session, fields: ActionFields, action_id: int | None
         fields.start_date, fields.end_date, "end_date", "Date de début", "Date de fin"
     )
     progress = 0 if fields.progress_from_milestones else fields.progress
-    values: dict[str, Any] = {
+    return {
         "plan_id": fields.plan_id,
         "code": code,
         "title": title,
@@ -133,8 +141,15 @@ def _action_values(session: Session, fields: ActionFields, action_id: int | None
         ),
         "budget_spent": rules.amount(fields.budget_spent, "budget_spent", "Budget dépensé"),
     }
+
+
+def action_values(session: Session, fields: ActionFields, action_id: int | None
+                  ) -> dict[str, Any]:
+    """Validated values for an Action, relations as ORM lists; raises CharteError."""
+    values = action_field_values(fields)
+    code = values["code"]
     get_or_fail(session, Plan, fields.plan_id, "Le plan")
-    _check_code_free(session, fields.plan_id, code, action_id)
+    check_code_free(session, fields.plan_id, code, action_id)
     if fields.axis_id is not None:
         axis = session.get(Axis, fields.axis_id)
         if axis is None:
@@ -160,7 +175,7 @@ def _action_values(session: Session, fields: ActionFields, action_id: int | None
 
 def create_action(db: Database, fields: ActionFields) -> Action:
     with db.session() as session:
-        values = _action_values(session, fields, None)
+        values = action_values(session, fields, None)
         action = Action(**values)
         session.add(action)
         session.flush()
@@ -171,7 +186,7 @@ def create_action(db: Database, fields: ActionFields) -> Action:
 def update_action(db: Database, action_id: int, fields: ActionFields) -> Action:
     with db.session() as session:
         action = get_or_fail(session, Action, action_id, "L'action")
-        values = _action_values(session, fields, action_id)
+        values = action_values(session, fields, action_id)
         check_totals_match_lines(session, action_id, values)
         if fields.plan_id != action.plan_id:
             _check_movable(action)

@@ -23,7 +23,7 @@ class CircleFields:
     position: int = 0
 
 
-def _circle_values(session: Session, fields: CircleFields, circle_id: int | None) -> dict[str, Any]:
+def circle_values(session: Session, fields: CircleFields, circle_id: int | None) -> dict[str, Any]:
     name = rules.required_text(fields.name, "name", "Nom du cercle", max_length=120)
     wanted = fold(name)
     for other_id, other_name in session.execute(select(Circle.id, Circle.name)):
@@ -34,7 +34,7 @@ def _circle_values(session: Session, fields: CircleFields, circle_id: int | None
 
 def create_circle(db: Database, fields: CircleFields) -> Circle:
     with db.session() as session:
-        circle = Circle(**_circle_values(session, fields, None))
+        circle = Circle(**circle_values(session, fields, None))
         session.add(circle)
         session.flush()
         return circle
@@ -43,7 +43,7 @@ def create_circle(db: Database, fields: CircleFields) -> Circle:
 def update_circle(db: Database, circle_id: int, fields: CircleFields) -> Circle:
     with db.session() as session:
         circle = get_or_fail(session, Circle, circle_id, "Le cercle")
-        values = _circle_values(session, fields, circle_id)
+        values = circle_values(session, fields, circle_id)
         assign(circle, values, list(values))
         return circle
 
@@ -76,7 +76,7 @@ class OrganisationFields:
     notes: str = ""
 
 
-def _organisation_values(session: Session, fields: OrganisationFields) -> dict[str, Any]:
+def organisation_values(session: Session, fields: OrganisationFields) -> dict[str, Any]:
     ensure_exists(session, Circle, fields.circle_id, "Le cercle", "circle_id")
     return {
         "name": rules.required_text(fields.name, "name", "Nom de la structure"),
@@ -88,7 +88,7 @@ def _organisation_values(session: Session, fields: OrganisationFields) -> dict[s
 
 def create_organisation(db: Database, fields: OrganisationFields) -> Organisation:
     with db.session() as session:
-        organisation = Organisation(**_organisation_values(session, fields))
+        organisation = Organisation(**organisation_values(session, fields))
         session.add(organisation)
         session.flush()
         return organisation
@@ -99,7 +99,7 @@ def update_organisation(
 ) -> Organisation:
     with db.session() as session:
         organisation = get_or_fail(session, Organisation, organisation_id, "La structure")
-        values = _organisation_values(session, fields)
+        values = organisation_values(session, fields)
         assign(organisation, values, list(values))
         return organisation
 
@@ -175,7 +175,7 @@ class ContactFields:
     notes: str = ""
 
 
-def _contact_values(session: Session, fields: ContactFields) -> dict[str, Any]:
+def contact_values(session: Session, fields: ContactFields) -> dict[str, Any]:
     ensure_exists(session, Organisation, fields.organisation_id, "La structure", "organisation_id")
     ensure_exists(session, Circle, fields.circle_id, "Le cercle", "circle_id")
     return {
@@ -192,7 +192,7 @@ def _contact_values(session: Session, fields: ContactFields) -> dict[str, Any]:
 
 def create_contact(db: Database, fields: ContactFields) -> Contact:
     with db.session() as session:
-        contact = Contact(**_contact_values(session, fields))
+        contact = Contact(**contact_values(session, fields))
         session.add(contact)
         session.flush()
         return contact
@@ -201,7 +201,7 @@ def create_contact(db: Database, fields: ContactFields) -> Contact:
 def update_contact(db: Database, contact_id: int, fields: ContactFields) -> Contact:
     with db.session() as session:
         contact = get_or_fail(session, Contact, contact_id, "Le contact")
-        values = _contact_values(session, fields)
+        values = contact_values(session, fields)
         assign(contact, values, list(values))
         return contact
 

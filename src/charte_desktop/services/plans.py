@@ -70,7 +70,7 @@ def save_territory(db: Database, fields: TerritoryFields) -> Territory:
         return territory
 
 
-def _plan_values(fields: PlanFields) -> dict[str, Any]:
+def plan_values(fields: PlanFields) -> dict[str, Any]:
     rules.dates_in_order(
         fields.period_start, fields.period_end, "period_end", "Début de la période",
         "Fin de la période",
@@ -84,7 +84,7 @@ def _plan_values(fields: PlanFields) -> dict[str, Any]:
 
 
 def create_plan(db: Database, fields: PlanFields) -> Plan:
-    values = _plan_values(fields)
+    values = plan_values(fields)
     with db.session() as session:
         plan = Plan(**values)
         session.add(plan)
@@ -93,7 +93,7 @@ def create_plan(db: Database, fields: PlanFields) -> Plan:
 
 
 def update_plan(db: Database, plan_id: int, fields: PlanFields) -> Plan:
-    values = _plan_values(fields)
+    values = plan_values(fields)
     with db.session() as session:
         plan = get_or_fail(session, Plan, plan_id, "Le plan")
         assign(plan, values, list(values))
@@ -136,7 +136,7 @@ def list_plans(db: Database) -> list[PlanRow]:
         ]
 
 
-def _axis_values(session: Any, fields: AxisFields, axis_id: int | None) -> dict[str, Any]:
+def axis_values(session: Any, fields: AxisFields, axis_id: int | None) -> dict[str, Any]:
     get_or_fail(session, Plan, fields.plan_id, "Le plan")
     if axis_id is not None:
         current = get_or_fail(session, Axis, axis_id, "L'axe")
@@ -171,7 +171,7 @@ def _axis_values(session: Any, fields: AxisFields, axis_id: int | None) -> dict[
 
 def create_axis(db: Database, fields: AxisFields) -> Axis:
     with db.session() as session:
-        axis = Axis(**_axis_values(session, fields, None))
+        axis = Axis(**axis_values(session, fields, None))
         session.add(axis)
         session.flush()
         return axis
@@ -180,7 +180,7 @@ def create_axis(db: Database, fields: AxisFields) -> Axis:
 def update_axis(db: Database, axis_id: int, fields: AxisFields) -> Axis:
     with db.session() as session:
         axis = get_or_fail(session, Axis, axis_id, "L'axe")
-        values = _axis_values(session, fields, axis_id)
+        values = axis_values(session, fields, axis_id)
         assign(axis, values, list(values))
         return axis
 

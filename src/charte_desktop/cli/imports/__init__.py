@@ -7,7 +7,9 @@ handler `(args) -> exit code`; handlers import openpyxl and the readers only whe
 import argparse
 from types import ModuleType
 
-MODULES: tuple[ModuleType, ...] = ()
+from charte_desktop.cli.imports import actions, contacts
+
+MODULES: tuple[ModuleType, ...] = (actions, contacts)
 
 
 def add_import_parsers(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:

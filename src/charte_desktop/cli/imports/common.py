@@ -1,0 +1,106 @@
+"""What `import actions` and `import contacts` share: arguments, reading, printing."""
+
+import argparse
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from charte_desktop.db import Database
+    from charte_desktop.imports.columns import FieldSpec, HeaderGuess
+    from charte_desktop.imports.table_reader import Table
+    from charte_desktop.services.bulk_import import RowProblem
+
+POLICY = (
+    "La correspondance des colonnes est automatique : la ligne d'en-tête est cherchée dans "
+    "les 30 premières lignes de la première feuille qui en a une (titres reconnus sans "
+    "tenir compte des accents ni des majuscules). Tout ou rien : si une ligne a un problème "
+    "(date invalide, statut inconnu, formule, cellule en erreur…), rien n'est importé, les "
+    "problèmes sont listés avec leur numéro de ligne et le code de sortie est 1. Avant "
+    "d'importer, une sauvegarde du fichier est faite. Avec --dry-run, l'aperçu est affiché "
+    "(nombres d'éléments à créer, puis problèmes) et rien n'est écrit ; code de sortie 0 si "
+    "l'import passerait, 1 sinon."
+)
+
+
+def add_common_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", metavar="FICHIER", type=Path, help="le fichier Charte")
+    parser.add_argument("source", metavar="CLASSEUR", type=Path,
+                        help="le classeur .xlsx ou le fichier .csv à importer")
+    parser.add_argument("--dry-run", action="store_true",
+                        help="afficher l'aperçu sans rien écrire")
+
+
+def read_source(source: Path, specs: "tuple[FieldSpec, ...]") -> "tuple[Table, HeaderGuess]":
+    """The first sheet with a recognisable header row, its table and proposed mapping."""
+    from charte_desktop.errors import CharteError
+    from charte_desktop.imports.columns import guess_header
+    from charte_desktop.imports.table_reader import read_table, sheet_names
+
+    sheets: list[str | None] = list(sheet_names(source)) or [None]
+    first_error: CharteError | None = None
+    for sheet in sheets:
+        table = read_table(source, sheet)
+        try:
+            return table, guess_header(table, specs)
+        except CharteError as error:
+            first_error = first_error or error
+    assert first_error is not None
+    raise first_error
+
+
+@contextmanager
+def opened(args: argparse.Namespace) -> "Iterator[Database]":
+    """The Charte file, locked against a Charte window unless nothing is to be written."""
+    from charte_desktop.db import open_database
+    from charte_desktop.db.lock import locked_if_exists
+
+    if args.dry_run:
+        with open_database(args.file) as db:
+            yield db
+        return
+    with locked_if_exists(args.file), open_database(args.file) as db:
+        yield db
+
+
+def back_up(db: "Database") -> None:
+    from charte_desktop.db.backups import REASON_IMPORT, chosen_backup_folder, make_backup
+
+    make_backup(db.path, chosen_backup_folder(db.path), reason=REASON_IMPORT)
+
+
+def print_list(title: str, items: list[str], stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout  # looked up when called: tests capture it
+    if items:
+        print(f"{title} :", file=stream)
+        for item in items:
+            print(f"  - {item}", file=stream)
+
+
+def print_problems(problems: "list[RowProblem]", stream: TextIO | None = None) -> None:
+    stream = stream or sys.stdout
+    if problems:
+        print(f"Problèmes ({len(problems)}) :", file=stream)
+        for problem in problems:
+            print(f"  {problem}", file=stream)
+
+
+def refuse(problems: "list[RowProblem]") -> int:
+    """Print every problem then the refusal on stderr: exit code 1."""
+    from charte_desktop.services.bulk_import import ImportRefused
+
+    print_problems(problems, sys.stderr)
+    print(ImportRefused(problems).message, file=sys.stderr)
+    return 1
+
+
+def run_refusable(apply: Callable[[], int]) -> int:
+    """`apply()`, or the refusal's problems when the use case refuses the rows."""
+    from charte_desktop.services.bulk_import import ImportRefused
+
+    try:
+        return apply()
+    except ImportRefused as refused:
+        return refuse(refused.problems)

@@ -1,0 +1,494 @@
+"""Import an action plan kept in Excel or CSV: read, map, preview, then apply.
+
+    table = read_table(path, sheet, monitor=…)          # checked, numbered rows
+    guess = guess_header(table, ACTION_FIELDS)          # header row and proposed mapping
+    preview = preview_actions(db, table, guess, target=…) # nothing written
+    result = apply_actions(db, preview)                 # one transaction, all or nothing
+
+The preview lists the axes, actions and pilots that would be created and every row's
+problems; it runs the real use case in `Database.dry_run()`, so its problems are exactly
+those that would refuse the import.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from charte_desktop.db import Database
+from charte_desktop.db.enums import ActionStatus, Priority
+from charte_desktop.db.models import Action, Axis, Contact
+from charte_desktop.errors import CharteError
+from charte_desktop.imports.columns import FieldSpec, HeaderGuess, Mapping, check_mapping
+from charte_desktop.imports.people import person_key, split_person
+from charte_desktop.imports.progress import REPORT_EVERY, SILENT, Monitor
+from charte_desktop.imports.table_reader import CellValue, Table, TableRow
+from charte_desktop.imports.values import (
+    ValueProblem,
+    choice_table,
+    is_unknown,
+    parse_amount,
+    parse_date,
+    text,
+)
+from charte_desktop.services.actions import ActionFields
+from charte_desktop.services.bulk_import import ImportRefused, RowProblem, count_label
+from charte_desktop.services.plan_import import (
+    ActionToCreate,
+    AxisToCreate,
+    ContactToCreate,
+    PlanImport,
+    PlanImportResult,
+    import_plan,
+)
+from charte_desktop.services.plans import PlanFields
+from charte_desktop.text import fold
+
+ACTION_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("code", "N°", ("code", "numero", "num", "no", "n", "ref", "reference",
+                             "n action", "numero action", "numero de l action", "code action",
+                             "n fiche", "numero de fiche", "fiche n")),
+    FieldSpec("title", "Intitulé", ("intitule", "titre", "action", "libelle", "nom",
+                                    "nom de l action", "intitule de l action", "fiche action",
+                                    "actions", "intitule action", "action envisagee",
+                                    "titre de l action", "libelle de l action"), required=True),
+    FieldSpec("axis", "Axe", ("axe", "axes", "axe strategique", "axe thematique", "thematique",
+                              "theme", "orientation", "orientation strategique", "volet",
+                              "objectif strategique", "enjeu", "axe du plan")),
+    FieldSpec("description", "Description", ("description", "descriptif", "contenu",
+                                             "detail", "details", "contenu de l action",
+                                             "description de l action", "modalites")),
+    FieldSpec("pilot", "Pilote", ("pilote", "pilotes", "responsable", "porteur", "referent",
+                                  "chef de projet", "pilote de l action", "porteur de projet",
+                                  "responsable de l action", "referent technique")),
+    FieldSpec("status", "Statut", ("statut", "etat", "situation", "etat d avancement",
+                                   "statut de l action", "etat de l action")),
+    FieldSpec("priority", "Priorité", ("priorite", "niveau de priorite", "prioritaire",
+                                       "degre de priorite")),
+    FieldSpec("start_date", "Date de début", ("debut", "date debut", "date de demarrage",
+                                              "demarrage", "lancement", "date de lancement",
+                                              "commencement", "date de debut prevue")),
+    FieldSpec("end_date", "Date de fin", ("fin", "date fin", "echeance", "date d echeance",
+                                          "date limite", "date butoir", "terme",
+                                          "date de fin prevue", "echeance prevue",
+                                          "date de realisation", "delai")),
+    FieldSpec("budget_planned", "Budget prévisionnel", (
+        "budget", "budget prevu", "budget previsionnel", "cout", "cout estime",
+        "cout previsionnel", "montant", "montant previsionnel", "budget total",
+        "enveloppe", "estimation", "cout total", "budget estime")),
+)
+REQUIRED_LABELS = tuple(spec.label for spec in ACTION_FIELDS if spec.required)
+
+_STATUSES = choice_table({
+    ActionStatus.TO_START: ("À lancer", "a demarrer", "non demarree", "non demarre",
+                            "pas commence", "pas commencee", "a venir", "prevue", "prevu",
+                            "a faire", "en projet", "en preparation", "non lancee",
+                            "non engagee", "a engager", "programmee"),
+    ActionStatus.IN_PROGRESS: ("En cours", "demarree", "demarre", "lancee", "lance",
+                               "engagee", "engage", "en cours de realisation",
+                               "en realisation", "commencee", "en retard", "retard",
+                               "en cours de mise en oeuvre", "initiee"),
+    ActionStatus.DONE: ("Réalisée", "realise", "terminee", "termine", "achevee", "acheve",
+                        "faite", "fait", "cloturee", "close", "finalisee", "ok", "mise en oeuvre"),
+    ActionStatus.SUSPENDED: ("Suspendue", "suspendu", "en pause", "en attente", "reportee",
+                             "reporte", "gelee", "differee", "bloquee", "bloque"),
+    ActionStatus.ABANDONED: ("Abandonnée", "abandonne", "annulee", "annule",
+                             "supprimee", "non retenue", "sans suite"),
+})
+_PRIORITIES = choice_table({
+    Priority.HIGH: ("Haute", "haut", "elevee", "eleve", "forte", "fort", "prioritaire",
+                    "tres prioritaire", "1", "p1", "priorite 1", "urgent", "urgente", "***",
+                    "+++", "majeure", "importante"),
+    Priority.MEDIUM: ("Moyenne", "moyen", "normale", "normal", "2", "p2", "priorite 2",
+                      "**", "++", "modere", "moderee"),
+    Priority.LOW: ("Basse", "bas", "faible", "secondaire", "3", "p3", "priorite 3", "*", "+",
+                   "non prioritaire", "mineure"),
+})
+
+# "Axe 2 : Mobilité", "2 - Mobilité", "II. Mobilité", "Axe 2" → code and title.
+_AXIS = re.compile(
+    r"^(?:axe\s*(?:n\s*°?\s*)?)?([0-9]{1,2}(?:\.[0-9]{1,2})*|[IVX]{1,5}|[A-H])\s*"
+    r"(?:[-–—:.)]\s*(.*)|$)",
+    re.IGNORECASE,
+)
+_PEOPLE_SEPARATORS = re.compile(r"\s*(?:/|;|\+|\n|\s&\s|\set\s)\s*")
+
+READING_ROWS = "Analyse des lignes"
+CHECKING = "Vérification"
+WRITING = "Enregistrement"
+
+
+@dataclass
+class Target:
+    """Where the actions go: an existing plan, or a new plan with this title."""
+
+    plan_id: int | None = None
+    new_title: str = ""
+
+
+@dataclass
+class ActionsPreview:
+    source: Path
+    sheet: str
+    header_line: int
+    mapping: Mapping
+    target: Target
+    plan_title: str
+    batch: PlanImport
+    new_axes: list[str] = field(default_factory=list)  # « 2 – Mobilité durable »
+    new_pilots: list[str] = field(default_factory=list)
+    actions: list[ActionToCreate] = field(default_factory=list)
+    problems: list[RowProblem] = field(default_factory=list)
+    # Values understood differently from their text, worth a look (not problems).
+    notes: list[RowProblem] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def counts(self) -> str:
+        """ "12 actions, 3 axes et 2 pilotes (contacts) à créer dans le plan « Charte 2025 »". """
+        parts = [count_label(len(self.actions), "action", "actions"),
+                 count_label(len(self.new_axes), "axe", "axes"),
+                 count_label(len(self.new_pilots), "pilote (contact)", "pilotes (contacts)")]
+        where = (f"le nouveau plan « {self.plan_title} »" if self.target.plan_id is None
+                 else f"le plan « {self.plan_title} »")
+        summary = f"{parts[0]}, {parts[1]} et {parts[2]} à créer dans {where}"
+        lines = {problem.line for problem in self.problems if problem.line > 0}
+        if lines:
+            summary += (f" ; {count_label(len(lines), 'ligne a', 'lignes ont')} des "
+                        "problèmes")
+        return summary
+
+
+@dataclass
+class _Lookups:
+    """What the target plan and the directory already hold, folded for matching."""
+
+    axes_by_title: dict[str, int] = field(default_factory=dict)
+    axes_by_code: dict[str, int] = field(default_factory=dict)
+    contacts: dict[str, int] = field(default_factory=dict)  # folded names → id (unique only)
+    axis_codes: dict[int, str] = field(default_factory=dict)
+    codes: set[str] = field(default_factory=set)
+
+
+def _lookups(db: Database, plan_id: int | None) -> _Lookups:
+    found = _Lookups()
+    with db.session() as session:
+        if plan_id is not None:
+            for axis_id, code, title in session.execute(
+                    select(Axis.id, Axis.code, Axis.title).where(Axis.plan_id == plan_id)):
+                found.axes_by_title.setdefault(fold(title), axis_id)
+                if code:
+                    found.axes_by_code.setdefault(fold(code), axis_id)
+                    found.axis_codes[axis_id] = code
+            found.codes = set(session.scalars(select(Action.code).where(
+                Action.plan_id == plan_id)))
+        ambiguous: set[str] = set()
+        for contact_id, first, last in session.execute(
+                select(Contact.id, Contact.first_name, Contact.last_name)):
+            for name in {f"{first} {last}", last}:
+                key = person_key(name)
+                if key in found.contacts and found.contacts[key] != contact_id:
+                    ambiguous.add(key)
+                found.contacts.setdefault(key, contact_id)
+        for key in ambiguous:  # "Martin" alone names no one when two Martins exist
+            del found.contacts[key]
+    return found
+
+
+def split_axis(label: str) -> tuple[str, str]:
+    """ "Axe 2 : Mobilité durable" → ("2", "Mobilité durable"); "Mobilité" → ("", "Mobilité")."""
+    match = _AXIS.match(label.strip())
+    if match is None:
+        return "", label.strip()
+    code, title = match.group(1), (match.group(2) or "").strip()
+    return code, title or label.strip()
+
+
+def preview_actions(
+    db: Database,
+    table: Table,
+    header: HeaderGuess,
+    target: Target,
+    *,
+    monitor: Monitor = SILENT,
+    check: bool = True,
+) -> ActionsPreview:
+    """What importing `table` with `header.mapping` into `target` would do; writes nothing.
+
+    `check=False` skips the use case's dry run: for a caller applying at once, whose
+    `apply_actions` runs the same checks and refuses the same problems.
+    """
+    check_mapping(header.mapping, ACTION_FIELDS, header.headers)
+    plan_title = _plan_title(db, table, header, target)
+    builder = _Builder(_lookups(db, target.plan_id), header.mapping)
+    rows = table.rows[header.row_index + 1:]
+    for count, row in enumerate(rows, start=1):
+        if count % REPORT_EVERY == 0:
+            monitor.update(READING_ROWS, count, len(rows))
+        builder.add_row(row)
+    preview = ActionsPreview(
+        source=table.source, sheet=table.sheet, header_line=header.line,
+        mapping=dict(header.mapping), target=target, plan_title=plan_title,
+        batch=PlanImport(
+            plan_id=target.plan_id,
+            new_plan=None if target.plan_id is not None else PlanFields(title=plan_title),
+            axes=builder.axes, contacts=builder.contacts, actions=builder.actions,
+        ),
+        new_axes=[" – ".join(part for part in (axis.code, axis.title) if part)
+                  for axis in builder.axes],
+        new_pilots=[f"{person.first_name} {person.last_name}".strip()
+                    for person in builder.contacts],
+        actions=builder.actions, problems=list(builder.problems),
+    )
+    if builder.numbered:
+        which = count_label(builder.numbered, "action sans numéro reçoit",
+                       "actions sans numéro reçoivent")
+        preview.notes.append(RowProblem(
+            0, f"{which} le numéro libre suivant de son axe (par exemple « 2.4 »)."))
+    if not preview.actions and not preview.problems:
+        preview.problems.append(RowProblem(0, f"Aucune action sous la ligne d'en-tête (ligne "
+                                              f"{header.line}) : rien à importer."))
+    if check:
+        check_preview(db, preview, monitor=monitor)
+    preview.problems.sort()
+    return preview
+
+
+def check_preview(db: Database, preview: ActionsPreview, *, monitor: Monitor = SILENT) -> None:
+    """Add the use case's own problems (lengths, dates in order…) to the preview's, by
+    running it on the rows read without problems, in a dry run (rolled back)."""
+    if not preview.actions:
+        return
+    try:
+        with db.dry_run():
+            import_plan(db, preview.batch, step=_stepper(monitor, CHECKING))
+    except ImportRefused as refused:
+        preview.problems.extend(refused.problems)
+        preview.problems.sort()
+
+
+def apply_actions(db: Database, preview: ActionsPreview, *, monitor: Monitor = SILENT
+                  ) -> PlanImportResult:
+    """Write what the preview showed, in one transaction; refused if it has problems."""
+    if preview.problems:
+        raise ImportRefused(preview.problems)
+    return import_plan(db, preview.batch, step=_stepper(monitor, WRITING))
+
+
+def _stepper(monitor: Monitor, stage: str):  # type: ignore[no-untyped-def]
+    def step(done: int, total: int) -> None:
+        monitor.update(stage, done, total)
+    return step
+
+
+def _plan_title(db: Database, table: Table, header: HeaderGuess, target: Target) -> str:
+    if target.plan_id is not None:
+        from charte_desktop.services.plans import get_plan
+
+        return get_plan(db, target.plan_id).title
+    if target.new_title.strip():
+        return target.new_title.strip()
+    # A title typed above the header ("Plan d'actions 2025-2030"), else the file's name.
+    for row in table.rows[: header.row_index]:
+        texts = [value for value in row.values if isinstance(value, str)]
+        if len(texts) == 1 and len(texts[0]) <= 300:
+            return texts[0]
+    return table.source.stem
+
+
+class _Builder:
+    """Turns rows into the batch: axes, pilots and actions to create, and problems."""
+
+    def __init__(self, lookups: _Lookups, mapping: Mapping) -> None:
+        self.lookups = lookups
+        self.columns = {key: column for key, column in mapping.items() if column is not None}
+        self.axes: list[AxisToCreate] = []
+        self.contacts: list[ContactToCreate] = []
+        self.actions: list[ActionToCreate] = []
+        self.problems: list[RowProblem] = []
+        self._new_axes: dict[str, AxisToCreate] = {}
+        self._new_axes_by_code: dict[str, AxisToCreate] = {}
+        self._new_contacts: dict[str, ContactToCreate] = {}
+        self._codes_in_file: dict[str, int] = {}
+        self._heading_axis: tuple[int | None, str | None] = (None, None)
+        self._axis_labels: dict[str, tuple[int | None, str | None]] = {}  # same text, same axis
+        self._numbers: dict[str, int] = {}
+        self.numbered = 0  # actions without a code, given the next free one
+
+    def _cell(self, row: TableRow, key: str) -> CellValue:
+        column = self.columns.get(key)
+        return None if column is None else row.value(column)
+
+    def add_row(self, row: TableRow) -> None:
+        problems_before = len(self.problems)
+        for key, column in self.columns.items():
+            if column in row.problems:
+                label = next(spec.label for spec in ACTION_FIELDS if spec.key == key)
+                self.problems.append(RowProblem(
+                    row.number, f"colonne « {label} » : {row.problems[column]}"))
+        title = text(self._cell(row, "title")).strip()
+        if self._axis_heading(row, title):
+            return
+        if not title:
+            if len(self.problems) > problems_before:
+                return
+            filled = [key for key in self.columns if self._cell(row, key) is not None]
+            if filled:
+                self.problems.append(RowProblem(row.number, "intitulé de l'action manquant"))
+            return
+        self._add_action(row, title, problems_before)
+
+    def _axis_heading(self, row: TableRow, title: str) -> bool:
+        """A row holding only "Axe 2 : Mobilité" in one cell: the axis of the rows below.
+
+        Outside the title column "2 - Mobilité" is enough; in it, only "Axe…" is a heading
+        (a lone title is an action with nothing else filled in yet).
+        """
+        texts = [value for value in row.values if value is not None]
+        if len(texts) != 1 or not isinstance(texts[0], str) or row.problems:
+            return False
+        looks_like_axis = fold(texts[0]).startswith("axe") or (
+            not title and bool(split_axis(texts[0])[0]))
+        if not looks_like_axis:
+            return False
+        self._heading_axis = self._axis(row.number, texts[0])
+        return True
+
+    def _axis(self, line: int, label: str) -> tuple[int | None, str | None]:
+        """(existing axis id, None) or (None, key of a new axis)."""
+        known = self._axis_labels.get(label)
+        if known is None:
+            known = self._axis_labels[label] = self._find_or_add_axis(line, label)
+        return known
+
+    def _find_or_add_axis(self, line: int, label: str) -> tuple[int | None, str | None]:
+        code, title = split_axis(label)
+        lookups = self.lookups
+        existing = lookups.axes_by_title.get(fold(title)) or (
+            lookups.axes_by_code.get(fold(code)) if code else None)
+        if existing is not None:
+            return existing, None
+        key = fold(title)
+        new = self._new_axes.get(key) or (self._new_axes_by_code.get(fold(code)) if code else None)
+        if new is None:
+            new = AxisToCreate(key=key, title=title, code=code, line=line)
+            self.axes.append(new)
+            self._new_axes[key] = new
+            if code:
+                self._new_axes_by_code[fold(code)] = new
+        return None, new.key
+
+    def _person(self, line: int, name: str) -> tuple[int | None, str | None]:
+        key = person_key(name)
+        existing = self.lookups.contacts.get(key)
+        if existing is not None:
+            return existing, None
+        if key not in self._new_contacts:
+            first, last = split_person(name)
+            person = ContactToCreate(key=key, last_name=last, first_name=first, line=line)
+            self.contacts.append(person)
+            self._new_contacts[key] = person
+        return None, key
+
+    def _add_action(self, row: TableRow, title: str, problems_before: int) -> None:
+        line = row.number
+        fields = ActionFields(plan_id=0, code="", title=title)
+        item = ActionToCreate(line=line, fields=fields)
+        fields.description = text(self._cell(row, "description")).strip()
+        self._set_axis(row, item)
+        self._set_people(row, item)
+        for key, parse in (("status", self._status), ("priority", self._priority),
+                           ("start_date", lambda value: parse_date(value)),
+                           ("end_date", lambda value: parse_date(value, end=True)),
+                           ("budget_planned", parse_amount)):
+            value = self._cell(row, key)
+            if value is None:
+                continue
+            try:
+                setattr(fields, key, parse(value))
+            except ValueProblem as problem:
+                self.problems.append(RowProblem(line, problem.message))
+        self._set_code(row, item)
+        if len(self.problems) == problems_before:
+            self.actions.append(item)
+
+    def _set_axis(self, row: TableRow, item: ActionToCreate) -> None:
+        label = text(self._cell(row, "axis")).strip()
+        axis_id, axis_key = self._axis(row.number, label) if label else self._heading_axis
+        item.fields.axis_id, item.axis_key = axis_id, axis_key
+
+    def _set_people(self, row: TableRow, item: ActionToCreate) -> None:
+        value = self._cell(row, "pilot")
+        if value is None or is_unknown(value):
+            return
+        names = [name for name in _PEOPLE_SEPARATORS.split(text(value)) if name.strip()]
+        for position, name in enumerate(names):
+            contact_id, key = self._person(row.number, name)
+            if position == 0:
+                item.fields.pilot_id, item.pilot_key = contact_id, key
+            elif contact_id is not None:
+                item.fields.copilot_ids.append(contact_id)
+            elif key is not None:
+                item.copilot_keys.append(key)
+
+    def _status(self, value: CellValue) -> ActionStatus:
+        if is_unknown(value):
+            return ActionStatus.TO_START
+        found = _STATUSES.get(fold(text(value).strip()))
+        if found is None:
+            choices = ", ".join(status.label for status in ActionStatus)
+            raise ValueProblem(f"statut « {text(value)} » inconnu (possibles : {choices})")
+        return ActionStatus(found)
+
+    def _priority(self, value: CellValue) -> Priority | None:
+        if is_unknown(value):
+            return None
+        found = _PRIORITIES.get(fold(text(value).strip()))
+        if found is None:
+            choices = ", ".join(priority.label for priority in Priority)
+            raise ValueProblem(f"priorité « {text(value)} » inconnue (possibles : {choices})")
+        return Priority(found)
+
+    def _set_code(self, row: TableRow, item: ActionToCreate) -> None:
+        """The row's code, or the next free number (within its axis's code: "2.4")."""
+        code = text(self._cell(row, "code")).strip()
+        if not code:
+            code = self._next_code(item)
+            self.numbered += 1
+        taken_line = self._codes_in_file.get(code)
+        if taken_line is not None:
+            self.problems.append(RowProblem(
+                row.number, f"le code « {code} » est déjà celui de la ligne {taken_line}"))
+        elif code in self.lookups.codes:
+            self.problems.append(RowProblem(
+                row.number, f"le code « {code} » est déjà utilisé dans le plan"))
+        self._codes_in_file.setdefault(code, row.number)
+        item.fields.code = code
+
+    def _next_code(self, item: ActionToCreate) -> str:
+        prefix = ""
+        if item.axis_key is not None:
+            prefix = self._new_axes[item.axis_key].code
+        elif item.fields.axis_id is not None:
+            prefix = self.lookups.axis_codes.get(item.fields.axis_id, "")
+        number = self._numbers.get(prefix, 0)
+        while True:
+            number += 1
+            code = f"{prefix}.{number}" if prefix else str(number)
+            if code not in self._codes_in_file and code not in self.lookups.codes:
+                self._numbers[prefix] = number
+                return code
+
+
+def check_target(db: Database, target: Target) -> None:
+    if target.plan_id is not None:
+        from charte_desktop.services.plans import get_plan
+
+        try:
+            get_plan(db, target.plan_id)
+        except CharteError:
+            raise CharteError(f"Le plan n° {target.plan_id} est introuvable (voir "
+                              "« list plans »).") from None

@@ -1,0 +1,198 @@
+"""Create a whole plan's axes, pilots and actions in one transaction (an Excel import).
+
+The importer (`imports/`) turns a sheet into a PlanImport; this use case checks every
+item with the same rules as the forms (`action_values`, `axis_values`, `contact_values`)
+and writes everything, or nothing when any row has a problem (ImportRefused lists them).
+Run inside `Database.dry_run()` it is the preview's check.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from charte_desktop.db import Database
+from charte_desktop.db.models import Action, Axis, Contact, Plan, action_copilot
+from charte_desktop.errors import CharteError
+from charte_desktop.services.actions import (
+    ActionFields,
+    action_field_values,
+    check_code_free,
+)
+from charte_desktop.services.bulk_import import (
+    STEP_EVERY,
+    ImportRefused,
+    RowProblem,
+    StepCallback,
+)
+from charte_desktop.services.common import get_or_fail
+from charte_desktop.services.directory import ContactFields, contact_values
+from charte_desktop.services.plans import AxisFields, PlanFields, axis_values, plan_values
+
+
+@dataclass
+class AxisToCreate:
+    key: str  # how actions refer to it
+    title: str
+    code: str = ""
+    line: int = 0  # first row naming it
+
+
+@dataclass
+class ContactToCreate:
+    key: str
+    last_name: str
+    first_name: str = ""
+    line: int = 0
+
+
+@dataclass
+class ActionToCreate:
+    line: int
+    # Existing axis, pilot and co-pilots by id; plan_id is the import's target.
+    fields: ActionFields
+    axis_key: str | None = None  # a new axis of this import
+    pilot_key: str | None = None  # a new contact of this import
+    copilot_keys: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PlanImport:
+    plan_id: int | None  # an existing plan, or None to create `new_plan`
+    new_plan: PlanFields | None = None
+    axes: list[AxisToCreate] = field(default_factory=list)
+    contacts: list[ContactToCreate] = field(default_factory=list)
+    actions: list[ActionToCreate] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PlanImportResult:
+    plan_id: int
+    plan_title: str
+    new_plan: bool
+    axes: int
+    contacts: int
+    actions: int
+
+
+def import_plan(db: Database, batch: PlanImport, *, step: StepCallback | None = None
+                ) -> PlanImportResult:
+    """Write the batch in one transaction; ImportRefused (nothing written) on any problem."""
+    problems: list[RowProblem] = []
+    with db.session() as session:
+        if batch.plan_id is not None:
+            plan = get_or_fail(session, Plan, batch.plan_id, "Le plan")
+        else:
+            plan = Plan(**plan_values(batch.new_plan or PlanFields(title="")))
+            session.add(plan)
+            session.flush()
+        first_position = 1 + (session.scalar(
+            select(func.max(Axis.position)).where(Axis.plan_id == plan.id)) or 0)
+        axes: dict[str, Axis] = {}
+        for offset, new_axis in enumerate(batch.axes):
+            try:
+                axes[new_axis.key] = Axis(**axis_values(session, AxisFields(
+                    plan.id, new_axis.title, new_axis.code, position=first_position + offset,
+                ), None))
+            except CharteError as error:
+                problems.append(RowProblem.from_error(new_axis.line, error))
+        contacts: dict[str, Contact] = {}
+        for person in batch.contacts:
+            try:
+                contacts[person.key] = Contact(**contact_values(session, ContactFields(
+                    last_name=person.last_name, first_name=person.first_name)))
+            except CharteError as error:
+                problems.append(RowProblem.from_error(person.line, error))
+        session.add_all([*axes.values(), *contacts.values()])
+        session.flush()
+        codes: dict[str, str] = {
+            code: title for code, title in session.execute(
+                select(Action.code, Action.title).where(Action.plan_id == plan.id))}
+        references = _References.load(session, plan.id, batch.actions)
+        total = len(batch.actions)
+        rows: list[dict[str, Any]] = []
+        copilots: list[list[int]] = []
+        for index, item in enumerate(batch.actions):
+            if step is not None and index % STEP_EVERY == 0:
+                step(index, total)
+            people = [key for key in (item.pilot_key, *item.copilot_keys) if key]
+            if (item.axis_key and item.axis_key not in axes) or any(
+                    key not in contacts for key in people):
+                continue  # its new axis or contact has a problem, already listed
+            try:
+                values = action_field_values(item.fields)
+                references.check(values, item.fields.copilot_ids)  # the existing ones
+                check_code_free(session, plan.id, values["code"], None, codes)
+                values["plan_id"] = plan.id
+                if item.axis_key:
+                    values["axis_id"] = axes[item.axis_key].id
+                if item.pilot_key:
+                    values["pilot_id"] = contacts[item.pilot_key].id
+                row_copilots = [*item.fields.copilot_ids,
+                                *(contacts[key].id for key in item.copilot_keys)]
+            except CharteError as error:
+                problems.append(RowProblem.from_error(item.line, error))
+                continue
+            codes[values["code"]] = values["title"]
+            rows.append(values)
+            copilots.append(row_copilots)
+        if problems:
+            raise ImportRefused(problems)
+        _insert_actions(session, plan.id, rows, copilots)
+        if step is not None:
+            step(total, total)
+        return PlanImportResult(plan.id, plan.title, batch.plan_id is None, len(axes),
+                                len(contacts), total)
+
+
+@dataclass
+class _References:
+    """The existing axes and contacts the batch names, looked up once for all its rows."""
+
+    axes: set[int]  # of the target plan
+    contacts: set[int]
+
+    @classmethod
+    def load(cls, session: Session, plan_id: int, items: list[ActionToCreate]
+             ) -> "_References":
+        contact_ids = {contact_id for item in items
+                       for contact_id in (item.fields.pilot_id, *item.fields.copilot_ids)
+                       if contact_id is not None}
+        return cls(
+            set(session.scalars(select(Axis.id).where(Axis.plan_id == plan_id))),
+            set(session.scalars(select(Contact.id).where(Contact.id.in_(contact_ids))))
+            if contact_ids else set(),
+        )
+
+    def check(self, values: dict[str, Any], copilot_ids: list[int]) -> None:
+        axis_id = values["axis_id"]
+        if axis_id is not None and axis_id not in self.axes:
+            raise CharteError(f"L'axe n° {axis_id} est introuvable dans ce plan.",
+                              field="axis_id")
+        for contact_id in (values["pilot_id"], *copilot_ids):
+            if contact_id is not None and contact_id not in self.contacts:
+                raise CharteError(f"Le contact n° {contact_id} est introuvable.",
+                                  field="pilot_id")
+        if values["project_group_id"] is not None:
+            raise CharteError("Un import ne désigne pas de groupe projet.",
+                              field="project_group_id")
+
+
+def _insert_actions(session: Session, plan_id: int, rows: list[dict[str, Any]],
+                    copilots: list[list[int]]) -> None:
+    """Checked rows in one executemany INSERT: building 2,000 ORM objects, or asking back
+    each new id, would cost more than reading the workbook. (The table's, not the ORM's
+    bulk insert, which splits the rows wherever a value is None.)"""
+    if not rows:
+        return
+    session.execute(insert(Action.__table__), rows)
+    if any(copilots):
+        ids: dict[str, int] = {code: action_id for code, action_id in session.execute(
+            select(Action.code, Action.id).where(Action.plan_id == plan_id))}
+        session.execute(insert(action_copilot), [
+            {"action_id": ids[row["code"]], "contact_id": contact_id}
+            for row, people in zip(rows, copilots, strict=True)
+            for contact_id in dict.fromkeys(people)])
+
+

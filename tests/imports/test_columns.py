@@ -1,0 +1,74 @@
+"""Header rows found under title rows; columns recognised whatever their accents."""
+
+from pathlib import Path
+
+import pytest
+
+from charte_desktop.errors import CharteError
+from charte_desktop.imports.action_plan import ACTION_FIELDS
+from charte_desktop.imports.columns import check_mapping, guess_header, propose_mapping
+from charte_desktop.imports.contacts import CONTACT_FIELDS
+from charte_desktop.imports.table_reader import Table, TableRow
+
+
+def _table(*rows: tuple[object, ...]) -> Table:
+    return Table(Path("plan.xlsx"), "Plan",
+                 [TableRow(number, tuple(row)) for number, row in enumerate(rows, start=1)])
+
+
+def test_headers_without_accents_or_in_capitals_are_recognised() -> None:
+    headers = ["N°", "INTITULE", "Axe stratégique", "Descriptif", "Porteur", "ETAT",
+               "Priorite", "Date de debut", "Échéance", "Budget prévisionnel (€ HT)", "Notes"]
+    mapping = propose_mapping(headers, ACTION_FIELDS)
+    assert mapping == {"code": 0, "title": 1, "axis": 2, "description": 3, "pilot": 4,
+                       "status": 5, "priority": 6, "start_date": 7, "end_date": 8,
+                       "budget_planned": 9}
+
+
+def test_best_match_wins_each_column_once() -> None:
+    # "Action" is a title's synonym, but « Intitulé de l'action » is a better title column
+    # and « Date de fin de l'action » an end date.
+    mapping = propose_mapping(["Date de fin de l'action", "Intitulé de l'action", "Action"],
+                              ACTION_FIELDS)
+    assert mapping["title"] == 1
+    assert mapping["end_date"] == 0
+
+
+def test_header_row_is_found_below_titles_and_blank_lines() -> None:
+    table = _table(("Plan d'actions 2025",), ("Version 2",), ("Code", "Titre", "Pilote"),
+                   ("1", "Covoiturage", "Zoé Lefèvre"))
+    guess = guess_header(table, ACTION_FIELDS)
+    assert (guess.row_index, guess.line) == (2, 3)
+    assert guess.headers == ["Code", "Titre", "Pilote"]
+
+
+def test_no_header_row_is_explained() -> None:
+    table = _table(("Bonjour",), ("Liste", "diverse"))
+    with pytest.raises(CharteError, match=r"Aucune ligne d'en-tête reconnue dans la feuille "
+                                          r"« Plan ».*« Intitulé »"):
+        guess_header(table, ACTION_FIELDS)
+
+
+def test_missing_required_column_is_named() -> None:
+    headers = ["N°", "Pilote", "Statut"]
+    with pytest.raises(CharteError) as refused:
+        check_mapping(propose_mapping(headers, ACTION_FIELDS), ACTION_FIELDS, headers)
+    assert refused.value.message == (
+        "Colonne obligatoire introuvable : « Intitulé ». Colonnes du fichier : « N° », "
+        "« Pilote », « Statut »."
+    )
+
+
+def test_one_column_cannot_feed_two_fields() -> None:
+    headers = ["Intitulé", "Pilote"]
+    mapping = {"title": 0, "pilot": 0}
+    with pytest.raises(CharteError, match="« Intitulé » est choisie pour « Intitulé » et "
+                                          "pour « Pilote »"):
+        check_mapping(mapping, ACTION_FIELDS, headers)
+
+
+def test_contact_headers() -> None:
+    headers = ["Structure", "Catégorie", "NOM", "Prénom", "Poste", "E-mail", "Tél."]
+    assert propose_mapping(headers, CONTACT_FIELDS) == {
+        "organisation": 0, "circle": 1, "last_name": 2, "first_name": 3, "full_name": None,
+        "function": 4, "email": 5, "phone": 6}
