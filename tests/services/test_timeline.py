@@ -203,3 +203,24 @@ def test_two_queries_whatever_the_number_of_actions(db: Database, plan_id: int) 
     assert len(timeline.actions) == 30
     assert all(len(a.milestones) == 3 for a in timeline.actions)
     assert len(statements) == 2
+
+
+def test_every_plan_comes_with_its_own_axes_and_actions_without_axis(
+    db: Database, plan_id: int
+) -> None:
+    other = create_plan(db, PlanFields("Plan climat")).id
+    for plan in (plan_id, other):
+        axis = create_axis(db, AxisFields(plan, "Axe", code="1"))
+        new_action(db, plan, "1.1", axis_id=axis.id)
+        new_action(db, plan, "9")
+
+    timeline = build_timeline(db, today=TODAY)
+
+    assert timeline.plans == {plan_id: "Charte 2026", other: "Plan climat"}
+    assert [(g.plan_id, g.label, [a.code for a in g.actions]) for g in timeline.groups] == [
+        (plan_id, "1 Axe", ["1.1"]),
+        (plan_id, NO_AXIS_TITLE, ["9"]),
+        (other, "1 Axe", ["1.1"]),
+        (other, NO_AXIS_TITLE, ["9"]),
+    ]
+    assert (timeline.period_start, timeline.period_end) == (None, None)

@@ -17,7 +17,7 @@ actions with their milestones (one row per milestone).
 """
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
 from typing import Any
@@ -97,6 +97,7 @@ class TimelineGroup:
     title: str
     depth: int  # 0 for an axis of the plan, 1 for a sub-axis…
     actions: tuple[TimelineAction, ...]
+    plan_id: int | None = None
 
     @property
     def label(self) -> str:
@@ -110,7 +111,8 @@ class Timeline:
     period_end: date | None
     first: date  # the days the calendar must cover: the period and every placed date
     last: date
-    groups: tuple[TimelineGroup, ...]
+    groups: tuple[TimelineGroup, ...]  # plan by plan, each with its "Sans axe" last
+    plans: dict[int, str] = field(default_factory=dict)  # titles of the plans read, by id
 
     @property
     def actions(self) -> list[TimelineAction]:
@@ -135,38 +137,43 @@ def build_timeline(
     today = today or date.today()
     with db.session() as session:
         connection = session.connection()
-        period, axes = _plan_axes(connection, filters.plan_id)
+        period, plans, axes = _plan_axes(connection, filters.plan_id)
         actions = _actions(connection, filters, today)
     by_axis: dict[int | None, list[TimelineAction]] = {}
     for action_axis, action in actions:
         by_axis.setdefault(action_axis, []).append(action)
     for members in by_axis.values():
         members.sort(key=lambda a: (a.plan_id, natural_key(a.code), a.id))
-    groups = _groups(axes, by_axis)
+    groups = _groups(list(plans), axes, by_axis)
     first, last = _bounds(period, (d for a in actions for d in a[1].dates()), today)
-    return Timeline(today, period[0], period[1], first, last, tuple(groups))
+    return Timeline(today, period[0], period[1], first, last, tuple(groups), plans)
 
 
 def _plan_axes(
     connection: Any, plan_id: int | None
-) -> tuple[tuple[date | None, date | None], list[_AxisNode]]:
-    """The plan's period (None, None for every plan) and the axes, each level in order."""
+) -> tuple[tuple[date | None, date | None], dict[int, str], list[_AxisNode]]:
+    """The plan's period (None, None for every plan), the plans' titles by id and their
+    axes, each level in order."""
     query = (
-        select(Plan.id, Plan.period_start, Plan.period_end, Axis.id, Axis.parent_id, Axis.code,
-               Axis.title)
+        select(Plan.id, Plan.title, Plan.period_start, Plan.period_end, Axis.id,
+               Axis.parent_id, Axis.code, Axis.title)
         .outerjoin(Axis, Axis.plan_id == Plan.id)
         .order_by(Plan.id, Axis.position, Axis.id)
     )
     if plan_id is not None:
         query = query.where(Plan.id == plan_id)
     period: tuple[date | None, date | None] = (None, None)
+    plans: dict[int, str] = {}
     axes: list[_AxisNode] = []
-    for plan, start, end, axis_id, parent_id, code, title in connection.execute(query):
+    for plan, plan_title, start, end, axis_id, parent_id, code, title in connection.execute(
+        query
+    ):
+        plans[plan] = plan_title
         if plan_id is not None:
             period = (start, end)
         if axis_id is not None:
             axes.append(_AxisNode(axis_id, plan, parent_id, code or "", title))
-    return period, axes
+    return period, plans, axes
 
 
 def _actions(
@@ -230,15 +237,13 @@ def _action(record: Any, milestones: list[TimelineMilestone], today: date) -> Ti
 
 
 def _groups(
-    axes: list[_AxisNode], by_axis: dict[int | None, list[TimelineAction]]
+    plans: list[int], axes: list[_AxisNode], by_axis: dict[int | None, list[TimelineAction]]
 ) -> list[TimelineGroup]:
-    """Axis headings in tree order; an axis appears when it or a sub-axis has actions."""
+    """Plan by plan, axis headings in tree order (an axis appears when it or a sub-axis has
+    actions), then the plan's actions without axis."""
     children: dict[tuple[int, int | None], list[_AxisNode]] = {}
-    plans: list[int] = []
     for axis in axes:
         children.setdefault((axis.plan_id, axis.parent_id), []).append(axis)
-        if axis.plan_id not in plans:
-            plans.append(axis.plan_id)
     groups: list[TimelineGroup] = []
     placed: set[int] = set()
 
@@ -251,22 +256,32 @@ def _groups(
             placed.add(axis.id)
             heading = len(groups)
             members = by_axis.get(axis.id, [])
-            groups.append(TimelineGroup(axis.id, axis.code, axis.title, depth, tuple(members)))
+            groups.append(TimelineGroup(axis.id, axis.code, axis.title, depth, tuple(members),
+                                        plan_id))
             below = walk(plan_id, axis.id, depth + 1)
             if not members and not below:
                 del groups[heading:]
             any_action |= bool(members) or below
         return any_action
 
+    by_plan: dict[int, list[TimelineGroup]] = {}
     for plan_id in plans:
         walk(plan_id, None, 0)
-    # Actions of no axis, or of an axis the walk did not reach (other plan, damaged tree).
-    leftovers = [a for axis_id, members in by_axis.items() if axis_id not in placed
-                 for a in members]
-    if leftovers:
-        leftovers.sort(key=lambda a: (a.plan_id, natural_key(a.code), a.id))
-        groups.append(TimelineGroup(None, "", NO_AXIS_TITLE, 0, tuple(leftovers)))
-    return groups
+        by_plan[plan_id], groups[:] = list(groups), []
+    # Actions of no axis, or of an axis the walk did not reach (a damaged tree).
+    unplaced: dict[int, list[TimelineAction]] = {}
+    for axis_id, members in by_axis.items():
+        if axis_id not in placed:
+            for action in members:
+                unplaced.setdefault(action.plan_id, []).append(action)
+    ordered: list[TimelineGroup] = []
+    for plan_id in plans:
+        ordered.extend(by_plan[plan_id])
+        leftovers = unplaced.get(plan_id)
+        if leftovers:
+            leftovers.sort(key=lambda a: (natural_key(a.code), a.id))
+            ordered.append(TimelineGroup(None, "", NO_AXIS_TITLE, 0, tuple(leftovers), plan_id))
+    return ordered
 
 
 def _bounds(

@@ -2,7 +2,7 @@
 
 import bisect
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from charte_desktop.services.timeline import TimelineAction, TimelineGroup
 
@@ -30,8 +30,7 @@ def kept_groups(
     if ids is None:
         return list(groups)
     restricted = [
-        TimelineGroup(g.axis_id, g.code, g.title, g.depth,
-                      tuple(a for a in g.actions if a.id in ids))
+        replace(g, actions=tuple(a for a in g.actions if a.id in ids))
         for g in groups
     ]
     kept = [bool(g.actions) for g in restricted]
