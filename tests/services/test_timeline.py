@@ -138,6 +138,8 @@ def test_bounds_cover_the_period_and_every_date(db: Database, plan_id: int) -> N
     timeline = build_timeline(db, ActionFilter(plan_id=plan_id), today=TODAY)
     assert (timeline.first, timeline.last) == (date(2026, 1, 1), date(2026, 12, 31))
     assert (timeline.period_start, timeline.period_end) == (date(2026, 1, 1), date(2026, 12, 31))
+    # The file's only plan: "every plan" has its period too.
+    assert build_timeline(db, today=TODAY).period_end == date(2026, 12, 31)
 
     action = new_action(db, plan_id, "1", start_date=date(2025, 11, 3))
     add(db, Milestone(action_id=action.id, title="Bilan", due_date=date(2027, 2, 1)))

@@ -107,7 +107,7 @@ class TimelineGroup:
 @dataclass(frozen=True)
 class Timeline:
     today: date
-    period_start: date | None  # the plan's period, when the filter names one plan
+    period_start: date | None  # the plan's period, when only one plan is read
     period_end: date | None
     first: date  # the days the calendar must cover: the period and every placed date
     last: date
@@ -152,8 +152,8 @@ def build_timeline(
 def _plan_axes(
     connection: Any, plan_id: int | None
 ) -> tuple[tuple[date | None, date | None], dict[int, str], list[_AxisNode]]:
-    """The plan's period (None, None for every plan), the plans' titles by id and their
-    axes, each level in order."""
+    """The plan's period (None, None for several plans), the plans' titles by id and
+    their axes, each level in order."""
     query = (
         select(Plan.id, Plan.title, Plan.period_start, Plan.period_end, Axis.id,
                Axis.parent_id, Axis.code, Axis.title)
@@ -162,17 +162,18 @@ def _plan_axes(
     )
     if plan_id is not None:
         query = query.where(Plan.id == plan_id)
-    period: tuple[date | None, date | None] = (None, None)
+    periods: dict[int, tuple[date | None, date | None]] = {}
     plans: dict[int, str] = {}
     axes: list[_AxisNode] = []
     for plan, plan_title, start, end, axis_id, parent_id, code, title in connection.execute(
         query
     ):
         plans[plan] = plan_title
-        if plan_id is not None:
-            period = (start, end)
+        periods[plan] = (start, end)
         if axis_id is not None:
             axes.append(_AxisNode(axis_id, plan, parent_id, code or "", title))
+    # A file holding a single plan: "every plan" is that plan, with its period.
+    period = next(iter(periods.values())) if len(periods) == 1 else (None, None)
     return period, plans, axes
 
 
