@@ -6,9 +6,15 @@ handler `(args) -> exit code`; handlers import the heavy writers only when calle
 
 import argparse
 
-from charte_desktop.cli.exports import action_sheet, calendar_ics, email_draft, meeting_documents
+from charte_desktop.cli.exports import (
+    action_sheet,
+    calendar_ics,
+    email_draft,
+    meeting_documents,
+    update_workbook,
+)
 
-MODULES = (meeting_documents, action_sheet, calendar_ics, email_draft)
+MODULES = (meeting_documents, action_sheet, calendar_ics, email_draft, update_workbook)
 
 
 def add_export_parsers(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:

@@ -7,9 +7,9 @@ handler `(args) -> exit code`; handlers import openpyxl and the readers only whe
 import argparse
 from types import ModuleType
 
-from charte_desktop.cli.imports import actions, contacts
+from charte_desktop.cli.imports import actions, contacts, updates
 
-MODULES: tuple[ModuleType, ...] = (actions, contacts)
+MODULES: tuple[ModuleType, ...] = (actions, contacts, updates)
 
 
 def add_import_parsers(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:

@@ -28,6 +28,7 @@ from charte_desktop.db.models.plan import (
     action_partner,
     action_policy,
 )
+from charte_desktop.db.models.updates import FileIdentity, UpdateImport
 
 __all__ = [
     "Action",
@@ -41,6 +42,7 @@ __all__ = [
     "Circle",
     "Contact",
     "Decision",
+    "FileIdentity",
     "FollowUp",
     "Funding",
     "Indicator",
@@ -54,6 +56,7 @@ __all__ = [
     "PriorityCriterion",
     "PriorityScore",
     "Territory",
+    "UpdateImport",
     "action_copilot",
     "action_partner",
     "action_policy",
