@@ -1,6 +1,7 @@
 """The fiche action in Word, read back with python-docx."""
 
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -216,3 +217,20 @@ def test_suggested_name(demo_db: Database) -> None:
     assert name.startswith(f"Fiche action {action.code} - ") and name.endswith(".docx")
     assert action.title.startswith(name.removeprefix(f"Fiche action {action.code} - ")
                                    .removesuffix(".docx"))
+
+
+def test_budget_per_year_when_the_action_has_yearly_lines(db: Database, tmp_path: Path) -> None:
+    from charte_desktop.services.budget import BudgetYearFields, create_budget_year
+
+    plan = create_plan(db, PlanFields(title="Plan"))
+    action = create_action(db, ActionFields(plan_id=plan.id, code="1", title="Action"))
+    document = open_docx(write_action_sheet(db, action.id, tmp_path / "none.docx"))
+    assert "Par année" not in all_text(document)
+    create_budget_year(db, BudgetYearFields(action.id, 2027, "12000", "5000", "1000.5"))
+    create_budget_year(db, BudgetYearFields(action.id, 2026, "3000", "3000", "2500"))
+    document = open_docx(write_action_sheet(db, action.id, tmp_path / "f.docx"))
+    assert _table_rows(document, "Année")[1:] == [
+        ["2026", format_money(3000), format_money(3000), format_money(2500)],
+        ["2027", format_money(12000), format_money(5000), format_money(Decimal("1000.50"))],
+    ]
+    assert _table_rows(document, "Budget")[1][1] == format_money(15000)  # the lines' sum

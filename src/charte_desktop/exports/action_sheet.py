@@ -196,6 +196,12 @@ def _budget(document: "Document", context: ActionSheetContext) -> None:
     ]
     add_table(document, ("Budget", "Montant", "Part du prévu"), rows, (4.3, 4.2, 3.3),
               right_aligned=(1, 2))
+    if action.budget_years:
+        add_paragraph(document, "Par année", "Heading 2")
+        rows = [(str(line.year), format_money(line.planned), format_money(line.committed),
+                 format_money(line.spent)) for line in action.budget_years]
+        add_table(document, ("Année", "Prévu", "Engagé", "Dépensé"), rows,
+                  (2.3, 3.5, 3.5, 3.5), right_aligned=(1, 2, 3))
     add_paragraph(document, "Financements", "Heading 2")
     fundings = action.fundings
     if not fundings:

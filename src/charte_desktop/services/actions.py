@@ -308,6 +308,7 @@ def get_action(db: Database, action_id: int) -> Action:
                 selectinload(Action.notes).selectinload(ActionNote.decision),
                 selectinload(Action.scores).selectinload(PriorityScore.criterion),
                 selectinload(Action.indicators),
+                selectinload(Action.budget_years),
             ],
         )
         if action is None:

@@ -211,6 +211,8 @@ class ListPage(QWidget, Generic[R]):
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label)
         buttons.addStretch(1)
+        self._buttons = buttons
+        self._row_buttons: list[QPushButton] = []
         for button in (
             self.new_button,
             self.edit_button,
@@ -232,6 +234,14 @@ class ListPage(QWidget, Generic[R]):
         header.sectionResized.connect(lambda *_: self._save_columns())
         self._update_buttons()
 
+    def add_button(self, button: QPushButton) -> None:
+        """A screen's own command on the selected row, before Nouveau / Modifier…; enabled
+        only while a row is selected."""
+        self._buttons.insertWidget(2, button)  # after the count and the stretch
+        self._row_buttons.append(button)
+        button.setEnabled(self.current_id() is not None)
+        self.selection_changed.connect(lambda row: button.setEnabled(row is not None))
+
     # --- selection -------------------------------------------------------------------------
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if self._typing.isActive():
@@ -248,6 +258,7 @@ class ListPage(QWidget, Generic[R]):
         selected = self.current_id()
         self.model.set_search(text)
         self._reselect(selected)
+        self._update_row_buttons()
 
     def _reselect(self, selected: int | None) -> None:
         if (selected is None or not self.select_id(selected)) and self.proxy.rowCount():
@@ -384,6 +395,12 @@ class ListPage(QWidget, Generic[R]):
         self.new_button.setVisible(editable)
         self.edit_button.setVisible(editable)
         self.delete_button.setVisible(editable)
+        self._update_row_buttons()
+
+    def _update_row_buttons(self) -> None:
+        has_row = self.current_id() is not None
+        for button in self._row_buttons:
+            button.setEnabled(has_row)
 
     def _save_columns(self) -> None:
         QSettings().setValue(f"columns/{self.key}", self.table.horizontalHeader().saveState())

@@ -1,6 +1,7 @@
 """Plan d'actions: the plan's tree of axes beside its actions, and the selected action's
 milestones, fundings and journal."""
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -24,6 +25,7 @@ from charte_desktop.ui import choices
 from charte_desktop.ui.colours import STATUS_COLOURS
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
+from charte_desktop.ui.file_exports import WORD_FILTER, ask_target, offer_to_open, write_file
 from charte_desktop.ui.list_page import Filter, ListPage
 from charte_desktop.ui.pages import action_entities as entities
 from charte_desktop.ui.pages.base import Page
@@ -96,6 +98,11 @@ class ActionsPage(Page):
             duplicable=True,
         )
         self.actions.selection_changed.connect(lambda _row: self._reload_details())
+        self.sheet_button = QPushButton("Fiche action (&Word)…")
+        self.sheet_button.setToolTip("Écrire la fiche de l'action sélectionnée en document "
+                                     "Word, à envoyer ou imprimer")
+        self.sheet_button.clicked.connect(lambda _checked=False: self.export_sheet())
+        self.actions.add_button(self.sheet_button)
         self.calendar = attach_calendar(self)  # "Liste | Calendrier", sharing the filters
 
         # Details of the selected action.
@@ -251,6 +258,26 @@ class ActionsPage(Page):
     def _delete_axis(self) -> None:
         if self.axis_id() is not None:
             self.axis_editor.delete(self.axis_id() or 0)
+
+    # --- fiche action ---------------------------------------------------------------------
+    def export_sheet(self) -> Path | None:
+        """The selected action's fiche in Word, then "open it / its folder"."""
+        from charte_desktop.exports.action_sheet import export_action_sheet, suggested_file_name
+
+        action_id = self.current_action_id()
+        if action_id is None:
+            return None
+        db = self.context.db
+        failure = "Fiche non écrite"
+        name = write_file(self, lambda: suggested_file_name(db, action_id), failure)
+        target = None if name is None else ask_target(
+            self, "Enregistrer la fiche action", name, WORD_FILTER)
+        if target is None:
+            return None
+        written = write_file(self, lambda: export_action_sheet(db, action_id, target), failure)
+        if written is not None:
+            offer_to_open(self, written)
+        return written
 
     # --- Page interface --------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -1,9 +1,10 @@
 """Instances: the governance bodies, and the members of the selected one."""
 
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from charte_desktop.db.enums import BodyKind, QuorumRule
 from charte_desktop.db.models import Membership
@@ -12,6 +13,7 @@ from charte_desktop.services import bodies
 from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
+from charte_desktop.ui.file_exports import CALENDAR_FILTER, ask_target, open_with_system, write_file
 from charte_desktop.ui.list_page import Filter, ListPage
 from charte_desktop.ui.pages import body_entities as entities
 from charte_desktop.ui.pages.base import Page
@@ -70,6 +72,12 @@ class BodiesPage(Page):
                                             context.undo_stack, self.refresh))
         self.bodies.new_button.setText("&Nouvelle instance")
         self.bodies.selection_changed.connect(lambda _row: self._reload_members())
+        self.calendar_button = QPushButton("A&genda des réunions prévues (.ics)…")
+        self.calendar_button.setToolTip(
+            "Écrire les invitations d'agenda de toutes les réunions prévues de l'instance "
+            "et les ouvrir dans votre agenda (Outlook, Thunderbird…)")
+        self.calendar_button.clicked.connect(lambda _checked=False: self.export_calendar())
+        self.bodies.add_button(self.calendar_button)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -150,6 +158,26 @@ class BodiesPage(Page):
         if body.mission:
             text += f"\nMission : {body.mission}"
         self.summary.setText(text)
+
+    # --- calendar -------------------------------------------------------------------------
+    def export_calendar(self) -> Path | None:
+        """Every planned meeting of the selected body in one .ics, opened at once."""
+        from charte_desktop.exports.calendar_ics import body_ics_name, write_body_ics
+
+        body_id = self.current_body_id()
+        if body_id is None:
+            return None
+        db = self.context.db
+        failure = "Invitations non écrites"
+        name = write_file(self, lambda: body_ics_name(db, body_id), failure)
+        target = None if name is None else ask_target(
+            self, "Enregistrer les invitations d'agenda", name, CALENDAR_FILTER)
+        if target is None:
+            return None
+        written = write_file(self, lambda: write_body_ics(db, body_id, target), failure)
+        if written is not None:
+            open_with_system(self, written, "les invitations d'agenda")
+        return written
 
     # --- Page interface -----------------------------------------------------------------
     def focus_search(self) -> None:

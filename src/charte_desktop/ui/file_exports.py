@@ -1,0 +1,81 @@
+"""What every "write a file for the officer" command does: ask where (in the last folder
+used, under the suggested name), write with a wait cursor, say what went wrong in French,
+then open the file or its folder with the system's programs."""
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from PySide6.QtCore import QSettings, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from charte_desktop.errors import CharteError
+
+T = TypeVar("T")
+FOLDER_KEY = "exports/folder"
+WORD_FILTER = "Documents Word (*.docx)"
+CALENDAR_FILTER = "Invitations d'agenda (*.ics)"
+EMAIL_FILTER = "Courriels (*.eml)"
+
+
+def last_folder() -> Path:
+    value = QSettings().value(FOLDER_KEY)
+    folder = Path(str(value)) if value else Path.home() / "Documents"
+    return folder if folder.is_dir() else Path.home()
+
+
+def ask_target(parent: QWidget, title: str, suggested_name: str, file_filter: str,
+               ) -> Path | None:
+    """The file the officer chooses (None if cancelled), with the suggested name's
+    extension added when they typed a name without it."""
+    suffix = Path(suggested_name).suffix
+    name, _ = QFileDialog.getSaveFileName(parent, title, str(last_folder() / suggested_name),
+                                          file_filter)
+    if not name:
+        return None
+    target = Path(name)
+    return target if target.suffix.lower() == suffix.lower() else target.with_suffix(suffix)
+
+
+def write_file(parent: QWidget, write: Callable[[], T], failure_title: str) -> T | None:
+    """Run `write` under a wait cursor; a French error is shown and gives None. The folder
+    of a written path is remembered for the next save dialog."""
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        result = write()
+    except CharteError as error:
+        QGuiApplication.restoreOverrideCursor()
+        QMessageBox.warning(parent, failure_title, error.message)
+        return None
+    QGuiApplication.restoreOverrideCursor()
+    path = getattr(result, "path", result)
+    if isinstance(path, Path):
+        QSettings().setValue(FOLDER_KEY, str(path.parent))
+    return result
+
+
+def open_with_system(parent: QWidget, path: Path, what: str) -> bool:
+    """Open `path` with its default program; if none takes it, say where the file is."""
+    if QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        return True
+    QMessageBox.warning(
+        parent, "Ouverture impossible",
+        f"Aucun programme n'a pu ouvrir {what}. Le fichier est enregistré dans « {path} ».")
+    return False
+
+
+def offer_to_open(parent: QWidget, written: Path) -> None:
+    """"Document enregistré" with Ouvrir le document / Ouvrir le dossier / Fermer."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Information)
+    box.setWindowTitle("Document écrit")
+    box.setText(f"Document enregistré dans « {written} ».")
+    open_document = box.addButton("&Ouvrir le document", QMessageBox.ButtonRole.AcceptRole)
+    open_folder = box.addButton("Ouvrir le &dossier", QMessageBox.ButtonRole.ActionRole)
+    box.addButton("&Fermer", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    if box.clickedButton() is open_document:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
+    elif box.clickedButton() is open_folder:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(written.parent)))
