@@ -191,7 +191,7 @@ class TimelinePanel(QWidget):
         return safe_file_name(f"Calendrier - {self._title()}{day}", suffix=".png")
 
     def choose_image_target(self) -> Path | None:
-        from charte_desktop.ui.pages.meeting_export_bar import last_folder
+        from charte_desktop.ui.file_exports import last_folder
 
         name, _ = QFileDialog.getSaveFileName(
             self, "Enregistrer le calendrier en image",
