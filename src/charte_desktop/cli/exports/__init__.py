@@ -11,10 +11,12 @@ from charte_desktop.cli.exports import (
     calendar_ics,
     email_draft,
     meeting_documents,
+    monitoring,
     update_workbook,
 )
 
-MODULES = (meeting_documents, action_sheet, calendar_ics, email_draft, update_workbook)
+MODULES = (meeting_documents, action_sheet, monitoring, calendar_ics, email_draft,
+           update_workbook)
 
 
 def add_export_parsers(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:

@@ -28,6 +28,7 @@ from charte_desktop.exports.xlsx_cells.values import (
     needs_text_guard,
 )
 
+FONT, FONT_SIZE = "Calibri", 11  # openpyxl's default font, that of every plain cell
 HEADER_FILL = "1F4E78"  # dark blue, white bold text: readable printed in grey too
 BORDER_COLOUR = "A6A6A6"
 
@@ -56,8 +57,9 @@ class Look:
 
 
 PLAIN = Look()
-WRAPPED = Look(wrap=True, vertical="top")
+WRAPPED = Look(wrap=True)  # bottom-aligned like the plain cells of its row
 TOP = Look(vertical="top")
+CENTRED = Look(horizontal="center")
 HEADER = Look(bold=True, colour="FFFFFF", fill=HEADER_FILL, wrap=True, vertical="center",
               border=True)
 TITLE = Look(bold=True, size=14, colour=HEADER_FILL)
@@ -71,8 +73,9 @@ def _style_array(ws: Any, look: Look) -> StyleArray:
     probe = Cell(ws)
     probe.number_format = look.number_format
     if look.bold or look.italic or look.size or look.colour:
-        probe.font = Font(bold=look.bold, italic=look.italic, size=look.size,
-                          color=look.colour)
+        # Named: a font without a name is drawn in a serif font by LibreOffice.
+        probe.font = Font(name=FONT, bold=look.bold, italic=look.italic,
+                          size=look.size or FONT_SIZE, color=look.colour)
     if look.fill:
         probe.fill = PatternFill(fill_type="solid", start_color=look.fill,
                                  end_color=look.fill)

@@ -21,7 +21,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from charte_desktop.exports.xlsx_cells.cells import HEADER, Look, SheetCells
-from charte_desktop.exports.xlsx_cells.values import clean_text
+from charte_desktop.exports.xlsx_cells.values import clean_text, row_height
 
 A4 = 9  # openpyxl's paper size code
 
@@ -44,6 +44,7 @@ class Column:
     kind: Kind = Kind.TEXT
     width: float = 14.0  # in characters
     look: Look | None = None  # e.g. WRAPPED for long texts
+    sets_height: bool = True  # False: a wrapped text shows what fits, the row stays low
 
     def converter(self, cells: SheetCells) -> Callable[[Any], Any]:
         """value -> cell (or plain value) for this column."""
@@ -97,14 +98,39 @@ def header_row(cells: SheetCells, headers: Iterable[str], look: Look = HEADER) -
     return [cells.text(header, look) for header in headers]
 
 
+def set_row_height(ws: Any, row: int, texts: Iterable[tuple[str | None, float]], *,
+                   bold: bool = False) -> None:
+    """Give row `row` (not yet written) the height its wrapped `texts` need."""
+    height = row_height(texts, bold=bold)
+    if height is not None:
+        ws.row_dimensions[row].height = height
+
+
+def write_header(ws: Any, cells: SheetCells, columns: Sequence[Column], *, row: int) -> None:
+    """The header row of `columns` (it is row `row` of the sheet), tall enough for them."""
+    set_row_height(ws, row, ((c.header, c.width) for c in columns), bold=True)
+    ws.append(header_row(cells, [column.header for column in columns]))
+
+
 def write_rows(
-    ws: Any, cells: SheetCells, columns: Sequence[Column], rows: Iterable[Sequence[Any]]
+    ws: Any,
+    cells: SheetCells,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+    *,
+    first_row: int,
 ) -> int:
-    """Append `rows` (plain values, in the order of `columns`); the number written."""
+    """Append `rows` (plain values, in the order of `columns`) from row `first_row` on,
+    each as tall as its wrapped texts need; the number of rows written."""
     converters = [column.converter(cells) for column in columns]
+    wrapped = [(index, column.width) for index, column in enumerate(columns)
+               if column.look is not None and column.look.wrap and column.sets_height]
     count = 0
     append = ws.append
     for row in rows:
+        if wrapped:
+            set_row_height(ws, first_row + count,
+                           ((row[index], width) for index, width in wrapped))
         append([convert(value) for convert, value in zip(converters, row, strict=True)])
         count += 1
     return count
@@ -178,15 +204,16 @@ def add_table(
 
 @dataclass(frozen=True)
 class Highlight:
-    fill: str  # background "RRGGBB"
+    fill: str | None  # background "RRGGBB", None to keep the cell's
     colour: str | None = None  # text colour
     bold: bool = False
 
     def rule_style(self) -> dict[str, Any]:
-        style: dict[str, Any] = {
+        style: dict[str, Any] = {}
+        if self.fill:
             # Conditional formats paint with bgColor; fgColor for older readers.
-            "fill": PatternFill(fill_type="solid", fgColor=self.fill, bgColor=self.fill)
-        }
+            style["fill"] = PatternFill(fill_type="solid", fgColor=self.fill,
+                                        bgColor=self.fill)
         if self.colour or self.bold:
             style["font"] = Font(color=self.colour, bold=self.bold)
         return style

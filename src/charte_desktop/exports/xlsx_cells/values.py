@@ -66,3 +66,47 @@ def fitted_width(
     header_need = max((len(word) for word in words), default=0)
     header_need = max(header_need, (len(header) + 1) // 2)  # on two lines at most
     return float(min(maximum, max(minimum, longest + 2, header_need + 2)))
+
+
+LINE_HEIGHT = 15.0  # points per line of 11-point text
+MAX_LINES = 6  # a row never grows beyond this: the full text stays in the cell
+
+
+def _wrapped_lines(line: str, capacity: int) -> int:
+    """Lines of one paragraph wrapped word by word at `capacity` characters."""
+    if len(line) <= capacity:
+        return 1
+    lines, used = 1, 0
+    for word in line.split(" "):
+        size = len(word)
+        if used and used + 1 + size > capacity:
+            lines, used = lines + 1, 0
+        used += size + (1 if used else 0)
+        while used > capacity:  # a word longer than the line is cut
+            lines, used = lines + 1, used - capacity
+    return lines
+
+
+def lines_needed(text: str, width: float, *, bold: bool = False) -> int:
+    """Lines `text` takes once wrapped in a column `width` characters wide.
+
+    An estimate on the safe side: a column holds about 1.2 to 1.3 times its width in
+    ordinary letters (Calibri in Excel, its substitutes in LibreOffice); 1.1 is assumed,
+    1.0 for bold.
+    """
+    capacity = max(int(width * (1.0 if bold else 1.1)) - 1, 1)
+    return sum(_wrapped_lines(line, capacity) for line in text.split("\n"))
+
+
+def row_height(texts: object, *, bold: bool = False, max_lines: int = MAX_LINES) -> float | None:
+    """The height (points) of a row whose wrapped cells hold `texts`, (text, width) pairs;
+    None when one line is enough (the row keeps its default height).
+
+    Neither LibreOffice nor Excel reliably grows a row for wrapped text in a generated
+    file: without it, the second line of a long title is cut off.
+    """
+    lines = 1
+    for text, width in texts:  # type: ignore[attr-defined]
+        if text and (len(text) >= width or "\n" in text):
+            lines = max(lines, lines_needed(text, width, bold=bold))
+    return None if lines == 1 else min(lines, max_lines) * LINE_HEIGHT

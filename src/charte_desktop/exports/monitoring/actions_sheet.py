@@ -1,0 +1,112 @@
+"""Sheet "Actions": one row per action with every column, late rows highlighted."""
+
+from collections.abc import Iterator
+from datetime import date
+from typing import Any
+
+from openpyxl.workbook import Workbook
+
+from charte_desktop.db.enums import DisplayStatus
+from charte_desktop.exports.monitoring.data import MonitoringData
+from charte_desktop.exports.monitoring.layout import (
+    STATUS_COLOURS,
+    highlights,
+    joined,
+    table_sheet,
+)
+from charte_desktop.exports.xlsx_cells import (
+    CENTRED,
+    WRAPPED,
+    Column,
+    Kind,
+    WorkbookLooks,
+    fitted_width,
+)
+from charte_desktop.services.monitoring import ActionExtras
+
+TITLE = "Actions"
+STATUS, LATE = "Statut", "En retard"
+
+
+def _columns(data: MonitoringData) -> tuple[list[Column], int]:
+    """The columns, and how many of them are printed: what a COPIL reads on paper comes
+    first; details (co-pilots, partners, fundings, description) follow, on screen only."""
+    pilots = fitted_width("Pilote", (row.pilot_name for row in data.actions), maximum=22)
+    printed = [
+        Column("Code", width=8),
+        Column("Intitulé", width=42, look=WRAPPED),
+        Column("Axe", width=26, look=WRAPPED),
+        Column(STATUS, width=12),
+        Column(LATE, Kind.YES_NO, 9, CENTRED),
+        Column("Priorité", width=10),
+        Column("Pilote", width=pilots, look=WRAPPED),
+        Column("Début", Kind.DATE, 11),
+        Column("Fin", Kind.DATE, 11),
+        Column("Avancement", Kind.PERCENT, 13),
+        Column("Prochain jalon", Kind.DATE, 11),
+        Column("Budget prévu", Kind.MONEY, 14),
+        Column("Budget engagé", Kind.MONEY, 14),
+        Column("Budget dépensé", Kind.MONEY, 14),
+    ]
+    if data.several_plans:
+        printed.insert(2, Column("Plan", width=24, look=WRAPPED))
+    details = [
+        Column("Score", Kind.INTEGER, 8),
+        Column("Rang", Kind.INTEGER, 7),
+        Column("Copilotes", width=24, look=WRAPPED, sets_height=False),
+        Column("Partenaires", width=32, look=WRAPPED, sets_height=False),
+        Column("Groupe projet", width=24, look=WRAPPED, sets_height=False),
+        Column("Politiques publiques", width=13, look=WRAPPED, sets_height=False),
+        Column("Jalons", Kind.INTEGER, 8),
+        Column("Jalons réalisés", Kind.INTEGER, 9),
+        Column("Cofinancements sollicités", Kind.MONEY, 15),
+        Column("Cofinancements acquis ou versés", Kind.MONEY, 15),
+        Column("Description", width=80),  # not wrapped: a long one would make rows huge
+    ]
+    return printed + details, len(printed)
+
+
+def _milestones(data: MonitoringData) -> dict[int, tuple[int, int, date | None]]:
+    """(milestones, done, next undone due date) by action id."""
+    result: dict[int, tuple[int, int, date | None]] = {}
+    for row in data.milestones:  # by due date within an action
+        total, done, upcoming = result.get(row.action_id, (0, 0, None))
+        if not row.done and upcoming is None:
+            upcoming = row.due_date
+        result[row.action_id] = (total + 1, done + row.done, upcoming)
+    return result
+
+
+def _rows(data: MonitoringData) -> Iterator[tuple[Any, ...]]:
+    milestones = _milestones(data)
+    empty = ActionExtras([], [], [])
+    for row in data.actions:
+        extras = data.extras.get(row.id, empty)
+        rank = data.ranking.get(row.id)
+        total, done, upcoming = milestones.get(row.id, (0, 0, None))
+        axis = f"{row.axis_code or ''} {row.axis_title}".strip() if row.axis_title else None
+        values: list[Any] = [
+            row.code, row.title, axis, row.status.label, row.status is DisplayStatus.LATE,
+            row.priority.label if row.priority else None, row.pilot_name,
+            row.start_date, row.end_date, row.progress / 100, upcoming,
+            row.budget_planned, row.budget_committed, row.budget_spent,
+            rank.score if rank else None, rank.rank if rank else None,
+            joined(extras.copilots) or None, joined(extras.partners) or None,
+            extras.project_group, joined(extras.policies) or None, total, done,
+            extras.funding_requested, extras.funding_granted, extras.description or None,
+        ]
+        if data.several_plans:
+            values.insert(2, data.plan_titles.get(row.plan_id))
+        yield tuple(values)
+
+
+def write_actions(workbook: Workbook, looks: WorkbookLooks, data: MonitoringData) -> None:
+    count = len(data.actions)
+    columns, printed = _columns(data)
+    sheet = table_sheet(
+        workbook, looks, data, title=TITLE,
+        what=f"{count} action{'s' if count > 1 else ''}",
+        columns=columns, rows=_rows(data), frozen_columns=2, printed_columns=printed,
+    )
+    sheet.colour_values(STATUS, highlights(STATUS_COLOURS))
+    sheet.colour_rows_where_yes(LATE)
