@@ -24,11 +24,13 @@ from charte_desktop.exports.xlsx_cells import (
     highlight_values,
     new_workbook,
     prepare_sheet,
+    row_height,
     save_workbook,
     table_name,
+    write_header,
     write_rows,
 )
-from charte_desktop.exports.xlsx_cells.values import MAX_CELL_TEXT
+from charte_desktop.exports.xlsx_cells.values import LINE_HEIGHT, MAX_CELL_TEXT, lines_needed
 from tests.exports.xlsx_reading import open_xlsx, sheet_xml
 
 # What an officer or an imported file may put in a title or a comment.
@@ -145,7 +147,8 @@ COLUMNS = [
     Column("Fait", Kind.YES_NO, 8),
 ]
 ROWS = [
-    ("1.1", "=Créer une aire", date(2026, 6, 30), Decimal("15000.00"), 0.5, 3, True),
+    ("1.1", "=Créer une aire de covoiturage à l'entrée du bourg, près du collège et de la "
+     "salle des fêtes", date(2026, 6, 30), Decimal("15000.00"), 0.5, 3, True),
     ("1.2", "Vélos", None, Decimal("0.00"), 0, 0, False),
 ]
 
@@ -157,8 +160,8 @@ def write_table_sheet(path: Path, rows: list[tuple], *, sheet: str = "Actions") 
     prepare_sheet(ws, [c.width for c in COLUMNS], freeze="B3", title_rows="2:2",
                   footer="Tableau de suivi & co")
     ws.append([cells.text("Actions du plan", HEADER)])
-    ws.append(header_row(cells, [c.header for c in COLUMNS]))
-    count = write_rows(ws, cells, COLUMNS, rows)
+    write_header(ws, cells, COLUMNS, row=2)
+    count = write_rows(ws, cells, COLUMNS, rows, first_row=3)
     add_table(ws, "Actions", [c.header for c in COLUMNS], first_row=2, row_count=count)
     last = 2 + max(count, 1)
     highlight_values(ws, f"G3:G{last}", {"Oui": Highlight("C6EFCE", "006100")})
@@ -184,7 +187,10 @@ def test_table_sheet_reads_back_as_an_excel_table(tmp_path: Path) -> None:
     assert ws.sheet_properties.pageSetUpPr.fitToPage
     assert ws.oddFooter.right.text == "Page &P sur &N"
     assert ws.oddFooter.left.text == "Tableau de suivi && co"
-    assert ws["B3"].value == "=Créer une aire" and ws["B3"].data_type == "s"
+    assert ws["B3"].value.startswith("=Créer une aire") and ws["B3"].data_type == "s"
+    # Rows are as tall as their wrapped text (LibreOffice would cut the second line).
+    assert ws.row_dimensions[3].height == 2 * LINE_HEIGHT
+    assert ws.row_dimensions[4].height is None
     assert ws["C3"].is_date and ws["C4"].value is None
     assert ws["D3"].number_format == MONEY_FORMAT and ws["E3"].value == 0.5
     assert ws["G3"].value == "Oui" and ws["G4"].value == "Non"
@@ -217,3 +223,14 @@ def test_fitted_width() -> None:
     assert fitted_width("Intitulé", ["x" * 300]) == 60  # the maximum
     assert fitted_width("Budget engagé (€)", []) == 11  # header on two lines
     assert fitted_width("Note", ["court\n" + "y" * 20]) == 22  # longest line
+
+
+def test_wrapped_lines_are_estimated_on_the_safe_side() -> None:
+    assert lines_needed("Court", 10) == 1
+    assert lines_needed("Trois mots longs", 10) == 2  # 11 letters a line
+    assert lines_needed("1.B Véhicules, transporteurs et planification", 26) == 2
+    assert lines_needed("un\ndeux\ntrois", 40) == 3
+    assert lines_needed("x" * 55, 10) == 5  # a long word is cut
+    assert row_height([("Court", 10), (None, 10)]) is None
+    assert row_height([("mot " * 40, 20)]) == 6 * LINE_HEIGHT  # at most six lines
+    assert row_height([("Avancement", 13)], bold=True) is None

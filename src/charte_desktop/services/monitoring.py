@@ -221,8 +221,9 @@ def plan_measurements(db: Database, plan_id: int | None = None) -> list[Measurem
         .where(_indicator_plan(plan_id))
     )
     with db.session() as session:
-        rows = [MeasurementRow(*record) for record in session.execute(query)]
-    rows.sort(key=lambda r: (fold(r.indicator), r.indicator_id, r.date))
+        rows = [MeasurementRow(*record) for record in session.connection().execute(query)]
+    folded = {row.indicator_id: fold(row.indicator) for row in rows}  # once per indicator
+    rows.sort(key=lambda r: (folded[r.indicator_id], r.indicator_id, r.date))
     return rows
 
 

@@ -15,7 +15,6 @@ from charte_desktop.exports.monitoring.layout import (
     table_sheet,
 )
 from charte_desktop.exports.xlsx_cells import (
-    CENTRED,
     WRAPPED,
     Column,
     Kind,
@@ -37,7 +36,7 @@ def _columns(data: MonitoringData) -> tuple[list[Column], int]:
         Column("Intitulé", width=42, look=WRAPPED),
         Column("Axe", width=26, look=WRAPPED),
         Column(STATUS, width=12),
-        Column(LATE, Kind.YES_NO, 9, CENTRED),
+        Column(LATE, Kind.YES_NO, 9),
         Column("Priorité", width=10),
         Column("Pilote", width=pilots, look=WRAPPED),
         Column("Début", Kind.DATE, 11),

@@ -12,7 +12,6 @@ from openpyxl.workbook import Workbook
 from charte_desktop.exports.monitoring.data import MonitoringData
 from charte_desktop.exports.monitoring.layout import table_sheet
 from charte_desktop.exports.xlsx_cells import (
-    CENTRED,
     WRAPPED,
     Column,
     Highlight,
@@ -33,9 +32,9 @@ COLUMNS = [
     Column("Action concernée", width=34, look=WRAPPED),
     Column("Responsable", width=20, look=WRAPPED),
     Column("Échéance", Kind.DATE, 11),
-    Column("Réalisée", Kind.YES_NO, 9, CENTRED),
+    Column("Réalisée", Kind.YES_NO, 9),
     Column("Date de réalisation", Kind.DATE, 12),
-    Column(LATE, Kind.YES_NO, 9, CENTRED),
+    Column(LATE, Kind.YES_NO, 9),
 ]
 
 

@@ -34,8 +34,9 @@ from charte_desktop.exports.xlsx_cells import (
 )
 
 SHEET = "Synthèse"
-WIDTHS = (40, 14, 14, 14, 14, 14, 14, 14)
+WIDTHS = (40, 16, 16, 16, 16, 16, 16, 16)  # 16: "123 456 789,00 €" fits
 CHARTS_COLUMN = "E"
+AXES_BESIDE = 8  # more axes: the budget chart goes below the tables, as tall as needed
 LABEL = Look(border=True, vertical="center")
 
 
@@ -167,6 +168,12 @@ def write_summary(workbook: Workbook, looks: WorkbookLooks, data: MonitoringData
     _year_block(rows, cells, data)
     ws.add_chart(status_chart(ws, first_status, last_status),
                  f"{CHARTS_COLUMN}{status_top}")
-    if last_axis > axis_header:
-        ws.add_chart(budget_chart(ws, axis_header, last_axis),
-                     f"{CHARTS_COLUMN}{budget_top + 1}")
+    axes = last_axis - axis_header
+    if axes == 0:
+        return
+    chart = budget_chart(ws, axis_header, last_axis)
+    if axes <= AXES_BESIDE:
+        ws.add_chart(chart, f"{CHARTS_COLUMN}{budget_top + 1}")
+    else:
+        chart.width, chart.height = 24.0, 3.0 + 0.9 * axes
+        ws.add_chart(chart, f"A{rows.last + 2}")

@@ -7,6 +7,7 @@ fast path in write-only mode); otherwise a `Cell` whose style was built once per
 workbook (building a style per cell is what makes styled workbooks slow).
 """
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from decimal import Decimal
@@ -106,6 +107,35 @@ class WorkbookLooks:
         return array
 
 
+def stream_prepared_cells(ws: Any) -> None:
+    """Let a write-only sheet take our prepared cells directly.
+
+    openpyxl's write-only `append` first tries each value as a plain value; a `Cell`
+    fails that with an exception (whose message formats the cell) and is then copied:
+    three times the work of a plain value, on most cells of a styled sheet. This
+    replacement of its row converter (same contract: cells with row and column set,
+    empty values skipped, one reused cell for plain values) takes a Cell as it is.
+    """
+    if not hasattr(ws, "_values_to_row"):  # a normal worksheet: nothing streams
+        return
+
+    def values_to_row(values: Any, row_idx: int) -> Iterator[Cell]:
+        plain = Cell(ws)
+        for col_idx, value in enumerate(values, 1):
+            if value is None:
+                continue
+            if type(value) is Cell:
+                cell = value
+            else:
+                cell = plain
+                cell.value = value
+            cell.column = col_idx
+            cell.row = row_idx
+            yield cell
+
+    ws._values_to_row = values_to_row
+
+
 class SheetCells:
     """Cell maker of one worksheet (normal or write-only).
 
@@ -116,11 +146,26 @@ class SheetCells:
     def __init__(self, ws: Any, looks: WorkbookLooks | None = None) -> None:
         self.ws = ws
         self.looks = looks or WorkbookLooks(ws.parent)
+        self._arrays: dict[tuple[Look | None, str | None, bool], StyleArray] = {}
+        stream_prepared_cells(ws)
 
-    def styled(self, value: Any, look: Look, data_type: str) -> Cell:
-        """A cell holding `value` as is (already checked) with `data_type` and `look`."""
-        # A position, even a wrong one: write-only `append` reprs the cell before placing it.
-        cell = Cell(self.ws, row=1, column=1, style_array=self.looks.array(self.ws, look))
+    def array(self, look: Look | None, number_format: str | None = None,
+              quote_prefix: bool = False) -> StyleArray:
+        """The style array of `look` with a number format or the quote prefix added."""
+        key = (look, number_format, quote_prefix)
+        array = self._arrays.get(key)
+        if array is None:
+            final = look or PLAIN
+            if number_format is not None:
+                final = final.but(number_format=number_format)
+            if quote_prefix:
+                final = final.but(quote_prefix=True)
+            array = self._arrays[key] = self.looks.array(self.ws, final)
+        return array
+
+    def styled(self, value: Any, array: StyleArray, data_type: str) -> Cell:
+        """A cell holding `value` as is (already checked) with `data_type` and a style."""
+        cell = Cell(self.ws, row=1, column=1, style_array=array)
         cell._value = value
         cell.data_type = data_type
         return cell
@@ -131,10 +176,10 @@ class SheetCells:
             return None
         text = clean_text(value)
         if needs_text_guard(text):
-            return self.styled(text, (look or PLAIN).but(quote_prefix=True), "s")
-        if look is None or look == PLAIN:
+            return self.styled(text, self.array(look, quote_prefix=True), "s")
+        if look is None or look is PLAIN:
             return text
-        return self.styled(text, look, "s")
+        return self.styled(text, self.array(look), "s")
 
     def date(self, value: date | None, look: Look | None = None) -> Cell | None:
         """A real Excel date (a datetime keeps its time; an aware one is made local)."""
@@ -145,29 +190,32 @@ class SheetCells:
             number_format = DATETIME_FORMAT
             if value.tzinfo is not None:
                 value = value.astimezone().replace(tzinfo=None)
-        return self.styled(value, (look or PLAIN).but(number_format=number_format), "d")
+        return self.styled(value, self.array(look, number_format), "d")
 
     def money(self, value: Decimal | int | float | None, look: Look | None = None) -> Cell | None:
         """Euros as a number with the French euro format."""
-        return self.number(value, (look or PLAIN).but(number_format=MONEY_FORMAT))
+        return self._number(value, look, MONEY_FORMAT)
 
-    def integer(self, value: int | None, look: Look | None = None) -> Cell | int | None:
+    def integer(self, value: int | None, look: Look | None = None) -> Cell | None:
         """A whole number with a thousands separator."""
-        return self.number(value, (look or PLAIN).but(number_format=INTEGER_FORMAT))
+        return self._number(value, look, INTEGER_FORMAT)
 
     def percent(self, fraction: Decimal | float | None, look: Look | None = None) -> Cell | None:
         """A percentage given as a fraction (0.45 shows "45 %")."""
-        return self.number(fraction, (look or PLAIN).but(number_format=PERCENT_FORMAT))
+        return self._number(fraction, look, PERCENT_FORMAT)
 
     def number(self, value: Decimal | int | float | None, look: Look | None = None) -> Any:
         """Any number (a measured value…); plain when no look is asked for."""
+        if look is None or look is PLAIN:
+            _check_number(value)
+            return value
+        return self._number(value, look, None)
+
+    def _number(self, value: Any, look: Look | None, number_format: str | None) -> Cell | None:
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
-            raise TypeError(f"not a number: {value!r}")
-        if look is None or look == PLAIN:
-            return value
-        return self.styled(value, look, "n")
+        _check_number(value)
+        return self.styled(value, self.array(look, number_format), "n")
 
     def yes_no(self, value: bool | None, look: Look | None = None) -> Cell | str | None:
         """"Oui" / "Non": readable and filterable, where TRUE/FALSE would not be French."""
@@ -177,3 +225,9 @@ class SheetCells:
 
     def header(self, text: str) -> Cell | str | None:
         return self.text(text, HEADER)
+
+
+def _check_number(value: Any) -> None:
+    if value is not None and (isinstance(value, bool)
+                              or not isinstance(value, int | float | Decimal)):
+        raise TypeError(f"not a number: {value!r}")

@@ -20,7 +20,7 @@ from openpyxl.workbook import Workbook
 from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
-from charte_desktop.exports.xlsx_cells.cells import HEADER, Look, SheetCells
+from charte_desktop.exports.xlsx_cells.cells import HEADER, PLAIN, Look, SheetCells
 from charte_desktop.exports.xlsx_cells.values import clean_text, row_height
 
 A4 = 9  # openpyxl's paper size code
@@ -56,6 +56,17 @@ class Column:
         }[self.kind]
         if look is None:
             return method
+        if self.kind is Kind.TEXT and look.wrap and look.but(wrap=False) == PLAIN:
+            # A text that fits on one line needs no wrapping, hence no style: written
+            # plain, it costs a third of a styled cell (most titles of a big plan fit).
+            capacity = int(self.width) - 1
+
+            def text(value: Any) -> Any:
+                if type(value) is str and len(value) <= capacity and "\n" not in value:
+                    return cells.text(value)
+                return method(value, look)
+
+            return text
         return lambda value: method(value, look)
 
 
@@ -102,7 +113,13 @@ def set_row_height(ws: Any, row: int, texts: Iterable[tuple[str | None, float]],
                    bold: bool = False) -> None:
     """Give row `row` (not yet written) the height its wrapped `texts` need."""
     height = row_height(texts, bold=bold)
-    if height is not None:
+    if height is None:
+        return
+    if hasattr(ws, "_values_to_row"):
+        # Write-only: the writer only copies the row's attributes; a RowDimension object
+        # (twenty descriptors to build, then to read back) costs more than the row.
+        ws.row_dimensions[row] = {"ht": str(height), "customHeight": "1"}
+    else:
         ws.row_dimensions[row].height = height
 
 
