@@ -15,7 +15,7 @@ from charte_desktop.exports.monitoring.layout import (
     table_sheet,
 )
 from charte_desktop.exports.xlsx_cells import (
-    WRAPPED,
+    WRAPPED_LOW,
     Column,
     Kind,
     WorkbookLooks,
@@ -33,12 +33,12 @@ def _columns(data: MonitoringData) -> tuple[list[Column], int]:
     pilots = fitted_width("Pilote", (row.pilot_name for row in data.actions), maximum=22)
     printed = [
         Column("Code", width=8),
-        Column("Intitulé", width=42, look=WRAPPED),
-        Column("Axe", width=26, look=WRAPPED),
+        Column("Intitulé", width=42, look=WRAPPED_LOW),
+        Column("Axe", width=26, look=WRAPPED_LOW),
         Column(STATUS, width=12),
         Column(LATE, Kind.YES_NO, 9),
         Column("Priorité", width=10),
-        Column("Pilote", width=pilots, look=WRAPPED),
+        Column("Pilote", width=pilots, look=WRAPPED_LOW),
         Column("Début", Kind.DATE, 11),
         Column("Fin", Kind.DATE, 11),
         Column("Avancement", Kind.PERCENT, 13),
@@ -48,14 +48,14 @@ def _columns(data: MonitoringData) -> tuple[list[Column], int]:
         Column("Budget dépensé", Kind.MONEY, 14),
     ]
     if data.several_plans:
-        printed.insert(2, Column("Plan", width=24, look=WRAPPED))
+        printed.insert(2, Column("Plan", width=24, look=WRAPPED_LOW))
     details = [
         Column("Score", Kind.INTEGER, 8),
         Column("Rang", Kind.INTEGER, 7),
-        Column("Copilotes", width=24, look=WRAPPED, sets_height=False),
-        Column("Partenaires", width=32, look=WRAPPED, sets_height=False),
-        Column("Groupe projet", width=24, look=WRAPPED, sets_height=False),
-        Column("Politiques publiques", width=13, look=WRAPPED, sets_height=False),
+        Column("Copilotes", width=24, look=WRAPPED_LOW, sets_height=False),
+        Column("Partenaires", width=32, look=WRAPPED_LOW, sets_height=False),
+        Column("Groupe projet", width=24, look=WRAPPED_LOW, sets_height=False),
+        Column("Politiques publiques", width=13, look=WRAPPED_LOW, sets_height=False),
         Column("Jalons", Kind.INTEGER, 8),
         Column("Jalons réalisés", Kind.INTEGER, 9),
         Column("Cofinancements sollicités", Kind.MONEY, 15),

@@ -12,23 +12,23 @@ from charte_desktop.exports.monitoring.layout import (
     joined,
     table_sheet,
 )
-from charte_desktop.exports.xlsx_cells import WRAPPED, Column, Kind, WorkbookLooks
+from charte_desktop.exports.xlsx_cells import WRAPPED_LOW, Column, Kind, WorkbookLooks
 
 STATE = "État"
 
 
 def _plan_column(data: MonitoringData, columns: list[Column], at: int) -> None:
     if data.several_plans:
-        columns.insert(at, Column("Plan", width=28, look=WRAPPED))
+        columns.insert(at, Column("Plan", width=28, look=WRAPPED_LOW))
 
 
 def _indicator_columns(data: MonitoringData) -> list[Column]:
     columns = [
-        Column("Indicateur", width=40, look=WRAPPED),
+        Column("Indicateur", width=40, look=WRAPPED_LOW),
         Column("Type", width=12),
         Column("Dimension", width=16),
-        Column("Unité", width=10, look=WRAPPED),
-        Column("Sens souhaité", width=11, look=WRAPPED),
+        Column("Unité", width=10, look=WRAPPED_LOW),
+        Column("Sens souhaité", width=11, look=WRAPPED_LOW),
         Column("Valeur de référence", Kind.NUMBER, 11),
         Column("Date de référence", Kind.DATE, 11),
         Column("Valeur cible", Kind.NUMBER, 11),
@@ -36,8 +36,8 @@ def _indicator_columns(data: MonitoringData) -> list[Column]:
         Column("Dernière valeur", Kind.NUMBER, 11),
         Column("Date de la dernière mesure", Kind.DATE, 11),
         Column("Mesures", Kind.INTEGER, 9),
-        Column(STATE, width=17, look=WRAPPED),
-        Column("Actions suivies", width=14, look=WRAPPED),
+        Column(STATE, width=17, look=WRAPPED_LOW),
+        Column("Actions suivies", width=14, look=WRAPPED_LOW),
     ]
     _plan_column(data, columns, 1)
     return columns
@@ -67,11 +67,11 @@ def write_indicators(workbook: Workbook, looks: WorkbookLooks, data: MonitoringD
 
 
 MEASUREMENT_COLUMNS = [
-    Column("Indicateur", width=56, look=WRAPPED),
+    Column("Indicateur", width=56, look=WRAPPED_LOW),
     Column("Unité", width=12),
     Column("Date", Kind.DATE, 11),
     Column("Valeur", Kind.NUMBER, 12),
-    Column("Commentaire", width=60, look=WRAPPED),
+    Column("Commentaire", width=60, look=WRAPPED_LOW),
 ]
 
 

@@ -7,7 +7,7 @@ from openpyxl.workbook import Workbook
 
 from charte_desktop.exports.monitoring.data import MonitoringData
 from charte_desktop.exports.monitoring.layout import table_sheet
-from charte_desktop.exports.xlsx_cells import WRAPPED, Column, Kind, WorkbookLooks
+from charte_desktop.exports.xlsx_cells import WRAPPED_LOW, Column, Kind, WorkbookLooks
 
 LATE = "En retard"
 
@@ -15,15 +15,15 @@ LATE = "En retard"
 def _columns(data: MonitoringData) -> list[Column]:
     columns = [
         Column("Action", width=8),
-        Column("Intitulé de l'action", width=40, look=WRAPPED),
-        Column("Jalon", width=46, look=WRAPPED),
+        Column("Intitulé de l'action", width=40, look=WRAPPED_LOW),
+        Column("Jalon", width=46, look=WRAPPED_LOW),
         Column("Échéance", Kind.DATE, 11),
         Column("Réalisé", Kind.YES_NO, 9),
         Column("Date de réalisation", Kind.DATE, 12),
         Column(LATE, Kind.YES_NO, 9),
     ]
     if data.several_plans:
-        columns.insert(0, Column("Plan", width=28, look=WRAPPED))
+        columns.insert(0, Column("Plan", width=28, look=WRAPPED_LOW))
     return columns
 
 

@@ -12,7 +12,7 @@ from openpyxl.workbook import Workbook
 from charte_desktop.exports.monitoring.data import MonitoringData
 from charte_desktop.exports.monitoring.layout import table_sheet
 from charte_desktop.exports.xlsx_cells import (
-    WRAPPED,
+    WRAPPED_LOW,
     Column,
     Highlight,
     Kind,
@@ -26,11 +26,11 @@ FOLLOW_UP_LABEL = "Suite à donner"
 
 COLUMNS = [
     Column("Réunion du", Kind.DATE, 11),
-    Column("Instance", width=26, look=WRAPPED),
+    Column("Instance", width=26, look=WRAPPED_LOW),
     Column(NATURE, width=13),
-    Column("Texte", width=56, look=WRAPPED),
-    Column("Action concernée", width=34, look=WRAPPED),
-    Column("Responsable", width=20, look=WRAPPED),
+    Column("Texte", width=56, look=WRAPPED_LOW),
+    Column("Action concernée", width=34, look=WRAPPED_LOW),
+    Column("Responsable", width=20, look=WRAPPED_LOW),
     Column("Échéance", Kind.DATE, 11),
     Column("Réalisée", Kind.YES_NO, 9),
     Column("Date de réalisation", Kind.DATE, 12),

@@ -58,7 +58,8 @@ class Look:
 
 
 PLAIN = Look()
-WRAPPED = Look(wrap=True)  # bottom-aligned like the plain cells of its row
+WRAPPED = Look(wrap=True, vertical="top")
+WRAPPED_LOW = Look(wrap=True)  # bottom-aligned like the plain cells beside it
 TOP = Look(vertical="top")
 CENTRED = Look(horizontal="center")
 HEADER = Look(bold=True, colour="FFFFFF", fill=HEADER_FILL, wrap=True, vertical="center",
@@ -163,8 +164,12 @@ class SheetCells:
             array = self._arrays[key] = self.looks.array(self.ws, final)
         return array
 
-    def styled(self, value: Any, array: StyleArray, data_type: str) -> Cell:
-        """A cell holding `value` as is (already checked) with `data_type` and a style."""
+    def styled(self, value: Any, look: Look, data_type: str) -> Cell:
+        """A cell holding `value` as is (already checked) with `data_type` and `look`."""
+        return self._cell(value, self.array(look), data_type)
+
+    def _cell(self, value: Any, array: StyleArray, data_type: str) -> Cell:
+        # A position, even a wrong one: openpyxl's own write-only path reprs the cell.
         cell = Cell(self.ws, row=1, column=1, style_array=array)
         cell._value = value
         cell.data_type = data_type
@@ -176,10 +181,10 @@ class SheetCells:
             return None
         text = clean_text(value)
         if needs_text_guard(text):
-            return self.styled(text, self.array(look, quote_prefix=True), "s")
+            return self._cell(text, self.array(look, quote_prefix=True), "s")
         if look is None or look is PLAIN:
             return text
-        return self.styled(text, self.array(look), "s")
+        return self._cell(text, self.array(look), "s")
 
     def date(self, value: date | None, look: Look | None = None) -> Cell | None:
         """A real Excel date (a datetime keeps its time; an aware one is made local)."""
@@ -190,7 +195,7 @@ class SheetCells:
             number_format = DATETIME_FORMAT
             if value.tzinfo is not None:
                 value = value.astimezone().replace(tzinfo=None)
-        return self.styled(value, self.array(look, number_format), "d")
+        return self._cell(value, self.array(look, number_format), "d")
 
     def money(self, value: Decimal | int | float | None, look: Look | None = None) -> Cell | None:
         """Euros as a number with the French euro format."""
@@ -215,7 +220,7 @@ class SheetCells:
         if value is None:
             return None
         _check_number(value)
-        return self.styled(value, self.array(look, number_format), "n")
+        return self._cell(value, self.array(look, number_format), "n")
 
     def yes_no(self, value: bool | None, look: Look | None = None) -> Cell | str | None:
         """"Oui" / "Non": readable and filterable, where TRUE/FALSE would not be French."""
