@@ -372,3 +372,18 @@ def test_off_track_indicators_for_the_dashboard(db: Database, plan_id: int) -> N
         measure(db, indicator, JAN_2025, value)
     svc.create_indicator(db, fields(plan_id, "Jamais mesuré"))
     assert [r.name for r in svc.off_track_indicators(db)] == ["Retard", "Aussi"]
+
+
+def test_indicators_of_one_action(db: Database) -> None:
+    plan = create_plan(db, PlanFields("Charte")).id
+    bike = create_action(db, ActionFields(plan, "1", "Vélo")).id
+    bus = create_action(db, ActionFields(plan, "2", "Bus")).id
+    km = svc.create_indicator(db, IndicatorFields(plan, "Km de pistes", IndicatorKind.OUTPUT,
+                                              Dimension.ENVIRONMENTAL, action_ids=[bike])).id
+    svc.create_indicator(db, IndicatorFields(plan, "Voyageurs", IndicatorKind.OUTCOME,
+                                         Dimension.SOCIAL, action_ids=[bus]))
+    svc.create_measurement(db, MeasurementFields(km, date(2026, 1, 5), "12,5"))
+    (row,) = svc.list_indicators(db, action_id=bike)
+    assert (row.id, row.latest_value, row.measurement_count) == (km, Decimal("12.5"), 1)
+    assert svc.list_indicators(db, plan, action_id=create_action(
+        db, ActionFields(plan, "3", "Rien")).id) == []

@@ -2,6 +2,7 @@
 
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -202,3 +203,26 @@ def test_add_edit_and_delete_a_measurement(
     assert answer_dialogs.asked[0].startswith("Supprimer la mesure du 14/03/2026 (9,5 %)")
     assert list_measurements(demo_db, indicator_id) == []
     assert window.undo_stack.count() == 0
+
+
+def test_chart_draws_the_measurements_against_the_trajectory(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    _, page = open_page(qtbot, demo_db)
+    page.resize(1200, 800)
+    measured = next(r for r in page.indicators.visible_rows()
+                    if r.measurement_count >= 2 and r.baseline_value is not None
+                    and r.target_value is not None)
+    page.indicators.select_id(measured.id)
+    chart = page.chart
+    values = [m.value for m in list_measurements(demo_db, measured.id)]
+    points = chart.measurement_points()
+    assert len(points) == len(values) == measured.measurement_count
+    # Left to right in time; a higher value is drawn higher (smaller y).
+    assert [p.x() for p in points] == sorted(p.x() for p in points)
+    for (a, b), (pa, pb) in zip(pairwise(values), pairwise(points), strict=True):
+        assert a == b or (b > a) == (pb.y() < pa.y())
+    assert chart.data is not None and chart.data.trajectory is not None
+    assert "trajectoire de" in chart.toolTip() and f"{len(values)} mesure" in chart.toolTip()
+    image = chart.grab().toImage()
+    assert not image.isNull() and image.width() > 300

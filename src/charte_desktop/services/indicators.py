@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import _LABELS, Dimension, Direction, IndicatorKind, LabelledEnum
-from charte_desktop.db.models import Action, Indicator, Measurement, Plan
+from charte_desktop.db.models import Action, Indicator, Measurement, Plan, indicator_action
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.common import assign, fetch_all, get_or_fail
@@ -232,8 +232,11 @@ class IndicatorRow:
     state: IndicatorState
 
 
-def list_indicators(db: Database, plan_id: int | None = None) -> list[IndicatorRow]:
-    """Indicators (of one plan, or all) with their latest measurement, in one query.
+def list_indicators(
+    db: Database, plan_id: int | None = None, *, action_id: int | None = None
+) -> list[IndicatorRow]:
+    """Indicators (of one plan, or all; or those an action is linked to) with their latest
+    measurement, in one query.
 
     Sorted by plan then name, ignoring case and accents.
     """
@@ -253,6 +256,10 @@ def list_indicators(db: Database, plan_id: int | None = None) -> list[IndicatorR
     ).outerjoin(latest, latest.c.indicator_id == Indicator.id)
     if plan_id is not None:
         query = query.where(Indicator.plan_id == plan_id)
+    if action_id is not None:
+        query = query.where(Indicator.id.in_(
+            select(indicator_action.c.indicator_id)
+            .where(indicator_action.c.action_id == action_id)))
     with db.session() as session:
         rows = [
             IndicatorRow(

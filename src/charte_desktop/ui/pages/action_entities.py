@@ -6,7 +6,7 @@ from datetime import date
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus, FundingState, Priority
 from charte_desktop.services import action_details as details
-from charte_desktop.services import actions, plans
+from charte_desktop.services import actions, budget, plans
 from charte_desktop.ui import choices
 from charte_desktop.ui.entity import Entity, fields_from, find_by_id
 from charte_desktop.ui.form_dialog import FieldSpec
@@ -219,4 +219,33 @@ def note_entity(
         update=lambda i, f: details.update_note(db, i, f),
         delete=lambda i: details.delete_note(db, i),
         deletion_question=lambda i: "Supprimer cette entrée du journal ?",
+    )
+
+
+def budget_year_entity(
+    db: Database, action_id: Callable[[], int | None]
+) -> Entity[budget.BudgetYearFields]:
+    def load(item_id: int) -> budget.BudgetYearFields:
+        item = find_by_id(budget.list_budget_years(db, action_id() or 0), item_id,
+                          "La ligne de budget")
+        return fields_from(item, budget.BudgetYearFields)
+
+    return Entity(
+        name="année de budget",
+        new_title="Nouvelle année de budget",
+        specs=lambda: [
+            FieldSpec("year", "Année", "int", required=True, minimum=1900, maximum=2200),
+            FieldSpec("planned", "Prévu", "money"),
+            FieldSpec("committed", "Engagé", "money"),
+            FieldSpec("spent", "Dépensé", "money"),
+        ],
+        blank=lambda: budget.BudgetYearFields(action_id=action_id() or 0,
+                                              year=date.today().year),
+        load=load,
+        create=lambda f: budget.create_budget_year(db, f),
+        update=lambda i, f: budget.update_budget_year(db, i, f),
+        delete=lambda i: budget.delete_budget_year(db, i),
+        deletion_question=lambda i: f"Supprimer la ligne de budget {load(i).year} ? "
+                                    "Les totaux de l'action deviennent la somme des autres "
+                                    "années.",
     )

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.services import action_details as details
-from charte_desktop.services import actions, plans
+from charte_desktop.services import actions, budget, indicators, plans
 from charte_desktop.ui import choices
 from charte_desktop.ui.colours import STATUS_COLOURS
 from charte_desktop.ui.context import AppContext
@@ -29,6 +29,10 @@ from charte_desktop.ui.file_exports import WORD_FILTER, ask_target, offer_to_ope
 from charte_desktop.ui.list_page import Filter, ListPage
 from charte_desktop.ui.pages import action_entities as entities
 from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.pages.budget_view import BudgetView
+from charte_desktop.ui.pages.indicators_page import INDICATOR_COLUMNS
+from charte_desktop.ui.pages.policy_matrix_view import PolicyMatrixView
+from charte_desktop.ui.pages.priority_view import PriorityView
 from charte_desktop.ui.pages.scores_panel import ScoresPanel
 from charte_desktop.ui.table_model import Column, natural_text
 from charte_desktop.ui.timeline.actions_calendar import attach_calendar
@@ -126,12 +130,28 @@ class ActionsPage(Page):
                 Column("Texte", lambda n: " ".join(n.text.split()), width=500),
             ], lambda: details.list_notes(db, self.current_action_id() or 0),
         )
+        self.budget_years = self._detail_list(
+            "budget_years", entities.budget_year_entity(db, self.current_action_id), [
+                Column("Année", lambda b: b.year, align_right=True, width=70),
+                Column("Prévu", lambda b: b.planned, money=True, width=120),
+                Column("Engagé", lambda b: b.committed, money=True, width=120),
+                Column("Dépensé", lambda b: b.spent, money=True, width=120),
+            ], lambda: budget.list_budget_years(db, self.current_action_id() or 0),
+            after_save=self._detail_saved,
+        )
+        self.indicators = self._detail_list(
+            "action_indicators", None, INDICATOR_COLUMNS,
+            lambda: indicators.list_indicators(db, action_id=self.current_action_id() or 0),
+        )
+        self.indicators.on_activate = lambda row: context.open_item("indicators", row.id)
         self.scores = ScoresPanel(context, self.current_action_id, self.plan_id)
         self.details = QTabWidget()
         self.details.addTab(self.milestones, "&Jalons")
         self.details.addTab(self.fundings, "F&inancements")
+        self.details.addTab(self.budget_years, "Budget par &année")
         self.details.addTab(self.notes, "Jo&urnal de suivi")
-        self.details.addTab(self.scores, "Pri&orisation")
+        self.details.addTab(self.indicators, "Indica&teurs")
+        self.details.addTab(self.scores, "N&otes de priorisation")
         self._stale_tabs: set[int] = set()
         self.details.currentChanged.connect(self._reload_tab)
 
@@ -140,9 +160,21 @@ class ActionsPage(Page):
         right.addWidget(self.details)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
+        # The plan seen as a list, or ranked, or against the public policies, or its budget.
+        self.priority_view = PriorityView(context, self.plan_id)
+        self.policy_view = PolicyMatrixView(context, self.plan_id)
+        self.budget_view = BudgetView(context, self.plan_id)
+        self.views = QTabWidget()
+        self.views.setAccessibleName("Vues du plan")
+        self.views.addTab(right, "&Liste")
+        self.views.addTab(self.priority_view, "Priori&sation")
+        self.views.addTab(self.policy_view, "Politi&ques publiques")
+        self.views.addTab(self.budget_view, "Bu&dget")
+        self._stale_views: set[int] = set()
+        self.views.currentChanged.connect(self._reload_view)
         splitter = QSplitter()
         splitter.addWidget(left)
-        splitter.addWidget(right)
+        splitter.addWidget(self.views)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 1000])
         layout = QVBoxLayout(self)
@@ -159,11 +191,13 @@ class ActionsPage(Page):
         return row
 
     def _detail_list(self, key: str, entity: Any, columns: list[Column[Any]],
-                     fetch: Any) -> ListPage[Any]:
+                     fetch: Any, after_save: Any = None) -> ListPage[Any]:
         page: ListPage[Any] = ListPage(key, columns, lambda _filters: fetch())
         page.search.hide()
-        page.set_editor(EntityEditor(self, self.context.db, entity, self.context.undo_stack,
-                                     self._reload_details))
+        if entity is not None:
+            page.set_editor(EntityEditor(self, self.context.db, entity,
+                                         self.context.undo_stack,
+                                         after_save or self._reload_details))
         return page
 
     def plan_id(self) -> int | None:
@@ -197,11 +231,26 @@ class ActionsPage(Page):
         self._reload_tree()
         self.actions.reload()
         self._reload_details()
+        self._views_changed()
 
     def _plan_changed(self) -> None:
         self._reload_tree()
         self.actions.reload()
         self._reload_details()
+        self._views_changed()
+
+    def _views_changed(self) -> None:
+        """Reload the visible view now, the others when shown (the ranking reads the plan)."""
+        self._stale_views = set(range(1, self.views.count()))
+        self._reload_view(self.views.currentIndex())
+
+    def _reload_view(self, index: int) -> None:
+        if index not in self._stale_views:
+            return
+        self._stale_views.discard(index)
+        view = self.views.widget(index)
+        if isinstance(view, (PriorityView, PolicyMatrixView, BudgetView)):
+            view.reload()
 
     def _reload_tree(self) -> None:
         selected = self.axis_id()
@@ -236,6 +285,12 @@ class ActionsPage(Page):
         tab = self.details.widget(index)
         if isinstance(tab, (ListPage, ScoresPanel)):
             tab.reload()
+
+    def _detail_saved(self) -> None:
+        """A detail changed the action's totals: the list and the views show them."""
+        self.actions.reload()
+        self._reload_details()
+        self._views_changed()
 
     # --- plan and axis buttons -----------------------------------------------------------
     def _new_plan(self) -> None:

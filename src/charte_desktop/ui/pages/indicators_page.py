@@ -1,10 +1,12 @@
 """Indicateurs: every indicator with where it stands, and the selected one's measurements."""
 
+from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGroupBox, QSplitter, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QSplitter, QVBoxLayout
 
 from charte_desktop.db.enums import Dimension, IndicatorKind
 from charte_desktop.db.models import Measurement
@@ -18,6 +20,7 @@ from charte_desktop.ui.list_page import Filter, ListPage
 from charte_desktop.ui.pages import indicator_entities as entities
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.table_model import Column
+from charte_desktop.ui.trajectory_chart import ChartData, TrajectoryChart
 
 # Colours back up the words, as for action statuses.
 STATE_COLOURS: dict[IndicatorState, QColor] = {
@@ -60,6 +63,18 @@ def measurement_title(row: IndicatorRow) -> str:
     return " — ".join(parts)
 
 
+def chart_data(row: IndicatorRow, measurements: list[Measurement]) -> ChartData:
+    def point(on: date | None, value: Decimal | None) -> tuple[date, Decimal] | None:
+        return (on, value) if on is not None and value is not None else None
+
+    return ChartData(
+        title=row.name, unit=row.unit,
+        measurements=sorted((m.date, m.value) for m in measurements),
+        baseline=point(row.baseline_date, row.baseline_value),
+        target=point(row.target_date, row.target_value),
+    )
+
+
 class IndicatorsPage(Page):
     title = "Indicateurs"
 
@@ -100,9 +115,11 @@ class IndicatorsPage(Page):
                                                   self._current_unit),
             context.undo_stack, self.refresh,
         ))
+        self.chart = TrajectoryChart()
         self.measurement_box = QGroupBox()
-        box_layout = QVBoxLayout(self.measurement_box)
-        box_layout.addWidget(self.measurements)
+        box_layout = QHBoxLayout(self.measurement_box)
+        box_layout.addWidget(self.measurements, 1)
+        box_layout.addWidget(self.chart, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.addWidget(self.indicators)
@@ -152,6 +169,8 @@ class IndicatorsPage(Page):
         else:
             self.measurement_box.setTitle(measurement_title(row))
         self.measurements.reload()
+        self.chart.set_data(None if row is None else chart_data(
+            row, self.measurements.visible_rows()))
 
     # --- Page interface --------------------------------------------------------------------
     def focus_search(self) -> None:

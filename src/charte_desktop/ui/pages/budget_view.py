@@ -1,0 +1,90 @@
+"""Budget of the plan: planned, committed and spent per axis and per year, with totals."""
+
+from collections.abc import Callable
+from decimal import Decimal
+
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
+
+from charte_desktop.formatting import format_money
+from charte_desktop.services import budget
+from charte_desktop.services.budget import BudgetLine
+from charte_desktop.services.dashboard import budget_totals
+from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.table_model import Column, RowTableModel
+
+
+def _percent(part: Decimal, whole: Decimal) -> str:
+    return f"{round(part * 100 / whole)} %" if whole > 0 else "–"
+
+
+def budget_columns(first: str) -> list[Column[BudgetLine]]:
+    return [
+        Column(first, lambda r: r.label, width=300),
+        Column("Actions", lambda r: r.action_count, align_right=True, width=70),
+        Column("Prévu", lambda r: r.planned, money=True, width=130),
+        Column("Engagé", lambda r: r.committed, money=True, width=130),
+        Column("Dépensé", lambda r: r.spent, money=True, width=130),
+        Column("Dépensé / prévu", lambda r: _percent(r.spent, r.planned), align_right=True,
+               width=110),
+        Column("Reste à dépenser", lambda r: r.remaining, money=True, width=130),
+    ]
+
+
+class BudgetView(QWidget):
+    def __init__(self, context: AppContext, plan_id: Callable[[], int | None]) -> None:
+        super().__init__()
+        self.context = context
+        self._plan_id = plan_id
+        self.summary = QLabel()
+        self.summary.setObjectName("budgetSummary")
+        self.summary.setWordWrap(True)
+        self.by_axis: RowTableModel[BudgetLine] = RowTableModel(budget_columns("Axe"))
+        self.by_year: RowTableModel[BudgetLine] = RowTableModel(budget_columns("Année"))
+        self.axis_table = self._table(self.by_axis, "Budget par axe")
+        self.year_table = self._table(self.by_year, "Budget par année")
+        self.year_note = QLabel()
+        self.year_note.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(QLabel("<b>Par axe</b> (les sous-axes comptent dans leur axe ; "
+                                "actions abandonnées exclues)"))
+        layout.addWidget(self.axis_table, 3)
+        layout.addWidget(QLabel("<b>Par année</b>"))
+        layout.addWidget(self.year_note)
+        layout.addWidget(self.year_table, 2)
+
+    def _table(self, model: RowTableModel[BudgetLine], name: str) -> QTableView:
+        table = QTableView()
+        table.setModel(model)
+        table.setAccessibleName(name)
+        table.verticalHeader().hide()
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for index, column in enumerate(model.columns):
+            if column.width:
+                table.setColumnWidth(index, column.width)
+        return table
+
+    def reload(self) -> None:
+        plan_id = self._plan_id()
+        if plan_id is None:
+            self.by_axis.set_rows([])
+            self.by_year.set_rows([])
+            self.summary.setText("")
+            return
+        db = self.context.db
+        axes = budget.totals_by_axis(db, plan_id)
+        self.by_axis.set_rows([*axes, budget.plan_total(axes)] if axes else [])
+        years = budget.totals_by_year(db, plan_id)
+        self.by_year.set_rows([*years, budget.plan_total(years, "Total des années")]
+                              if years else [])
+        totals = budget_totals(db, plan_id)
+        self.summary.setText(
+            f"Budget prévu du plan : <b>{format_money(totals.planned)}</b> — engagé "
+            f"{format_money(totals.committed)} ({totals.committed_percent} %) — dépensé "
+            f"{format_money(totals.spent)} ({totals.spent_percent} %).")
+        self.year_note.setText(
+            "Aucune action n'a encore de budget détaillé par année (onglet « Budget par "
+            "année » d'une action)." if not years else
+            "Seules les actions dont le budget est détaillé par année y figurent.")

@@ -1,0 +1,232 @@
+"""Priorisation: the plan's actions by weighted score, where the officer decides each
+action's priority level (a drop-down in the Priorité column, or the buttons below)."""
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from charte_desktop.db.enums import Priority
+from charte_desktop.errors import CharteError
+from charte_desktop.services import prioritisation
+from charte_desktop.services.prioritisation import PriorityRow
+from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.error_reporting import show_user_error
+from charte_desktop.ui.table_model import Column, RowTableModel, SortProxy, natural_text
+from charte_desktop.ui.undo import EditCommand
+
+Index = QModelIndex | QPersistentModelIndex
+NOT_DECIDED = "Non décidée"
+LEVELS: list[tuple[Priority | None, str]] = [
+    *((level, level.label) for level in Priority), (None, NOT_DECIDED)]
+
+
+class PriorityModel(RowTableModel[PriorityRow]):
+    """Rows of the ranking; the Priorité column is editable and saves at once."""
+
+    def __init__(self, save: Callable[[PriorityRow, Priority | None], None]) -> None:
+        super().__init__([])
+        self._save = save
+        self.priority_column = -1
+
+    def set_table(self, table: prioritisation.PriorityTable) -> None:
+        def score_of(criterion_id: int) -> Callable[[PriorityRow], Any]:
+            return lambda row: row.scores.get(criterion_id, "–")
+
+        self.columns = [
+            Column("Rang", lambda r: r.rank, align_right=True, width=50),
+            Column("Code", lambda r: r.code, sort_value=lambda r: natural_text(r.code),
+                   width=60),
+            Column("Intitulé", lambda r: r.title, width=300),
+            *(Column(f"{c.name} (×{c.weight})", score_of(c.id), align_right=True,
+                     sort_value=lambda r, cid=c.id: r.scores.get(cid, -1), width=90)
+              for c in table.criteria),
+            Column("Score", lambda r: r.score, align_right=True, width=60),
+            Column("Priorité", lambda r: r.priority.label if r.priority else NOT_DECIDED,
+                   sort_value=lambda r: _level_order(r.priority), width=100),
+        ]
+        self.priority_column = len(self.columns) - 1
+        self._alignments = [int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                            if c.align_right else int(Qt.AlignmentFlag.AlignLeft
+                                                      | Qt.AlignmentFlag.AlignVCenter)
+                            for c in self.columns]
+        self.set_rows(table.rows)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.column() == self.priority_column:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        # The value is a position in LEVELS: Qt would turn an enum member into a str.
+        if role != Qt.ItemDataRole.EditRole or index.column() != self.priority_column:
+            return False
+        self._save(self.row_at(index.row()), LEVELS[int(value)][0])
+        return True
+
+
+def _level_order(priority: Priority | None) -> int:
+    return list(Priority).index(priority) if priority is not None else len(Priority)
+
+
+class LevelDelegate(QStyledItemDelegate):
+    """A drop-down of the priority levels in the Priorité column."""
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: Index) -> QWidget:
+        combo = QComboBox(parent)
+        combo.setAccessibleName("Priorité")
+        for _level, text in LEVELS:
+            combo.addItem(text)
+        return combo
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentText(str(index.data()))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        if LEVELS[editor.currentIndex()][1] != index.data():
+            model.setData(index, editor.currentIndex())
+
+
+class PriorityView(QWidget):
+    def __init__(self, context: AppContext, plan_id: Callable[[], int | None]) -> None:
+        super().__init__()
+        self.context = context
+        self._plan_id = plan_id
+        self.model = PriorityModel(self._save_level)
+        self.proxy = SortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.setAccessibleName("Classement des actions par score")
+        self.delegate = LevelDelegate(self.table)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Rechercher une action…")
+        self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName("Rechercher une action")
+        self.search.textChanged.connect(self.model.set_search)
+        explanation = QLabel(
+            "Les actions sont classées par score pondéré (notes de 0 à 3 sur chaque critère, "
+            "onglet « Priorisation » de l'action ; critères et poids dans Paramètres). "
+            "Décidez la priorité de chacune : double-clic ou F2 dans la colonne Priorité, "
+            "ou les boutons ci-dessous.")
+        explanation.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(QLabel("Priorité de l'action sélectionnée :"))
+        self.level_buttons: dict[Priority | None, QPushButton] = {}
+        for level, text in LEVELS:
+            button = QPushButton(f"&{text}")
+            button.clicked.connect(lambda _c=False, lv=level: self._set_selected(lv))
+            buttons.addWidget(button)
+            self.level_buttons[level] = button
+        buttons.addStretch(1)
+        self.suggest_button = QPushButton("Proposer d'après les scores…")
+        self.suggest_button.setToolTip(
+            "Le premier tiers des actions notées en priorité haute, le deuxième en moyenne, "
+            "le reste en basse ; seules les actions sans priorité décidée sont modifiées.")
+        self.suggest_button.clicked.connect(self.apply_suggestion)
+        buttons.addWidget(self.suggest_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(explanation)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+        self.setFocusProxy(self.table)
+
+    def reload(self) -> None:
+        plan_id = self._plan_id()
+        selected = self.selected_row()
+        if plan_id is None:
+            self.model.set_table(prioritisation.PriorityTable([], []))
+            return
+        self.model.set_table(prioritisation.priority_table(self.context.db, plan_id))
+        self.table.setItemDelegateForColumn(self.model.priority_column, self.delegate)
+        for column, spec in enumerate(self.model.columns):
+            if spec.width:
+                self.table.setColumnWidth(column, spec.width)
+        if selected is not None:
+            self.select_action(selected.action_id)
+
+    def selected_row(self) -> PriorityRow | None:
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return self.model.row_at(self.proxy.mapToSource(index).row())
+
+    def select_action(self, action_id: int) -> bool:
+        row = self.model.find_row(lambda r: r.action_id == action_id)
+        if row < 0:
+            return False
+        self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+        return True
+
+    def _set_selected(self, level: Priority | None) -> None:
+        row = self.selected_row()
+        if row is not None:
+            self._save_level(row, level)
+
+    def _save_level(self, row: PriorityRow, level: Priority | None) -> None:
+        db = self.context.db
+        try:
+            prioritisation.set_priority(db, row.action_id, level)
+        except CharteError as error:
+            show_user_error(self, error)
+            return
+        self.context.undo_stack.push(EditCommand(
+            f"Priorité de l'action {row.code}", lambda item, value: prioritisation.set_priority(
+                db, item, value), row.action_id, row.priority, level, self.reload))
+        self.reload()
+
+    def apply_suggestion(self) -> None:
+        rows = [r for r in self.model.rows() if r.priority is None]
+        suggestion = prioritisation.suggested_priorities(self.model.rows())
+        changes = {r.action_id: suggestion[r.action_id] for r in rows
+                   if r.action_id in suggestion}
+        if not changes:
+            QMessageBox.information(self, "Priorisation",
+                                    "Aucune action notée n'attend de priorité.")
+            return
+        answer = QMessageBox.question(
+            self, "Priorisation",
+            f"Donner une priorité à {len(changes)} action(s) d'après leur score ? "
+            "Les priorités déjà décidées ne changent pas.")
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        db = self.context.db
+        self.context.undo_stack.beginMacro("Priorités proposées d'après les scores")
+        try:
+            for action_id, level in changes.items():
+                prioritisation.set_priority(db, action_id, level)
+                self.context.undo_stack.push(EditCommand(
+                    "Priorité", lambda item, value: prioritisation.set_priority(db, item, value),
+                    action_id, None, level, self.reload))
+        finally:
+            self.context.undo_stack.endMacro()
+        self.reload()
