@@ -1,11 +1,13 @@
 """An action's budget per year keeps its totals; totals per axis, per year and per plan."""
 
 import dataclasses
+from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
-from charte_desktop.db import Database
+from charte_desktop.db import Database, open_database
 from charte_desktop.db.enums import ActionStatus
 from charte_desktop.errors import CharteError
 from charte_desktop.services import budget
@@ -14,9 +16,11 @@ from charte_desktop.services.actions import (
     create_action,
     duplicate_action,
     get_action,
+    list_actions,
     update_action,
 )
 from charte_desktop.services.budget import BudgetYearFields
+from charte_desktop.services.demo.budget_years import yearly_lines
 from charte_desktop.services.plans import AxisFields, PlanFields, create_axis, create_plan
 
 
@@ -131,3 +135,26 @@ def test_totals_by_year(db: Database, plan_id: int) -> None:
     assert [(line.label, line.planned, line.spent, line.action_count) for line in lines] == [
         ("2026", Decimal("25.00"), Decimal("5.00"), 2), ("2027", Decimal("10.00"),
                                                          Decimal("0.00"), 1)]
+    # Two actions detailed, one of them over two years: the total counts each once.
+    assert budget.detailed_action_count(db, plan_id) == 2
+    assert budget.plan_total(lines, "Total", 2).action_count == 2
+
+
+def test_demo_year_lines_add_up_to_the_totals() -> None:
+    lines = yearly_lines(date(2025, 9, 1), date(2028, 3, 1), Decimal("180000.50"),
+                         Decimal("70000"), Decimal("45000.25"))
+    assert [line.year for line in lines] == [2025, 2026, 2027, 2028]
+    assert sum(line.planned for line in lines) == Decimal("180000.50")
+    assert sum(line.committed for line in lines) == Decimal("70000")
+    assert sum(line.spent for line in lines) == Decimal("45000.25")
+    assert [line.spent for line in lines] == [Decimal(45000), Decimal("0.25"), 0, 0]
+
+
+def test_small_demo_details_its_larger_actions_per_year(demo: Path) -> None:
+    with open_database(demo, read_only=True) as db:
+        detailed = [a for a in list_actions(db) if budget.list_budget_years(db, a.id)]
+        assert detailed
+        for row in detailed:
+            lines = budget.list_budget_years(db, row.id)
+            assert sum(line.planned for line in lines) == row.budget_planned
+            assert sum(line.spent for line in lines) == row.budget_spent

@@ -190,8 +190,19 @@ def totals_by_year(db: Database, plan_id: int) -> list[BudgetLine]:
             for year, count, planned, committed, spent in rows]
 
 
-def plan_total(lines: list[BudgetLine], label: str = "Total du plan") -> BudgetLine:
+def plan_total(lines: list[BudgetLine], label: str = "Total du plan",
+               action_count: int | None = None) -> BudgetLine:
+    """The sum of the lines; `action_count` when an action may sit on several lines."""
+    count = sum(line.action_count for line in lines) if action_count is None else action_count
     return BudgetLine(label, sum((line.planned for line in lines), ZERO),
                       sum((line.committed for line in lines), ZERO),
-                      sum((line.spent for line in lines), ZERO),
-                      sum(line.action_count for line in lines))
+                      sum((line.spent for line in lines), ZERO), count)
+
+
+def detailed_action_count(db: Database, plan_id: int) -> int:
+    """How many actions of the plan (abandoned ones aside) have their budget per year."""
+    with db.session() as session:
+        return session.scalar(
+            select(func.count(func.distinct(BudgetYear.action_id)))
+            .join(Action, Action.id == BudgetYear.action_id)
+            .where(Action.plan_id == plan_id, Action.status != ActionStatus.ABANDONED)) or 0

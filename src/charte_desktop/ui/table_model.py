@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -23,6 +23,9 @@ from PySide6.QtGui import QBrush, QColor
 
 from charte_desktop.formatting import format_value
 from charte_desktop.text import fold
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QTableView
 
 R = TypeVar("R")
 Index = QModelIndex | QPersistentModelIndex
@@ -166,6 +169,22 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             column = self.columns[index.column()]
             return sort_key((column.sort_value or column.value)(self._rows[index.row()]))
         return None
+
+
+def fit_columns(table: "QTableView", columns: Sequence[Column[Any]], *, stretch: int) -> None:
+    """Columns at their set width, or wide enough for their header; `stretch` takes the
+    room left, so the last columns (often the ones to act on) stay in sight."""
+    from PySide6.QtWidgets import QHeaderView
+
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    for index, column in enumerate(columns):
+        if index == stretch:
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
+            continue
+        header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
+        table.setColumnWidth(index, max(column.width or 0,
+                                        metrics.horizontalAdvance(column.header) + 28))
 
 
 class SortProxy(QSortFilterProxyModel):

@@ -51,6 +51,7 @@ from charte_desktop.db.models import (
 from charte_desktop.errors import CharteError
 from charte_desktop.services.demo import small_data as data
 from charte_desktop.services.demo import small_meetings as gov
+from charte_desktop.services.demo.budget_years import detail_budget_years
 
 M = TypeVar("M")
 V = TypeVar("V")
@@ -226,6 +227,7 @@ class _SmallDemo:
                 )
                 for f in spec.fundings
             ]
+            detail_budget_years(action)
             for offset, text in spec.notes:
                 self._note(action, self.day(offset), text)
             self.actions[spec.code] = action

@@ -166,7 +166,7 @@ class ActionsPage(Page):
         self.budget_view = BudgetView(context, self.plan_id)
         self.views = QTabWidget()
         self.views.setAccessibleName("Vues du plan")
-        self.views.addTab(right, "&Liste")
+        self.views.addTab(right, "Fiches &actions")
         self.views.addTab(self.priority_view, "Priori&sation")
         self.views.addTab(self.policy_view, "Politi&ques publiques")
         self.views.addTab(self.budget_view, "Bu&dget")

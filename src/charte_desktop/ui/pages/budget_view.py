@@ -10,7 +10,7 @@ from charte_desktop.services import budget
 from charte_desktop.services.budget import BudgetLine
 from charte_desktop.services.dashboard import budget_totals
 from charte_desktop.ui.context import AppContext
-from charte_desktop.ui.table_model import Column, RowTableModel
+from charte_desktop.ui.table_model import Column, RowTableModel, fit_columns
 
 
 def _percent(part: Decimal, whole: Decimal) -> str:
@@ -19,14 +19,13 @@ def _percent(part: Decimal, whole: Decimal) -> str:
 
 def budget_columns(first: str) -> list[Column[BudgetLine]]:
     return [
-        Column(first, lambda r: r.label, width=300),
-        Column("Actions", lambda r: r.action_count, align_right=True, width=70),
-        Column("Prévu", lambda r: r.planned, money=True, width=130),
-        Column("Engagé", lambda r: r.committed, money=True, width=130),
-        Column("Dépensé", lambda r: r.spent, money=True, width=130),
-        Column("Dépensé / prévu", lambda r: _percent(r.spent, r.planned), align_right=True,
-               width=110),
-        Column("Reste à dépenser", lambda r: r.remaining, money=True, width=130),
+        Column(first, lambda r: r.label),  # takes the room left
+        Column("Actions", lambda r: r.action_count, align_right=True),
+        Column("Prévu", lambda r: r.planned, money=True, width=120),
+        Column("Engagé", lambda r: r.committed, money=True, width=120),
+        Column("Dépensé", lambda r: r.spent, money=True, width=120),
+        Column("Dépensé / prévu", lambda r: _percent(r.spent, r.planned), align_right=True),
+        Column("Reste à dépenser", lambda r: r.remaining, money=True, width=120),
     ]
 
 
@@ -61,9 +60,7 @@ class BudgetView(QWidget):
         table.verticalHeader().hide()
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for index, column in enumerate(model.columns):
-            if column.width:
-                table.setColumnWidth(index, column.width)
+        fit_columns(table, model.columns, stretch=0)
         return table
 
     def reload(self) -> None:
@@ -77,7 +74,8 @@ class BudgetView(QWidget):
         axes = budget.totals_by_axis(db, plan_id)
         self.by_axis.set_rows([*axes, budget.plan_total(axes)] if axes else [])
         years = budget.totals_by_year(db, plan_id)
-        self.by_year.set_rows([*years, budget.plan_total(years, "Total des années")]
+        detailed = budget.detailed_action_count(db, plan_id)
+        self.by_year.set_rows([*years, budget.plan_total(years, "Total des années", detailed)]
                               if years else [])
         totals = budget_totals(db, plan_id)
         self.summary.setText(

@@ -20,7 +20,13 @@ from charte_desktop.services import policy_matrix
 from charte_desktop.services.policy_matrix import MatrixRow, PolicyMatrix
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.error_reporting import show_user_error
-from charte_desktop.ui.table_model import Column, RowTableModel, SortProxy, natural_text
+from charte_desktop.ui.table_model import (
+    Column,
+    RowTableModel,
+    SortProxy,
+    fit_columns,
+    natural_text,
+)
 from charte_desktop.ui.undo import EditCommand
 
 Index = QModelIndex | QPersistentModelIndex
@@ -39,10 +45,9 @@ class MatrixModel(RowTableModel[MatrixRow]):
         self.columns = [
             Column("Code", lambda r: r.code, sort_value=lambda r: natural_text(r.code),
                    width=60),
-            Column("Intitulé", lambda r: r.title, width=320),
+            Column("Intitulé", lambda r: r.title),  # takes the room left
             *(Column(f"{p.code} ({matrix.count(p.id)})",
-                     lambda r, pid=p.id: "oui" if pid in r.policy_ids else "",
-                     width=max(70, 9 * len(p.code) + 40))
+                     lambda r, pid=p.id: "oui" if pid in r.policy_ids else "")
               for p in matrix.policies),
         ]
         self._alignments = [int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
@@ -89,6 +94,7 @@ class PolicyMatrixView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the plan's order
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -118,9 +124,7 @@ class PolicyMatrixView(QWidget):
             self.model.set_matrix(PolicyMatrix([], []))
             return
         self.model.set_matrix(policy_matrix.policy_matrix(self.context.db, plan_id))
-        for index, spec in enumerate(self.model.columns):
-            if spec.width:
-                self.table.setColumnWidth(index, spec.width)
+        fit_columns(self.table, self.model.columns, stretch=1)
         if current.isValid():
             self.table.setCurrentIndex(self.proxy.index(row, column))
 

@@ -27,7 +27,13 @@ from charte_desktop.services import prioritisation
 from charte_desktop.services.prioritisation import PriorityRow
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.error_reporting import show_user_error
-from charte_desktop.ui.table_model import Column, RowTableModel, SortProxy, natural_text
+from charte_desktop.ui.table_model import (
+    Column,
+    RowTableModel,
+    SortProxy,
+    fit_columns,
+    natural_text,
+)
 from charte_desktop.ui.undo import EditCommand
 
 Index = QModelIndex | QPersistentModelIndex
@@ -43,6 +49,7 @@ class PriorityModel(RowTableModel[PriorityRow]):
         super().__init__([])
         self._save = save
         self.priority_column = -1
+        self.header_tips: list[str] = []
 
     def set_table(self, table: prioritisation.PriorityTable) -> None:
         def score_of(criterion_id: int) -> Callable[[PriorityRow], Any]:
@@ -52,20 +59,30 @@ class PriorityModel(RowTableModel[PriorityRow]):
             Column("Rang", lambda r: r.rank, align_right=True, width=50),
             Column("Code", lambda r: r.code, sort_value=lambda r: natural_text(r.code),
                    width=60),
-            Column("Intitulé", lambda r: r.title, width=300),
-            *(Column(f"{c.name} (×{c.weight})", score_of(c.id), align_right=True,
-                     sort_value=lambda r, cid=c.id: r.scores.get(cid, -1), width=90)
+            Column("Intitulé", lambda r: r.title),  # takes the room left
+            *(Column(f"{short_name(c.name)} ×{c.weight}", score_of(c.id), align_right=True,
+                     sort_value=lambda r, cid=c.id: r.scores.get(cid, -1))
               for c in table.criteria),
             Column("Score", lambda r: r.score, align_right=True, width=60),
             Column("Priorité", lambda r: r.priority.label if r.priority else NOT_DECIDED,
                    sort_value=lambda r: _level_order(r.priority), width=100),
         ]
         self.priority_column = len(self.columns) - 1
+        self.header_tips = ["", "", "", *(f"{c.name} (poids {c.weight})"
+                                          for c in table.criteria), "Somme des notes × poids",
+                            "Décidée par vous"]
         self._alignments = [int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                             if c.align_right else int(Qt.AlignmentFlag.AlignLeft
                                                       | Qt.AlignmentFlag.AlignVCenter)
                             for c in self.columns]
         self.set_rows(table.rows)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal
+                and section < len(self.header_tips)):
+            return self.header_tips[section] or None
+        return super().headerData(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -79,6 +96,12 @@ class PriorityModel(RowTableModel[PriorityRow]):
             return False
         self._save(self.row_at(index.row()), LEVELS[int(value)][0])
         return True
+
+
+def short_name(name: str) -> str:
+    """A criterion's first word for a narrow column ("Volonté politique" → "Volonté");
+    the whole name is in the column's tooltip."""
+    return name.split()[0] if name.split() else name
 
 
 def _level_order(priority: Priority | None) -> int:
@@ -117,6 +140,7 @@ class PriorityView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # best rank first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
@@ -168,9 +192,7 @@ class PriorityView(QWidget):
             return
         self.model.set_table(prioritisation.priority_table(self.context.db, plan_id))
         self.table.setItemDelegateForColumn(self.model.priority_column, self.delegate)
-        for column, spec in enumerate(self.model.columns):
-            if spec.width:
-                self.table.setColumnWidth(column, spec.width)
+        fit_columns(self.table, self.model.columns, stretch=2)
         if selected is not None:
             self.select_action(selected.action_id)
 
