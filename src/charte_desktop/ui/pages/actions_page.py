@@ -31,6 +31,7 @@ from charte_desktop.ui.pages import action_entities as entities
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.budget_view import BudgetView
 from charte_desktop.ui.pages.indicators_page import INDICATOR_COLUMNS
+from charte_desktop.ui.pages.plan_exports import export_monitoring
 from charte_desktop.ui.pages.policy_matrix_view import PolicyMatrixView
 from charte_desktop.ui.pages.priority_view import PriorityView
 from charte_desktop.ui.pages.scores_panel import ScoresPanel
@@ -80,6 +81,13 @@ class ActionsPage(Page):
         left_layout.addLayout(self._buttons(
             ("Nouveau plan", self._new_plan), ("Modifier", self._edit_plan),
             ("Supprimer", self._delete_plan)))
+        self.monitoring_button = QPushButton("Tableau de suivi (E&xcel)…")
+        self.monitoring_button.setToolTip(
+            "Le classeur à apporter en COPIL : synthèse, actions, indicateurs, mesures, "
+            "jalons, décisions et suites du plan choisi.")
+        self.monitoring_button.clicked.connect(
+            lambda: export_monitoring(self, db, self.plan_id()))
+        left_layout.addWidget(self.monitoring_button)
         left_layout.addWidget(self.tree, 1)
         left_layout.addLayout(self._buttons(
             ("Nouvel axe", self.axis_editor.create), ("Modifier", self._edit_axis),

@@ -1,0 +1,56 @@
+"""The tableau de suivi written from the Plan d'actions screen."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from charte_desktop.db import Database
+from charte_desktop.ui.main_window import MainWindow
+from charte_desktop.ui.pages.actions_page import ActionsPage
+from tests.ui.test_export_commands import _save_as, opened  # noqa: F401 (fixture)
+
+
+def test_monitoring_workbook_of_the_chosen_plan(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    opened: list[Path],  # noqa: F811
+) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    page = window.show_screen("actions")
+    assert isinstance(page, ActionsPage)
+    dialog = _save_as(monkeypatch, tmp_path, "suivi")
+
+    def open_document(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text() == "&Ouvrir le document").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", open_document)
+    page.monitoring_button.click()
+    plan_title = page.plan_combo.currentText()
+    assert dialog.offered[0].startswith(f"Tableau de suivi - {plan_title[:20]}")
+    assert dialog.filters == ["Classeurs Excel (*.xlsx)"]
+    written = tmp_path / "suivi.xlsx"
+    assert opened == [written]
+
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(written, read_only=True)
+    assert {"Synthèse", "Actions"} <= set(workbook.sheetnames)
+    codes = [row[0] for row in workbook["Actions"].iter_rows(values_only=True)]
+    assert "1.1" in codes and "3.4" in codes
+
+
+def test_cancelling_the_save_dialog_writes_nothing(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    opened: list[Path],  # noqa: F811
+) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    page = window.show_screen("actions")
+    assert isinstance(page, ActionsPage)
+    before = set(tmp_path.rglob("*"))
+    dialog = _save_as(monkeypatch, tmp_path, None)
+    page.monitoring_button.click()
+    assert dialog.offered and set(tmp_path.rglob("*")) == before and opened == []
