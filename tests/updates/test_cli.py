@@ -81,7 +81,7 @@ def test_dry_run_prints_the_changes_and_writes_nothing(
         "  Statut : Suspendue → En cours",
         "  Journal de suivi : + « Relancé. »",
         "2 changements.",
-        "Simulation (--dry-run) : rien n'a été enregistré.",
+        "Rien n'a été enregistré (--dry-run).",
     ]
     assert out.startswith("Classeur « camille.xlsx » : plan « Charte pour une logistique")
     assert demo.read_bytes() == before
@@ -115,12 +115,28 @@ def test_a_workbook_with_cells_to_correct_is_refused_whole(
     before = demo.read_bytes()
     code, out, err = run_cli(capsys, "import", "updates", str(demo), str(sent))
     assert (code, out) == (1, "")
-    assert err == ("Le classeur « camille.xlsx » a des cellules à corriger, rien n'a été "
-                   "importé : Feuille « Actions », cellule J15 (action 2.5) : l'avancement "
-                   "doit être un nombre entier de 0 à 100 (saisi : 150).\n")
+    assert err.splitlines() == [
+        "  Feuille « Actions », cellule J15 (action 2.5) : l'avancement doit être un nombre "
+        "entier de 0 à 100 (saisi : 150).",
+        "Le classeur « camille.xlsx » a une cellule à corriger : rien n'a été importé. "
+        "Corrigez-les (ou demandez au pilote de le faire) puis recommencez.",
+    ]
     assert demo.read_bytes() == before
     code, out, _ = run_cli(capsys, "import", "updates", str(demo), str(sent), "--dry-run")
-    assert code == 0 and "À corriger dans le classeur :" in out
+    assert code == 1 and "À corriger dans le classeur :" in out
+    assert demo.read_bytes() == before
+
+
+def test_the_file_is_backed_up_before_the_import(
+    demo: Path, sent: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from charte_desktop.db.backups import REASON_IMPORT, chosen_backup_folder, list_backups
+
+    fill(sent, actions={"1.5": {"comment": "Relancé."}})
+    code, _, _ = run_cli(capsys, "import", "updates", str(demo), str(sent))
+    assert code == 0
+    (backup,) = list_backups(chosen_backup_folder(demo))
+    assert backup.reason_key == REASON_IMPORT
 
 
 def test_not_an_update_workbook_exits_1(

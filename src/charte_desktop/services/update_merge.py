@@ -195,11 +195,6 @@ def _sent_on(identity: WorkbookIdentity) -> str:
     return format_date(identity.exported_at.astimezone().date())
 
 
-def _moment(value: datetime) -> str:
-    local = value.astimezone()
-    return f"{format_date(local.date())} à {local:%Hh%M}"
-
-
 def _check_identity(session: Session, identity: WorkbookIdentity, source: str) -> Plan:
     """The workbook's plan, if the workbook is this file's and was not merged yet."""
     if identity.file_token != file_token(session):
@@ -217,9 +212,11 @@ def _check_identity(session: Session, identity: WorkbookIdentity, source: str) -
         select(UpdateImport).where(UpdateImport.export_token == identity.export_token)
     ).first()
     if done is not None:
+        from charte_desktop.db.backups import format_moment
+
         raise CharteError(
             f"Le classeur « {source} » (envoyé le {_sent_on(identity)}"
-            f"{_to_whom(identity)}) a déjà été importé le {_moment(done.imported_at)} : "
+            f"{_to_whom(identity)}) a déjà été importé le {format_moment(done.imported_at)} : "
             f"{_counted(done.accepted, 'changement accepté', 'changements acceptés')}, "
             f"{_counted(done.rejected, 'refusé', 'refusés')}. Rien n'a été modifié."
         )

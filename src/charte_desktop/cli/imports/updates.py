@@ -1,14 +1,16 @@
 """`import updates FILE IN.xlsx [--dry-run]`: merge a pilot's returned update workbook.
 
-From the command line every change is accepted (the window lets the officer choose);
-so a workbook with cells to correct is refused as a whole, with each cell named.
-`--dry-run` prints the changes and the problems and writes nothing.
+From the command line every change is accepted (the window lets the officer choose), so
+a workbook with cells to correct is refused as a whole, each cell named, like the other
+imports. Before writing, the file is backed up. `--dry-run` prints the changes and the
+problems and writes nothing (exit 1 when the import would be refused).
 """
 
 import argparse
+import sys
 from pathlib import Path
 
-from charte_desktop.errors import CharteError
+from charte_desktop.cli.imports.common import back_up
 
 
 def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -17,15 +19,24 @@ def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> No
         help="reprendre le classeur de mise à jour rempli par un pilote",
         description="Reprend les réponses d'un classeur de mise à jour renvoyé par un "
                     "pilote : statuts, avancements, commentaires (journal de suivi) et "
-                    "valeurs d'indicateurs. Tous les changements sont acceptés ; "
-                    "--dry-run les affiche sans rien enregistrer.",
+                    "valeurs d'indicateurs. Tous les changements sont acceptés ; si une "
+                    "cellule est à corriger (formule, statut inconnu…), rien n'est importé. "
+                    "Une sauvegarde du fichier est faite avant. --dry-run affiche les "
+                    "changements sans rien enregistrer.",
     )
-    parser.add_argument("file", metavar="FICHIER", type=Path)
-    parser.add_argument("workbook", metavar="CLASSEUR.xlsx", type=Path)
+    parser.add_argument("file", metavar="FICHIER", type=Path, help="le fichier Charte")
+    parser.add_argument("workbook", metavar="CLASSEUR.xlsx", type=Path,
+                        help="le classeur rempli par le pilote")
     parser.add_argument("--dry-run", action="store_true",
                         help="afficher les changements (ancien → nouveau) sans rien "
                              "enregistrer")
     parser.set_defaults(run=run)
+
+
+def _refusal(count: int, name: str) -> str:
+    cells = "une cellule" if count == 1 else f"{count} cellules"
+    return (f"Le classeur « {name} » a {cells} à corriger : rien n'a été importé. Corrigez-les "
+            "(ou demandez au pilote de le faire) puis recommencez.")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -38,16 +49,20 @@ def run(args: argparse.Namespace) -> int:
         with open_database(args.file, read_only=True) as db:
             review = load_update(db, args.workbook)
         print(describe_review(review))
-        print("Simulation (--dry-run) : rien n'a été enregistré.")
+        if review.problems:
+            print(_refusal(len(review.problems), review.source_name))
+            return 1
+        print("Rien n'a été enregistré (--dry-run).")
         return 0
     with locked_if_exists(args.file), open_database(args.file) as db:
         review = load_update(db, args.workbook)
         if review.problems:
-            raise CharteError(
-                f"Le classeur « {review.source_name} » a des cellules à corriger, rien n'a "
-                "été importé : " + " ".join(review.problems)
-            )
+            for problem in review.problems:
+                print(f"  {problem}", file=sys.stderr)
+            print(_refusal(len(review.problems), review.source_name), file=sys.stderr)
+            return 1
         print(describe_review(review))
+        back_up(db)
         applied = apply_update(db, review, [change.key for change in review.changes])
     print(applied.summary())
     return 0
