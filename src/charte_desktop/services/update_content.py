@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from charte_desktop.db import Database
@@ -173,6 +173,14 @@ def plan_pilots(db: Database, plan_id: int) -> list[PilotRow]:
     rows = [PilotRow(i, names[i], counts[i]) for i in counts]
     rows.sort(key=lambda row: (fold(row.name), row.id))
     return rows
+
+
+def actions_without_pilot(db: Database, plan_id: int) -> int:
+    """How many actions of the plan no per-pilot workbook will carry."""
+    query = select(func.count()).select_from(Action).where(
+        Action.plan_id == plan_id, Action.pilot_id.is_(None))
+    with db.session() as session:
+        return int(session.scalar(query) or 0)
 
 
 def plan_for_workbook(db: Database, pilot_id: int | None) -> int:

@@ -157,6 +157,11 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self._action(files, "Enregistrer une &copie…", self._save_copy, "Ctrl+Shift+S")
         files.addSeparator()
+        self._action(files, "Classeurs de &mise à jour pour les pilotes…",
+                     self._send_update_workbooks)
+        self._action(files, "Importer un classeur de mise à jo&ur…",
+                     self._import_update_workbook)
+        files.addSeparator()
         self._action(files, "&Sauvegarder maintenant", self.backup_requested.emit)
         self._action(files, "Restaurer une sau&vegarde…", self.restore_requested.emit)
         files.addSeparator()
@@ -222,6 +227,20 @@ class MainWindow(QMainWindow):
                                                 f"{error.strerror or error}.")
             return
         self.statusBar().showMessage(f"Copie enregistrée : {name}", 8000)
+
+    def _send_update_workbooks(self) -> None:
+        from charte_desktop.ui.update_workbooks import send_pilot_workbooks
+
+        actions_page = self.pages.get("actions")  # its plan, when the screen was opened
+        send_pilot_workbooks(self, self.db, getattr(actions_page, "plan_id", lambda: None)())
+
+    def _import_update_workbook(self) -> None:
+        from charte_desktop.ui.update_workbooks import import_update_workbook
+
+        applied = import_update_workbook(self, self.db)
+        if applied is not None:
+            self.statusBar().showMessage(applied.summary(), 10000)
+            self.refresh_current()
 
     def _about(self) -> None:
         from charte_desktop import __version__
