@@ -305,3 +305,24 @@ def current_members(db: Database, body_id: int, *, today: date | None = None) ->
     )
     with db.session() as session:
         return _sorted_members(list(session.scalars(query)))
+
+
+def bodies_by_contact(
+    db: Database, *, today: date | None = None
+) -> dict[int, list[tuple[str, MembershipRole]]]:
+    """The bodies each contact is a current member of, with their role, in one query:
+    {contact id: [(body name, role)…]}, COPIL first as in `list_bodies`."""
+    query = (
+        select(Membership.contact_id, Body.kind, Body.name, Membership.role)
+        .join(Body, Body.id == Membership.body_id)
+        .where(current_membership(today or date.today()))
+    )
+    found: dict[int, list[tuple[Any, str, MembershipRole]]] = {}
+    with db.session() as session:
+        for contact_id, kind, name, role in session.execute(query):
+            found.setdefault(contact_id, []).append((kind, name, role))
+    return {
+        contact_id: [(name, role) for _kind, name, role in sorted(
+            bodies, key=lambda b: (_KIND_ORDER[b[0]], b[1].casefold()))]
+        for contact_id, bodies in found.items()
+    }

@@ -9,13 +9,14 @@ import argparse
 from charte_desktop.cli.exports import (
     action_sheet,
     calendar_ics,
+    contacts,
     email_draft,
     meeting_documents,
     monitoring,
     update_workbook,
 )
 
-MODULES = (meeting_documents, action_sheet, monitoring, calendar_ics, email_draft,
+MODULES = (meeting_documents, action_sheet, monitoring, contacts, calendar_ics, email_draft,
            update_workbook)
 
 

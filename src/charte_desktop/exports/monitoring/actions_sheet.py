@@ -10,6 +10,7 @@ from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.exports.monitoring.data import MonitoringData
 from charte_desktop.exports.monitoring.layout import (
     STATUS_COLOURS,
+    colour_late_rows,
     highlights,
     joined,
     table_sheet,
@@ -108,4 +109,4 @@ def write_actions(workbook: Workbook, looks: WorkbookLooks, data: MonitoringData
         columns=columns, rows=_rows(data), frozen_columns=2, printed_columns=printed,
     )
     sheet.colour_values(STATUS, highlights(STATUS_COLOURS))
-    sheet.colour_rows_where_yes(LATE)
+    colour_late_rows(sheet, LATE)

@@ -6,7 +6,7 @@ from typing import Any
 from openpyxl.workbook import Workbook
 
 from charte_desktop.exports.monitoring.data import MonitoringData
-from charte_desktop.exports.monitoring.layout import table_sheet
+from charte_desktop.exports.monitoring.layout import colour_late_rows, table_sheet
 from charte_desktop.exports.xlsx_cells import WRAPPED_LOW, Column, Kind, WorkbookLooks
 
 LATE = "En retard"
@@ -42,4 +42,4 @@ def write_milestones(workbook: Workbook, looks: WorkbookLooks, data: MonitoringD
                         what=f"{count} jalon{'s' if count > 1 else ''}",
                         columns=_columns(data), rows=_rows(data),
                         frozen_columns=2 + data.several_plans)
-    sheet.colour_rows_where_yes(LATE)
+    colour_late_rows(sheet, LATE)

@@ -10,7 +10,7 @@ from typing import Any
 from openpyxl.workbook import Workbook
 
 from charte_desktop.exports.monitoring.data import MonitoringData
-from charte_desktop.exports.monitoring.layout import table_sheet
+from charte_desktop.exports.monitoring.layout import colour_late_rows, table_sheet
 from charte_desktop.exports.xlsx_cells import (
     WRAPPED_LOW,
     Column,
@@ -54,4 +54,4 @@ def write_outcomes(workbook: Workbook, looks: WorkbookLooks, data: MonitoringDat
     sheet = table_sheet(workbook, looks, data, title="Décisions et suites", what=what,
                         columns=COLUMNS, rows=_rows(data), frozen_columns=1)
     sheet.colour_values(NATURE, {NATURES[DECISION]: Highlight(None, bold=True)})
-    sheet.colour_rows_where_yes(LATE)
+    colour_late_rows(sheet, LATE)

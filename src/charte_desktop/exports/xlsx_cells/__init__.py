@@ -13,6 +13,7 @@ Import this package only inside a writer function (it loads openpyxl).
 from charte_desktop.exports.xlsx_cells.cells import (
     CENTRED,
     HEADER,
+    LINK,
     PLAIN,
     SECTION,
     SUBTITLE,
@@ -53,9 +54,11 @@ from charte_desktop.exports.xlsx_cells.values import (
 )
 
 __all__ = [
-    "CENTRED", "DATE_FORMAT",
+    "CENTRED",
+    "DATE_FORMAT",
     "HEADER",
     "INTEGER_FORMAT",
+    "LINK",
     "MONEY_FORMAT",
     "PERCENT_FORMAT",
     "PLAIN",

@@ -7,6 +7,7 @@ fast path in write-only mode); otherwise a `Cell` whose style was built once per
 workbook (building a style per cell is what makes styled workbooks slow).
 """
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime
@@ -29,6 +30,7 @@ from charte_desktop.exports.xlsx_cells.values import (
     needs_text_guard,
 )
 
+EMAIL = re.compile(r"^[^@\s\"<>=+\-@][^@\s\"<>]*@[^@\s\"<>]+\.[^@\s\"<>]+$")
 FONT, FONT_SIZE = "Calibri", 11  # openpyxl's default font, that of every plain cell
 HEADER_FILL = "1F4E78"  # dark blue, white bold text: readable printed in grey too
 BORDER_COLOUR = "A6A6A6"
@@ -41,6 +43,7 @@ class Look:
     number_format: str = GENERAL_FORMAT
     bold: bool = False
     italic: bool = False
+    underline: bool = False
     size: float | None = None
     colour: str | None = None  # font colour, "RRGGBB"
     fill: str | None = None  # background colour, "RRGGBB"
@@ -68,15 +71,17 @@ TITLE = Look(bold=True, size=14, colour=HEADER_FILL)
 SUBTITLE = Look(italic=True, colour="595959")
 SECTION = Look(bold=True, size=12, colour=HEADER_FILL)
 TOTAL = Look(bold=True, border=True)
+LINK = Look(colour="0563C1", underline=True)  # Excel's own hyperlink look
 
 
 def _style_array(ws: Any, look: Look) -> StyleArray:
     """Register `look` in the workbook's style lists through a probe cell."""
     probe = Cell(ws)
     probe.number_format = look.number_format
-    if look.bold or look.italic or look.size or look.colour:
+    if look.bold or look.italic or look.underline or look.size or look.colour:
         # Named: a font without a name is drawn in a serif font by LibreOffice.
         probe.font = Font(name=FONT, bold=look.bold, italic=look.italic,
+                          underline="single" if look.underline else None,
                           size=look.size or FONT_SIZE, color=look.colour)
     if look.fill:
         probe.fill = PatternFill(fill_type="solid", start_color=look.fill,
@@ -115,7 +120,8 @@ def stream_prepared_cells(ws: Any) -> None:
     fails that with an exception (whose message formats the cell) and is then copied:
     three times the work of a plain value, on most cells of a styled sheet. This
     replacement of its row converter (same contract: cells with row and column set,
-    empty values skipped, one reused cell for plain values) takes a Cell as it is.
+    empty values skipped, one reused cell for plain values, links placed) takes a Cell
+    as it is.
     """
     if not hasattr(ws, "_values_to_row"):  # a normal worksheet: nothing streams
         return
@@ -132,6 +138,8 @@ def stream_prepared_cells(ws: Any) -> None:
                 cell.value = value
             cell.column = col_idx
             cell.row = row_idx
+            if cell._hyperlink is not None:
+                cell._hyperlink.ref = cell.coordinate
             yield cell
 
     ws._values_to_row = values_to_row
@@ -227,6 +235,18 @@ class SheetCells:
         if value is None:
             return None
         return self.text("Oui" if value else "Non", look)
+
+    def email(self, address: str | None, look: Look = LINK) -> Cell | str | None:
+        """An e-mail address, as a "mailto:" link when it looks like one (in write-only
+        sheets, which place links as rows stream; elsewhere, as text)."""
+        if not address:
+            return None
+        text = clean_text(address).strip()
+        if not EMAIL.match(text) or not hasattr(self.ws, "_values_to_row"):
+            return self.text(text)
+        cell = self._cell(text, self.array(look), "s")
+        cell.hyperlink = "mailto:" + text
+        return cell
 
     def header(self, text: str) -> Cell | str | None:
         return self.text(text, HEADER)

@@ -36,6 +36,7 @@ class Kind(Enum):
     PERCENT = "percent"  # values are fractions: 0.45 for 45 %
     NUMBER = "number"
     YES_NO = "yes_no"
+    EMAIL = "email"  # a mailto: link when it looks like an address
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ class Column:
         method = {
             Kind.TEXT: cells.text, Kind.DATE: cells.date, Kind.MONEY: cells.money,
             Kind.INTEGER: cells.integer, Kind.PERCENT: cells.percent,
-            Kind.NUMBER: cells.number, Kind.YES_NO: cells.yes_no,
+            Kind.NUMBER: cells.number, Kind.YES_NO: cells.yes_no, Kind.EMAIL: cells.email,
         }[self.kind]
         if look is None:
             return method

@@ -1,0 +1,95 @@
+"""A whole sheet holding one Excel table under a title and a subtitle: what most export
+sheets are (actions, measurements, contacts…)."""
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook import Workbook
+
+from charte_desktop.exports.xlsx_cells.cells import SUBTITLE, TITLE, SheetCells, WorkbookLooks
+from charte_desktop.exports.xlsx_cells.sheets import (
+    Column,
+    Highlight,
+    add_table,
+    highlight_rows,
+    highlight_values,
+    prepare_sheet,
+    write_header,
+    write_rows,
+)
+
+HEADER_ROW = 3  # title, subtitle, then the table's header
+FIRST_ROW = HEADER_ROW + 1
+YES = "Oui"  # what Kind.YES_NO writes for True
+
+
+@dataclass
+class TableSheet:
+    """A written table sheet, to add conditional colours to its columns or rows."""
+
+    ws: Any
+    cells: SheetCells
+    columns: Sequence[Column]
+    count: int = 0
+
+    def column_letter(self, header: str) -> str:
+        index = next(i for i, c in enumerate(self.columns, start=1) if c.header == header)
+        return get_column_letter(index)
+
+    @property
+    def last_row(self) -> int:
+        return HEADER_ROW + max(self.count, 1)
+
+    def column_ref(self, header: str) -> str:
+        letter = self.column_letter(header)
+        return f"{letter}{FIRST_ROW}:{letter}{self.last_row}"
+
+    @property
+    def body_ref(self) -> str:
+        return f"A{FIRST_ROW}:{get_column_letter(len(self.columns))}{self.last_row}"
+
+    def colour_values(self, header: str, colours: dict[str, Highlight]) -> None:
+        highlight_values(self.ws, self.column_ref(header), colours)
+
+    def colour_rows_where(self, header: str, value: str, highlight: Highlight) -> None:
+        """Highlight the rows whose `header` column holds `value` ("Oui", say)."""
+        letter = self.column_letter(header)
+        text = '"' + value.replace('"', '""') + '"'
+        highlight_rows(self.ws, self.body_ref, f"${letter}{FIRST_ROW}={text}", highlight)
+
+
+def table_sheet(
+    workbook: Workbook,
+    looks: WorkbookLooks,
+    *,
+    title: str,
+    subtitle: str,
+    footer: str,
+    columns: Sequence[Column],
+    rows: Iterable[Sequence[Any]],
+    frozen_columns: int = 0,
+    printed_columns: int | None = None,
+) -> TableSheet:
+    """A sheet named `title`, its title rows and one filterable Excel table of `rows`.
+
+    The header is frozen (and the first `frozen_columns` columns), repeated on every
+    printed page; the page is landscape, fitted to its width. `printed_columns` limits
+    the print to the first columns (a sheet too wide to read once fitted to a page).
+    """
+    ws = workbook.create_sheet(title)
+    cells = SheetCells(ws, looks)
+    prepare_sheet(ws, [column.width for column in columns],
+                  freeze=f"{get_column_letter(frozen_columns + 1)}{FIRST_ROW}",
+                  title_rows=f"{HEADER_ROW}:{HEADER_ROW}", footer=footer)
+    ws.append([cells.text(title, TITLE)])
+    ws.append([cells.text(subtitle, SUBTITLE)])
+    write_header(ws, cells, columns, row=HEADER_ROW)
+    sheet = TableSheet(ws, cells, columns)
+    sheet.count = write_rows(ws, cells, columns, rows, first_row=FIRST_ROW)
+    add_table(ws, title, [column.header for column in columns], first_row=HEADER_ROW,
+              row_count=sheet.count)
+    if printed_columns is not None:
+        ws.print_area = f"A1:{get_column_letter(printed_columns)}{sheet.last_row}"
+    return sheet
