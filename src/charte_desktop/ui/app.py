@@ -3,8 +3,11 @@
 import argparse
 import sys
 import tempfile
+from importlib.resources import files
 from pathlib import Path
 
+from PySide6.QtCore import QTranslator
+from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from charte_desktop.cli.parser import FrenchArgumentParser
@@ -28,7 +31,28 @@ def parse_window_arguments(argv: list[str]) -> argparse.Namespace:
     group.add_argument("--db", metavar="FICHIER", type=Path, help="ouvrir FICHIER")
     group.add_argument("--demo", action="store_true",
                        help="ouvrir une copie neuve du territoire de démonstration")
+    group.add_argument("--smoke", action="store_true",
+                       help="vérifier que l'installation fonctionne (fenêtre hors écran, "
+                            "exports dans un dossier temporaire) puis quitter")
     return parser.parse_args(argv)
+
+
+def window_icon() -> QIcon:
+    """The app icon (resources/make_icon.py draws it); a null icon if it is missing."""
+    try:
+        data = (files("charte_desktop") / "resources" / "charte.png").read_bytes()
+    except OSError:
+        return QIcon()
+    return QIcon(QPixmap.fromImage(QImage.fromData(data)))
+
+
+def configure_application(app: QApplication) -> list[QTranslator]:
+    """Names (for QSettings), icon and French; returns Qt's French catalogues loaded."""
+    app.setOrganizationName("Charte")
+    app.setApplicationName("Charte")
+    app.setApplicationDisplayName("Charte")
+    app.setWindowIcon(window_icon())
+    return install_french(app)
 
 
 def make_demo_copy() -> Path:
@@ -226,12 +250,13 @@ class Application:
 
 def launch(argv: list[str]) -> int:
     args = parse_window_arguments(argv)
+    if args.smoke:
+        from charte_desktop.ui.smoke import run_smoke
+
+        return run_smoke()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
-    app.setOrganizationName("Charte")
-    app.setApplicationName("Charte")
-    app.setApplicationDisplayName("Charte")
-    install_french(app)
+    configure_application(app)
     set_up_logging()
     install_exception_hook()
     application = Application(app)
