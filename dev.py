@@ -4,9 +4,11 @@
     python3 dev.py demo    set up, then open the window on a fresh copy of the demo territory
     python3 dev.py test    set up, then run the whole test suite and the linter
     python3 dev.py bench   set up, then run the benchmark on the large territory
+    python3 dev.py bundle  set up, then build the bundled program, smoke-test it and compile
+                           its installer (installer/build.py; makensis must be installed)
 
-"Set up" creates `.venv/` beside this file and installs Charte into it with its test
-tools; it is redone only when pyproject.toml changes.
+"Set up" creates `.venv/` beside this file and installs Charte into it with its test and
+build tools; it is redone only when pyproject.toml changes.
 """
 
 import hashlib
@@ -35,10 +37,10 @@ def set_up() -> None:
     if not venv_bin("python").exists():
         print("Création de l'environnement .venv…", flush=True)
         venv.create(VENV, with_pip=True)
-    print("Installation de Charte et de ses outils de test…", flush=True)
+    print("Installation de Charte et de ses outils de test et de construction…", flush=True)
     python = str(venv_bin("python"))
     subprocess.run([python, "-m", "pip", "install", "--quiet", "--upgrade", "pip"], check=True)
-    subprocess.run([python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test]"],
+    subprocess.run([python, "-m", "pip", "install", "--quiet", "-e", f"{ROOT}[test,build]"],
                    check=True)
     MARKER.write_text(wanted)
 
@@ -54,7 +56,7 @@ def demo() -> int:
 def test() -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the window's tests need no screen
     return run(venv_bin("python"), "-m", "pytest", "-q") or run(
-        venv_bin("ruff"), "check", "src", "tests", "bench", "dev.py"
+        venv_bin("ruff"), "check", "src", "tests", "bench", "installer", "resources", "dev.py"
     )
 
 
@@ -62,7 +64,11 @@ def bench() -> int:
     return run(venv_bin("python"), ROOT / "bench" / "bench.py")
 
 
-TASKS = {"demo": demo, "test": test, "bench": bench}
+def bundle() -> int:
+    return run(venv_bin("python"), ROOT / "installer" / "build.py")
+
+
+TASKS = {"demo": demo, "test": test, "bench": bench, "bundle": bundle}
 
 if __name__ == "__main__":
     if len(sys.argv) != 2 or sys.argv[1] not in TASKS:

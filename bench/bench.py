@@ -4,7 +4,8 @@ Builds the large territory, then times each heavy screen query through its use c
 beside its floor: the very SQL the use case sent, replayed with the bare sqlite3 module
 and fetched whole. The ratio is what our layers (SQLAlchemy, row objects, sorting) cost.
 Targets: every ratio <= 3 and every query < 100 ms. The Word and Excel export rows and
-the window rows come after.
+the window rows come after, then the bundled program's start-up when dist/Charte exists
+(bench/bundle_bench.py).
 """
 
 import sqlite3
@@ -132,6 +133,9 @@ def main() -> int:
     from bench.window_bench import window_rows
 
     ok &= window_rows(path)
+    from bench.bundle_bench import bundle_rows
+
+    ok &= bundle_rows()
     return 0 if ok else 1
 
 

@@ -1,0 +1,1 @@
+"""Packaging: PyInstaller spec, NSIS script and their build script (see build.py)."""
