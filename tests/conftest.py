@@ -18,6 +18,8 @@ def private_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path
     """Settings and backups go to a temporary data folder, never the user's own."""
     folder = tmp_path / "donnees"
     monkeypatch.setenv("XDG_DATA_HOME", str(folder))
+    # Windows (the workflow's tests): platformdirs' override of %LOCALAPPDATA%.
+    monkeypatch.setenv("WIN_PD_OVERRIDE_LOCAL_APPDATA", str(folder))
     return folder
 
 

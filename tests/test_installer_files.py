@@ -5,15 +5,15 @@ import struct
 from pathlib import Path
 
 import pytest
-
-import charte_desktop
-from charte_desktop.paths import APP_NAME
 from installer.version_resource import (
     check_version_file_text,
     numeric_version,
     project_version,
     version_file_text,
 )
+
+import charte_desktop
+from charte_desktop.paths import APP_NAME
 
 ROOT = Path(__file__).resolve().parent.parent
 NSIS_SCRIPT = (ROOT / "installer" / "charte.nsi").read_bytes().decode("utf-8-sig")

@@ -19,10 +19,14 @@ SOURCES = Path(charte_desktop.__file__).resolve().parents[1]
 
 def run_smoke(home: Path) -> subprocess.CompletedProcess[str]:
     """The smoke test in a fresh process, as the bundle runs it, with its own home."""
+    temporary = str(home / "tmp")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(SOURCES),
                HOME=str(home), XDG_DATA_HOME=str(home / "data"),
                XDG_CONFIG_HOME=str(home / "config"), XDG_CACHE_HOME=str(home / "cache"),
-               XDG_STATE_HOME=str(home / "state"), TMPDIR=str(home / "tmp"))
+               XDG_STATE_HOME=str(home / "state"), TMPDIR=temporary, TMP=temporary,
+               TEMP=temporary,
+               # Windows: platformdirs' override of %LOCALAPPDATA% (data, logs).
+               WIN_PD_OVERRIDE_LOCAL_APPDATA=str(home / "data"))
     (home / "tmp").mkdir(parents=True, exist_ok=True)
     return subprocess.run([sys.executable, "-m", "charte_desktop", "--smoke"],
                           capture_output=True, text=True, encoding="utf-8", env=env,
