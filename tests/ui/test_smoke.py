@@ -47,7 +47,8 @@ def test_smoke_opens_the_demo_exports_both_documents_and_leaves_nothing(
     minutes = next(line for line in lines if line.startswith("- Compte rendu"))
     assert minutes.endswith(".docx") and "Compte rendu - " in minutes
     workbook = next(line for line in lines if line.startswith("- Tableau de suivi"))
-    assert workbook.endswith("Tableau de suivi.xlsx")
+    assert "Tableau de suivi - " in workbook and workbook.endswith(".xlsx")
+    assert all(sheet in workbook for sheet in ("Synthèse", "Actions", "Indicateurs"))
     assert lines[-1].startswith("Test de fonctionnement réussi en ")
     # The temporary folder is gone, and the officer's folders were never written.
     assert list((tmp_path / "tmp").iterdir()) == []

@@ -176,7 +176,10 @@ def _visit_screens(app: "QApplication", window: "MainWindow") -> int:
 def _export(db: "Database", folder: Path, report: Report) -> None:
     from charte_desktop.db.enums import MeetingState
     from charte_desktop.exports.meeting_exports import export_meeting_document, suggested_name
-    from charte_desktop.exports.monitoring import write_monitoring_workbook
+    from charte_desktop.exports.monitoring import (
+        suggested_monitoring_name,
+        write_monitoring_workbook,
+    )
     from charte_desktop.services.meetings import list_meetings
 
     folder.mkdir()
@@ -188,7 +191,7 @@ def _export(db: "Database", folder: Path, report: Report) -> None:
     _check_word(minutes, held.body)
     report(f"- Compte rendu de la réunion n° {held.id} écrit ({_size(minutes)}) : {minutes}")
 
-    workbook = write_monitoring_workbook(db, folder / "Tableau de suivi.xlsx")
+    workbook = write_monitoring_workbook(db, folder / suggested_monitoring_name(db))
     sheets = _check_excel(workbook)
     report(f"- Tableau de suivi écrit ({_size(workbook)}, feuilles : {', '.join(sheets)}) : "
            f"{workbook}")
@@ -211,7 +214,10 @@ def _check_excel(path: Path) -> list[str]:
     workbook = load_workbook(path, read_only=True)
     try:
         sheets = list(workbook.sheetnames)
-        if not any((workbook[name].max_row or 0) > 1 for name in sheets):
+        # Rows are counted by reading them: a streamed file may declare no dimensions.
+        rows = {name: sum(1 for _row in workbook[name].iter_rows(values_only=True))
+                for name in sheets}
+        if sum(rows.values()) <= len(sheets):
             raise SmokeFailure(f"le tableau de suivi « {path.name} » est vide")
     finally:
         workbook.close()
