@@ -259,4 +259,6 @@ def test_sigkill_while_writing_never_damages_the_file(tmp_path: Path) -> None:
         "every reported commit present, open_database works."
     )
     assert KILLS >= 50 or "CHARTE_CRASH_KILLS" in os.environ
-    assert committed > KILLS  # the kills did land among writes
+    # The kills did land among writes: most workers committed before dying. (Not "more
+    # commits than kills": on a loaded machine a worker may be killed before its first.)
+    assert committed >= KILLS // 2
