@@ -142,6 +142,8 @@ class ActionsPreview:
     problems: list[RowProblem] = field(default_factory=list)
     # Values understood differently from their text, worth a look (not problems).
     notes: list[RowProblem] = field(default_factory=list)
+    # Line → (axis, pilot) as typed, for a preview table.
+    labels: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -241,7 +243,7 @@ def preview_actions(
                   for axis in builder.axes],
         new_pilots=[f"{person.first_name} {person.last_name}".strip()
                     for person in builder.contacts],
-        actions=builder.actions, problems=list(builder.problems),
+        actions=builder.actions, problems=list(builder.problems), labels=builder.labels,
     )
     if builder.numbered:
         which = count_label(builder.numbered, "action sans numéro reçoit",
@@ -289,9 +291,11 @@ def _plan_title(db: Database, table: Table, header: HeaderGuess, target: Target)
         from charte_desktop.services.plans import get_plan
 
         return get_plan(db, target.plan_id).title
-    if target.new_title.strip():
-        return target.new_title.strip()
-    # A title typed above the header ("Plan d'actions 2025-2030"), else the file's name.
+    return target.new_title.strip() or suggested_plan_title(table, header)
+
+
+def suggested_plan_title(table: Table, header: HeaderGuess) -> str:
+    """A title typed above the header ("Plan d'actions 2025-2030"), else the file's name."""
     for row in table.rows[: header.row_index]:
         texts = [value for value in row.values if isinstance(value, str)]
         if len(texts) == 1 and len(texts[0]) <= 300:
@@ -317,6 +321,8 @@ class _Builder:
         self._axis_labels: dict[str, tuple[int | None, str | None]] = {}  # same text, same axis
         self._numbers: dict[str, int] = {}
         self.numbered = 0  # actions without a code, given the next free one
+        self.labels: dict[int, tuple[str, str]] = {}
+        self._heading_label = ""
 
     def _cell(self, row: TableRow, key: str) -> CellValue:
         column = self.columns.get(key)
@@ -355,6 +361,7 @@ class _Builder:
         if not looks_like_axis:
             return False
         self._heading_axis = self._axis(row.number, texts[0])
+        self._heading_label = texts[0]
         return True
 
     def _axis(self, line: int, label: str) -> tuple[int | None, str | None]:
@@ -414,6 +421,8 @@ class _Builder:
         self._set_code(row, item)
         if len(self.problems) == problems_before:
             self.actions.append(item)
+            self.labels[line] = (text(self._cell(row, "axis")).strip() or self._heading_label,
+                                 text(self._cell(row, "pilot")).strip())
 
     def _set_axis(self, row: TableRow, item: ActionToCreate) -> None:
         label = text(self._cell(row, "axis")).strip()

@@ -69,6 +69,8 @@ class ContactsPreview:
     people: list[PersonToCreate] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     notes: list[RowProblem] = field(default_factory=list)  # people already known, skipped
+    # Line → (organisation, circle) as typed, for a preview table.
+    labels: dict[int, tuple[str, str]] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
@@ -130,6 +132,7 @@ def preview_contacts(db: Database, table: Table, header: HeaderGuess, *,
         new_circles=[circle.name for circle in builder.batch.circles],
         new_organisations=[organisation.name for organisation in builder.batch.organisations],
         people=builder.batch.people, problems=builder.problems, notes=builder.notes,
+        labels=builder.labels,
     )
     if not preview.people and not preview.problems and not preview.notes:
         preview.problems.append(RowProblem(0, f"Aucun contact sous la ligne d'en-tête (ligne "
@@ -179,6 +182,7 @@ class _Builder:
         self._new_organisations: dict[str, OrganisationToCreate] = {}
         self._seen: dict[tuple[str, int | str | None], int] = {}  # (name, org) → line
         self._seen_emails: dict[str, int] = {}
+        self.labels: dict[int, tuple[str, str]] = {}
 
     def _cell(self, row: TableRow, key: str) -> CellValue:
         column = self.columns.get(key)
@@ -209,6 +213,8 @@ class _Builder:
         email = self._text(row, "email")
         if self._already_known(line, first, last, organisation_id or organisation_key, email):
             return
+        self.labels[line] = (" ".join(self._text(row, "organisation").split()),
+                             self._text(row, "circle"))
         self.batch.people.append(PersonToCreate(
             line=line,
             fields=ContactFields(

@@ -85,30 +85,47 @@ def read_table(
     Raises CharteError for a refused or unreadable file, ImportCancelled when the monitor
     says so.
     """
+    tables = read_sheets(path, sheet, monitor=monitor, max_bytes=max_bytes)
+    try:
+        return next(tables)[1]
+    finally:
+        tables.close()
+
+
+def read_sheets(
+    path: Path,
+    sheet: str | None = None,
+    *,
+    monitor: Monitor = SILENT,
+    max_bytes: int = MAX_FILE_BYTES,
+) -> Iterator[tuple[list[str], Table]]:
+    """(every sheet's name, table) for `sheet`, or for each worksheet in turn, each read
+    only when asked for: the workbook is checked and opened once. For a CSV file, one
+    table and no sheet names."""
     path = Path(path)
     if check_untrusted_file(path, max_bytes=max_bytes) is SourceKind.CSV:
-        return Table(path, "", list(_csv_rows(path, monitor)))
+        yield [], Table(path, "", list(_csv_rows(path, monitor)))
+        return
     workbook = _open_workbook(path)
     try:
         worksheets = workbook.worksheets
+        names = [worksheet.title for worksheet in worksheets]
         if not worksheets:
             raise CharteError(f"Le classeur « {path.name} » ne contient aucune feuille de calcul.")
-        if sheet is None:
-            worksheet = worksheets[0]
-        else:
-            found = [ws for ws in worksheets if ws.title == sheet]
-            if not found:
+        if sheet is not None:
+            worksheets = [ws for ws in worksheets if ws.title == sheet]
+            if not worksheets:
                 raise CharteError(
                     f"Le classeur « {path.name} » n'a pas de feuille « {sheet} »."
                 )
-            worksheet = found[0]
-        try:
-            rows = list(_sheet_rows(worksheet, monitor))
-        except CharteError:
-            raise
-        except Exception as error:  # any parser failure on untrusted XML is "damaged"
-            raise _unreadable(path, error) from None
-        return Table(path, worksheet.title, rows)
+        for worksheet in worksheets:
+            try:
+                rows = list(_sheet_rows(worksheet, monitor))
+            except CharteError:
+                raise
+            except Exception as error:  # any parser failure on untrusted XML is "damaged"
+                raise _unreadable(path, error) from None
+            yield names, Table(path, worksheet.title, rows)
     finally:
         workbook.close()
 

@@ -165,6 +165,9 @@ class MainWindow(QMainWindow):
         self._action(files, "&Sauvegarder maintenant", self.backup_requested.emit)
         self._action(files, "Restaurer une sau&vegarde…", self.restore_requested.emit)
         files.addSeparator()
+        self._action(files, "Importer un plan d'&actions…", lambda: self.import_file("actions"))
+        self._action(files, "Importer des con&tacts…", lambda: self.import_file("contacts"))
+        files.addSeparator()
         self._action(files, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
 
         edit = self.menuBar().addMenu("É&dition")
@@ -186,6 +189,15 @@ class MainWindow(QMainWindow):
 
         help_menu = self.menuBar().addMenu("Aid&e")
         self._action(help_menu, "À &propos de Charte", self._about)
+
+    def import_file(self, kind: str) -> None:
+        from charte_desktop.ui.import_wizard import run_import_wizard
+
+        done = run_import_wizard(self, self.db, kind)
+        if done is not None:
+            text, screen = done
+            self.show_screen(screen).refresh()
+            QMessageBox.information(self, "Import terminé", text)
 
     def _create_item(self) -> None:
         page = self.current_page()

@@ -35,20 +35,10 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
 
 def read_source(source: Path, specs: "tuple[FieldSpec, ...]") -> "tuple[Table, HeaderGuess]":
     """The first sheet with a recognisable header row, its table and proposed mapping."""
-    from charte_desktop.errors import CharteError
-    from charte_desktop.imports.columns import guess_header
-    from charte_desktop.imports.table_reader import read_table, sheet_names
+    from charte_desktop.imports.sources import open_source
 
-    sheets: list[str | None] = list(sheet_names(source)) or [None]
-    first_error: CharteError | None = None
-    for sheet in sheets:
-        table = read_table(source, sheet)
-        try:
-            return table, guess_header(table, specs)
-        except CharteError as error:
-            first_error = first_error or error
-    assert first_error is not None
-    raise first_error
+    opened = open_source(source, specs)
+    return opened.table, opened.header
 
 
 @contextmanager
@@ -66,9 +56,9 @@ def opened(args: argparse.Namespace) -> "Iterator[Database]":
 
 
 def back_up(db: "Database") -> None:
-    from charte_desktop.db.backups import REASON_IMPORT, chosen_backup_folder, make_backup
+    from charte_desktop.imports.backup import back_up_before_import
 
-    make_backup(db.path, chosen_backup_folder(db.path), reason=REASON_IMPORT)
+    back_up_before_import(db)
 
 
 def print_list(title: str, items: list[str], stream: TextIO | None = None) -> None:

@@ -1,0 +1,261 @@
+"""The import assistant driven as an officer would: file → columns → preview → import."""
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWizard
+from sqlalchemy import func, select
+
+from charte_desktop.db import Database
+from charte_desktop.db.models import Action, Contact, Plan
+from charte_desktop.ui.import_wizard import kinds
+from charte_desktop.ui.import_wizard import wizard as wizard_module
+from charte_desktop.ui.import_wizard.wizard import ImportWizard
+from tests.imports.bad_workbooks import png_renamed
+from tests.imports.replace_cells import replace_cells
+from tests.imports.sample_files import clean_plan, contacts_list, plan_typed_by_someone_else
+
+WAIT_MS = 20_000
+
+
+@pytest.fixture
+def make_wizard(qtbot: Any, demo_db: Database) -> Iterator[Any]:
+    made: list[ImportWizard] = []
+
+    def make(kind: str = "actions") -> ImportWizard:
+        wizard = ImportWizard(demo_db, kinds.KINDS[kind])
+        qtbot.addWidget(wizard)
+        wizard.show()
+        made.append(wizard)
+        return wizard
+
+    yield make
+    for wizard in made:  # never leave a worker running after a test
+        for page in (wizard.file_page, wizard.preview_page, wizard.confirm_page):
+            page.task.stop_and_wait()
+
+
+def _count(db: Database, model: type) -> int:
+    with db.session() as session:
+        return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def _load(qtbot: Any, wizard: ImportWizard, path: Path) -> None:
+    wizard.file_page.path_edit.setText(str(path))
+    wizard.file_page.path_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: not wizard.file_page.task.running, timeout=WAIT_MS)
+
+
+def _to_preview(qtbot: Any, wizard: ImportWizard, path: Path) -> None:
+    _load(qtbot, wizard, path)
+    assert wizard.file_page.isComplete()
+    wizard.next()
+    assert wizard.currentPage() is wizard.mapping_page
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview_page
+    qtbot.waitUntil(lambda: not wizard.preview_page.task.running, timeout=WAIT_MS)
+
+
+def _next_button(wizard: ImportWizard) -> Any:
+    return wizard.button(QWizard.WizardButton.NextButton)
+
+
+def test_a_plan_typed_by_someone_else_shows_its_problems_and_cannot_be_imported(
+        qtbot: Any, make_wizard: Any, demo_db: Database, tmp_path: Path) -> None:
+    before = demo_db.path.read_bytes()
+    wizard = make_wizard()
+    _load(qtbot, wizard, plan_typed_by_someone_else(tmp_path))
+    page = wizard.file_page
+    assert "titres de colonnes en ligne 4" in page.message.text()
+    assert page.title_edit.text() == "Plan d'actions de la charte mobilité 2025-2030"
+    wizard.next()
+    boxes = wizard.mapping_page.boxes
+    assert boxes["title"].currentText() == "B · INTITULE"
+    assert boxes["end_date"].currentText() == "H · Echeance"
+    assert boxes["axis"].currentData() is None
+    wizard.next()
+    preview = wizard.preview_page
+    qtbot.waitUntil(lambda: not preview.task.running, timeout=WAIT_MS)
+    assert [row[:2] for row in preview.items_model.rows()] == [("6", "1.1"), ("11", "2.2")]
+    assert preview.problems_model.rows() == [
+        ("7", "date « 31/02/2025 » invalide (attendu : jj/mm/aaaa)"),
+        ("10", "statut « En réflexion » inconnu (possibles : À lancer, En cours, Réalisée, "
+               "Suspendue, Abandonnée)"),
+    ]
+    assert "Axes à créer (2) : 1 – Mobilité du quotidien, 2 – Logistique urbaine." in (
+        preview.created.text())
+    assert not _next_button(wizard).isEnabled()
+    assert demo_db.path.read_bytes() == before
+
+
+def test_a_corrected_plan_is_imported_from_the_last_page(
+        qtbot: Any, make_wizard: Any, demo_db: Database, tmp_path: Path,
+        private_data_folder: Path) -> None:
+    path = plan_typed_by_someone_else(tmp_path)
+    replace_cells(path, {"G7": "28/02/2025", "E10": "Suspendue"})
+    plans, actions = _count(demo_db, Plan), _count(demo_db, Action)
+    wizard = make_wizard()
+    _to_preview(qtbot, wizard, path)
+    assert wizard.preview_page.problems_model.rows() == []
+    assert _next_button(wizard).isEnabled()
+    wizard.next()
+    assert wizard.currentPage() is wizard.confirm_page
+    assert "4 actions, 2 axes et 2 pilotes" in wizard.confirm_page.text.text()
+    assert _count(demo_db, Action) == actions  # nothing written before « Importer »
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=WAIT_MS)
+    assert wizard.done_text == ("4 actions importées dans le nouveau plan « Plan d'actions "
+                                "de la charte mobilité 2025-2030 » ; 2 axes et 2 pilotes "
+                                "créés.")
+    assert not wizard.isVisible()
+    assert (_count(demo_db, Plan), _count(demo_db, Action)) == (plans + 1, actions + 4)
+    assert list(private_data_folder.rglob("*-import.sqlite"))
+
+
+def test_columns_can_be_changed_and_a_missing_title_is_refused(
+        qtbot: Any, make_wizard: Any, demo_db: Database, tmp_path: Path) -> None:
+    wizard = make_wizard()
+    _load(qtbot, wizard, clean_plan(tmp_path))
+    wizard.next()
+    page = wizard.mapping_page
+    page.boxes["title"].setCurrentIndex(0)  # « ne pas importer »
+    wizard.next()
+    assert wizard.currentPage() is page
+    assert page.message.text().startswith("Colonne obligatoire introuvable : « Intitulé ».")
+    # The title taken from another column: the preview follows the officer's choice.
+    page.boxes["title"].setCurrentIndex(page.boxes["title"].findText("B · Intitulé"))
+    page.boxes["description"].setCurrentIndex(page.boxes["description"].findText("C · Axe"))
+    page.boxes["axis"].setCurrentIndex(0)
+    wizard.next()
+    qtbot.waitUntil(lambda: not wizard.preview_page.task.running, timeout=WAIT_MS)
+    rows = wizard.preview_page.items_model.rows()
+    assert len(rows) == 3 and all(row[3] == "" for row in rows)  # no axis any more
+
+
+def test_choosing_another_header_line_proposes_its_columns(
+        qtbot: Any, make_wizard: Any, tmp_path: Path) -> None:
+    wizard = make_wizard()
+    _load(qtbot, wizard, plan_typed_by_someone_else(tmp_path))
+    wizard.next()
+    page = wizard.mapping_page
+    page.header_spin.setValue(2)  # « Document de travail – version du 12/01/2025 »
+    assert all(box.currentData() is None for box in page.boxes.values())
+    page.header_spin.setValue(4)
+    assert page.boxes["title"].currentText() == "B · INTITULE"
+
+
+def test_a_refused_file_is_explained_on_the_first_page(
+        qtbot: Any, make_wizard: Any, tmp_path: Path) -> None:
+    wizard = make_wizard()
+    _load(qtbot, wizard, png_renamed(tmp_path))
+    page = wizard.file_page
+    assert page.message.text() == ("« photo.xlsx » n'est pas un classeur Excel : c'est en "
+                                   "réalité une image PNG. Choisissez le classeur (.xlsx) ou "
+                                   "un fichier CSV.")
+    assert not page.isComplete()
+    assert not _next_button(wizard).isEnabled()
+
+
+def test_cancelling_the_import_writes_nothing(
+        qtbot: Any, make_wizard: Any, demo_db: Database, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    gate = threading.Event()
+    monkeypatch.setattr(wizard_module, "back_up_before_import", lambda _db: gate.wait(10))
+    wizard = make_wizard()
+    _to_preview(qtbot, wizard, clean_plan(tmp_path, rows=200))
+    wizard.next()
+    before = demo_db.path.read_bytes()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    task = wizard.confirm_page.task
+    assert task.running and task.isVisible()
+    assert not wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
+    assert not wizard.button(QWizard.WizardButton.BackButton).isEnabled()
+    task.cancel_button.click()  # while the worker waits for its backup
+    gate.set()
+    qtbot.waitUntil(lambda: not task.running, timeout=WAIT_MS)
+    assert wizard.confirm_page.message.text() == "Import annulé : rien n'a été modifié."
+    assert wizard.isVisible() and wizard.result is None
+    assert demo_db.path.read_bytes() == before
+
+
+def test_cancelling_the_reading(qtbot: Any, make_wizard: Any, tmp_path: Path,
+                                monkeypatch: pytest.MonkeyPatch) -> None:
+    from charte_desktop.ui.import_wizard import pages
+
+    gate = threading.Event()
+    real_open = pages.open_source
+
+    def slow_open(*args: Any, monitor: Any, **kwargs: Any) -> Any:
+        gate.wait(10)
+        monitor.update("Lecture du fichier", 0)
+        return real_open(*args, monitor=monitor, **kwargs)
+
+    monkeypatch.setattr(pages, "open_source", slow_open)
+    wizard = make_wizard()
+    wizard.file_page.path_edit.setText(str(clean_plan(tmp_path)))
+    wizard.file_page.path_edit.editingFinished.emit()
+    wizard.file_page.task.cancel_button.click()
+    gate.set()
+    qtbot.waitUntil(lambda: not wizard.file_page.task.running, timeout=WAIT_MS)
+    assert wizard.file_page.message.text() == "Import annulé : rien n'a été modifié."
+    assert not wizard.file_page.isComplete()
+
+
+def test_contacts_wizard(qtbot: Any, make_wizard: Any, demo_db: Database, tmp_path: Path
+                         ) -> None:
+    path = contacts_list(tmp_path)
+    replace_cells(path, {"F6": "anne.roux@transports-rapides.example"})
+    people = _count(demo_db, Contact)
+    wizard = make_wizard("contacts")
+    _to_preview(qtbot, wizard, path)
+    assert [row[1] for row in wizard.preview_page.items_model.rows()] == ["Durand", "Petit",
+                                                                         "Roux"]
+    assert wizard.preview_page.notes.text().startswith("À noter : ligne 7 : Hélène Barbier")
+    wizard.next()
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    qtbot.waitUntil(lambda: wizard.result is not None, timeout=WAIT_MS)
+    assert _count(demo_db, Contact) == people + 3
+
+
+def test_file_menu_opens_the_assistant(qtbot: Any, demo_db: Database) -> None:
+    from charte_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    files = window.menuBar().actions()[0].menu()
+    texts = [action.text() for action in files.actions()]
+    assert "Importer un plan d'&actions…" in texts and "Importer des con&tacts…" in texts
+    seen: list[str] = []
+
+    def close_it() -> None:
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, ImportWizard) and widget.isVisible():
+                seen.append(widget.windowTitle())
+                widget.reject()
+                return
+        QTimer.singleShot(20, close_it)
+
+    QTimer.singleShot(0, close_it)
+    next(action for action in files.actions()
+         if action.text() == "Importer des con&tacts…").trigger()
+    assert seen == ["Importer des contacts"]
+
+
+def test_after_an_import_the_window_shows_what_was_imported(
+        qtbot: Any, demo_db: Database, answer_dialogs: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import charte_desktop.ui.import_wizard as entry
+    from charte_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(demo_db, screen="dashboard")
+    qtbot.addWidget(window)
+    monkeypatch.setattr(entry, "run_import_wizard",
+                        lambda *_args: ("3 contacts importés ; 1 structure et 0 cercle créés.",
+                                        "directory"))
+    window.import_file("contacts")
+    assert window.current_page() is window.pages["directory"]
+    assert answer_dialogs.warnings == ["3 contacts importés ; 1 structure et 0 cercle créés."]
