@@ -24,7 +24,9 @@ from charte_desktop.services.indicators import list_indicators
 from charte_desktop.services.meetings import list_meetings
 from tests.exports.xlsx_reading import open_xlsx
 
-SHEETS = ["Synthèse", "Actions", "Indicateurs", "Mesures", "Jalons", "Décisions et suites"]
+SHEETS = ["Synthèse", "Actions", "Calendrier", "Indicateurs", "Mesures", "Jalons",
+          "Décisions et suites"]
+TABLE_SHEETS = [name for name in SHEETS if name not in ("Synthèse", "Calendrier")]
 
 
 @pytest.fixture
@@ -57,7 +59,7 @@ def test_sheets_in_order_with_frozen_headers_and_print_setup(
 ) -> None:
     workbook = export(demo_db, tmp_path)
     assert workbook.sheetnames == SHEETS
-    for name in SHEETS[1:]:
+    for name in TABLE_SHEETS:
         ws = workbook[name]
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith("4"), name
         assert ws.print_title_rows == "$3:$3"
@@ -244,7 +246,7 @@ def test_empty_plan_gives_a_valid_workbook(writable: Database, tmp_path: Path) -
     plan = plans.create_plan(writable, plans.PlanFields(title="Plan vide"))
     workbook = export(writable, tmp_path, plan_id=plan.id)
     assert workbook.sheetnames == SHEETS
-    for name in SHEETS[1:-1]:
+    for name in TABLE_SHEETS[:-1]:
         ws = workbook[name]
         assert table_rows(ws) == []
         (table,) = ws.tables.values()

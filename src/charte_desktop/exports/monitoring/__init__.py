@@ -1,8 +1,9 @@
 """The tableau de suivi: the Excel workbook the officer brings to every COPIL.
 
-Sheets: Synthèse (counts, budget, co-financing, charts), Actions, Indicateurs, Mesures,
-Jalons, Décisions et suites. Written in openpyxl's write-only mode (rows stream to disk:
-fast, and flat in memory on a large plan), then moved into place atomically.
+Sheets: Synthèse (counts, budget, co-financing, charts), Actions, Calendrier (a Gantt
+chart in cells), Indicateurs, Mesures, Jalons, Décisions et suites. Written in openpyxl's
+write-only mode (rows stream to disk: fast, and flat in memory on a large plan), then
+moved into place atomically.
 Importing this package is cheap: openpyxl is loaded by `write_monitoring_workbook`.
 """
 

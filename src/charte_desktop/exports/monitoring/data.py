@@ -11,6 +11,7 @@ from charte_desktop.services.action_details import RankingRow, priority_ranking
 from charte_desktop.services.actions import ActionFilter, ActionRow, list_actions
 from charte_desktop.services.dashboard import BudgetTotals, budget_totals
 from charte_desktop.services.indicators import IndicatorRow, list_indicators
+from charte_desktop.services.timeline import Timeline, build_timeline
 
 ZERO = Decimal("0.00")
 NO_AXIS = "Sans axe"
@@ -67,6 +68,7 @@ class MonitoringData:
     milestones: list[monitoring.MilestoneRow]
     outcomes: list[monitoring.OutcomeRow]
     status_counts: dict[DisplayStatus, int] = field(default_factory=dict)
+    timeline: Timeline | None = None  # the sheet "Calendrier"
 
     @property
     def several_plans(self) -> bool:
@@ -142,4 +144,5 @@ def load_monitoring_data(db: Database, plan_id: int | None = None, *,
         milestones=monitoring.plan_milestones(db, plan_id, today=today),
         outcomes=monitoring.plan_outcomes(db, plan_id, today=today),
         status_counts=counts,
+        timeline=build_timeline(db, ActionFilter(plan_id=plan_id), today=today),
     )

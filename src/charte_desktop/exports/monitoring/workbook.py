@@ -3,6 +3,7 @@
 from openpyxl.workbook import Workbook
 
 from charte_desktop.exports.monitoring.actions_sheet import write_actions
+from charte_desktop.exports.monitoring.calendar_sheet import write_calendar
 from charte_desktop.exports.monitoring.data import MonitoringData
 from charte_desktop.exports.monitoring.indicators_sheets import (
     write_indicators,
@@ -13,7 +14,7 @@ from charte_desktop.exports.monitoring.outcomes_sheet import write_outcomes
 from charte_desktop.exports.monitoring.summary_sheet import write_summary
 from charte_desktop.exports.xlsx_cells import WorkbookLooks, new_workbook
 
-SHEETS = (write_summary, write_actions, write_indicators, write_measurements,
+SHEETS = (write_summary, write_actions, write_calendar, write_indicators, write_measurements,
           write_milestones, write_outcomes)
 
 
