@@ -236,6 +236,9 @@ def test_summary_has_the_budget_per_year(writable: Database, tmp_path: Path) -> 
     ws = export(writable, tmp_path)["Synthèse"]
     years = summary_block(ws, "Budget par année (actions détaillées par année)")
     expected = budget.totals_by_year(writable, plan_id)
+    *years, total = years
+    assert total[:2] == ("Total", budget.detailed_action_count(writable, plan_id))
+    assert total[2] == pytest.approx(float(sum(line.planned for line in expected)))
     assert [row[:5] for row in years] == [
         (line.label, line.action_count, float(line.planned), float(line.committed),
          float(line.spent)) for line in expected]

@@ -62,6 +62,7 @@ class MonitoringData:
     budget: BudgetTotals
     fundings: list[monitoring.FundingTotal]
     budget_by_year: list[budget.BudgetLine]
+    budget_years_total: budget.BudgetLine  # each action counted once
     indicators: list[IndicatorRow]
     indicator_actions: dict[int, list[str]]
     measurements: list[monitoring.MeasurementRow]
@@ -122,6 +123,7 @@ def load_monitoring_data(db: Database, plan_id: int | None = None, *,
     territory = plans.get_territory(db)
     actions = list_actions(db, ActionFilter(plan_id=plan_id), today=today)
     ranking = {row.action_id: row for pid in plan_titles for row in priority_ranking(db, pid)}
+    by_year = _budget_by_year(db, list(plan_titles))
     counts = dict.fromkeys(DisplayStatus, 0)
     for row in actions:
         counts[row.status] += 1
@@ -137,7 +139,9 @@ def load_monitoring_data(db: Database, plan_id: int | None = None, *,
         axes=_axis_summaries(db, plan_titles, actions),
         budget=budget_totals(db, plan_id),
         fundings=monitoring.funding_totals(db, plan_id),
-        budget_by_year=_budget_by_year(db, list(plan_titles)),
+        budget_by_year=by_year,
+        budget_years_total=budget.plan_total(
+            by_year, "Total", sum(budget.detailed_action_count(db, pid) for pid in plan_titles)),
         indicators=list_indicators(db, plan_id),
         indicator_actions=monitoring.indicator_action_codes(db, plan_id),
         measurements=monitoring.plan_measurements(db, plan_id),

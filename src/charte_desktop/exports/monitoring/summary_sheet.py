@@ -145,6 +145,10 @@ def _year_block(rows: Rows, cells: SheetCells, data: MonitoringData) -> None:
         rows.add(cells.text(line.label, LABEL), cells.integer(line.action_count, LABEL),
                  cells.money(line.planned, LABEL), cells.money(line.committed, LABEL),
                  cells.money(line.spent, LABEL))
+    total = data.budget_years_total
+    rows.add(cells.text(total.label, TOTAL), cells.integer(total.action_count, TOTAL),
+             cells.money(total.planned, TOTAL), cells.money(total.committed, TOTAL),
+             cells.money(total.spent, TOTAL))
 
 
 def write_summary(workbook: Workbook, looks: WorkbookLooks, data: MonitoringData) -> None:
