@@ -212,8 +212,8 @@ def _addresses_sheet(workbook: Any, looks: Any, context: _Context, body_name: st
     without = ", ".join(c.full_name for c in current if not c.email.strip())
     ws = workbook.create_sheet("Courriels")
     cells = SheetCells(ws, looks)
-    width = 90  # a portrait page at full size
-    prepare_sheet(ws, [width], landscape=False, footer=context.footer(f"Membres – {body_name}"))
+    width = 90
+    prepare_sheet(ws, [width], footer=context.footer(f"Membres – {body_name}"))
     ws.append([cells.text(f"Courriels – {body_name}", TITLE)])
     ws.append([cells.text(context.subtitle("membres actuels"), SUBTITLE)])
     ws.append([])
