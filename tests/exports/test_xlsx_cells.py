@@ -112,6 +112,7 @@ def test_dates_amounts_integers_percentages_are_numbers_with_formats(tmp_path: P
     assert day.is_date and day.value == datetime(2026, 3, 14) and day.number_format == DATE_FORMAT
     assert (euros.value, euros.data_type, euros.number_format) == (1234.5, "n", MONEY_FORMAT)
     assert (count.value, count.number_format) == (1234, "#,##0")
+    assert cells.integer(12) == 12  # below 1,000 the format shows nothing more
     assert (share.value, share.number_format) == (0.45, PERCENT_FORMAT)
     assert measured.value == 12.5
     assert yes.value == "Oui"
@@ -133,7 +134,8 @@ def test_looks_are_built_once_per_workbook() -> None:
     ws = workbook.create_sheet("x")
     cells = SheetCells(ws)
     first, second = cells.money(1), cells.money(2)
-    assert first._style == second._style and first._style is not second._style
+    assert first._style is second._style and first.style_id == second.style_id
+    assert workbook._cell_styles[first.style_id] == first._style
     assert len(cells.looks._arrays) == 1
 
 
@@ -234,3 +236,15 @@ def test_wrapped_lines_are_estimated_on_the_safe_side() -> None:
     assert row_height([("Court", 10), (None, 10)]) is None
     assert row_height([("mot " * 40, 20)]) == 6 * LINE_HEIGHT  # at most six lines
     assert row_height([("Avancement", 13)], bold=True) is None
+
+
+def test_plain_values_keep_openpyxl_meaning_on_a_prepared_sheet(tmp_path: Path) -> None:
+    """The fast row path changes nothing to what a plain value means: a formula the
+    program writes on purpose stays one, texts and numbers stay what they are."""
+    workbook = new_workbook()
+    ws = workbook.create_sheet("x")
+    cells = SheetCells(ws)
+    ws.append(["=SUM(1,2)", "texte", "ligne\nsuivante", 5, 2.5, "#N/A", cells.text("=1")])
+    ws = open_xlsx(save_workbook(workbook, tmp_path / "x.xlsx"))["x"]
+    assert [c.data_type for c in ws[1]] == ["f", "s", "s", "n", "n", "e", "s"]
+    assert [c.value for c in ws[1]][1:5] == ["texte", "ligne\nsuivante", 5, 2.5]

@@ -140,7 +140,7 @@ def funding_totals(db: Database, plan_id: int | None = None) -> list[FundingTota
 # --- Milestones --------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MilestoneRow:
     id: int
     plan_id: int
@@ -171,7 +171,7 @@ def plan_milestones(
     )
     with db.session() as session:
         rows = [MilestoneRow(*record[:9], bool(record[9]))
-                for record in session.connection().execute(query)]
+                for record in session.connection().execute(query).all()]
     rows.sort(key=lambda r: (r.plan_id, natural_key(r.action_code), r.action_id,
                              r.due_date is None, r.due_date or today, r.id))
     return rows
@@ -201,7 +201,7 @@ def indicator_action_codes(db: Database, plan_id: int | None = None) -> dict[int
     return dict(codes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MeasurementRow:
     id: int
     indicator_id: int
@@ -221,8 +221,12 @@ def plan_measurements(db: Database, plan_id: int | None = None) -> list[Measurem
         .where(_indicator_plan(plan_id))
     )
     with db.session() as session:
-        rows = [MeasurementRow(*record) for record in session.connection().execute(query)]
-    folded = {row.indicator_id: fold(row.indicator) for row in rows}  # once per indicator
+        rows = [MeasurementRow(*record)
+                for record in session.connection().execute(query).all()]
+    folded: dict[int, str] = {}
+    for row in rows:  # once per indicator, not per measurement
+        if row.indicator_id not in folded:
+            folded[row.indicator_id] = fold(row.indicator)
     rows.sort(key=lambda r: (folded[r.indicator_id], r.indicator_id, r.date))
     return rows
 
@@ -232,7 +236,7 @@ def plan_measurements(db: Database, plan_id: int | None = None) -> list[Measurem
 DECISION, FOLLOW_UP = "decision", "follow_up"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OutcomeRow:
     """A decision or a follow-up (suite à donner) of a meeting."""
 

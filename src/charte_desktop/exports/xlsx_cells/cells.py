@@ -22,12 +22,14 @@ from openpyxl.workbook import Workbook
 from charte_desktop.exports.xlsx_cells.values import (
     DATE_FORMAT,
     DATETIME_FORMAT,
+    ERROR_CODES,
+    FORMULA_STARTS,
     GENERAL_FORMAT,
     INTEGER_FORMAT,
+    MAX_CELL_TEXT,
     MONEY_FORMAT,
     PERCENT_FORMAT,
     clean_text,
-    needs_text_guard,
 )
 
 EMAIL = re.compile(r"^[^@\s\"<>=+\-@][^@\s\"<>]*@[^@\s\"<>]+\.[^@\s\"<>]+$")
@@ -113,6 +115,18 @@ class WorkbookLooks:
         return array
 
 
+class PreparedCell(Cell):
+    """A cell made by `SheetCells`: its style array is shared by every cell of the same
+    look and its style id known, instead of copied then looked up (hashed) again when
+    the row is written. Not to be restyled afterwards (make another cell instead)."""
+
+    __slots__ = ("_style_id",)
+
+    @property
+    def style_id(self) -> int:
+        return self._style_id
+
+
 def stream_prepared_cells(ws: Any) -> None:
     """Let a write-only sheet take our prepared cells directly.
 
@@ -121,7 +135,8 @@ def stream_prepared_cells(ws: Any) -> None:
     three times the work of a plain value, on most cells of a styled sheet. This
     replacement of its row converter (same contract: cells with row and column set,
     empty values skipped, one reused cell for plain values, links placed) takes a Cell
-    as it is.
+    as it is, and a plain one-line text without openpyxl's per-string checks (a text
+    starting with "=" still goes through them: a plain "=SUM(…)" stays a formula).
     """
     if not hasattr(ws, "_values_to_row"):  # a normal worksheet: nothing streams
         return
@@ -131,8 +146,14 @@ def stream_prepared_cells(ws: Any) -> None:
         for col_idx, value in enumerate(values, 1):
             if value is None:
                 continue
-            if type(value) is Cell:
+            if isinstance(value, Cell):
                 cell = value
+            elif (type(value) is str and value.isprintable() and len(value) <= MAX_CELL_TEXT
+                  and not value.startswith("=") and value not in ERROR_CODES):
+                # What openpyxl would conclude, without its per-string regex and checks.
+                cell = plain
+                cell._value = value
+                cell.data_type = "s"
             else:
                 cell = plain
                 cell.value = value
@@ -155,30 +176,32 @@ class SheetCells:
     def __init__(self, ws: Any, looks: WorkbookLooks | None = None) -> None:
         self.ws = ws
         self.looks = looks or WorkbookLooks(ws.parent)
-        self._arrays: dict[tuple[Look | None, str | None, bool], StyleArray] = {}
+        self._styles: dict[tuple[Look | None, str | None, bool], tuple[StyleArray, int]] = {}
         stream_prepared_cells(ws)
 
     def array(self, look: Look | None, number_format: str | None = None,
-              quote_prefix: bool = False) -> StyleArray:
-        """The style array of `look` with a number format or the quote prefix added."""
+              quote_prefix: bool = False) -> tuple[StyleArray, int]:
+        """The style array and id of `look` with a number format or the quote prefix."""
         key = (look, number_format, quote_prefix)
-        array = self._arrays.get(key)
-        if array is None:
+        style = self._styles.get(key)
+        if style is None:
             final = look or PLAIN
             if number_format is not None:
                 final = final.but(number_format=number_format)
             if quote_prefix:
                 final = final.but(quote_prefix=True)
-            array = self._arrays[key] = self.looks.array(self.ws, final)
-        return array
+            array = self.looks.array(self.ws, final)
+            style = self._styles[key] = (array, self.ws.parent._cell_styles.add(array))
+        return style
 
     def styled(self, value: Any, look: Look, data_type: str) -> Cell:
         """A cell holding `value` as is (already checked) with `data_type` and `look`."""
         return self._cell(value, self.array(look), data_type)
 
-    def _cell(self, value: Any, array: StyleArray, data_type: str) -> Cell:
+    def _cell(self, value: Any, style: tuple[StyleArray, int], data_type: str) -> Cell:
         # A position, even a wrong one: openpyxl's own write-only path reprs the cell.
-        cell = Cell(self.ws, row=1, column=1, style_array=array)
+        cell = PreparedCell(self.ws, row=1, column=1)
+        cell._style, cell._style_id = style
         cell._value = value
         cell.data_type = data_type
         return cell
@@ -187,8 +210,10 @@ class SheetCells:
         """User text, kept as text whatever it starts with ("=1+1" stays "=1+1")."""
         if value is None:
             return None
-        text = clean_text(value)
-        if needs_text_guard(text):
+        text = value if type(value) is str else str(value)
+        if len(text) > MAX_CELL_TEXT or not text.isprintable():  # rare: clean it
+            text = clean_text(text)
+        if text.startswith(FORMULA_STARTS) or text in ERROR_CODES:  # needs_text_guard
             return self._cell(text, self.array(look, quote_prefix=True), "s")
         if look is None or look is PLAIN:
             return text
@@ -209,8 +234,11 @@ class SheetCells:
         """Euros as a number with the French euro format."""
         return self._number(value, look, MONEY_FORMAT)
 
-    def integer(self, value: int | None, look: Look | None = None) -> Cell | None:
-        """A whole number with a thousands separator."""
+    def integer(self, value: int | None, look: Look | None = None) -> Cell | int | None:
+        """A whole number with a thousands separator (plain below 1,000, where the
+        format shows nothing more: a count of milestones costs a plain cell)."""
+        if look is None and type(value) is int and -1000 < value < 1000:
+            return value
         return self._number(value, look, INTEGER_FORMAT)
 
     def percent(self, fraction: Decimal | float | None, look: Look | None = None) -> Cell | None:

@@ -147,8 +147,11 @@ def write_rows(
     append = ws.append
     for row in rows:
         if wrapped:
-            set_row_height(ws, first_row + count,
-                           ((row[index], width) for index, width in wrapped))
+            # Most texts fit on one line: only rows with a long one get a height.
+            long = [(row[index], width) for index, width in wrapped
+                    if row[index] and (len(row[index]) >= width or "\n" in row[index])]
+            if long:
+                set_row_height(ws, first_row + count, long)
         append([convert(value) for convert, value in zip(converters, row, strict=True)])
         count += 1
     return count
