@@ -7,6 +7,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from charte_desktop.db import Database
+from charte_desktop.db.enums import BodyKind
+from charte_desktop.services.bodies import list_bodies
+from charte_desktop.services.directory import list_contacts
 from charte_desktop.ui.main_window import MainWindow
 from charte_desktop.ui.pages.actions_page import ActionsPage
 from tests.ui.test_export_commands import _save_as, opened  # noqa: F401 (fixture)
@@ -54,3 +57,57 @@ def test_cancelling_the_save_dialog_writes_nothing(
     dialog = _save_as(monkeypatch, tmp_path, None)
     page.monitoring_button.click()
     assert dialog.offered and set(tmp_path.rglob("*")) == before and opened == []
+
+
+def _open_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    def click_open(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text() == "&Ouvrir le document").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_open)
+
+
+def test_directory_workbook_from_the_directory_screen(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    opened: list[Path],  # noqa: F811
+) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    page = window.show_screen("directory")
+    page.contacts.search.setText("zzzz personne")  # no selection needed for the whole list
+    dialog = _save_as(monkeypatch, tmp_path, "annuaire")
+    _open_document(monkeypatch)
+    assert page.export_button.isEnabled()
+    page.export_button.click()
+    assert dialog.filters == ["Classeurs Excel (*.xlsx)"]
+    written = tmp_path / "annuaire.xlsx"
+    assert opened == [written]
+
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(written, read_only=True)["Contacts"]
+    names = {cell for row in sheet.iter_rows(values_only=True) for cell in row
+             if isinstance(cell, str)}
+    some = list_contacts(demo_db)[0]
+    assert some.last_name in " ".join(names)
+
+
+def test_members_workbook_of_the_selected_body(
+    qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+    opened: list[Path],  # noqa: F811
+) -> None:
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    page = window.show_screen("bodies")
+    body = next(b for b in list_bodies(demo_db) if b.kind is BodyKind.COPIL)
+    page.bodies.select_id(body.id)
+    dialog = _save_as(monkeypatch, tmp_path, "membres")
+    _open_document(monkeypatch)
+    page.members_button.click()
+    assert dialog.offered[0].startswith("Membres - ")
+    written = tmp_path / "membres.xlsx"
+    assert opened == [written]
+
+    from openpyxl import load_workbook
+
+    assert "Courriels" in load_workbook(written, read_only=True).sheetnames

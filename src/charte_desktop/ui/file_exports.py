@@ -79,3 +79,21 @@ def offer_to_open(parent: QWidget, written: Path) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(written)))
     elif box.clickedButton() is open_folder:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(written.parent)))
+
+
+EXCEL_FILTER = "Classeurs Excel (*.xlsx)"
+
+
+def save_document(parent: QWidget, suggest: Callable[[], str], write: Callable[[Path], Path],
+                  *, title: str, file_filter: str, failure: str) -> Path | None:
+    """The whole "write a document" command: suggested name, save dialog, write with a
+    wait cursor and a French error, then "open it / its folder". The written path, or None
+    when cancelled or refused."""
+    name = write_file(parent, suggest, failure)
+    target = None if name is None else ask_target(parent, title, name, file_filter)
+    if target is None:
+        return None
+    written = write_file(parent, lambda: write(target), failure)
+    if written is not None:
+        offer_to_open(parent, written)
+    return written

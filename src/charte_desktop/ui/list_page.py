@@ -234,10 +234,12 @@ class ListPage(QWidget, Generic[R]):
         header.sectionResized.connect(lambda *_: self._save_columns())
         self._update_buttons()
 
-    def add_button(self, button: QPushButton) -> None:
-        """A screen's own command on the selected row, before Nouveau / Modifier…; enabled
-        only while a row is selected."""
+    def add_button(self, button: QPushButton, *, needs_row: bool = True) -> None:
+        """A screen's own command, before Nouveau / Modifier…; on the selected row (enabled
+        only while a row is selected) unless `needs_row` is False."""
         self._buttons.insertWidget(2, button)  # after the count and the stretch
+        if not needs_row:
+            return
         self._row_buttons.append(button)
         button.setEnabled(self.current_id() is not None)
         self.selection_changed.connect(lambda row: button.setEnabled(row is not None))

@@ -25,7 +25,7 @@ from charte_desktop.ui import choices
 from charte_desktop.ui.colours import STATUS_COLOURS
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
-from charte_desktop.ui.file_exports import WORD_FILTER, ask_target, offer_to_open, write_file
+from charte_desktop.ui.file_exports import WORD_FILTER, save_document
 from charte_desktop.ui.list_page import Filter, ListPage
 from charte_desktop.ui.pages import action_entities as entities
 from charte_desktop.ui.pages.base import Page
@@ -331,16 +331,11 @@ class ActionsPage(Page):
         if action_id is None:
             return None
         db = self.context.db
-        failure = "Fiche non écrite"
-        name = write_file(self, lambda: suggested_file_name(db, action_id), failure)
-        target = None if name is None else ask_target(
-            self, "Enregistrer la fiche action", name, WORD_FILTER)
-        if target is None:
-            return None
-        written = write_file(self, lambda: export_action_sheet(db, action_id, target), failure)
-        if written is not None:
-            offer_to_open(self, written)
-        return written
+        return save_document(
+            self, lambda: suggested_file_name(db, action_id),
+            lambda target: export_action_sheet(db, action_id, target),
+            title="Enregistrer la fiche action", file_filter=WORD_FILTER,
+            failure="Fiche non écrite")
 
     # --- Page interface --------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -17,6 +17,7 @@ from charte_desktop.ui.file_exports import CALENDAR_FILTER, ask_target, open_wit
 from charte_desktop.ui.list_page import Filter, ListPage
 from charte_desktop.ui.pages import body_entities as entities
 from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.pages.plan_exports import export_contacts
 from charte_desktop.ui.table_model import Column
 
 BODY_COLUMNS: list[Column[bodies.BodyRow]] = [
@@ -78,6 +79,12 @@ class BodiesPage(Page):
             "et les ouvrir dans votre agenda (Outlook, Thunderbird…)")
         self.calendar_button.clicked.connect(lambda _checked=False: self.export_calendar())
         self.bodies.add_button(self.calendar_button)
+        self.members_button = QPushButton("Membres (E&xcel)…")
+        self.members_button.setToolTip(
+            "Les membres de l'instance avec leur rôle, et leurs courriels prêts à coller")
+        self.members_button.clicked.connect(
+            lambda _checked=False: export_contacts(self, db, self.current_body_id()))
+        self.bodies.add_button(self.members_button)
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)

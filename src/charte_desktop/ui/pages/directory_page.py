@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from PySide6.QtWidgets import QTabWidget, QVBoxLayout
+from PySide6.QtWidgets import QPushButton, QTabWidget, QVBoxLayout
 
 from charte_desktop.services import directory
 from charte_desktop.services.directory import ContactFilter, ContactRow, OrganisationRow
@@ -12,6 +12,7 @@ from charte_desktop.ui.entity import EntityEditor
 from charte_desktop.ui.list_page import Filter, ListPage
 from charte_desktop.ui.pages import directory_entities as entities
 from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.pages.plan_exports import export_contacts
 from charte_desktop.ui.table_model import Column
 
 CONTACT_COLUMNS: list[Column[ContactRow]] = [
@@ -57,6 +58,12 @@ class DirectoryPage(Page):
                                     self.contacts.filters["circle_id"].value),
             context.undo_stack, self.refresh,
         ))
+        self.export_button = QPushButton("Annuaire (E&xcel)…")
+        self.export_button.setToolTip("Tous les contacts et les structures, dans un classeur "
+                                      "à partager (sans les remarques)")
+        self.export_button.clicked.connect(
+            lambda _checked=False: export_contacts(self, db, None))
+        self.contacts.add_button(self.export_button, needs_row=False)
 
         self.organisations: ListPage[OrganisationRow] = ListPage(
             "organisations", ORGANISATION_COLUMNS, self._fetch_organisations,

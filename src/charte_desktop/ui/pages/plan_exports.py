@@ -1,30 +1,37 @@
-"""The plan's tableau de suivi (Excel), written from the Plan d'actions screen."""
+"""Workbooks written from the screens: the plan's tableau de suivi, the directory or a
+body's members."""
 
 from pathlib import Path
 
 from PySide6.QtWidgets import QWidget
 
 from charte_desktop.db import Database
-from charte_desktop.ui.file_exports import ask_target, offer_to_open, write_file
-
-EXCEL_FILTER = "Classeurs Excel (*.xlsx)"
+from charte_desktop.ui.file_exports import EXCEL_FILTER, save_document
 
 
 def export_monitoring(parent: QWidget, db: Database, plan_id: int | None) -> Path | None:
-    """Ask where, write the workbook of the plan (every plan when None), offer to open it."""
+    """The tableau de suivi of the plan (every plan when None)."""
     from charte_desktop.exports.monitoring import (
         suggested_monitoring_name,
         write_monitoring_workbook,
     )
 
-    failure = "Tableau de suivi non écrit"
-    name = write_file(parent, lambda: suggested_monitoring_name(db, plan_id), failure)
-    target = None if name is None else ask_target(
-        parent, "Enregistrer le tableau de suivi", name, EXCEL_FILTER)
-    if target is None:
-        return None
-    written = write_file(parent, lambda: write_monitoring_workbook(db, target, plan_id=plan_id),
-                         failure)
-    if written is not None:
-        offer_to_open(parent, written)
-    return written
+    return save_document(
+        parent, lambda: suggested_monitoring_name(db, plan_id),
+        lambda target: write_monitoring_workbook(db, target, plan_id=plan_id),
+        title="Enregistrer le tableau de suivi", file_filter=EXCEL_FILTER,
+        failure="Tableau de suivi non écrit")
+
+
+def export_contacts(parent: QWidget, db: Database, body_id: int | None) -> Path | None:
+    """The whole directory, or one body's members with their roles and e-mails."""
+    from charte_desktop.exports.contacts_workbook import (
+        suggested_contacts_name,
+        write_contacts_workbook,
+    )
+
+    return save_document(
+        parent, lambda: suggested_contacts_name(db, body_id),
+        lambda target: write_contacts_workbook(db, target, body_id=body_id),
+        title="Enregistrer les contacts", file_filter=EXCEL_FILTER,
+        failure="Contacts non écrits")
