@@ -1,6 +1,7 @@
 """The tableau de suivi written from the Plan d'actions screen."""
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
@@ -12,24 +13,31 @@ from charte_desktop.services.bodies import list_bodies
 from charte_desktop.services.directory import list_contacts
 from charte_desktop.ui.main_window import MainWindow
 from charte_desktop.ui.pages.actions_page import ActionsPage
+from charte_desktop.ui.pages.base import Page
 from tests.ui.test_export_commands import _save_as, opened  # noqa: F401 (fixture)
+
+
+def screen(qtbot: QtBot, db: Database, key: str) -> Page:
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    return window.show_screen(key)
+
+def _open_document(monkeypatch: pytest.MonkeyPatch) -> None:
+    def click_open(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text() == "&Ouvrir le document").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_open)
 
 
 def test_monitoring_workbook_of_the_chosen_plan(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     opened: list[Path],  # noqa: F811
 ) -> None:
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    page = window.show_screen("actions")
+    page = screen(qtbot, demo_db, "actions")
     assert isinstance(page, ActionsPage)
     dialog = _save_as(monkeypatch, tmp_path, "suivi")
-
-    def open_document(box: QMessageBox) -> int:
-        next(b for b in box.buttons() if b.text() == "&Ouvrir le document").click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", open_document)
+    _open_document(monkeypatch)
     page.monitoring_button.click()
     plan_title = page.plan_combo.currentText()
     assert dialog.offered[0].startswith(f"Tableau de suivi - {plan_title[:20]}")
@@ -49,9 +57,7 @@ def test_cancelling_the_save_dialog_writes_nothing(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     opened: list[Path],  # noqa: F811
 ) -> None:
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    page = window.show_screen("actions")
+    page = screen(qtbot, demo_db, "actions")
     assert isinstance(page, ActionsPage)
     before = set(tmp_path.rglob("*"))
     dialog = _save_as(monkeypatch, tmp_path, None)
@@ -59,21 +65,11 @@ def test_cancelling_the_save_dialog_writes_nothing(
     assert dialog.offered and set(tmp_path.rglob("*")) == before and opened == []
 
 
-def _open_document(monkeypatch: pytest.MonkeyPatch) -> None:
-    def click_open(box: QMessageBox) -> int:
-        next(b for b in box.buttons() if b.text() == "&Ouvrir le document").click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", click_open)
-
-
 def test_directory_workbook_from_the_directory_screen(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     opened: list[Path],  # noqa: F811
 ) -> None:
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    page = window.show_screen("directory")
+    page: Any = screen(qtbot, demo_db, "directory")
     page.contacts.search.setText("zzzz personne")  # no selection needed for the whole list
     dialog = _save_as(monkeypatch, tmp_path, "annuaire")
     _open_document(monkeypatch)
@@ -96,9 +92,7 @@ def test_members_workbook_of_the_selected_body(
     qtbot: QtBot, demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     opened: list[Path],  # noqa: F811
 ) -> None:
-    window = MainWindow(demo_db)
-    qtbot.addWidget(window)
-    page = window.show_screen("bodies")
+    page: Any = screen(qtbot, demo_db, "bodies")
     body = next(b for b in list_bodies(demo_db) if b.kind is BodyKind.COPIL)
     page.bodies.select_id(body.id)
     dialog = _save_as(monkeypatch, tmp_path, "membres")

@@ -7,8 +7,7 @@ from charte_desktop.cli.imports.common import (
     add_common_arguments,
     back_up,
     opened,
-    print_list,
-    print_problems,
+    print_dry_run,
     read_source,
     refuse,
     run_refusable,
@@ -50,18 +49,11 @@ def run(args: argparse.Namespace) -> int:
         table, header = read_source(args.source, ACTION_FIELDS)
         preview = preview_actions(db, table, header, target, check=args.dry_run)
         if args.dry_run:
-            where = f"feuille « {table.sheet} », " if table.sheet else ""
-            print(f"Aperçu de l'import de « {args.source.name} » ({where}en-tête ligne "
-                  f"{header.line}) : {preview.counts()}.")
-            print_list("Axes à créer", preview.new_axes)
-            print_list("Pilotes à créer dans l'annuaire", preview.new_pilots)
-            print_list("À noter", [str(note) for note in preview.notes])
-            print_problems(preview.problems)
-            if preview.problems:
-                print("L'import serait refusé : corrigez ces lignes puis recommencez.")
-                return 1
-            print("Rien n'a été écrit (--dry-run).")
-            return 0
+            return print_dry_run(args.source, table.sheet, header.line, preview.counts(), [
+                ("Axes à créer", preview.new_axes),
+                ("Pilotes à créer dans l'annuaire", preview.new_pilots),
+                ("À noter", [str(note) for note in preview.notes])],
+                                 preview.problems)
         if preview.problems:
             check_preview(db, preview)  # every problem at once, the use case's too
             return refuse(preview.problems)

@@ -94,3 +94,20 @@ def run_refusable(apply: Callable[[], int]) -> int:
         return apply()
     except ImportRefused as refused:
         return refuse(refused.problems)
+
+
+def print_dry_run(source: Path, sheet: str | None, header_line: int, counts: str,
+                  lists: "list[tuple[str, list[str]]]", problems: "list[RowProblem]") -> int:
+    """`--dry-run`: what would be created, then every problem; exit 1 if it would be
+    refused, 0 if it would pass. Nothing is written."""
+    where = f"feuille « {sheet} », " if sheet else ""
+    print(f"Aperçu de l'import de « {source.name} » ({where}en-tête ligne {header_line}) : "
+          f"{counts}.")
+    for title, items in lists:
+        print_list(title, items)
+    print_problems(problems)
+    if problems:
+        print("L'import serait refusé : corrigez ces lignes puis recommencez.")
+        return 1
+    print("Rien n'a été écrit (--dry-run).")
+    return 0

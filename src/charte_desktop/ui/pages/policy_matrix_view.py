@@ -5,25 +5,16 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
 
 from charte_desktop.errors import CharteError
 from charte_desktop.services import policy_matrix
 from charte_desktop.services.policy_matrix import MatrixRow, PolicyMatrix
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.error_reporting import show_user_error
+from charte_desktop.ui.pages.plan_table_view import PlanTableView
 from charte_desktop.ui.table_model import (
     Column,
     RowTableModel,
-    SortProxy,
     fit_columns,
     natural_text,
 )
@@ -83,38 +74,17 @@ class MatrixModel(RowTableModel[MatrixRow]):
         return True
 
 
-class PolicyMatrixView(QWidget):
+class PolicyMatrixView(PlanTableView):
     def __init__(self, context: AppContext, plan_id: Callable[[], int | None]) -> None:
-        super().__init__()
+        super().__init__(
+            MatrixModel(self._toggle), name="Actions et politiques publiques",
+            explanation=(
+                "Cochez les politiques publiques auxquelles chaque action contribue (entre "
+                "parenthèses : le nombre d'actions). La liste des politiques se modifie dans "
+                "Paramètres. Espace coche ou décoche la case sélectionnée."))
+        self.model: MatrixModel = self.model
         self.context = context
         self._plan_id = plan_id
-        self.model = MatrixModel(self._toggle)
-        self.proxy = SortProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # the plan's order
-        self.table.verticalHeader().hide()
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setAccessibleName("Actions et politiques publiques")
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Rechercher une action…")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Rechercher une action")
-        self.search.textChanged.connect(self.model.set_search)
-        explanation = QLabel(
-            "Cochez les politiques publiques auxquelles chaque action contribue (entre "
-            "parenthèses : le nombre d'actions). La liste des politiques se modifie dans "
-            "Paramètres. Espace coche ou décoche la case sélectionnée.")
-        explanation.setWordWrap(True)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(explanation)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table, 1)
-        self.setFocusProxy(self.table)
 
     def reload(self) -> None:
         plan_id = self._plan_id()

@@ -9,15 +9,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -27,10 +23,10 @@ from charte_desktop.services import prioritisation
 from charte_desktop.services.prioritisation import PriorityRow
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.error_reporting import show_user_error
+from charte_desktop.ui.pages.plan_table_view import PlanTableView
 from charte_desktop.ui.table_model import (
     Column,
     RowTableModel,
-    SortProxy,
     fit_columns,
     natural_text,
 )
@@ -129,38 +125,23 @@ class LevelDelegate(QStyledItemDelegate):
             model.setData(index, editor.currentIndex())
 
 
-class PriorityView(QWidget):
+class PriorityView(PlanTableView):
     def __init__(self, context: AppContext, plan_id: Callable[[], int | None]) -> None:
-        super().__init__()
+        super().__init__(
+            PriorityModel(self._save_level), name="Classement des actions par score",
+            explanation=(
+                "Les actions sont classées par score pondéré (notes de 0 à 3 sur chaque "
+                "critère, onglet « Priorisation » de l'action ; critères et poids dans "
+                "Paramètres). Décidez la priorité de chacune : double-clic ou F2 dans la "
+                "colonne Priorité, ou les boutons ci-dessous."))
+        self.model: PriorityModel = self.model
         self.context = context
         self._plan_id = plan_id
-        self.model = PriorityModel(self._save_level)
-        self.proxy = SortProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # best rank first
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.setAccessibleName("Classement des actions par score")
         self.delegate = LevelDelegate(self.table)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText("Rechercher une action…")
-        self.search.setClearButtonEnabled(True)
-        self.search.setAccessibleName("Rechercher une action")
-        self.search.textChanged.connect(self.model.set_search)
-        explanation = QLabel(
-            "Les actions sont classées par score pondéré (notes de 0 à 3 sur chaque critère, "
-            "onglet « Priorisation » de l'action ; critères et poids dans Paramètres). "
-            "Décidez la priorité de chacune : double-clic ou F2 dans la colonne Priorité, "
-            "ou les boutons ci-dessous.")
-        explanation.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(QLabel("Priorité de l'action sélectionnée :"))
         self.level_buttons: dict[Priority | None, QPushButton] = {}
@@ -176,13 +157,7 @@ class PriorityView(QWidget):
             "le reste en basse ; seules les actions sans priorité décidée sont modifiées.")
         self.suggest_button.clicked.connect(self.apply_suggestion)
         buttons.addWidget(self.suggest_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(explanation)
-        layout.addWidget(self.search)
-        layout.addWidget(self.table, 1)
-        layout.addLayout(buttons)
-        self.setFocusProxy(self.table)
+        self.layout_.addLayout(buttons)
 
     def reload(self) -> None:
         plan_id = self._plan_id()
