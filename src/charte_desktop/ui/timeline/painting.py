@@ -6,6 +6,7 @@ Coordinates: "chart" x is pixels from the scale's first day, "chart" y from the 
 on the device, the chart starts right of the column of actions and below the header.
 """
 
+import math
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -216,7 +217,9 @@ class TimelinePainter:
         for row in actions:
             self._marks(painter, row, left - MARK_LENGTH, right + MARK_LENGTH)
         if scale.start <= self.timeline.today < scale.end:  # over the bars, under the texts
-            x = day_centre(scale, self.timeline.today)
+            # On the pixel grid: a 2-pixel line at a fractional x would blur into a pale
+            # 3-pixel one on some days.
+            x = float(math.floor(day_centre(scale, self.timeline.today) + 0.5))
             painter.setPen(QPen(TODAY, 2))
             painter.drawLine(QPointF(x, 0), QPointF(x, bottom))
         painter.setFont(self.small)
