@@ -80,7 +80,7 @@ def query_rows(db: Database, path: Path) -> list[tuple[str, int, float, float]]:
         ("Actions en retard", lambda: actions.late_actions(db)),
         ("Actions filtrées (« vélo », en cours)", lambda: actions.list_actions(
             db, actions.ActionFilter(text="vélo", status=DisplayStatus.IN_PROGRESS))),
-        ("Calendrier : toutes les actions", lambda: timeline.build_timeline(db)),
+        ("Calendrier : toutes les actions", lambda: timeline.build_timeline(db).actions),
         ("Réunions : toutes", lambda: meetings.list_meetings(db)),
         ("Prochaines réunions", lambda: meetings.next_meetings(db)),
         ("Suites à donner échues", lambda: meeting_outcomes.follow_ups_due(db)),
