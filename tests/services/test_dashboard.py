@@ -44,3 +44,13 @@ def test_percentages_round_half_up() -> None:
     totals = BudgetTotals(Decimal("200.00"), Decimal("101.00"), Decimal("1.00"), 1)
     assert totals.spent_percent == 1  # 0.5 % rounds up
     assert totals.committed_percent == 51  # 50.5 % rounds up
+
+
+def test_shares_round_half_up_like_an_officer() -> None:
+    from decimal import Decimal
+
+    from charte_desktop.services.dashboard import share_percent
+
+    assert share_percent(Decimal("1"), Decimal("8")) == 13  # 12.5 % → 13, not 12
+    assert share_percent(Decimal("5"), Decimal("200")) == 3  # 2.5 % → 3
+    assert share_percent(Decimal("1"), Decimal("0")) is None

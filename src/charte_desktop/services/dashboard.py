@@ -25,15 +25,18 @@ class BudgetTotals:
     @property
     def spent_percent(self) -> int:
         """Spent against planned, in whole % (half up); 0 when nothing is planned."""
-        if self.planned <= 0:
-            return 0
-        return int((self.spent * 100 / self.planned).quantize(Decimal(1), "ROUND_HALF_UP"))
+        return share_percent(self.spent, self.planned) or 0
 
     @property
     def committed_percent(self) -> int:
-        if self.planned <= 0:
-            return 0
-        return int((self.committed * 100 / self.planned).quantize(Decimal(1), "ROUND_HALF_UP"))
+        return share_percent(self.committed, self.planned) or 0
+
+
+def share_percent(part: Decimal, whole: Decimal) -> int | None:
+    """`part` of `whole` in whole % (half up, as officers round); None when whole is 0."""
+    if whole <= 0:
+        return None
+    return int((part * 100 / whole).quantize(Decimal(1), "ROUND_HALF_UP"))
 
 
 def budget_totals(db: Database, plan_id: int | None = None) -> BudgetTotals:

@@ -8,13 +8,14 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout
 from charte_desktop.formatting import format_money
 from charte_desktop.services import budget
 from charte_desktop.services.budget import BudgetLine
-from charte_desktop.services.dashboard import budget_totals
+from charte_desktop.services.dashboard import budget_totals, share_percent
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.table_model import Column, RowTableModel, fit_columns
 
 
 def _percent(part: Decimal, whole: Decimal) -> str:
-    return f"{round(part * 100 / whole)} %" if whole > 0 else "–"
+    share = share_percent(part, whole)
+    return "–" if share is None else f"{share} %"
 
 
 def budget_columns(first: str) -> list[Column[BudgetLine]]:
