@@ -30,7 +30,7 @@ from charte_desktop.ui.list_page import Filter, ListPage
 from charte_desktop.ui.pages import action_entities as entities
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.budget_view import BudgetView
-from charte_desktop.ui.pages.indicators_page import INDICATOR_COLUMNS
+from charte_desktop.ui.pages.indicator_columns import INDICATOR_COLUMNS
 from charte_desktop.ui.pages.plan_exports import export_monitoring
 from charte_desktop.ui.pages.policy_matrix_view import PolicyMatrixView
 from charte_desktop.ui.pages.priority_view import PriorityView
