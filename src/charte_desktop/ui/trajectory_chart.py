@@ -52,6 +52,7 @@ class TrajectoryChart(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.data: ChartData | None = None
+        self._bounds: tuple[date, date, float, float] | None = None
         self.today = date.today()
         self.setMinimumSize(320, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
@@ -62,6 +63,7 @@ class TrajectoryChart(QWidget):
 
     def set_data(self, data: ChartData | None) -> None:
         self.data = data
+        self._bounds = None if data is None or data.is_empty() else self._compute_bounds()
         self.setToolTip(self.describe())
         self.update()
 
@@ -79,6 +81,11 @@ class TrajectoryChart(QWidget):
 
     # --- geometry (also used by the tests) -------------------------------------------------
     def bounds(self) -> tuple[date, date, float, float]:
+        """Dates and values the axes cover (read once per data, not once per point)."""
+        assert self._bounds is not None
+        return self._bounds
+
+    def _compute_bounds(self) -> tuple[date, date, float, float]:
         assert self.data is not None
         points = list(self.data.measurements)
         if self.data.trajectory is not None:
