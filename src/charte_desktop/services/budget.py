@@ -58,8 +58,7 @@ def _sync_totals(session: Session, action_id: int) -> None:
     session.flush()
     sums = session.execute(select(
         func.count(BudgetYear.id),
-        *(type_coerce(func.coalesce(func.sum(getattr(BudgetYear, name)), 0), Money())
-          for name, _label in AMOUNT_FIELDS),
+        *_sums(),
     ).where(BudgetYear.action_id == action_id)).one()
     if sums[0] == 0:
         return
@@ -137,9 +136,12 @@ class BudgetLine:
         return max(self.planned - self.spent, ZERO)
 
 
-def _sums() -> tuple[Any, ...]:
-    return tuple(type_coerce(func.coalesce(func.sum(getattr(Action, f"budget_{name}")), 0),
-                             Money()) for name, _label in AMOUNT_FIELDS)
+def _sums(of_actions: bool = False) -> tuple[Any, ...]:
+    """Planned, committed and spent summed in euros: of the per-year lines, or of the
+    actions' totals."""
+    columns = ([getattr(Action, f"budget_{name}") for name, _label in AMOUNT_FIELDS]
+               if of_actions else [getattr(BudgetYear, name) for name, _label in AMOUNT_FIELDS])
+    return tuple(type_coerce(func.coalesce(func.sum(column), 0), Money()) for column in columns)
 
 
 def totals_by_axis(db: Database, plan_id: int) -> list[BudgetLine]:
@@ -156,7 +158,7 @@ def totals_by_axis(db: Database, plan_id: int) -> list[BudgetLine]:
             return axis_id
 
         rows = session.execute(
-            select(Action.axis_id, func.count(Action.id), *_sums())
+            select(Action.axis_id, func.count(Action.id), *_sums(of_actions=True))
             .where(Action.plan_id == plan_id, Action.status != ActionStatus.ABANDONED)
             .group_by(Action.axis_id)).all()
     grouped: dict[int | None, list[Decimal | int]] = {}
@@ -180,9 +182,7 @@ def totals_by_year(db: Database, plan_id: int) -> list[BudgetLine]:
     """The plan's per-year lines summed by year (actions without lines are not in them)."""
     with db.session() as session:
         rows = session.execute(
-            select(BudgetYear.year, func.count(BudgetYear.id),
-                   *(type_coerce(func.coalesce(func.sum(getattr(BudgetYear, name)), 0),
-                                 Money()) for name, _label in AMOUNT_FIELDS))
+            select(BudgetYear.year, func.count(BudgetYear.id), *_sums())
             .join(Action, Action.id == BudgetYear.action_id)
             .where(Action.plan_id == plan_id, Action.status != ActionStatus.ABANDONED)
             .group_by(BudgetYear.year).order_by(BudgetYear.year)).all()
