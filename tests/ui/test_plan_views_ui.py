@@ -173,3 +173,14 @@ def test_action_indicators_tab_opens_the_indicator(qtbot: QtBot, demo_db: Databa
     page.indicators.table.setFocus()
     qtbot.keyClick(page.indicators.table, Qt.Key.Key_Return)
     assert window.current_page() is window.page("indicators")
+
+
+def test_the_read_only_indicators_tab_offers_no_edit_buttons(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    _, page = open_page(qtbot, demo_db)
+    page.details.setCurrentWidget(page.indicators)
+    buttons = (page.indicators.new_button, page.indicators.edit_button,
+               page.indicators.duplicate_button, page.indicators.delete_button)
+    assert not any(button.isVisibleTo(page) for button in buttons)
+    assert page.actions.duplicate_button.isVisibleTo(page)  # the actions list keeps it

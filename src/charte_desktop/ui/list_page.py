@@ -397,6 +397,8 @@ class ListPage(QWidget, Generic[R]):
         self.new_button.setVisible(editable)
         self.edit_button.setVisible(editable)
         self.delete_button.setVisible(editable)
+        if not editable:  # a read-only list (an action's indicators) offers no Dupliquer
+            self.duplicate_button.setVisible(False)
         self._update_row_buttons()
 
     def _update_row_buttons(self) -> None:
