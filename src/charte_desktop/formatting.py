@@ -3,7 +3,7 @@
 from datetime import date, time
 from decimal import Decimal
 
-from charte_desktop.db.types import to_money
+from charte_desktop.money import to_money
 
 NARROW_NBSP = "\u202f"  # thousands separator of French typography
 NBSP = "\u00a0"  # before the euro sign

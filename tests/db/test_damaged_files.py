@@ -14,6 +14,7 @@ import pytest
 from charte_desktop.db import files as files_module
 from charte_desktop.db import migrate as migrate_module
 from charte_desktop.db import open_database
+from charte_desktop.db import schema_version as schema_version_module
 from charte_desktop.db.backups import list_backups, make_backup
 from charte_desktop.db.damaged import DamagedFileError, set_aside
 from charte_desktop.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
@@ -144,7 +145,7 @@ def use_fake_revision(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *, fail: 
     monkeypatch.setattr(migrate_module, "resources",
                         types.SimpleNamespace(files=lambda _package: scripts))
     known = (*KNOWN_REVISIONS, "9999_essai")
-    monkeypatch.setattr(migrate_module, "KNOWN_REVISIONS", known)
+    monkeypatch.setattr(schema_version_module, "KNOWN_REVISIONS", known)
     monkeypatch.setattr(migrate_module, "HEAD_REVISION", known[-1])
     monkeypatch.setattr(files_module, "HEAD_REVISION", known[-1])
 

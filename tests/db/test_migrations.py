@@ -8,10 +8,11 @@ from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 
-from charte_desktop.db.engine import connect_sqlite, make_engine
+from charte_desktop.db.engine import make_engine
 from charte_desktop.db.migrate import current_revision, upgrade_to_head
 from charte_desktop.db.models import Base
 from charte_desktop.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+from charte_desktop.db.sqlite_connection import connect_sqlite
 
 
 def script_directory() -> ScriptDirectory:

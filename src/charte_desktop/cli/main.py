@@ -8,8 +8,6 @@ import sqlite3
 import sys
 from pathlib import Path
 
-from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
-
 from charte_desktop import __version__
 from charte_desktop.cli.exports import add_export_parsers
 from charte_desktop.cli.imports import add_import_parsers
@@ -110,6 +108,18 @@ def _dispatch(args: argparse.Namespace) -> int:
     return run_list(args.kind, args.file, as_json=args.json)
 
 
+def _database_errors() -> tuple[type[Exception], ...]:
+    """sqlite3's and, once loaded, SQLAlchemy's "damaged or unreadable file" errors.
+
+    Evaluated only when an error is being handled: the window's start-up path never
+    imports SQLAlchemy for this, and a SQLAlchemy error cannot exist if it was never loaded.
+    """
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    if sqlalchemy_exc is None:
+        return (sqlite3.DatabaseError,)
+    return (sqlite3.DatabaseError, sqlalchemy_exc.DatabaseError)
+
+
 def run(argv: list[str]) -> int:
     _use_utf8_output()
     if not argv or argv[0] not in (*SUBCOMMANDS, "-h", "--help", "--version"):
@@ -121,7 +131,7 @@ def run(argv: list[str]) -> int:
         return _dispatch(args)
     except CharteError as error:
         print(error.message, file=sys.stderr)
-    except (sqlite3.DatabaseError, SQLAlchemyDatabaseError) as error:
+    except _database_errors() as error:
         detail = getattr(error, "orig", None) or error
         print(f"Le fichier est endommagé ou illisible : {detail}.", file=sys.stderr)
     except OSError as error:

@@ -28,10 +28,10 @@ from charte_desktop.db.damaged import (
     set_aside,
     unusable_now,
 )
-from charte_desktop.db.engine import connect_sqlite
 from charte_desktop.db.fileguard import APPLICATION_ID, SQLITE_MAGIC, inspect_header
 from charte_desktop.db.health import check_file
 from charte_desktop.db.schema_version import KNOWN_REVISIONS
+from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.errors import CharteError
 from charte_desktop.paths import data_folder
 

@@ -5,7 +5,8 @@ import sqlite3
 import tempfile
 from pathlib import Path
 
-from charte_desktop.db.engine import Database, connect_sqlite
+from charte_desktop.db.engine import Database
+from charte_desktop.db.sqlite_connection import connect_sqlite
 
 
 def copy_database(db: Database, target: Path) -> None:

@@ -11,7 +11,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from charte_desktop.db.engine import connect_sqlite
+from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.errors import CharteError
 
 SET_ASIDE_MARK = ".endommage-"

@@ -1,55 +1,24 @@
-"""Engines and sessions on one Charte file, with SQLite set up for safety."""
+"""Engines and sessions on one Charte file (SQLite's settings: `sqlite_connection`)."""
+
+from __future__ import annotations
 
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session
-from sqlalchemy.pool import NullPool
-
+from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.errors import CharteError
 
-# Why these settings:
-# - foreign_keys=ON: SQLite leaves it off per connection; our cascades and RESTRICTs need it.
-# - journal_mode=DELETE (rollback journal) rather than WAL: the file stays a single file
-#   when closed, so copying it or finding it on a network share or a synced folder is safe
-#   (WAL needs shared memory, which network file systems do not provide).
-# - synchronous=FULL: every commit is on disk before it returns; a power cut loses nothing
-#   the officer was told was saved. Our writes are few and small, so the cost is invisible.
-# - trusted_schema=OFF: a file from elsewhere cannot run functions hidden in views/triggers.
-_PRAGMAS_READ_WRITE = (
-    "PRAGMA foreign_keys = ON",
-    "PRAGMA journal_mode = DELETE",
-    "PRAGMA synchronous = FULL",
-    "PRAGMA busy_timeout = 5000",
-    "PRAGMA trusted_schema = OFF",
-)
-_PRAGMAS_READ_ONLY = (
-    "PRAGMA foreign_keys = ON",
-    "PRAGMA query_only = ON",
-    "PRAGMA trusted_schema = OFF",
-)
-
-
-def connect_sqlite(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
-    """A raw connection with our settings; read-only ones can never write the file."""
-    if read_only:
-        connection = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-            check_same_thread=False,
-        )
-        pragmas = _PRAGMAS_READ_ONLY
-    else:
-        connection = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
-        pragmas = _PRAGMAS_READ_WRITE
-    for pragma in pragmas:
-        connection.execute(pragma)
-    return connection
+# SQLAlchemy costs about half a second to import: the window opens and checks a file with
+# raw sqlite3 first, and SQLAlchemy is imported here only when a session or engine is used.
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.orm import Session
 
 
 def make_engine(path: Path, *, read_only: bool = False) -> Engine:
@@ -59,6 +28,9 @@ def make_engine(path: Path, *, read_only: bool = False) -> Engine:
     otherwise Python's sqlite3 silently commits around DDL and a failed migration could
     leave a half-altered file.
     """
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.pool import NullPool
+
     engine = create_engine(
         "sqlite+pysqlite://",
         creator=lambda: connect_sqlite(path, read_only=read_only),
@@ -101,15 +73,33 @@ _dry_run: ContextVar[bool] = ContextVar("charte_dry_run", default=False)
 
 
 class Database:
-    """One open Charte file: hands out one short session per use case."""
+    """One open Charte file: hands out one short session per use case.
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    `Database(path, engine)` uses the given engine; `Database(path, read_only=…)` makes
+    its engine (and imports SQLAlchemy) only when a session or the engine is first used.
+    """
+
+    def __init__(self, path: Path, engine: Engine | None = None, *,
+                 read_only: bool = False) -> None:
         self.path = path
-        self.engine = engine
+        self.read_only = read_only
+        self._engine = engine
+        # The window may warm SQLAlchemy up in a background thread while the first screen
+        # is painted: only one of them must make the engine.
+        self._engine_lock = threading.Lock()
         # Bumped by every committed write: lets screens keep reference lists (contacts,
         # organisations…) between forms and know when to read them again.
         self.generation = 0
         self._memo: dict[str, tuple[int, Any]] = {}
+
+    @property
+    def engine(self) -> Engine:
+        """The file's engine, made (with SQLAlchemy imported) on first use."""
+        if self._engine is None:
+            with self._engine_lock:
+                if self._engine is None:
+                    self._engine = make_engine(self.path, read_only=self.read_only)
+        return self._engine
 
     def memo(self, key: str, load: Callable[[], T]) -> T:
         """`load()`'s result, read again only after a write to the file."""
@@ -128,6 +118,9 @@ class Database:
         return them to the window or the command line. Inside `dry_run()` the transaction
         is always rolled back.
         """
+        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.orm import Session
+
         with Session(self.engine, expire_on_commit=False) as session:
             try:
                 session.begin()
@@ -168,9 +161,11 @@ class Database:
             _dry_run.reset(token)
 
     def close(self) -> None:
-        self.engine.dispose()
+        # An engine never made holds no connection: nothing to release, nothing to import.
+        if self._engine is not None:
+            self._engine.dispose()
 
-    def __enter__(self) -> "Database":
+    def __enter__(self) -> Database:
         return self
 
     def __exit__(self, *exc_info: object) -> None:

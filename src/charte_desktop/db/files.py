@@ -6,13 +6,10 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy.orm import Session
-
-from charte_desktop.db.defaults import add_defaults
-from charte_desktop.db.engine import Database, connect_sqlite, make_engine
+from charte_desktop.db.engine import Database, make_engine
 from charte_desktop.db.fileguard import APPLICATION_ID, inspect_header
-from charte_desktop.db.migrate import refuse_unknown_revision, upgrade_to_head
-from charte_desktop.db.schema_version import HEAD_REVISION
+from charte_desktop.db.schema_version import HEAD_REVISION, refuse_unknown_revision
+from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.errors import CharteError
 
 
@@ -49,6 +46,9 @@ def open_database(
     A file failing SQLite's quick check is set aside beside itself and DamagedFileError
     names the newest good backup. Read-only opening never writes: no migration, no backup,
     no setting aside; an older or damaged file is refused with a message.
+    Everything here is raw sqlite3 unless a migration is due: the Database returned makes
+    its SQLAlchemy engine on first use, so the window can show a file before SQLAlchemy
+    has loaded.
     """
     from charte_desktop.db.damaged import has_journal, quick_check, roll_back_hot_journal
 
@@ -78,10 +78,10 @@ def open_database(
                 f"Le fichier « {path} » vient d'une version précédente de Charte : "
                 "ouvrez-le une fois dans Charte pour le mettre à jour."
             )
-        return Database(path, make_engine(path, read_only=True))
+        return Database(path, read_only=True)
     if revision != HEAD_REVISION:
         _upgrade(path, backup_folder)
-    return Database(path, make_engine(path))
+    return Database(path)
 
 
 def _damaged(path: Path, problem: str, backup_folder: Path | None) -> CharteError:
@@ -111,6 +111,7 @@ def _damaged(path: Path, problem: str, backup_folder: Path | None) -> CharteErro
 def _upgrade(path: Path, backup_folder: Path | None) -> None:
     """Back up the file at its old version, then migrate it in one transaction."""
     from charte_desktop.db.backups import REASON_UPGRADE, default_backup_folder, make_backup
+    from charte_desktop.db.migrate import upgrade_to_head
 
     backup = make_backup(path, backup_folder or default_backup_folder(path),
                          reason=REASON_UPGRADE)
@@ -131,6 +132,11 @@ def _upgrade(path: Path, backup_folder: Path | None) -> None:
 
 def _initialise(path: Path) -> None:
     """Give an empty file our application id, the whole schema and the reference lists."""
+    from sqlalchemy.orm import Session
+
+    from charte_desktop.db.defaults import add_defaults
+    from charte_desktop.db.migrate import upgrade_to_head
+
     raw = connect_sqlite(path)
     try:
         raw.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -174,7 +180,7 @@ def create_database(
     try:
         _initialise(temp)
         if fill is not None:
-            with Database(temp, make_engine(temp)) as database:
+            with Database(temp) as database:
                 fill(database)
         os.replace(temp, path)
     except BaseException:

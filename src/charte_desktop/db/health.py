@@ -4,11 +4,10 @@ import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from charte_desktop.db.engine import connect_sqlite
 from charte_desktop.db.fileguard import inspect_header
 from charte_desktop.db.files import read_revision
-from charte_desktop.db.migrate import refuse_unknown_revision
-from charte_desktop.db.schema_version import HEAD_REVISION
+from charte_desktop.db.schema_version import HEAD_REVISION, refuse_unknown_revision
+from charte_desktop.db.sqlite_connection import connect_sqlite
 
 MAX_PROBLEMS = 20
 

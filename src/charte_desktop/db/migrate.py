@@ -7,8 +7,7 @@ from importlib import resources
 
 from sqlalchemy import Connection, Engine, inspect, text
 
-from charte_desktop.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
-from charte_desktop.errors import CharteError
+from charte_desktop.db.schema_version import HEAD_REVISION
 
 
 def current_revision(connection: Connection) -> str | None:
@@ -16,14 +15,6 @@ def current_revision(connection: Connection) -> str | None:
     if not inspect(connection).has_table("alembic_version"):
         return None
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
-
-
-def refuse_unknown_revision(revision: str | None, file_label: str) -> None:
-    if revision is not None and revision not in KNOWN_REVISIONS:
-        raise CharteError(
-            f"Le fichier « {file_label} » a été enregistré par une version plus récente de "
-            "Charte : mettez Charte à jour pour l'ouvrir. Le fichier n'a pas été modifié."
-        )
 
 
 def upgrade_to_head(engine: Engine) -> None:

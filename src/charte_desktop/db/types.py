@@ -1,19 +1,14 @@
 """Column types SQLite cannot store faithfully on its own: money, decimals, UTC times."""
 
 from datetime import UTC, datetime
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Integer, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
-CENT = Decimal("0.01")
-
-
-def to_money(value: Decimal | int | str) -> Decimal:
-    """Round to the cent, the way an accountant would (half up)."""
-    return Decimal(value).quantize(CENT, rounding=ROUND_HALF_UP)
+from charte_desktop.money import to_money
 
 
 class Money(TypeDecorator[Decimal]):

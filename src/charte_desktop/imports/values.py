@@ -9,9 +9,9 @@ from calendar import monthrange
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from charte_desktop.db.types import to_money
 from charte_desktop.formatting import format_date
 from charte_desktop.imports.table_reader import CellValue
+from charte_desktop.money import to_money
 from charte_desktop.text import fold
 
 

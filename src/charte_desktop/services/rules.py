@@ -4,8 +4,8 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from charte_desktop.db.types import to_money
 from charte_desktop.errors import CharteError
+from charte_desktop.money import to_money
 
 # Deliberately loose: one "@", something on each side, a dot in the domain, no spaces.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")

@@ -4,7 +4,7 @@ Used by every screen (actions, instances, réunions…) and by the detail lists 
 """
 
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from charte_desktop.ui.entity import EntityEditor
 from charte_desktop.ui.table_model import Column, RowTableModel, SortProxy
+
+if TYPE_CHECKING:  # the forms' machinery loads with the first form, not with the list
+    from charte_desktop.ui.entity import EntityEditor
 
 R = TypeVar("R")
 TYPING_PAUSE_MS = 150
@@ -338,7 +340,7 @@ class ListPage(QWidget, Generic[R]):
         self.view_changed.emit(index)
 
     # --- actions ------------------------------------------------------------------------
-    def set_editor(self, editor: EntityEditor[Any], *, duplicable: bool = False) -> None:
+    def set_editor(self, editor: "EntityEditor[Any]", *, duplicable: bool = False) -> None:
         self.editor = editor
         self.duplicate_button.setVisible(duplicable)
         self._update_buttons()
