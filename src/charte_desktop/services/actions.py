@@ -1,11 +1,9 @@
 """The fiches action of a plan: create, edit, duplicate, delete, find and list them."""
 
-import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, func, or_, select
@@ -30,10 +28,10 @@ from charte_desktop.db.models import (
 )
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
+from charte_desktop.services.action_rows import ActionFilter, ActionRow, natural_key
 from charte_desktop.services.budget import check_totals_match_lines
 from charte_desktop.services.common import assign, ensure_exists, fetch_all, get_or_fail
 from charte_desktop.services.status import display_status, late_condition
-from charte_desktop.text import fold
 
 CODE_MAX_LENGTH = 20
 _COPY_SUFFIX = " (copie)"
@@ -357,53 +355,6 @@ def search_pattern(text: str) -> str:
 
 def _contains(column: SQLColumnExpression[str], text: str) -> ColumnElement[bool]:
     return column.bool_op("GLOB")(search_pattern(text))
-
-
-_NUMBERS = re.compile(r"(\d+)")
-
-
-@lru_cache(maxsize=16384)  # codes repeat from one listing to the next
-def natural_key(code: str) -> tuple[tuple[int, int, str], ...]:
-    """Sort key putting "2.10" after "2.9" (numbers compared as numbers)."""
-    return tuple(
-        (0, int(part), "") if part.isdigit() else (1, 0, fold(part))
-        for part in _NUMBERS.split(code)
-        if part
-    )
-
-
-@dataclass(frozen=True)
-class ActionFilter:
-    """What the plan's table is filtered on; None means "any"."""
-
-    plan_id: int | None = None
-    axis_id: int | None = None  # the axis and all its sub-axes
-    status: DisplayStatus | None = None
-    pilot_id: int | None = None
-    policy_id: int | None = None
-    text: str | None = None  # in code, title or description; ignores case and accents
-
-
-@dataclass(frozen=True)
-class ActionRow:
-    id: int
-    plan_id: int
-    code: str
-    title: str
-    status: DisplayStatus  # computed: "en retard" when it applies
-    stored_status: ActionStatus
-    priority: Priority | None
-    axis_id: int | None
-    axis_code: str | None
-    axis_title: str | None
-    pilot_id: int | None
-    pilot_name: str | None  # "Prénom Nom"
-    start_date: date | None
-    end_date: date | None
-    progress: int
-    budget_planned: Decimal
-    budget_committed: Decimal
-    budget_spent: Decimal
 
 
 def _status_condition(status: DisplayStatus, late: ColumnElement[bool]) -> ColumnElement[bool]:
