@@ -128,6 +128,8 @@ class ListPage(QWidget, Generic[R]):
         self._row_title = row_title
         self.filters = filters or {}
         self.editor: EntityEditor[Any] | None = None
+        self._commands_inactive = False  # a stand-in: commands shown, greyed
+        self._duplicable = False
         self.new_initial: Callable[[], Any] | None = None
         # What Enter or a double click does; by default, open the row's form.
         self.on_activate: Callable[[R], None] | None = None
@@ -342,7 +344,7 @@ class ListPage(QWidget, Generic[R]):
     # --- actions ------------------------------------------------------------------------
     def set_editor(self, editor: "EntityEditor[Any]", *, duplicable: bool = False) -> None:
         self.editor = editor
-        self.duplicate_button.setVisible(duplicable)
+        self._duplicable = duplicable
         self._update_buttons()
 
     def create(self) -> None:
@@ -387,20 +389,22 @@ class ListPage(QWidget, Generic[R]):
             else f"{shown} sur {total}"
         )
 
+    def show_commands_inactive(self, *, duplicable: bool = False) -> None:
+        """Show Nouveau, Modifier (Dupliquer) and Supprimer greyed: a stand-in list looks
+        like the editable one that will replace it."""
+        self._commands_inactive = True
+        self._duplicable = duplicable
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         editable = self.editor is not None
-        for button in (
-            self.new_button,
-            self.edit_button,
-            self.duplicate_button,
-            self.delete_button,
-        ):
+        shown = editable or self._commands_inactive
+        for button in (self.new_button, self.edit_button, self.delete_button):
             button.setEnabled(editable)
-        self.new_button.setVisible(editable)
-        self.edit_button.setVisible(editable)
-        self.delete_button.setVisible(editable)
-        if not editable:  # a read-only list (an action's indicators) offers no Dupliquer
-            self.duplicate_button.setVisible(False)
+            button.setVisible(shown)
+        # A read-only list (an action's indicators) offers no Dupliquer.
+        self.duplicate_button.setEnabled(editable)
+        self.duplicate_button.setVisible(shown and self._duplicable)
         self._update_row_buttons()
 
     def _update_row_buttons(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from charte_desktop.db import Database
 from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.core_loader import CoreLoader, shared_loader
 from charte_desktop.ui.pages.base import Page
 
 FILE_FILTER = "Fichiers Charte (*.sqlite *.charte);;Tous les fichiers (*)"
@@ -54,10 +55,14 @@ class MainWindow(QMainWindow):
     backup_requested = Signal()
 
     def __init__(
-        self, db: Database, *, temporary: bool = False, screen: str | None = None
+        self, db: Database, *, temporary: bool = False, screen: str | None = None,
+        core: CoreLoader | None = None,
     ) -> None:
         super().__init__()
         self.db = db
+        self.core = core or shared_loader()
+        # Plan d'actions from sqlite3 while the core loads (see ActionsPreview).
+        self.preview: Page | None = None
         self.undo_stack = QUndoStack(self)
         self.context = AppContext(db, self.undo_stack, self.open_item)
         self.pages: dict[str, Page] = {}
@@ -103,6 +108,8 @@ class MainWindow(QMainWindow):
         if key not in self.pages:
             import importlib
 
+            self.core.wait()  # never import screens while the background import runs
+
             _key, _text, module, cls = next(s for s in SCREENS if s[0] == key)
             page_class = getattr(importlib.import_module(f"charte_desktop.ui.pages.{module}"),
                                  cls)
@@ -113,7 +120,49 @@ class MainWindow(QMainWindow):
                 backups.restore_requested.connect(self.restore_requested)
             self.pages[key] = page
             self.stack.addWidget(page)
+            if key == "actions" and self.preview is not None:
+                self._replace_preview(page)
         return self.pages[key]
+
+    def _show_preview(self) -> bool:
+        """At start, show Plan d'actions from sqlite3 and load the rest in the background."""
+        if self.preview is None:
+            from charte_desktop.ui.pages.actions_frame import shows_calendar
+
+            if not self.core.needed() or shows_calendar():
+                return False  # nothing to wait for, or the calendar needs the core anyway
+            from charte_desktop.ui.pages.actions_preview import ActionsPreview
+
+            self.preview = ActionsPreview(self.db.path, lambda: self.page("actions"))
+            self.stack.addWidget(self.preview)
+            self.core.loaded.connect(self._core_loaded)
+            self.core.start()
+        self.stack.setCurrentWidget(self.preview)
+        return True
+
+    def _core_loaded(self) -> None:
+        preview = self.preview
+        if preview is None:
+            return
+        if self.stack.currentWidget() is preview:
+            self.page("actions")  # takes the stand-in's place, with its choices
+        else:  # the officer went elsewhere: the screen is built when next shown
+            self.preview = None
+            self.stack.removeWidget(preview)
+            preview.deleteLater()
+
+    def _replace_preview(self, page: Page) -> None:
+        from charte_desktop.ui.pages import actions_frame as frame
+
+        preview, self.preview = self.preview, None
+        assert preview is not None
+        state = frame.list_state(preview)  # type: ignore[arg-type]
+        page.refresh()
+        frame.restore_list_state(page, state)  # type: ignore[arg-type]
+        if self.stack.currentWidget() is preview:
+            self.stack.setCurrentWidget(page)
+        self.stack.removeWidget(preview)
+        preview.deleteLater()
 
     def current_page(self) -> Page | None:
         widget = self.stack.currentWidget()
@@ -122,7 +171,10 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
-        page = self.page(SCREENS[row][0])
+        key = SCREENS[row][0]
+        if key == "actions" and key not in self.pages and self._show_preview():
+            return
+        page = self.page(key)
         page.refresh()
         self.stack.setCurrentWidget(page)
 
@@ -145,7 +197,8 @@ class MainWindow(QMainWindow):
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
+        # Commands may import what the background loading imports: they wait for it first.
+        action.triggered.connect(lambda _checked=False: (self.core.wait(), slot()))
         menu.addAction(action)
         return action
 
@@ -277,5 +330,6 @@ class MainWindow(QMainWindow):
         settings.setValue("window/screen", SCREENS[row][0] if row >= 0 else "dashboard")
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.core.wait()  # Python must not stop in the middle of an import
         self.remember_state()
         super().closeEvent(event)

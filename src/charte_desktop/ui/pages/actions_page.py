@@ -4,30 +4,17 @@ milestones, fundings and journal."""
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    QTabWidget,
-    QTreeWidget,
-    QTreeWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QTabWidget
 
-from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.services import action_details as details
 from charte_desktop.services import actions, budget, indicators, plans
 from charte_desktop.ui import choices
-from charte_desktop.ui.colours import STATUS_COLOURS
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
 from charte_desktop.ui.file_exports import WORD_FILTER, save_document
-from charte_desktop.ui.list_page import Filter, ListPage
+from charte_desktop.ui.list_page import ListPage
 from charte_desktop.ui.pages import action_entities as entities
+from charte_desktop.ui.pages import actions_frame as frame
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.budget_view import BudgetView
 from charte_desktop.ui.pages.indicator_columns import INDICATOR_COLUMNS
@@ -35,20 +22,8 @@ from charte_desktop.ui.pages.plan_exports import export_monitoring
 from charte_desktop.ui.pages.policy_matrix_view import PolicyMatrixView
 from charte_desktop.ui.pages.priority_view import PriorityView
 from charte_desktop.ui.pages.scores_panel import ScoresPanel
-from charte_desktop.ui.table_model import Column, natural_text
+from charte_desktop.ui.table_model import Column
 from charte_desktop.ui.timeline.actions_calendar import attach_calendar
-
-ACTION_COLUMNS: list[Column[actions.ActionRow]] = [
-    Column("Code", lambda r: r.code, sort_value=lambda r: natural_text(r.code), width=60),
-    Column("Intitulé", lambda r: r.title, width=320),
-    Column("Statut", lambda r: r.status, colour=lambda r: STATUS_COLOURS[r.status], width=90),
-    Column("Priorité", lambda r: r.priority, width=70),
-    Column("Pilote", lambda r: r.pilot_name, width=150),
-    Column("Échéance", lambda r: r.end_date, width=85),
-    Column("Avancement", lambda r: f"{r.progress} %", sort_value=lambda r: r.progress,
-           align_right=True, width=85),
-    Column("Budget prévu", lambda r: r.budget_planned, money=True, width=110),
-]
 
 
 class ActionsPage(Page):
@@ -60,59 +35,35 @@ class ActionsPage(Page):
         db = context.db
 
         # Plan selector and axes tree.
-        self.plan_combo = QComboBox()
-        self.plan_combo.setAccessibleName("Plan")
+        self.plan_combo, self.tree = frame.plan_selector()
         self.plan_combo.currentIndexChanged.connect(self._plan_changed)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Axes"])
-        self.tree.setAccessibleName("Axes du plan")
         self.tree.currentItemChanged.connect(lambda *_: self.actions.reload())
         self.plan_editor = EntityEditor(self, db, entities.plan_entity(db), context.undo_stack,
                                         self.refresh)
         self.axis_editor = EntityEditor(self, db, entities.axis_entity(db, self.plan_id),
                                         context.undo_stack, self.refresh)
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
-        plan_label = QLabel("&Plan")
-        plan_label.setBuddy(self.plan_combo)
-        left_layout.addWidget(plan_label)
-        left_layout.addWidget(self.plan_combo)
-        left_layout.addLayout(self._buttons(
-            ("Nouveau plan", self._new_plan), ("Modifier", self._edit_plan),
-            ("Supprimer", self._delete_plan)))
-        self.monitoring_button = QPushButton("Tableau de suivi (E&xcel)…")
-        self.monitoring_button.setToolTip(
-            "Le classeur à apporter en COPIL : synthèse, actions, indicateurs, mesures, "
-            "jalons, décisions et suites du plan choisi.")
+        self.monitoring_button = frame.monitoring_button()
         self.monitoring_button.clicked.connect(
             lambda: export_monitoring(self, db, self.plan_id()))
-        left_layout.addWidget(self.monitoring_button)
-        left_layout.addWidget(self.tree, 1)
-        left_layout.addLayout(self._buttons(
-            ("Nouvel axe", self.axis_editor.create), ("Modifier", self._edit_axis),
-            ("Supprimer", self._delete_axis)))
+        left = frame.left_panel(
+            self.plan_combo, self.tree,
+            frame.button_row(frame.PLAN_BUTTONS,
+                             (self._new_plan, self._edit_plan, self._delete_plan)),
+            self.monitoring_button,
+            frame.button_row(frame.AXIS_BUTTONS,
+                             (self.axis_editor.create, self._edit_axis, self._delete_axis)))
 
         # Actions list.
-        self.actions: ListPage[actions.ActionRow] = ListPage(
-            "actions", ACTION_COLUMNS, self._fetch_actions,
-            filters={
-                "status": Filter("Statut", choices.enum_choices(DisplayStatus)),
-                "pilot_id": Filter("Pilote", choices.contacts(db)),
-                "policy_id": Filter("Politique", choices.policies(db), "Toutes"),
-            },
-            row_title=lambda r: f"{r.code} {r.title}",
-            search_placeholder="Rechercher une action (code, intitulé, pilote…)",
-        )
+        self.actions: ListPage[actions.ActionRow] = frame.actions_list(
+            self._fetch_actions,
+            frame.action_filters(choices.contacts(db), choices.policies(db)))
         self.action_entity = entities.action_entity(db, self.plan_id, self.axis_id)
         self.actions.set_editor(
             EntityEditor(self, db, self.action_entity, context.undo_stack, self.refresh),
             duplicable=True,
         )
         self.actions.selection_changed.connect(lambda _row: self._reload_details())
-        self.sheet_button = QPushButton("Fiche action (&Word)…")
-        self.sheet_button.setToolTip("Écrire la fiche de l'action sélectionnée en document "
-                                     "Word, à envoyer ou imprimer")
+        self.sheet_button = frame.sheet_button()
         self.sheet_button.clicked.connect(lambda _checked=False: self.export_sheet())
         self.actions.add_button(self.sheet_button)
         self.calendar = attach_calendar(self)  # "Liste | Calendrier", sharing the filters
@@ -154,50 +105,24 @@ class ActionsPage(Page):
         self.indicators.on_activate = lambda row: context.open_item("indicators", row.id)
         self.scores = ScoresPanel(context, self.current_action_id, self.plan_id)
         self.details = QTabWidget()
-        self.details.addTab(self.milestones, "&Jalons")
-        self.details.addTab(self.fundings, "F&inancements")
-        self.details.addTab(self.budget_years, "Budget par &année")
-        self.details.addTab(self.notes, "Jo&urnal de suivi")
-        self.details.addTab(self.indicators, "Indica&teurs")
-        self.details.addTab(self.scores, "N&otes de priorisation")
+        for text, tab in zip(frame.DETAIL_TABS, (
+                self.milestones, self.fundings, self.budget_years, self.notes,
+                self.indicators, self.scores), strict=True):
+            self.details.addTab(tab, text)
         self._stale_tabs: set[int] = set()
         self.details.currentChanged.connect(self._reload_tab)
 
-        right = QSplitter(Qt.Orientation.Vertical)
-        right.addWidget(self.actions)
-        right.addWidget(self.details)
-        right.setStretchFactor(0, 3)
-        right.setStretchFactor(1, 1)
         # The plan seen as a list, or ranked, or against the public policies, or its budget.
         self.priority_view = PriorityView(context, self.plan_id)
         self.policy_view = PolicyMatrixView(context, self.plan_id)
         self.budget_view = BudgetView(context, self.plan_id)
         self.views = QTabWidget()
-        self.views.setAccessibleName("Vues du plan")
-        self.views.addTab(right, "Fiches &actions")
-        self.views.addTab(self.priority_view, "Priori&sation")
-        self.views.addTab(self.policy_view, "Politi&ques publiques")
-        self.views.addTab(self.budget_view, "Bu&dget")
+        frame.assemble(self, left, self.actions, self.details, self.views,
+                       (self.priority_view, self.policy_view, self.budget_view))
         self._stale_views: set[int] = set()
         self.views.currentChanged.connect(self._reload_view)
-        splitter = QSplitter()
-        splitter.addWidget(left)
-        splitter.addWidget(self.views)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([260, 1000])
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self.setFocusProxy(self.actions)
 
     # --- helpers ---------------------------------------------------------------------------
-    def _buttons(self, *specs: tuple[str, Any]) -> QHBoxLayout:
-        row = QHBoxLayout()
-        for text, slot in specs:
-            button = QPushButton(text)
-            button.clicked.connect(lambda _checked=False, s=slot: s())
-            row.addWidget(button)
-        return row
-
     def _detail_list(self, key: str, entity: Any, columns: list[Column[Any]],
                      fetch: Any, after_save: Any = None) -> ListPage[Any]:
         page: ListPage[Any] = ListPage(key, columns, lambda _filters: fetch())
@@ -212,8 +137,7 @@ class ActionsPage(Page):
         return self.plan_combo.currentData()
 
     def axis_id(self) -> int | None:
-        item = self.tree.currentItem()
-        return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+        return frame.tree_axis_id(self.tree)
 
     def current_action_id(self) -> int | None:
         return self.actions.current_id()
@@ -261,22 +185,9 @@ class ActionsPage(Page):
             view.reload()
 
     def _reload_tree(self) -> None:
-        selected = self.axis_id()
-        self.tree.blockSignals(True)
-        self.tree.clear()
-        root = QTreeWidgetItem(["Toutes les actions"])
-        self.tree.addTopLevelItem(root)
-        items: dict[int, QTreeWidgetItem] = {}
         plan_id = self.plan_id()
-        for axis in plans.list_axes(self.context.db, plan_id) if plan_id else []:
-            parent = items.get(axis.parent_id, root) if axis.parent_id else root
-            item = QTreeWidgetItem(parent, [f"{axis.code} {axis.title}".strip()])
-            item.setData(0, Qt.ItemDataRole.UserRole, axis.id)
-            item.setToolTip(0, axis.title)
-            items[axis.id] = item
-        self.tree.expandAll()
-        self.tree.setCurrentItem(items.get(selected, root) if selected else root)
-        self.tree.blockSignals(False)
+        frame.fill_tree(self.tree, plans.list_axes(self.context.db, plan_id) if plan_id else [],
+                        self.axis_id())
 
     def _reload_details(self) -> None:
         """Reload the visible tab now; the others when they are shown (each is a query,

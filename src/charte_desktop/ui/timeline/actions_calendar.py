@@ -8,12 +8,12 @@ from PySide6.QtCore import QSettings
 
 from charte_desktop.services.actions import ActionFilter
 from charte_desktop.services.timeline import Timeline, build_timeline
+from charte_desktop.ui.pages.actions_frame import VIEW_SETTING, shows_calendar
 from charte_desktop.ui.timeline.panel import TimelinePanel
 
 if TYPE_CHECKING:
     from charte_desktop.ui.pages.actions_page import ActionsPage
 
-VIEW_SETTING = "actions/view"
 
 
 def attach_calendar(page: "ActionsPage") -> TimelinePanel:
@@ -51,6 +51,6 @@ def attach_calendar(page: "ActionsPage") -> TimelinePanel:
         lambda action_id: listing.select_id(action_id) if action_id is not None else None)
     panel.view.activated.connect(open_action)
     listing.view_changed.connect(view_changed)
-    if QSettings().value(VIEW_SETTING) == "calendar":
+    if shows_calendar():
         listing.show_view(index)
     return panel

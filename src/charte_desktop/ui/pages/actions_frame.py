@@ -1,0 +1,232 @@
+"""The frame of Plan d'actions, shared by the screen and by the stand-in shown at start.
+
+Both build their widgets with these functions, so the stand-in looks exactly like the
+screen that replaces it, and the officer sees nothing move when it does.
+"""
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from charte_desktop.db.enums import DisplayStatus
+from charte_desktop.services.action_rows import ActionRow
+from charte_desktop.ui.choices import enum_choices
+from charte_desktop.ui.colours import STATUS_COLOURS
+from charte_desktop.ui.list_page import Filter, ListPage
+from charte_desktop.ui.table_model import Column, natural_text
+
+ACTION_COLUMNS: list[Column[ActionRow]] = [
+    Column("Code", lambda r: r.code, sort_value=lambda r: natural_text(r.code), width=60),
+    Column("Intitulé", lambda r: r.title, width=320),
+    Column("Statut", lambda r: r.status, colour=lambda r: STATUS_COLOURS[r.status], width=90),
+    Column("Priorité", lambda r: r.priority, width=70),
+    Column("Pilote", lambda r: r.pilot_name, width=150),
+    Column("Échéance", lambda r: r.end_date, width=85),
+    Column("Avancement", lambda r: f"{r.progress} %", sort_value=lambda r: r.progress,
+           align_right=True, width=85),
+    Column("Budget prévu", lambda r: r.budget_planned, money=True, width=110),
+]
+PLAN_BUTTONS = ("Nouveau plan", "Modifier", "Supprimer")
+AXIS_BUTTONS = ("Nouvel axe", "Modifier", "Supprimer")
+DETAIL_TABS = ("&Jalons", "F&inancements", "Budget par &année", "Jo&urnal de suivi",
+               "Indica&teurs", "N&otes de priorisation")
+VIEW_TABS = ("Fiches &actions", "Priori&sation", "Politi&ques publiques", "Bu&dget")
+ALL_AXES = "Toutes les actions"
+VIEW_SETTING = "actions/view"  # "calendar" when the officer left the list for the calendar
+
+
+def shows_calendar() -> bool:
+    return QSettings().value(VIEW_SETTING) == "calendar"
+
+
+def action_filters(contacts: Callable[[], Sequence[tuple[Any, str]]],
+                   policies: Callable[[], Sequence[tuple[Any, str]]]) -> dict[str, Filter]:
+    return {
+        "status": Filter("Statut", enum_choices(DisplayStatus)),
+        "pilot_id": Filter("Pilote", contacts),
+        "policy_id": Filter("Politique", policies, "Toutes"),
+    }
+
+
+def actions_list(fetch: Callable[[dict[str, Any]], Sequence[ActionRow]],
+                 filters: dict[str, Filter]) -> ListPage[ActionRow]:
+    return ListPage(
+        "actions", ACTION_COLUMNS, fetch, filters=filters,
+        row_title=lambda r: f"{r.code} {r.title}",
+        search_placeholder="Rechercher une action (code, intitulé, pilote…)",
+    )
+
+
+def button_row(texts: Sequence[str],
+               slots: Sequence[Callable[[], object]] | None = None) -> QHBoxLayout:
+    row = QHBoxLayout()
+    for i, text in enumerate(texts):
+        button = QPushButton(text)
+        if slots is None:
+            button.setEnabled(False)
+        else:
+            button.clicked.connect(lambda _checked=False, s=slots[i]: s())
+        row.addWidget(button)
+    return row
+
+
+def monitoring_button() -> QPushButton:
+    button = QPushButton("Tableau de suivi (E&xcel)…")
+    button.setToolTip("Le classeur à apporter en COPIL : synthèse, actions, indicateurs, "
+                      "mesures, jalons, décisions et suites du plan choisi.")
+    return button
+
+
+def sheet_button() -> QPushButton:
+    button = QPushButton("Fiche action (&Word)…")
+    button.setToolTip("Écrire la fiche de l'action sélectionnée en document Word, à envoyer "
+                      "ou imprimer")
+    return button
+
+
+def plan_selector() -> tuple[QComboBox, QTreeWidget]:
+    combo = QComboBox()
+    combo.setAccessibleName("Plan")
+    tree = QTreeWidget()
+    tree.setHeaderLabels(["Axes"])
+    tree.setAccessibleName("Axes du plan")
+    return combo, tree
+
+
+def left_panel(combo: QComboBox, tree: QTreeWidget, plan_buttons: QHBoxLayout,
+               monitoring: QPushButton, axis_buttons: QHBoxLayout) -> QWidget:
+    left = QWidget()
+    layout = QVBoxLayout(left)
+    layout.setContentsMargins(0, 0, 0, 0)
+    label = QLabel("&Plan")
+    label.setBuddy(combo)
+    layout.addWidget(label)
+    layout.addWidget(combo)
+    layout.addLayout(plan_buttons)
+    layout.addWidget(monitoring)
+    layout.addWidget(tree, 1)
+    layout.addLayout(axis_buttons)
+    return left
+
+
+def fill_tree(tree: QTreeWidget, axes: Sequence[Any], selected: int | None) -> None:
+    """Axes (parents first) under "Toutes les actions"; `selected` stays chosen if present."""
+    tree.blockSignals(True)
+    tree.clear()
+    root = QTreeWidgetItem([ALL_AXES])
+    tree.addTopLevelItem(root)
+    items: dict[int, QTreeWidgetItem] = {}
+    for axis in axes:
+        parent = items.get(axis.parent_id, root) if axis.parent_id else root
+        item = QTreeWidgetItem(parent, [f"{axis.code} {axis.title}".strip()])
+        item.setData(0, Qt.ItemDataRole.UserRole, axis.id)
+        item.setToolTip(0, axis.title)
+        items[axis.id] = item
+    tree.expandAll()
+    tree.setCurrentItem(items.get(selected, root) if selected else root)
+    tree.blockSignals(False)
+
+
+def tree_axis_id(tree: QTreeWidget) -> int | None:
+    item = tree.currentItem()
+    return item.data(0, Qt.ItemDataRole.UserRole) if item is not None else None
+
+
+def assemble(page: QWidget, left: QWidget, listing: QWidget, details: QTabWidget,
+             views: QTabWidget, view_pages: Sequence[QWidget]) -> None:
+    """Lay the panels out: the axes on the left, the views of the plan on the right, the
+    first view being the list above the selected action's details."""
+    right = QSplitter(Qt.Orientation.Vertical)
+    right.addWidget(listing)
+    right.addWidget(details)
+    right.setStretchFactor(0, 3)
+    right.setStretchFactor(1, 1)
+    views.setAccessibleName("Vues du plan")
+    for text, widget in zip(VIEW_TABS, [right, *view_pages], strict=True):
+        views.addTab(widget, text)
+    splitter = QSplitter()
+    splitter.addWidget(left)
+    splitter.addWidget(views)
+    splitter.setStretchFactor(1, 1)
+    splitter.setSizes([260, 1000])
+    layout = QVBoxLayout(page)
+    layout.addWidget(splitter)
+    page.setFocusProxy(listing)
+
+
+class ActionsScreen(Protocol):
+    plan_combo: QComboBox
+    tree: QTreeWidget
+    actions: ListPage[ActionRow]
+
+
+@dataclass(frozen=True)
+class ListState:
+    """What the officer chose on the list, carried from the stand-in to the screen."""
+
+    plan_id: int | None
+    axis_id: int | None
+    search: str
+    action_id: int | None
+    scroll: int
+    sort_column: int
+    sort_order: Qt.SortOrder
+    focus: str | None  # "search", "table", or None when the focus is elsewhere
+
+
+def list_state(screen: ActionsScreen) -> ListState:
+    listing = screen.actions
+    header = listing.table.horizontalHeader()
+    # The window's focus widget: the one that has the focus, or will when it is active.
+    focused = listing.window().focusWidget()
+    focus = ("search" if focused is listing.search
+             else "table" if focused is listing.table else None)
+    return ListState(screen.plan_combo.currentData(), tree_axis_id(screen.tree),
+                     listing.search.text(), listing.current_id(),
+                     listing.table.verticalScrollBar().value(), header.sortIndicatorSection(),
+                     header.sortIndicatorOrder(), focus)
+
+
+def restore_list_state(screen: ActionsScreen, state: ListState) -> None:
+    """Choose the same plan, axis, search, sort and row, scrolled to the same place."""
+    index = screen.plan_combo.findData(state.plan_id)
+    if index >= 0 and index != screen.plan_combo.currentIndex():
+        screen.plan_combo.setCurrentIndex(index)
+    if state.axis_id is not None:
+        matches = [item for item in _tree_items(screen.tree)
+                   if item.data(0, Qt.ItemDataRole.UserRole) == state.axis_id]
+        if matches:
+            screen.tree.setCurrentItem(matches[0])
+    listing = screen.actions
+    listing.search.setText(state.search)
+    if state.sort_column >= 0:
+        listing.table.sortByColumn(state.sort_column, state.sort_order)
+    if state.action_id is not None:
+        listing.select_id(state.action_id)
+    listing.table.verticalScrollBar().setValue(state.scroll)
+    if state.focus is not None:
+        (listing.search if state.focus == "search" else listing.table).setFocus()
+
+
+def _tree_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
+    items: list[QTreeWidgetItem] = []
+    pending = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
+    while pending:
+        item = pending.pop()
+        items.append(item)
+        pending.extend(item.child(i) for i in range(item.childCount()))
+    return items
