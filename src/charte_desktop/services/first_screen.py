@@ -119,6 +119,6 @@ def subtree_ids(axes: list[AxisNode], axis_id: int) -> set[int]:
 
 def open_for_reading(path: Path) -> sqlite3.Connection:
     """A connection that cannot write, with the project's settings."""
-    from charte_desktop.db.engine import connect_sqlite
+    from charte_desktop.db.sqlite_connection import connect_sqlite
 
     return connect_sqlite(path, read_only=True)

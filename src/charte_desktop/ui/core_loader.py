@@ -18,6 +18,7 @@ log = logging.getLogger("charte")
 
 # Importing the actions screen imports SQLAlchemy, every model and the use cases it calls.
 CORE_MODULES = ("charte_desktop.ui.pages.actions_page",)
+SWITCH_INTERVAL = 0.0002  # seconds, while loading (see _run)
 
 
 class CoreLoader(QObject):
@@ -49,6 +50,10 @@ class CoreLoader(QObject):
             self._thread.start()
 
     def _run(self) -> None:
+        # Each call from Qt into Python (a cell to paint, a key typed) waits for this thread
+        # to hand the interpreter over, by default up to 5 ms: far too slow for a window.
+        interval = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL)
         try:
             if self._before is not None:
                 self._before()
@@ -60,6 +65,7 @@ class CoreLoader(QObject):
         except Exception:  # the main thread imports again and reports it the usual way
             log.exception("Chargement en arrière-plan interrompu")
         finally:
+            sys.setswitchinterval(interval)
             self._done.set()
             self.loaded.emit()
 

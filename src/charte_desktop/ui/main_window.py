@@ -3,7 +3,7 @@
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
 from charte_desktop.db import Database
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.core_loader import CoreLoader, shared_loader
+from charte_desktop.ui.pages.actions_preview import ActionsPreview
 from charte_desktop.ui.pages.base import Page
 
+START_LOADING_ANYWAY_MS = 1000
 FILE_FILTER = "Fichiers Charte (*.sqlite *.charte);;Tous les fichiers (*)"
 MAX_RECENT = 8
 
@@ -62,7 +64,7 @@ class MainWindow(QMainWindow):
         self.db = db
         self.core = core or shared_loader()
         # Plan d'actions from sqlite3 while the core loads (see ActionsPreview).
-        self.preview: Page | None = None
+        self.preview: ActionsPreview | None = None
         self.undo_stack = QUndoStack(self)
         self.context = AppContext(db, self.undo_stack, self.open_item)
         self.pages: dict[str, Page] = {}
@@ -131,12 +133,13 @@ class MainWindow(QMainWindow):
 
             if not self.core.needed() or shows_calendar():
                 return False  # nothing to wait for, or the calendar needs the core anyway
-            from charte_desktop.ui.pages.actions_preview import ActionsPreview
-
             self.preview = ActionsPreview(self.db.path, lambda: self.page("actions"))
             self.stack.addWidget(self.preview)
             self.core.loaded.connect(self._core_loaded)
-            self.core.start()
+            # Loading competes with the first paint for the interpreter: it starts once the
+            # list is drawn (or after a while if the window is never drawn).
+            self.preview.drawn.connect(self.core.start)
+            QTimer.singleShot(START_LOADING_ANYWAY_MS, self.core.start)
         self.stack.setCurrentWidget(self.preview)
         return True
 

@@ -10,6 +10,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
 from charte_desktop.services import first_screen
@@ -25,6 +26,8 @@ def _no_choices() -> list[tuple[object, str]]:
 
 class ActionsPreview(Page):
     title = "Plan d'actions"
+    drawn = Signal()  # the list has been painted once, and the events since handled
+
 
     def __init__(self, path: Path, screen: Callable[[], Page]) -> None:
         super().__init__()
@@ -63,7 +66,15 @@ class ActionsPreview(Page):
                        [QWidget() for _ in frame.VIEW_TABS[1:]])
         for index in range(1, views.count()):
             views.setTabEnabled(index, False)
+        self._first_paint = True
+        self.actions.table.viewport().installEventFilter(self)
         self.refresh()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._first_paint and event.type() == QEvent.Type.Paint:
+            self._first_paint = False
+            QTimer.singleShot(0, self.drawn.emit)
+        return False
 
     # --- data: sqlite3 only ------------------------------------------------------------------
     def _read(self, read: Callable[[sqlite3.Connection], None]) -> None:
