@@ -40,6 +40,10 @@ START_UP_MODULES = (
     "charte_desktop.db.enums",
     "charte_desktop.colours",
     "charte_desktop.ui.colours",
+    "charte_desktop.ui.core_loader",
+    "charte_desktop.ui.pages.actions_frame",
+    "charte_desktop.ui.pages.actions_preview",
+    "charte_desktop.services.first_screen",
 )
 
 # Run first in the child: notes, for each heavy package, the lines of our code that were

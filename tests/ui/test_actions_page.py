@@ -150,3 +150,39 @@ def test_editing_an_item_deleted_meanwhile_says_so_in_french(
     delete_milestone(demo_db, milestone.id)  # e.g. by an undo, or another part of the screen
     page.milestones.edit_current()
     assert answer_dialogs.warnings == [f"Le jalon n° {milestone.id} est introuvable."]
+
+
+def test_leaving_an_untouched_form_asks_nothing_but_a_changed_one_asks_first(
+    qtbot: QtBot, demo_db: Database, answer_dialogs: DialogAnswers
+) -> None:
+    _, page = open_page(qtbot, demo_db)
+    # An action with co-pilots, partners, policies and amounts: the widgets give these back
+    # in their own order and format, which is no change of the officer's.
+    action = next(a for a in (get_action(demo_db, r.id) for r in list_actions(demo_db))
+                  if len(a.partners) > 1 and a.budget_committed)
+    page.actions.select_id(action.id)
+    outcome: dict[str, Any] = {}
+
+    def press_escape(dialog: Any) -> None:
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        outcome["closed"] = not dialog.isVisible()
+
+    when_dialog_opens(press_escape)
+    page.actions.edit_current()
+    assert outcome == {"closed": True}
+    assert answer_dialogs.asked == []
+
+    def change_then_escape(dialog: Any) -> None:
+        type_text(qtbot, dialog.inputs["title"].widget, " (bis)")
+        answer_dialogs.answers = [QMessageBox.StandardButton.Cancel]
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        outcome["kept open"] = dialog.isVisible()
+        answer_dialogs.answers = [QMessageBox.StandardButton.Discard]
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        outcome["closed"] = not dialog.isVisible()
+
+    when_dialog_opens(change_then_escape)
+    page.actions.edit_current()
+    assert outcome == {"kept open": True, "closed": True}
+    assert answer_dialogs.asked == ["Abandonner les modifications non enregistrées ?"] * 2
+    assert get_action(demo_db, action.id).title == action.title

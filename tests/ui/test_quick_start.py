@@ -1,13 +1,15 @@
 """Start-up: Plan d'actions is shown from sqlite3 while the rest loads, then the real screen
 takes its place keeping what the officer did meanwhile."""
 
+import json
 import threading
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
-from charte_desktop.db import Database
+from charte_desktop.db import Database, open_database
 from charte_desktop.services import plans
 from charte_desktop.services.actions import ActionFilter, list_actions
 from charte_desktop.ui.core_loader import CoreLoader
@@ -15,6 +17,7 @@ from charte_desktop.ui.form_dialog import FormDialog
 from charte_desktop.ui.main_window import MainWindow
 from charte_desktop.ui.pages.actions_page import ActionsPage
 from charte_desktop.ui.pages.actions_preview import ActionsPreview
+from tests.test_startup_imports import run_fresh
 from tests.ui.helpers import type_text, when_dialog_opens
 
 
@@ -112,3 +115,46 @@ def test_no_stand_in_once_the_rest_is_loaded_or_for_the_calendar(
     release.set()
     window = start_window(qtbot, demo_db, core)
     assert isinstance(window.current_page(), ActionsPage)
+
+
+def test_the_program_paints_the_list_before_sqlalchemy_is_loaded(
+        demo: Path, tmp_path: Path) -> None:
+    """`charte-desktop --db FILE`, last used on Plan d'actions, in a fresh interpreter."""
+    body = (
+        "import json, sys\n"
+        "from PySide6.QtCore import QCoreApplication, QSettings, QTimer\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication(sys.argv[:1])\n"
+        "QSettings.setDefaultFormat(QSettings.Format.IniFormat)\n"
+        "QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, "
+        f"{str(tmp_path / 'reglages')!r})\n"
+        "QCoreApplication.setOrganizationName('Charte')\n"
+        "QCoreApplication.setApplicationName('Charte')\n"
+        "QSettings().setValue('window/screen', 'actions')\n"
+        "seen = []\n"
+        "def look():\n"
+        "    from charte_desktop.ui.main_window import MainWindow\n"
+        "    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))\n"
+        "    page = window.current_page()\n"
+        "    seen.append([type(page).__name__, 'sqlalchemy' in sys.modules,\n"
+        "                 [row.id for row in page.actions.visible_rows()]])\n"
+        "    if seen[-1][0] == 'ActionsPage':\n"
+        "        print(json.dumps([seen[0], seen[-1]]))\n"
+        "        app.quit()\n"
+        "    else:\n"
+        "        QTimer.singleShot(20, look)\n"
+        "QTimer.singleShot(0, look)\n"
+        "from charte_desktop.ui.app import launch\n"
+        f"sys.exit(launch(['--db', {str(demo)!r}]))\n"
+    )
+    result = run_fresh(body)
+    assert result.returncode == 0, result.stderr
+    first, last = json.loads(result.stdout.splitlines()[-1])
+    db = open_database(demo, read_only=True)
+    try:
+        plan = plans.list_plans(db)[0]
+        expected = [row.id for row in list_actions(db, ActionFilter(plan_id=plan.id))]
+    finally:
+        db.close()
+    assert first == ["ActionsPreview", False, expected]
+    assert last == ["ActionsPage", True, expected]

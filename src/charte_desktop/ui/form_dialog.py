@@ -137,6 +137,10 @@ class FormDialog(QDialog, Generic[F]):
                 if isinstance(row_label, QLabel):
                     row_label.setBuddy(field_input.widget)
 
+        # What the widgets give back untouched: ids in their display order, amounts as
+        # typed text… Leaving asks first only when this changed, not when `initial` differs.
+        self._as_opened = self.current_fields()
+
         self.general_error = QLabel()
         self.general_error.setObjectName("error_general")
         self.general_error.setStyleSheet("color: #b00020;")
@@ -181,7 +185,7 @@ class FormDialog(QDialog, Generic[F]):
         return dataclasses.replace(self._initial, **values)  # type: ignore[type-var]
 
     def is_dirty(self) -> bool:
-        return self.current_fields() != self._initial
+        return self.current_fields() != self._as_opened
 
     # --- validation --------------------------------------------------------------------
     def _schedule_validation(self) -> None:
