@@ -44,12 +44,15 @@ class CoreLoader(QObject):
             return False
         return self._even_if_imported or "sqlalchemy" not in sys.modules
 
-    def start(self) -> None:
+    def start(self, warm: Callable[[], object] | None = None) -> None:
+        """Start loading; then `warm()` (a first query: its SQL compiled, the connection
+        made) runs in the thread too, so the screen's own first query is quicker."""
         if self._thread is None and self.needed():
-            self._thread = threading.Thread(target=self._run, name="charte-core", daemon=True)
+            self._thread = threading.Thread(target=self._run, args=(warm,),
+                                            name="charte-core", daemon=True)
             self._thread.start()
 
-    def _run(self) -> None:
+    def _run(self, warm: Callable[[], object] | None) -> None:
         # Each call from Qt into Python (a cell to paint, a key typed) waits for this thread
         # to hand the interpreter over, by default up to 5 ms: far too slow for a window.
         interval = sys.getswitchinterval()
@@ -62,6 +65,8 @@ class CoreLoader(QObject):
             from sqlalchemy.orm import configure_mappers
 
             configure_mappers()  # otherwise done by the first query, on the main thread
+            if warm is not None:
+                warm()
         except Exception:  # the main thread imports again and reports it the usual way
             log.exception("Chargement en arrière-plan interrompu")
         finally:

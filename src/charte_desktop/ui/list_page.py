@@ -207,7 +207,8 @@ class ListPage(QWidget, Generic[R]):
             filter_.combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            filter_.combo.setMinimumContentsLength(12)
+            # Narrow enough to leave the search box room to show what it searches.
+            filter_.combo.setMinimumContentsLength(8)
             bar.addWidget(label)
             bar.addWidget(filter_.combo)
             filter_.combo.currentIndexChanged.connect(self.reload)

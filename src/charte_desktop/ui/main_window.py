@@ -138,10 +138,14 @@ class MainWindow(QMainWindow):
             self.core.loaded.connect(self._core_loaded)
             # Loading competes with the first paint for the interpreter: it starts once the
             # list is drawn (or after a while if the window is never drawn).
-            self.preview.drawn.connect(self.core.start)
-            QTimer.singleShot(START_LOADING_ANYWAY_MS, self.core.start)
+            self.preview.drawn.connect(self._start_loading)
+            QTimer.singleShot(START_LOADING_ANYWAY_MS, self._start_loading)
         self.stack.setCurrentWidget(self.preview)
         return True
+
+    def _start_loading(self) -> None:
+        if self.preview is not None:
+            self.core.start(self.preview.first_query(self.db))
 
     def _core_loaded(self) -> None:
         preview = self.preview

@@ -155,6 +155,7 @@ def assemble(page: QWidget, left: QWidget, listing: QWidget, details: QTabWidget
     right.addWidget(details)
     right.setStretchFactor(0, 3)
     right.setStretchFactor(1, 1)
+    right.setSizes([3000, 1000])  # scaled to the space there is: the same in both screens
     views.setAccessibleName("Vues du plan")
     for text, widget in zip(VIEW_TABS, [right, *view_pages], strict=True):
         views.addTab(widget, text)

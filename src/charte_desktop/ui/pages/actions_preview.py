@@ -9,6 +9,7 @@ action (Entrée, double click) or Ctrl+N asks for the screen at once and waits f
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
@@ -18,6 +19,9 @@ from charte_desktop.services.action_rows import ActionRow
 from charte_desktop.ui.list_page import Filter, ListPage
 from charte_desktop.ui.pages import actions_frame as frame
 from charte_desktop.ui.pages.base import Page
+
+if TYPE_CHECKING:
+    from charte_desktop.db import Database
 
 
 def _no_choices() -> list[tuple[object, str]]:
@@ -115,6 +119,17 @@ class ActionsPreview(Page):
             return self._rows
         axes = first_screen.subtree_ids(self._axes, axis_id)
         return [row for row in self._rows if row.axis_id in axes]
+
+    def first_query(self, db: "Database") -> Callable[[], object]:
+        """The screen's first query on the plan shown, to run while loading (any thread)."""
+        plan_id = self.plan_combo.currentData()
+
+        def run() -> object:
+            from charte_desktop.services.actions import ActionFilter, list_actions
+
+            return list_actions(db, ActionFilter(plan_id=plan_id)) if plan_id else None
+
+        return run
 
     # --- everything else is the screen's -----------------------------------------------------
     def _in_screen(self, command: Callable[[Page], object]) -> None:

@@ -97,11 +97,6 @@ class TimelinePanel(QWidget):
         self.today_button.setToolTip("Revenir à la date du jour")
         self.today_button.clicked.connect(self.show_today)
         bar.addWidget(self.today_button)
-        bar.addSpacing(12)
-        legend = QLabel(legend_html())
-        legend.setTextFormat(Qt.TextFormat.RichText)
-        legend.setToolTip(LEGEND_DETAILS)
-        bar.addWidget(legend)
         bar.addStretch(1)
         self.image_button = QPushButton("E&xporter en image…")
         self.image_button.setToolTip("Enregistrer tout le calendrier en image PNG")
@@ -117,6 +112,12 @@ class TimelinePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.view, 1)
+        # Under the chart rather than in the bar: the bar then fits a 1366-pixel-wide laptop
+        # screen beside the side bar and the axes.
+        legend = QLabel(legend_html())
+        legend.setTextFormat(Qt.TextFormat.RichText)
+        legend.setToolTip(LEGEND_DETAILS)
+        layout.addWidget(legend)
         self.setFocusProxy(self.view)
         self.set_zoom(self._saved_zoom())
 
