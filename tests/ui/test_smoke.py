@@ -2,6 +2,7 @@
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,9 @@ def test_smoke_opens_the_demo_exports_both_documents_and_leaves_nothing(
     assert any("module natif" in line and "traductions françaises" in line for line in lines)
     assert any(line.startswith(f"- {WINDOW_SHOWN} sur la démonstration") for line in lines)
     assert any(line.startswith("- 7 écrans construits et dessinés") for line in lines)
+    first = next(line for line in lines if line.startswith("- Premier écran lu sans SQL"))
+    assert re.fullmatch(r"- Premier écran lu sans SQLAlchemy : les [1-9]\d* actions de la liste",
+                        first), first
     minutes = next(line for line in lines if line.startswith("- Compte rendu"))
     assert minutes.endswith(".docx") and "Compte rendu - " in minutes
     workbook = next(line for line in lines if line.startswith("- Tableau de suivi"))

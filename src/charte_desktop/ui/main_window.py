@@ -1,5 +1,6 @@
 """The main window: side bar of screens, menus, undo history, remembered geometry."""
 
+import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -133,7 +134,10 @@ class MainWindow(QMainWindow):
 
             if not self.core.needed() or shows_calendar():
                 return False  # nothing to wait for, or the calendar needs the core anyway
-            self.preview = ActionsPreview(self.db.path, lambda: self.page("actions"))
+            try:
+                self.preview = ActionsPreview(self.db.path, lambda: self.page("actions"))
+            except sqlite3.Error:  # e.g. busy: the screen will say it the usual way
+                return False
             self.stack.addWidget(self.preview)
             self.core.loaded.connect(self._core_loaded)
             # Loading competes with the first paint for the interpreter: it starts once the

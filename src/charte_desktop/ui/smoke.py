@@ -122,11 +122,28 @@ def _run(folder: Path, report: Report) -> None:
             count = _visit_screens(app, window)
             guard.raise_if_any("un écran ne s'affiche pas")
             report(f"- {count} écrans construits et dessinés : {_seconds(step)}")
+            rows = _check_first_screen(window)
+            report(f"- Premier écran lu sans SQLAlchemy : les {rows} actions de la liste")
             _export(application.db, folder / "documents", report)
         finally:
             application.close_current()
             window.close()
             app.processEvents()
+
+
+def _check_first_screen(window: "MainWindow") -> int:
+    """The stand-in shown at start (sqlite3 alone) lists what the screen lists."""
+    from charte_desktop.ui.pages.actions_preview import ActionsPreview
+
+    page = window.show_screen("actions")
+    preview = ActionsPreview(window.db.path, lambda: page)
+    try:
+        expected = [row.id for row in page.actions.visible_rows()]  # type: ignore[attr-defined]
+        if [row.id for row in preview.actions.visible_rows()] != expected:
+            raise SmokeFailure("le premier écran lu avec sqlite3 diffère de la liste des actions")
+        return len(expected)
+    finally:
+        preview.deleteLater()
 
 
 def _check_native_platform_plugin() -> str:
