@@ -8,6 +8,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 STARTUP_RUNS = 5
 
@@ -142,6 +143,56 @@ def window_rows(path: Path) -> bool:
     return ok and typing_ok and form_ok
 
 
+TYPED = ("mobilité", "vélo 2")
+
+
+def bare_typing_floor(app: Any, texts: list[list[str]], width: int,
+                      height: int) -> tuple[float, float]:
+    """The same keystrokes on a plain QTableView and model: what Qt alone costs here."""
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtWidgets import QTableView
+
+    haystacks = [" ".join(row).lower() for row in texts]
+
+    class Plain(QAbstractTableModel):
+        shown = texts
+
+        def rowCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else len(self.shown)
+
+        def columnCount(self, parent: Any = QModelIndex()) -> int:  # noqa: B008
+            return 0 if parent.isValid() else len(texts[0]) if texts else 0
+
+        def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.shown[index.row()][index.column()]
+            return None
+
+        def search(self, text: str) -> None:
+            words = text.lower().split()
+            self.beginResetModel()
+            self.shown = [row for row, hay in zip(texts, haystacks, strict=True)
+                          if all(word in hay for word in words)]
+            self.endResetModel()
+
+    view, model = QTableView(), Plain()
+    view.setModel(model)
+    view.resize(width, height)
+    view.show()
+    app.processEvents()
+    times = []
+    for word in TYPED:
+        model.search("")
+        app.processEvents()
+        for i in range(1, len(word) + 1):
+            start = time.perf_counter()
+            model.search(word[:i])
+            app.processEvents()
+            times.append((time.perf_counter() - start) * 1000)
+    view.close()
+    return statistics.median(times), max(times)
+
+
 def in_process_rows(path: Path) -> tuple[bool, float, float, float]:
     from PySide6.QtWidgets import QApplication
 
@@ -158,7 +209,7 @@ def in_process_rows(path: Path) -> tuple[bool, float, float, float]:
     app.processEvents()
     search = page.actions.search  # type: ignore[attr-defined]
     times = []
-    for word in ("mobilité", "vélo 2"):
+    for word in TYPED:
         search.clear()
         app.processEvents()
         for i in range(1, len(word) + 1):
@@ -167,6 +218,12 @@ def in_process_rows(path: Path) -> tuple[bool, float, float, float]:
             app.processEvents()
             times.append((time.perf_counter() - start) * 1000)
     median_ms, worst_ms = statistics.median(times), max(times)
+    table = page.actions.table  # type: ignore[attr-defined]
+    floor_median, floor_worst = bare_typing_floor(
+        app, [list(row) for row in page.actions.model._all_texts],  # type: ignore[attr-defined]
+        table.width(), table.height())
+    print(f"  plancher : un QTableView nu des mêmes textes, de la même taille, remis à zéro à "
+          f"chaque touche : médiane {floor_median:.1f} ms, pire {floor_worst:.1f} ms")
 
     action_id = page.actions.model.row_at(0).id  # type: ignore[attr-defined]
     entity = action_entity(db, page.plan_id, page.axis_id)  # type: ignore[attr-defined]

@@ -180,6 +180,11 @@ class ListPage(QWidget, Generic[R]):
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
 
         self.count_label = QLabel()
+        # A fixed size: a label whose text changes at each key typed would otherwise have the
+        # whole window laid out and painted again, the slowest part of type-ahead search.
+        self.count_label.setFixedSize(
+            self.count_label.fontMetrics().horizontalAdvance("10 000 sur 10 000") + 8,
+            self.count_label.sizeHint().height())
         self.new_button = QPushButton("&Nouveau")
         self.edit_button = QPushButton("&Modifier")
         self.duplicate_button = QPushButton("&Dupliquer")
