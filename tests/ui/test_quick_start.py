@@ -158,3 +158,20 @@ def test_the_program_paints_the_list_before_sqlalchemy_is_loaded(
         db.close()
     assert first == ["ActionsPreview", False, expected]
     assert last == ["ActionsPage", True, expected]
+
+
+def test_a_menu_command_during_loading_waits_for_it_then_runs(
+        qtbot: QtBot, demo_db: Database) -> None:
+    core, release = held_loader()
+    window = start_window(qtbot, demo_db, core)
+    assert isinstance(window.current_page(), ActionsPreview)
+    go_to = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Aller à")
+    instances = next(a for a in go_to.actions() if a.text() == "Instances")
+    threading.Timer(0.3, release.set).start()
+    instances.trigger()  # Ctrl+3: waits for the loading, then builds Instances
+    assert type(window.current_page()).__name__ == "BodiesPage"
+    # The stand-in, left behind, is dropped; Plan d'actions is built when next shown.
+    qtbot.waitUntil(lambda: window.preview is None, timeout=5000)
+    assert "actions" not in window.pages
+    window.show_screen("actions")
+    assert isinstance(window.current_page(), ActionsPage)
