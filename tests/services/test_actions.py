@@ -621,3 +621,21 @@ def test_amounts_typed_the_french_way_are_understood(typed: str, stored: str) ->
 
     assert rules.amount(typed, "budget_planned", "Budget prévu") == Decimal(stored)
     assert rules.number(typed, "value", "Valeur") == Decimal(stored)
+
+
+def test_the_form_reads_the_action_and_the_ids_it_edits(demo: Any) -> None:
+    from charte_desktop.db import open_database
+
+    db = open_database(demo)
+    try:
+        for row in svc.list_actions(db):
+            full, light = svc.get_action(db, row.id), svc.get_action_for_form(db, row.id)
+            assert (light.code, light.title, light.budget_planned, light.pilot_id) == (
+                full.code, full.title, full.budget_planned, full.pilot_id)
+            for relation in ("copilots", "partners", "policies"):
+                assert {x.id for x in getattr(light, relation)} == {
+                    x.id for x in getattr(full, relation)}
+        with pytest.raises(CharteError, match="L'action n° 999 est introuvable"):
+            svc.get_action_for_form(db, 999)
+    finally:
+        db.close()

@@ -70,7 +70,7 @@ def axis_entity(db: Database, plan_id: Callable[[], int | None]) -> Entity[plans
 
 
 def action_fields(db: Database, action_id: int) -> actions.ActionFields:
-    action = actions.get_action(db, action_id)
+    action = actions.get_action_for_form(db, action_id)
     return fields_from(
         action,
         actions.ActionFields,
