@@ -8,13 +8,14 @@ import pytest
 
 from charte_desktop.db import Database, open_database
 from charte_desktop.db.enums import ActionStatus, DisplayStatus
+from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.services import first_screen, plans
 from charte_desktop.services.action_details import MilestoneFields, create_milestone
 from charte_desktop.services.actions import ActionFields, ActionFilter, create_action, list_actions
 
 
 def same_as_use_cases(db: Database, today: date) -> None:
-    connection = first_screen.open_for_reading(db.path)
+    connection = connect_sqlite(db.path, read_only=True)
     try:
         expected_plans = [(p.id, p.title) for p in plans.list_plans(db)]
         assert [(p.id, p.title) for p in first_screen.read_plans(connection)] == expected_plans
@@ -57,7 +58,7 @@ def test_edge_cases_read_the_same(db: Database) -> None:
                                    status=ActionStatus.DONE, end_date=date(2020, 1, 1)))
     same_as_use_cases(db, today)
 
-    connection = first_screen.open_for_reading(db.path)
+    connection = connect_sqlite(db.path, read_only=True)
     try:
         rows = first_screen.read_actions(connection, dated.id, today=today)
         axes = first_screen.read_axes(connection, dated.id)

@@ -10,10 +10,10 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 from charte_desktop.db.enums import ActionStatus, DisplayStatus, Priority
 from charte_desktop.services.action_rows import ActionRow, natural_key
+from charte_desktop.services.tree_order import parents_first
 
 
 @dataclass(frozen=True)
@@ -62,16 +62,8 @@ def read_axes(connection: sqlite3.Connection, plan_id: int) -> list[AxisNode]:
     rows = connection.execute(
         "SELECT id, parent_id, code, title FROM axis WHERE plan_id = ? ORDER BY position, id",
         (plan_id,)).fetchall()
-    by_parent: dict[int | None, list[AxisNode]] = {}
-    for row in rows:
-        by_parent.setdefault(row[1], []).append(AxisNode(*row))
-    ordered: list[AxisNode] = []
-    pending = list(reversed(by_parent.get(None, [])))
-    while pending:  # depth first, without recursion (axes may nest deeply)
-        axis = pending.pop()
-        ordered.append(axis)
-        pending.extend(reversed(by_parent.get(axis.id, [])))
-    return ordered
+    return parents_first((AxisNode(*row) for row in rows), lambda a: a.id,
+                         lambda a: a.parent_id)
 
 
 def _day(text: str | None) -> date | None:
@@ -115,10 +107,3 @@ def subtree_ids(axes: list[AxisNode], axis_id: int) -> set[int]:
         found.add(current)
         pending.extend(children.get(current, []))
     return found
-
-
-def open_for_reading(path: Path) -> sqlite3.Connection:
-    """A connection that cannot write, with the project's settings."""
-    from charte_desktop.db.sqlite_connection import connect_sqlite
-
-    return connect_sqlite(path, read_only=True)

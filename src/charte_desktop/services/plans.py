@@ -12,6 +12,7 @@ from charte_desktop.db.models import Action, Axis, Plan, Territory
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.common import assign, get_or_fail
+from charte_desktop.services.tree_order import parents_first
 
 MAX_LOGO_BYTES = 5 * 1024 * 1024
 
@@ -199,15 +200,4 @@ def list_axes(db: Database, plan_id: int) -> list[Axis]:
                 select(Axis).where(Axis.plan_id == plan_id).order_by(Axis.position, Axis.id)
             )
         )
-    by_parent: dict[int | None, list[Axis]] = {}
-    for axis in axes:
-        by_parent.setdefault(axis.parent_id, []).append(axis)
-    ordered: list[Axis] = []
-
-    def walk(parent_id: int | None) -> None:
-        for axis in by_parent.get(parent_id, []):
-            ordered.append(axis)
-            walk(axis.id)
-
-    walk(None)
-    return ordered
+    return parents_first(axes, lambda axis: axis.id, lambda axis: axis.parent_id)

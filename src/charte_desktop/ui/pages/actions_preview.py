@@ -8,12 +8,14 @@ action (Entrée, double click) or Ctrl+N asks for the screen at once and waits f
 
 import sqlite3
 from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QTabWidget, QWidget
 
+from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.services import first_screen
 from charte_desktop.services.action_rows import ActionRow
 from charte_desktop.ui.list_page import Filter, ListPage
@@ -31,7 +33,6 @@ def _no_choices() -> list[tuple[object, str]]:
 class ActionsPreview(Page):
     title = "Plan d'actions"
     drawn = Signal()  # the list has been painted once, and the events since handled
-
 
     def __init__(self, path: Path, screen: Callable[[], Page]) -> None:
         super().__init__()
@@ -81,17 +82,12 @@ class ActionsPreview(Page):
         return False
 
     # --- data: sqlite3 only ------------------------------------------------------------------
-    def _read(self, read: Callable[[sqlite3.Connection], None]) -> None:
-        connection = first_screen.open_for_reading(self._path)
-        try:
-            read(connection)
-        finally:
-            connection.close()
+    def _connect(self) -> "closing[sqlite3.Connection]":
+        return closing(connect_sqlite(self._path, read_only=True))
 
     def refresh(self) -> None:
         current = self.plan_combo.currentData()
-
-        def read(connection: sqlite3.Connection) -> None:
+        with self._connect() as connection:
             self.plan_combo.blockSignals(True)
             self.plan_combo.clear()
             for plan in first_screen.read_plans(connection):
@@ -99,12 +95,11 @@ class ActionsPreview(Page):
             self.plan_combo.setCurrentIndex(max(self.plan_combo.findData(current), 0))
             self.plan_combo.blockSignals(False)
             self._read_plan(connection)
-
-        self._read(read)
         self.actions.reload()
 
     def _plan_changed(self) -> None:
-        self._read(self._read_plan)
+        with self._connect() as connection:
+            self._read_plan(connection)
         self.actions.reload()
 
     def _read_plan(self, connection: sqlite3.Connection) -> None:
