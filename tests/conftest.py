@@ -3,14 +3,19 @@
 import os
 import shutil
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
-# GUI tests run without a screen.
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
+from charte_desktop import clock
 from charte_desktop.db import Database, create_database
+from tests.fixed_day import TEST_DAY
+
+# GUI tests run without a screen, on a virtual one the size of the officer's laptop.
+LAPTOP_SCREEN = Path(__file__).parent / "ui" / "laptop_screen.json"
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={LAPTOP_SCREEN}"
 
 
 @pytest.fixture(autouse=True)
@@ -23,13 +28,22 @@ def private_data_folder(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path
     return folder
 
 
+@pytest.fixture(autouse=True)
+def fixed_today(monkeypatch: pytest.MonkeyPatch) -> Iterator[date]:
+    """Charte's clock says TEST_DAY, here and in the programs a test starts (CHARTE_TODAY)."""
+    monkeypatch.setenv(clock.ENVIRONMENT_VARIABLE, TEST_DAY.isoformat())
+    with clock.fixed(TEST_DAY):
+        yield TEST_DAY
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small demo territory, built once per test run; tests work on copies."""
     from charte_desktop.services.demo import fill_small_demo
 
     path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
-    create_database(path, fill=fill_small_demo).close()
+    with clock.fixed(TEST_DAY):  # built before the function-scoped fixed_today
+        create_database(path, fill=fill_small_demo).close()
     return path
 
 

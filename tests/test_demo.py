@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from charte_desktop import clock
 from charte_desktop.db import Database, create_database
 from charte_desktop.db.defaults import DEFAULT_CIRCLES
 from charte_desktop.db.enums import (
@@ -43,6 +44,7 @@ from charte_desktop.db.models import (
     Plan,
     Territory,
 )
+from charte_desktop.services import rules
 from charte_desktop.services.demo import fill_large_demo, fill_small_demo
 
 TODAY = date(2026, 3, 14)  # a Saturday
@@ -368,14 +370,14 @@ def test_two_demo_files_have_their_own_identity(tmp_path: Path) -> None:
     assert len(identities) == 2
 
 
-def test_default_day_is_today(tmp_path: Path) -> None:
+def test_default_day_is_the_clocks_today(tmp_path: Path) -> None:
     db = create_database(tmp_path / "demo.sqlite", fill=fill_small_demo)
     try:
         with Session(db.engine) as session:
             dates = session.scalars(select(Meeting.date)).all()
     finally:
         db.close()
-    assert min(dates) < date.today() < max(dates)
+    assert min(dates) < clock.today() < max(dates)
 
 
 # --- The large demo -------------------------------------------------------------------------
@@ -408,6 +410,8 @@ def test_large_demo_counts_integrity_and_determinism(tmp_path: Path) -> None:
             assert count(f"SELECT count(*) FROM {table}") == expected, table
         assert count("SELECT count(*) FROM contact") >= 3_000
         assert count("SELECT count(*) FROM contact WHERE organisation_id IS NULL") == 0
+        phones = [row[0] for row in connection.execute("SELECT phone FROM contact")]
+        assert all(rules.phone(phone) == phone for phone in phones)
         assert count("SELECT count(DISTINCT status) FROM action") == len(ActionStatus)
         for table in (
             "membership",

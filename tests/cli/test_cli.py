@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from charte_desktop import clock
 from charte_desktop.cli.main import run
 from charte_desktop.db.schema_version import HEAD_REVISION
 from tests.bad_files import BAD_FILES, copy_of
+from tests.fixed_day import TEST_DAY
 
 LIST_KINDS = ("plans", "actions", "bodies", "meetings", "indicators", "contacts")
 
@@ -18,7 +20,8 @@ LIST_KINDS = ("plans", "actions", "bodies", "meetings", "indicators", "contacts"
 @pytest.fixture(scope="module")
 def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("demo") / "demo.sqlite"
-    assert run(["demo", str(path)]) == 0
+    with clock.fixed(TEST_DAY):  # built before the function-scoped fixed_today
+        assert run(["demo", str(path)]) == 0
     return path
 
 

@@ -2,7 +2,6 @@
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -11,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select, text
 
+from charte_desktop import clock
 from charte_desktop.db import Database, create_database, open_database
 from charte_desktop.db.enums import ActionStatus
 from charte_desktop.db.fileguard import APPLICATION_ID
@@ -116,7 +116,7 @@ def test_timestamps_are_utc_aware(db: Database) -> None:
         stored = session.get(Plan, plan.id)
         assert stored is not None
         assert stored.created_at.tzinfo is not None
-        assert abs((datetime.now(UTC) - stored.created_at).total_seconds()) < 60
+        assert abs((clock.now() - stored.created_at).total_seconds()) < 60
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 """The fiche action in Word, read back with python-docx."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -26,8 +26,9 @@ from charte_desktop.services.indicators import list_indicators
 from charte_desktop.services.plans import PlanFields, create_plan
 from charte_desktop.services.status import action_display_status
 from tests.exports.docx_reading import all_text, open_docx
+from tests.fixed_day import TEST_DAY
 
-TODAY = date.today()
+TODAY = TEST_DAY
 
 
 def _richest_action_id(db: Database) -> int:

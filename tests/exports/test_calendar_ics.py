@@ -28,9 +28,10 @@ from charte_desktop.services.meetings import (
     list_meetings,
     update_meeting,
 )
+from tests.fixed_day import TEST_DAY
 
 PARIS = ZoneInfo("Europe/Paris")
-NOW = datetime.now(UTC).replace(microsecond=0) + timedelta(days=1)  # after any creation
+NOW = datetime.combine(TEST_DAY + timedelta(days=2), time(9, 30), UTC)  # after any creation
 TRICKY_PLACE = "Salle A; bâtiment B, 2e étage \\ annexe « Rivière »"
 
 

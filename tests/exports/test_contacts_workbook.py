@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from charte_desktop import clock
 from charte_desktop.db import Database, open_database
 from charte_desktop.db.enums import BodyKind, MembershipRole
 from charte_desktop.errors import CharteError
@@ -75,7 +76,7 @@ def test_contact_text_that_looks_like_a_formula_stays_text(
 
 def test_body_members_with_role_current_first(writable: Database, tmp_path: Path) -> None:
     body_id = copil_id(writable)
-    today = date.today()
+    today = clock.today()
     newcomer = directory.create_contact(writable, directory.ContactFields(
         first_name="Zoé", last_name="Sans-Courriel"))
     bodies.create_membership(writable, bodies.MembershipFields(

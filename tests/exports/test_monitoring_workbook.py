@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from charte_desktop import clock
 from charte_desktop.db import Database, open_database
 from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.errors import CharteError
@@ -158,7 +159,7 @@ def test_indicators_and_measurements(demo_db: Database, tmp_path: Path) -> None:
 def test_milestones_and_meeting_outcomes(demo_db: Database, tmp_path: Path) -> None:
     workbook = export(demo_db, tmp_path)
     milestones = table_rows(workbook["Jalons"])
-    today = date.today()
+    today = clock.today()
     assert milestones
     for row in milestones:
         due, done = row["Échéance"].value, row["Réalisé"].value == "Oui"

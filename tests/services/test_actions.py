@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import func, select
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import (
     ActionStatus,
@@ -325,8 +326,8 @@ def test_late_rule_agrees_in_python_and_in_sql(
 
 
 def test_late_is_judged_against_today_by_default(db: Database, plan_id: int) -> None:
-    new_action(db, plan_id, "A", end_date=date.today() - timedelta(days=1))
-    new_action(db, plan_id, "B", end_date=date.today())
+    new_action(db, plan_id, "A", end_date=clock.today() - timedelta(days=1))
+    new_action(db, plan_id, "B", end_date=clock.today())
     assert codes(svc.late_actions(db)) == ["A"]
 
 

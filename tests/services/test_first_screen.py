@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from charte_desktop import clock
 from charte_desktop.db import Database, open_database
 from charte_desktop.db.enums import ActionStatus, DisplayStatus
 from charte_desktop.db.sqlite_connection import connect_sqlite
@@ -33,7 +34,7 @@ def same_as_use_cases(db: Database, today: date) -> None:
 def test_demo_territory_reads_the_same_on_any_day(demo: Path, shift: int) -> None:
     db = open_database(demo)
     try:
-        same_as_use_cases(db, date.today() + timedelta(days=shift))
+        same_as_use_cases(db, clock.today() + timedelta(days=shift))
     finally:
         db.close()
 

@@ -1,12 +1,12 @@
 """The queries of the tableau de suivi agree with the use cases a screen shows."""
 
 from collections.abc import Iterator
-from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from charte_desktop import clock
 from charte_desktop.db import Database, open_database
 from charte_desktop.db.enums import FundingState
 from charte_desktop.services import bodies, monitoring, plans
@@ -38,7 +38,7 @@ def test_action_extras_match_each_fiche(demo_db: Database) -> None:
 
 
 def test_milestones_late_by_the_status_rule(demo_db: Database) -> None:
-    today = date.today()
+    today = clock.today()
     rows = monitoring.plan_milestones(demo_db, today=today)
     assert rows and any(row.late for row in rows)
     for row in rows:

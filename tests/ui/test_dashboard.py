@@ -196,7 +196,8 @@ def test_a_long_list_shows_its_first_rows_and_counts_the_rest(qtbot: QtBot) -> N
     qtbot.addWidget(card)
     card.set_rows(list(range(MAX_CARD_ROWS + 4)))
     assert card.rows() == list(range(MAX_CARD_ROWS))
-    assert card.heading.text() == f"Actions en retard ({MAX_CARD_ROWS + 4})"
+    # Counted as the lists count when some rows are left out.
+    assert card.heading.text() == f"Actions en retard ({MAX_CARD_ROWS} sur {MAX_CARD_ROWS + 4})"
     assert card.more.text().startswith("… et 4 autres")
     card.set_rows([1])
     assert card.more.isHidden()

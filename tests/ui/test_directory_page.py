@@ -169,7 +169,7 @@ def test_create_rename_and_delete_a_structure(
     page.organisations.select_id(created.id)
     qtbot.mouseClick(page.organisations.delete_button, Qt.MouseButton.LeftButton)
     assert answer_dialogs.asked == ["Supprimer la structure « Épicerie du Pont » ?\n\n"
-                                    "Cette suppression ne peut pas être annulée."]
+                                    "Ctrl+Z annule la suppression."]
     assert all(o.id != created.id for o in list_organisations(demo_db))
 
 

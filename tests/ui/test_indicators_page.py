@@ -203,7 +203,8 @@ def test_add_edit_and_delete_a_measurement(
     qtbot.mouseClick(page.measurements.delete_button, Qt.MouseButton.LeftButton)
     assert answer_dialogs.asked[0].startswith("Supprimer la mesure du 14/03/2026 (9,5 %)")
     assert list_measurements(demo_db, indicator_id) == []
-    assert window.undo_stack.count() == 0
+    window.undo_stack.undo()  # the deletion is undone: the same measurement is back
+    assert [m.id for m in list_measurements(demo_db, indicator_id)] == [measurement.id]
 
 
 def test_chart_draws_the_measurements_against_the_trajectory(

@@ -210,7 +210,6 @@ def test_welcome_requires_the_name_then_gives_the_fields(qtbot: QtBot) -> None:
     assert dialog.fields is None and dialog.result() != QDialog.DialogCode.Accepted
 
     type_text(qtbot, dialog.name, "Communauté de communes du Pays d'Élan")
-    dialog.kind.setCurrentIndex(dialog.kind.findData(TerritoryKind.COMMUNITY_OF_COMMUNES))
     qtbot.mouseClick(dialog.start_button, Qt.MouseButton.LeftButton)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert dialog.fields == TerritoryFields(

@@ -5,6 +5,7 @@ from typing import Any
 
 from pytestqt.qtbot import QtBot
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import MeetingState
 from charte_desktop.services import meetings
@@ -21,7 +22,7 @@ def body_dates(db: Database, body_id: int) -> list[date]:
 def test_plan_a_quarterly_series_until_a_date(qtbot: QtBot, demo_db: Database) -> None:
     window, page = open_page(qtbot, demo_db)
     body_id = planned_copil(demo_db).body_id
-    year = date.today().year + 2
+    year = clock.today().year + 2
     first, until = date(year, 3, 14), date(year + 1, 3, 31)
     # Already planned on a date of the series: it is skipped, not doubled.
     existing = meetings.create_meeting(demo_db, meetings.MeetingFields(
@@ -75,6 +76,9 @@ def test_plan_a_quarterly_series_until_a_date(qtbot: QtBot, demo_db: Database) -
     assert body_dates(demo_db, body_id) == before
     window.undo_stack.redo()
     assert len(body_dates(demo_db, body_id)) == len(before) + 4
+    # The very same meetings are back (same ids), with their invitees.
+    again = [r for r in meetings.list_meetings(demo_db) if r.id in {row.id for row in rows}]
+    assert {(r.id, r.invitee_count) for r in again} == {(r.id, invitees) for r in rows}
 
 
 def test_too_long_a_series_is_explained_and_cannot_be_saved(

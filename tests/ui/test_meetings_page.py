@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import AttendanceState, MeetingState
 from charte_desktop.services import meeting_outcomes, meetings
@@ -58,10 +59,10 @@ def test_filters_by_state_body_and_period(qtbot: QtBot, demo_db: Database) -> No
 
     page.meetings.filters["period"].set_value("upcoming")
     upcoming = page.meetings.visible_rows()
-    assert upcoming and all(r.date >= date.today() for r in upcoming)
+    assert upcoming and all(r.date >= clock.today() for r in upcoming)
     page.meetings.filters["period"].set_value("past")
     past = page.meetings.visible_rows()
-    assert past and all(r.date < date.today() for r in past)
+    assert past and all(r.date < clock.today() for r in past)
     assert len(upcoming) + len(past) == len(meetings.list_meetings(demo_db))
 
 
@@ -231,7 +232,7 @@ def test_follow_up_done_toggle_and_decision_form(
     click(qtbot, page.done_button)
     done = next(f for f in meetings.get_meeting(demo_db, meeting.id).follow_ups
                 if f.id == open_one.id)
-    assert done.done and done.done_date == date.today()
+    assert done.done and done.done_date == clock.today()
     assert page.done_button.isChecked()
     assert page.follow_ups.current_row().done
     click(qtbot, page.done_button)

@@ -13,6 +13,7 @@ from charte_desktop.db import Database, open_database
 from charte_desktop.services import plans
 from charte_desktop.services.actions import ActionFilter, list_actions
 from charte_desktop.ui.core_loader import CoreLoader
+from charte_desktop.ui.entity import shorten
 from charte_desktop.ui.form_dialog import FormDialog
 from charte_desktop.ui.main_window import MainWindow
 from charte_desktop.ui.pages.actions_page import ActionsPage
@@ -100,7 +101,7 @@ def test_opening_an_action_waits_for_the_screen_and_opens_its_form(
     threading.Timer(0.3, release.set).start()
     when_dialog_opens(look)
     qtbot.keyClick(listing.table, Qt.Key.Key_Return)
-    assert opened == [f"Modifier : {row.code} {row.title}"]
+    assert opened == [f"Modifier l'action « {shorten(f'{row.code} {row.title}')} »"]
     assert isinstance(window.current_page(), ActionsPage)
 
 

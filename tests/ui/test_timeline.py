@@ -1,7 +1,6 @@
 """Plan d'actions › Calendrier, driven as the officer would: the same actions as the list,
 bars that open their fiche, keyboard, zoom, image and printout."""
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +11,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 from pytestqt.qtbot import QtBot
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.services.actions import ActionFilter, list_actions
@@ -162,7 +162,7 @@ def test_opens_on_today_with_a_tooltip_in_french(qtbot: QtBot, demo_db: Database
     _, _page, view = open_calendar(qtbot, demo_db)
     scale = view.scale()
     assert scale is not None
-    today_x = LABEL_WIDTH + day_centre(scale, date.today()) - view.horizontalScrollBar().value()
+    today_x = LABEL_WIDTH + day_centre(scale, clock.today()) - view.horizontalScrollBar().value()
     assert LABEL_WIDTH < today_x < view.viewport().width()
     action = next(a for a in list_actions(demo_db) if a.code == "1.2")
     text = view.tooltip_at(bar_centre(qtbot, view, action.id))
@@ -195,7 +195,7 @@ def test_image_export_writes_the_whole_calendar(
         painter.full_width(), painter.full_height() + output.TITLE_HEIGHT)
     # The whole chart, not the part on screen: wider than the window, and today's line in it.
     assert image.width() > view.viewport().width()
-    x = round(painter.label_width + day_centre(painter.scale, date.today()))
+    x = round(painter.label_width + day_centre(painter.scale, clock.today()))
     assert QColor(image.pixel(x, image.height() - 3)) == TODAY
 
 

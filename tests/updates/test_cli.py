@@ -1,13 +1,13 @@
 """`export update-workbook` and `import updates` on the command line: exit codes 0 / 1 / 2,
 --dry-run writes nothing, without it every change is recorded."""
 
-from datetime import date
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from charte_desktop import clock
 from charte_desktop.cli.main import run
 from charte_desktop.db import open_database
 from charte_desktop.db.enums import ActionStatus
@@ -44,10 +44,10 @@ def test_export_writes_the_suggested_name_in_the_current_folder(
     code, out, err = run_cli(capsys, "export", "update-workbook", str(demo), "--pilot",
                              str(CAMILLE))
     assert (code, err) == (0, "")
-    assert Path(out.strip()) == folder / f"Mise à jour - Camille Roussel - {date.today()}.xlsx"
+    assert Path(out.strip()) == folder / f"Mise à jour - Camille Roussel - {clock.today()}.xlsx"
     code, out, _ = run_cli(capsys, "export", "update-workbook", str(demo))
     assert code == 0
-    assert Path(out.strip()).name == f"Mise à jour - toutes les actions - {date.today()}.xlsx"
+    assert Path(out.strip()).name == f"Mise à jour - toutes les actions - {clock.today()}.xlsx"
     assert load_workbook(out.strip())["Actions"].max_row == 12 + 15
 
 

@@ -2,13 +2,14 @@
 a drop-down of statuses, and an identity hidden away."""
 
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus
 from charte_desktop.db.models import Action, Contact
@@ -53,7 +54,7 @@ def test_the_pilot_gets_their_actions_with_what_they_need_to_answer(
     assert re.fullmatch(r"Réunion de lancement avec les trois principaux employeurs "
                         r"\(\d\d/\d\d/20\d\d, en retard\)", milestones)
     assert ws.cell(2, 1).value == "Pilote : Camille Roussel"
-    assert ws.cell(3, 1).value == (f"Classeur envoyé le {date.today():%d/%m/%Y} par "
+    assert ws.cell(3, 1).value == (f"Classeur envoyé le {clock.today():%d/%m/%Y} par "
                                    "Communauté de communes du Val d'Aubrance.")
     instructions = " ".join(str(ws.cell(row, column).value or "")
                             for row in range(5, 12) for column in (1, 2))
@@ -123,7 +124,7 @@ def test_indicators_of_the_pilots_actions_with_a_date_to_confirm(workbook_path: 
     ]
     no2 = lines[1]
     assert no2[1] == "µg/m³" and no2[2] == "1.1, 1.5"  # one line, two actions
-    today = datetime.combine(date.today(), datetime.min.time())
+    today = datetime.combine(clock.today(), datetime.min.time())
     assert all(line[6] == today for line in lines)  # proposed date: the day it is sent
     validations = {dv.type for dv in ws.data_validations.dataValidation}
     assert validations == {"date", "decimal"}

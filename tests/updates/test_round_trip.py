@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus
 from charte_desktop.db.models import Action, ActionNote, Indicator, Measurement, UpdateImport
@@ -75,7 +76,7 @@ def test_changes_are_listed_old_to_new_action_by_action(
     ]
     # Both measurements are shown under 1.1, the first action following each indicator.
     aires, no2 = first.changes
-    today = date.today().strftime("%d/%m/%Y")
+    today = clock.today().strftime("%d/%m/%Y")
     assert aires.what == f"Indicateur « Aires de livraison réaménagées » au {today}"
     assert (aires.old, aires.new) == ("", "17 aires")
     assert aires.hint.startswith("dernière valeur : 14 aires au ")
@@ -105,16 +106,16 @@ def test_accepted_changes_only_are_recorded_in_one_go(
     assert (status, progress) == (ActionStatus.IN_PROGRESS, 20)  # progress refused
     assert notes[-1] == (
         f"Mise à jour de Camille Roussel (classeur de mise à jour envoyé le "
-        f"{date.today():%d/%m/%Y}).\nStatut : Suspendue → En cours.\n"
+        f"{clock.today():%d/%m/%Y}).\nStatut : Suspendue → En cours.\n"
         "Opérateur retenu,\nlancement en octobre."
     )
     _status, _progress, notes_11 = snapshot(demo_db, "1.1")
     assert notes_11[-1].endswith("Indicateur « Aires de livraison réaménagées » au "
-                                 f"{date.today():%d/%m/%Y} : 17 aires.")
+                                 f"{clock.today():%d/%m/%Y} : 17 aires.")
     aires = measurements(demo_db, "Aires")
-    assert aires[date.today()][0] == Decimal("17")
-    assert aires[date.today()][1] == ("Transmise par Camille Roussel (classeur de mise à "
-                                      f"jour du {date.today():%d/%m/%Y}) : Deux aires de plus")
+    assert aires[clock.today()][0] == Decimal("17")
+    assert aires[clock.today()][1] == ("Transmise par Camille Roussel (classeur de mise à "
+                                      f"jour du {clock.today():%d/%m/%Y}) : Deux aires de plus")
     assert measurements(demo_db, "Concentration") == before_no2  # refused
     with demo_db.session() as session:
         note_dates = set(session.scalars(

@@ -19,6 +19,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from charte_desktop import clock
 from charte_desktop.db.damaged import (
     STAMP_FORMAT,
     has_journal,
@@ -116,7 +117,7 @@ def chosen_backup_folder(db_path: Path, settings: "AppSettings | None" = None) -
 
 
 def _utc(now: datetime | None) -> datetime:
-    return (now or datetime.now(UTC)).astimezone(UTC)
+    return (now or clock.now()).astimezone(UTC)
 
 
 def _unreadable(source: Path, error: sqlite3.Error, what: str) -> CharteError:
@@ -297,7 +298,7 @@ def rotate(
     (the clock went back). Backups taken before an update, before a restore or by hand,
     and files that are not backups, are never deleted.
     """
-    moment = now or datetime.now(UTC).astimezone()
+    moment = now or clock.now().astimezone()
     zone = moment.tzinfo
     entries = _scan(folder)
     automatic = [e for e in entries if e.reason_key in ROTATED_REASONS]

@@ -11,6 +11,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
+from charte_desktop import clock
 from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.errors import CharteError
 
@@ -115,7 +116,7 @@ def set_aside(path: Path, *, now: datetime | None = None) -> Path:
 
     Its rollback journal, if any, moves with it so the pair stays consistent.
     """
-    stamp = (now or datetime.now(UTC)).astimezone(UTC).strftime(STAMP_FORMAT)
+    stamp = (now or clock.now()).astimezone(UTC).strftime(STAMP_FORMAT)
     base = f"{path.stem}{SET_ASIDE_MARK}{stamp}"
     target = path.with_name(f"{base}.sqlite")
     number = 1

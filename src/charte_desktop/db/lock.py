@@ -26,6 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
+from charte_desktop import clock
 from charte_desktop.errors import CharteError
 
 LOCK_SUFFIX = ".lock"
@@ -78,7 +79,7 @@ class LockOwner:
         except Exception:  # no login name (some services, containers)
             user = os.environ.get("USERNAME") or os.environ.get("USER") or "?"
         host = socket.gethostname() or os.environ.get("COMPUTERNAME") or "?"
-        return cls(user, host, os.getpid(), datetime.now().astimezone().replace(microsecond=0))
+        return cls(user, host, os.getpid(), clock.now().astimezone().replace(microsecond=0))
 
 
 def lock_path_for(db_path: Path) -> Path:
@@ -92,7 +93,7 @@ def _key(db_path: Path) -> str:
 
 def _since_text(since: datetime, now: datetime | None = None) -> str:
     """"depuis 14h05" today, "depuis le 12/03/2026 à 14h05" another day."""
-    now = now or datetime.now().astimezone()
+    now = now or clock.now().astimezone()
     local = since.astimezone(now.tzinfo)
     hour = f"{local.hour}h{local.minute:02d}"
     if local.date() == now.date():

@@ -8,6 +8,7 @@ from sqlalchemy import Integer, String
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
+from charte_desktop import clock
 from charte_desktop.money import to_money
 
 
@@ -61,4 +62,4 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 
 def utcnow() -> datetime:
-    return datetime.now(UTC)
+    return clock.now()

@@ -9,6 +9,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import DisplayStatus, FundingState
 from charte_desktop.exports.word_blocks import NBSP, person
@@ -69,7 +70,7 @@ def load_action_sheet(db: Database, action_id: int, *, today: date | None = None
         )
     linked = {indicator.id for indicator in action.indicators}
     indicators = [row for row in list_indicators(db) if row.id in linked] if linked else []
-    return ActionSheetContext(action, get_territory(db), today or date.today(),
+    return ActionSheetContext(action, get_territory(db), today or clock.today(),
                               prioritisation, indicators)
 
 

@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from charte_desktop import __version__
+from charte_desktop import __version__, clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import MeetingState
 from charte_desktop.errors import CharteError
@@ -117,7 +117,7 @@ def event_lines(meeting: "Meeting", now: datetime) -> list[str]:
 
 def calendar(meetings: Sequence["Meeting"], now: datetime | None = None) -> bytes:
     """A VCALENDAR (METHOD:PUBLISH: events to add, not invitations to answer)."""
-    now = now or datetime.now(UTC)
+    now = now or clock.now()
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
              "METHOD:PUBLISH", *VTIMEZONE_PARIS]
     for meeting in meetings:

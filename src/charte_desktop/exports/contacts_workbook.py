@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.models import Membership
 from charte_desktop.formatting import format_date
@@ -47,7 +48,7 @@ def suggested_contacts_name(db: Database, body_id: int | None = None, *,
         territory = plans.get_territory(db)
         kind, what = DIRECTORY_KIND, territory.name if territory else "contacts"
     stem = safe_file_name(what)[:80].rstrip(". ")
-    day = (today or date.today()).isoformat()
+    day = (today or clock.today()).isoformat()
     return safe_file_name(f"{kind} - {stem} - {day}", suffix=".xlsx")
 
 
@@ -60,7 +61,7 @@ def write_contacts_workbook(db: Database, target: Path, *, body_id: int | None =
     from charte_desktop.exports.xlsx_cells import WorkbookLooks, new_workbook, save_workbook
 
     target = check_target(target)
-    today = today or date.today()
+    today = today or clock.today()
     territory = plans.get_territory(db)
     context = _Context(today, territory.name if territory else "")
     if body_id is not None:

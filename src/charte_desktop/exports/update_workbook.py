@@ -14,6 +14,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus
 from charte_desktop.db.types import utcnow
@@ -46,7 +47,7 @@ def default_name(db: Database, pilot_id: int | None, *, day: date | None = None)
     from charte_desktop.services.directory import get_contact
 
     name = get_contact(db, pilot_id).full_name if pilot_id is not None else ""
-    return suggested_name(name, day or date.today())
+    return suggested_name(name, day or clock.today())
 
 
 def write_update_workbook(

@@ -128,7 +128,7 @@ class FundingFields:
 def _funding_values(session: Session, fields: FundingFields) -> dict[str, Any]:
     if fields.funder_id is None:
         raise CharteError("Le champ « Financeur » est obligatoire.", field="funder_id")
-    amount = rules.amount(fields.amount, "amount", "Montant")
+    amount = rules.required_amount(fields.amount, "amount", "Montant")
     if not isinstance(fields.state, FundingState):
         raise CharteError("Le champ « État du financement » n'est pas valide.", field="state")
     get_or_fail(session, Action, fields.action_id, "L'action")

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus, DisplayStatus, Priority
 from charte_desktop.db.models import (
@@ -30,7 +31,13 @@ from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.action_rows import ActionFilter, ActionRow, natural_key
 from charte_desktop.services.budget import check_totals_match_lines
-from charte_desktop.services.common import assign, ensure_exists, fetch_all, get_or_fail
+from charte_desktop.services.common import (
+    assign,
+    ensure_exists,
+    fetch_all,
+    get_or_fail,
+    not_found,
+)
 from charte_desktop.services.status import display_status, late_condition
 
 CODE_MAX_LENGTH = 20
@@ -151,7 +158,7 @@ def action_values(session: Session, fields: ActionFields, action_id: int | None
     if fields.axis_id is not None:
         axis = session.get(Axis, fields.axis_id)
         if axis is None:
-            raise CharteError(f"L'axe n° {fields.axis_id} est introuvable.", field="axis_id")
+            raise CharteError(not_found("L'axe", fields.axis_id), field="axis_id")
         if axis.plan_id != fields.plan_id:
             raise CharteError(
                 f"L'axe « {axis.title} » appartient à un autre plan que l'action.",
@@ -288,7 +295,7 @@ def duplicate_action(db: Database, action_id: int) -> Action:
 
 
 def _missing(action_id: int) -> CharteError:
-    return CharteError(f"L'action n° {action_id} est introuvable (peut-être supprimée).")
+    return CharteError(not_found("L'action", action_id, note="peut-être supprimée"))
 
 
 def get_action_for_form(db: Database, action_id: int) -> Action:
@@ -469,7 +476,7 @@ def list_actions(
     db: Database, filters: ActionFilter = ActionFilter(), *, today: date | None = None
 ) -> list[ActionRow]:
     """The actions matching `filters`, in one query, by plan then code ("2.9" before "2.10")."""
-    late = late_condition(today or date.today())
+    late = late_condition(today or clock.today())
     query = (
         select(
             Action.id,

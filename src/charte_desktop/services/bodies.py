@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import BodyKind, MeetingState, MembershipRole, QuorumRule
 from charte_desktop.db.models import (
@@ -20,7 +21,13 @@ from charte_desktop.db.models import (
 )
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
-from charte_desktop.services.common import assign, ensure_exists, get_or_fail
+from charte_desktop.services.common import (
+    assign,
+    ensure_exists,
+    get_or_fail,
+    not_found,
+    required_id,
+)
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(BodyKind)}
 _ROLE_ORDER = {role: index for index, role in enumerate(MembershipRole)}
@@ -56,6 +63,8 @@ def _body_values(session: Session, fields: BodyFields) -> dict[str, Any]:
         raise CharteError("Le champ « Type d'instance » est obligatoire.", field="kind")
     if not isinstance(fields.quorum_rule, QuorumRule):
         raise CharteError("Le champ « Règle de quorum » est obligatoire.", field="quorum_rule")
+    if fields.quorum_value is None and fields.quorum_rule is not QuorumRule.NONE:
+        raise CharteError("Le champ « Quorum » est obligatoire.", field="quorum_value")
     value = fields.quorum_value or 0
     if fields.quorum_rule is QuorumRule.NONE:
         value = 0
@@ -135,7 +144,7 @@ def describe_body_deletion(db: Database, body_id: int) -> str:
             ).where(Body.id == body_id)
         ).first()
     if row is None:
-        raise CharteError(f"L'instance n° {body_id} est introuvable (peut-être supprimée).")
+        raise CharteError(not_found("L'instance", body_id, note="peut-être supprimée"))
     name, meetings = row
     if meetings == 0:
         return f"Supprimer l'instance « {name} » ?"
@@ -161,7 +170,7 @@ def list_bodies(db: Database, *, today: date | None = None) -> list[BodyRow]:
 
     Sorted by kind (COPIL first) then name.
     """
-    today = today or date.today()
+    today = today or clock.today()
     members = (
         select(func.count(Membership.id))
         .where(Membership.body_id == Body.id, current_membership(today))
@@ -209,9 +218,9 @@ def _membership_values(
     session: Session, fields: MembershipFields, membership_id: int | None
 ) -> dict[str, Any]:
     body = get_or_fail(session, Body, fields.body_id, "L'instance")
-    contact = session.get(Contact, fields.contact_id)
+    contact = session.get(Contact, required_id(fields.contact_id, "contact_id", "Contact"))
     if contact is None:
-        raise CharteError(f"Le contact n° {fields.contact_id} est introuvable.", field="contact_id")
+        raise CharteError(not_found("Le contact", fields.contact_id), field="contact_id")
     if not isinstance(fields.role, MembershipRole):
         raise CharteError("Le champ « Rôle » est obligatoire.", field="role")
     rules.dates_in_order(
@@ -301,7 +310,7 @@ def current_members(db: Database, body_id: int, *, today: date | None = None) ->
     query = (
         select(Membership)
         .options(joinedload(Membership.contact).joinedload(Contact.organisation))
-        .where(Membership.body_id == body_id, current_membership(today or date.today()))
+        .where(Membership.body_id == body_id, current_membership(today or clock.today()))
     )
     with db.session() as session:
         return _sorted_members(list(session.scalars(query)))
@@ -315,7 +324,7 @@ def bodies_by_contact(
     query = (
         select(Membership.contact_id, Body.kind, Body.name, Membership.role)
         .join(Body, Body.id == Membership.body_id)
-        .where(current_membership(today or date.today()))
+        .where(current_membership(today or clock.today()))
     )
     found: dict[int, list[tuple[Any, str, MembershipRole]]] = {}
     with db.session() as session:

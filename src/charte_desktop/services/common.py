@@ -12,11 +12,39 @@ from charte_desktop.errors import CharteError
 M = TypeVar("M", bound=Base)
 
 
-def get_or_fail(session: Session, model: type[M], item_id: int, what: str) -> M:
-    """The row with this id, or a French "introuvable" naming `what` (e.g. "L'action")."""
-    item = session.get(model, item_id)
+def is_absent(item_id: int | None) -> bool:
+    """No reference given: None, or an id no row can have (0 stands for "none" in forms)."""
+    return item_id is None or (isinstance(item_id, int) and item_id < 1)
+
+
+def not_found(what: str, item_id: int | None, *, note: str = "") -> str:
+    """"L'action n° 12 est introuvable.", never "n° None" nor "n° 0" for an absent id;
+    `note` is added in brackets ("peut-être supprimée")."""
+    number = "" if is_absent(item_id) else f" n° {item_id}"
+    return f"{what}{number} est introuvable{f' ({note})' if note else ''}."
+
+
+def required_id(item_id: int | None, field: str | None, label: str) -> int:
+    """A required reference chosen in a form: absent is "Le champ « label » est obligatoire."."""
+    if item_id is None or is_absent(item_id):
+        raise CharteError(f"Le champ « {label} » est obligatoire.", field=field)
+    return item_id
+
+
+def get_or_fail(
+    session: Session, model: type[M], item_id: int | None, what: str, *,
+    field: str | None = None, label: str | None = None,
+) -> M:
+    """The row with this id, or a French "introuvable" naming `what` (e.g. "L'action").
+
+    With `label`, the id is a required field of a form: absent, it is reported as
+    "Le champ « label » est obligatoire." beside `field`.
+    """
+    if label is not None:
+        required_id(item_id, field, label)
+    item = None if is_absent(item_id) else session.get(model, item_id)
     if item is None:
-        raise CharteError(f"{what} n° {item_id} est introuvable.")
+        raise CharteError(not_found(what, item_id), field=field)
     return item
 
 
@@ -30,7 +58,7 @@ def fetch_all(
     found = {row.id: row for row in session.scalars(select(model).where(model.id.in_(wanted)))}
     missing = [i for i in wanted if i not in found]
     if missing:
-        raise CharteError(f"{what} n° {missing[0]} est introuvable.", field=field)
+        raise CharteError(not_found(what, missing[0]), field=field)
     return [found[i] for i in wanted]
 
 
@@ -38,8 +66,8 @@ def ensure_exists(
     session: Session, model: type[Base], item_id: int | None, what: str, field: str
 ) -> None:
     """Check an optional reference (e.g. the pilot) points at an existing row."""
-    if item_id is not None and session.get(model, item_id) is None:
-        raise CharteError(f"{what} n° {item_id} est introuvable.", field=field)
+    if item_id is not None and (is_absent(item_id) or session.get(model, item_id) is None):
+        raise CharteError(not_found(what, item_id), field=field)
 
 
 def assign(target: Any, values: dict[str, Any], names: Sequence[str]) -> None:

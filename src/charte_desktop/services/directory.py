@@ -185,7 +185,7 @@ def contact_values(session: Session, fields: ContactFields) -> dict[str, Any]:
         "organisation_id": fields.organisation_id,
         "circle_id": fields.circle_id,
         "email": rules.email(fields.email, "email", "Courriel"),
-        "phone": rules.limited_text(fields.phone, "phone", "Téléphone", max_length=40),
+        "phone": rules.phone(fields.phone, "phone", "Téléphone"),
         "notes": (fields.notes or "").strip(),
     }
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from charte_desktop import clock
 from charte_desktop.db.enums import ActionStatus, DisplayStatus, Priority
 from charte_desktop.services.action_rows import ActionRow, natural_key
 from charte_desktop.services.tree_order import parents_first
@@ -77,7 +78,7 @@ def _euros(cents: int | None) -> Decimal | None:
 def read_actions(connection: sqlite3.Connection, plan_id: int, *,
                  today: date | None = None) -> list[ActionRow]:
     """The plan's actions as the list shows them, ordered by code ("2.9" before "2.10")."""
-    parameters = {"plan_id": plan_id, "today": (today or date.today()).isoformat()}
+    parameters = {"plan_id": plan_id, "today": (today or clock.today()).isoformat()}
     rows: list[ActionRow] = []
     for (id_, plan, code, title, status, late, priority, axis_id, axis_code, axis_title,
          pilot_id, first_name, last_name, start, end, progress, planned, committed,

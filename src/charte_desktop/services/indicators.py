@@ -13,7 +13,7 @@ from charte_desktop.db.enums import _LABELS, Dimension, Direction, IndicatorKind
 from charte_desktop.db.models import Action, Indicator, Measurement, Plan, indicator_action
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
-from charte_desktop.services.common import assign, fetch_all, get_or_fail
+from charte_desktop.services.common import assign, fetch_all, get_or_fail, not_found
 from charte_desktop.text import fold
 
 
@@ -208,7 +208,7 @@ def get_indicator(db: Database, indicator_id: int) -> Indicator:
         )
         if indicator is None:
             raise CharteError(
-                f"L'indicateur n° {indicator_id} est introuvable (peut-être supprimé)."
+                not_found("L'indicateur", indicator_id, note="peut-être supprimé")
             )
         return indicator
 
@@ -314,9 +314,7 @@ def _measurement_values(
 ) -> dict[str, Any]:
     if fields.date is None:
         raise CharteError("Le champ « Date de la mesure » est obligatoire.", field="date")
-    value = rules.number(fields.value, "value", "Valeur")
-    if value is None:
-        raise CharteError("Le champ « Valeur » est obligatoire.", field="value")
+    value = rules.required_number(fields.value, "value", "Valeur")
     get_or_fail(session, Indicator, fields.indicator_id, "L'indicateur")
     query = select(Measurement.id).where(
         Measurement.indicator_id == fields.indicator_id, Measurement.date == fields.date

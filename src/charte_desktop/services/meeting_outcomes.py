@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session, aliased
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import MeetingState
 from charte_desktop.db.models import (
@@ -22,7 +23,7 @@ from charte_desktop.db.models import (
 )
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
-from charte_desktop.services.common import assign, ensure_exists, get_or_fail
+from charte_desktop.services.common import assign, ensure_exists, get_or_fail, not_found
 from charte_desktop.services.meetings import next_position, renumber, same_meeting
 
 # --- Decisions -------------------------------------------------------------------------
@@ -42,7 +43,7 @@ def _check_agenda_item(session: Session, meeting_id: int, item_id: int | None) -
     item = session.get(AgendaItem, item_id)
     if item is None:
         raise CharteError(
-            f"Le point de l'ordre du jour n° {item_id} est introuvable.", field="agenda_item_id"
+            not_found("Le point de l'ordre du jour", item_id), field="agenda_item_id"
         )
     if item.meeting_id != meeting_id:
         raise CharteError(
@@ -158,7 +159,7 @@ def _follow_up_values(session: Session, fields: FollowUpFields) -> dict[str, Any
 def _tick(follow_up: FollowUp, done: bool, today: date | None) -> None:
     """Done today when ticked; a follow-up already done keeps its date; unticking clears it."""
     if done and not follow_up.done_date:
-        follow_up.done_date = today or date.today()
+        follow_up.done_date = today or clock.today()
     elif not done:
         follow_up.done_date = None
     follow_up.done = done
@@ -268,7 +269,7 @@ def follow_ups_due(
     db: Database, *, today: date | None = None, within_days: int = 14
 ) -> list[FollowUpRow]:
     """Open follow-ups due by `today + within_days` (late ones included), oldest first."""
-    limit = (today or date.today()) + timedelta(days=within_days)
+    limit = (today or clock.today()) + timedelta(days=within_days)
     query = (
         select()
         .select_from(FollowUp)

@@ -19,7 +19,7 @@ from charte_desktop.db.models import AgendaItem, Body, Meeting
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date
 from charte_desktop.services import meetings, rules
-from charte_desktop.services.common import get_or_fail
+from charte_desktop.services.common import get_or_fail, not_found
 
 MAX_SERIES_MEETINGS = 60
 MAX_EVERY = 99
@@ -110,7 +110,7 @@ def _series_dates(session: Session, fields: RecurrenceFields) -> list[date]:
         raise CharteError("Le champ « Instance » est obligatoire.", field="body_id")
     body = session.get(Body, fields.body_id)
     if body is None:
-        raise CharteError(f"L'instance n° {fields.body_id} est introuvable.", field="body_id")
+        raise CharteError(not_found("L'instance", fields.body_id), field="body_id")
     if not isinstance(fields.first_date, date):
         raise CharteError("Le champ « Première réunion le » est obligatoire.",
                           field="first_date")

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import Select, bindparam, delete, func, select
 from sqlalchemy.orm import Session, joinedload, selectinload
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import AttendanceState, BodyKind, MeetingState, QuorumRule
 from charte_desktop.db.models import (
@@ -25,7 +26,7 @@ from charte_desktop.db.models import (
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.bodies import current_membership
-from charte_desktop.services.common import assign, ensure_exists, get_or_fail
+from charte_desktop.services.common import assign, ensure_exists, get_or_fail, not_found
 
 # --- Meetings --------------------------------------------------------------------------
 
@@ -43,7 +44,7 @@ class MeetingFields:
 
 
 def meeting_values(session: Session, fields: MeetingFields) -> dict[str, Any]:
-    get_or_fail(session, Body, fields.body_id, "L'instance")
+    get_or_fail(session, Body, fields.body_id, "L'instance", field="body_id", label="Instance")
     if not isinstance(fields.date, date):
         raise CharteError("Le champ « Date de la réunion » est obligatoire.", field="date")
     if fields.start_time and fields.end_time and fields.end_time < fields.start_time:
@@ -242,7 +243,7 @@ def _next_meetings_query() -> Select[Any]:
 
 def next_meetings(db: Database, *, today: date | None = None, limit: int = 10) -> list[MeetingRow]:
     """The planned meetings from `today` on, soonest first."""
-    params = {"today": today or date.today(), "limit": limit}
+    params = {"today": today or clock.today(), "limit": limit}
     with db.session() as session:
         return [MeetingRow(*row) for row in session.execute(_next_meetings_query(), params)]
 
@@ -475,7 +476,7 @@ def quorum_status(db: Database, meeting_id: int) -> QuorumStatus:
     with db.session() as session:
         row = session.execute(query).first()
     if row is None:
-        raise CharteError(f"La réunion n° {meeting_id} est introuvable (peut-être supprimée).")
+        raise CharteError(not_found("La réunion", meeting_id, note="peut-être supprimée"))
     rule, value, voting_members, present = row
     if rule is QuorumRule.NONE:
         required = 0

@@ -14,6 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, case, false, func, literal, select, true, type_coerce
 from sqlalchemy.orm import aliased
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus, FundingState
 from charte_desktop.db.models import (
@@ -158,7 +159,7 @@ def plan_milestones(
     db: Database, plan_id: int | None = None, *, today: date | None = None
 ) -> list[MilestoneRow]:
     """Every milestone of the plan's actions: by plan, action code, due date (undated last)."""
-    today = today or date.today()
+    today = today or clock.today()
     late = (
         (Milestone.done == false()) & Milestone.due_date.is_not(None)
         & (Milestone.due_date < today) & Action.status.in_(ACTIVE_STATUSES)
@@ -285,7 +286,7 @@ def plan_outcomes(
 ) -> list[OutcomeRow]:
     """Decisions and follow-ups of every meeting that concern the plan's actions or no
     action in particular: latest meeting first, its decisions then its follow-ups."""
-    today = today or date.today()
+    today = today or clock.today()
     rows: list[tuple[Any, OutcomeRow]] = []
     with db.session() as session:
         run = session.connection().execute

@@ -26,7 +26,7 @@ from charte_desktop.services.bulk_import import (
     RowProblem,
     StepCallback,
 )
-from charte_desktop.services.common import get_or_fail
+from charte_desktop.services.common import get_or_fail, not_found
 from charte_desktop.services.directory import ContactFields, contact_values
 from charte_desktop.services.plans import AxisFields, PlanFields, axis_values, plan_values
 
@@ -168,12 +168,11 @@ class _References:
     def check(self, values: dict[str, Any], copilot_ids: list[int]) -> None:
         axis_id = values["axis_id"]
         if axis_id is not None and axis_id not in self.axes:
-            raise CharteError(f"L'axe n° {axis_id} est introuvable dans ce plan.",
-                              field="axis_id")
+            missing = not_found("L'axe", axis_id).removesuffix(".")
+            raise CharteError(f"{missing} dans ce plan.", field="axis_id")
         for contact_id in (values["pilot_id"], *copilot_ids):
             if contact_id is not None and contact_id not in self.contacts:
-                raise CharteError(f"Le contact n° {contact_id} est introuvable.",
-                                  field="pilot_id")
+                raise CharteError(not_found("Le contact", contact_id), field="pilot_id")
         if values["project_group_id"] is not None:
             raise CharteError("Un import ne désigne pas de groupe projet.",
                               field="project_group_id")

@@ -50,13 +50,19 @@ def get_territory(db: Database) -> Territory | None:
         return session.scalars(select(Territory).order_by(Territory.id)).first()
 
 
-def save_territory(db: Database, fields: TerritoryFields) -> Territory:
-    """Create or replace the file's one collectivité."""
+def check_territory(fields: TerritoryFields) -> str:
+    """The collectivité's name, once the fields are found valid (before any file exists)."""
     name = rules.required_text(fields.name, "name", "Nom de la collectivité", max_length=200)
     if not isinstance(fields.kind, TerritoryKind):
         raise CharteError("Le champ « Type de collectivité » est obligatoire.", field="kind")
     if fields.logo is not None and len(fields.logo) > MAX_LOGO_BYTES:
         raise CharteError("Le logo est trop lourd (5 Mo au plus).", field="logo")
+    return name
+
+
+def save_territory(db: Database, fields: TerritoryFields) -> Territory:
+    """Create or replace the file's one collectivité."""
+    name = check_territory(fields)
     with db.session() as session:
         territory = session.scalars(select(Territory).order_by(Territory.id)).first()
         if territory is None:

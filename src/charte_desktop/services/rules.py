@@ -9,6 +9,11 @@ from charte_desktop.money import to_money
 
 # Deliberately loose: one "@", something on each side, a dot in the domain, no spaces.
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+# A phone number as typed: digits in groups parted by one space (any kind), dot or hyphen,
+# an optional leading "+" and, after an international prefix, an optional "(0)".
+_DIGIT_GROUPS = r"\d+(?:[\s.\-]\d+)*"
+_PHONE = re.compile(rf"(\+)?\s?({_DIGIT_GROUPS})(?:\s?\(0\)\s?({_DIGIT_GROUPS}))?")
+PHONE_EXAMPLE = "01 23 45 67 89 ou +33 1 23 45 67 89"
 
 
 def required_text(value: str | None, field: str, label: str, *, max_length: int = 300) -> str:
@@ -41,7 +46,9 @@ def dates_in_order(
         )
 
 
-def percentage(value: int, field: str, label: str) -> int:
+def percentage(value: int | None, field: str, label: str) -> int:
+    if value is None:
+        raise CharteError(f"Le champ « {label} » est obligatoire.", field=field)
     if not 0 <= value <= 100:
         raise CharteError(
             f"Le champ « {label} » doit être compris entre 0 et 100 % (saisi : {value}).",
@@ -50,7 +57,9 @@ def percentage(value: int, field: str, label: str) -> int:
     return value
 
 
-def integer_between(value: int, low: int, high: int, field: str, label: str) -> int:
+def integer_between(value: int | None, low: int, high: int, field: str, label: str) -> int:
+    if value is None:
+        raise CharteError(f"Le champ « {label} » est obligatoire.", field=field)
     if not low <= value <= high:
         raise CharteError(
             f"Le champ « {label} » doit être compris entre {low} et {high} (saisi : {value}).",
@@ -66,9 +75,14 @@ def _french_number_text(text: str) -> str:
     return text.replace(",", ".")
 
 
+def is_empty(value: object) -> bool:
+    """Nothing typed: None, or a text of spaces (a form sends "" for an empty number)."""
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def amount(value: Decimal | int | str | None, field: str, label: str) -> Decimal:
-    """Euros, rounded to the cent, never negative; empty means zero."""
-    if value is None or value == "":
+    """Euros, rounded to the cent, never negative; empty means zero (an optional amount)."""
+    if value is None or is_empty(value):
         return Decimal("0.00")
     try:
         money = to_money(_french_number_text(value) if isinstance(value, str) else value)
@@ -88,9 +102,16 @@ def amount(value: Decimal | int | str | None, field: str, label: str) -> Decimal
     return money
 
 
+def required_amount(value: Decimal | int | str | None, field: str, label: str) -> Decimal:
+    """Euros, as `amount`, that must be typed: empty is refused, not taken as 0,00 €."""
+    if is_empty(value):
+        raise CharteError(f"Le champ « {label} » est obligatoire.", field=field)
+    return amount(value, field, label)
+
+
 def number(value: Decimal | int | str | None, field: str, label: str) -> Decimal | None:
     """An optional exact number (an indicator value)."""
-    if value is None or value == "":
+    if is_empty(value):
         return None
     try:
         result = Decimal(_french_number_text(str(value)))
@@ -103,6 +124,14 @@ def number(value: Decimal | int | str | None, field: str, label: str) -> Decimal
     return result
 
 
+def required_number(value: Decimal | int | str | None, field: str, label: str) -> Decimal:
+    """An exact number, as `number`, that must be typed."""
+    result = number(value, field, label)
+    if result is None:
+        raise CharteError(f"Le champ « {label} » est obligatoire.", field=field)
+    return result
+
+
 def email(value: str | None, field: str = "email", label: str = "Courriel") -> str:
     text = (value or "").strip()
     if text and not _EMAIL.match(text):
@@ -111,3 +140,35 @@ def email(value: str | None, field: str = "email", label: str = "Courriel") -> s
             field=field,
         )
     return limited_text(text, field, label, max_length=254)
+
+
+def _is_phone(text: str) -> bool:
+    match = _PHONE.fullmatch(text)
+    if match is None:
+        return False
+    plus, head, tail = match.groups()
+    head_digits = re.sub(r"\D", "", head)
+    if not plus:  # French: ten digits, 0 then not 0
+        return tail is None and re.fullmatch(r"0[1-9]\d{8}", head_digits) is not None
+    if tail is not None and not 1 <= len(head_digits) <= 3:
+        return False  # "(0)" follows the country code only
+    digits = head_digits + re.sub(r"\D", "", tail or "")
+    if digits.startswith("33"):  # France: the nine digits after the national 0
+        return re.fullmatch(r"33[1-9]\d{8}", digits) is not None
+    return 6 <= len(digits) <= 15
+
+
+def phone(value: str | None, field: str = "phone", label: str = "Téléphone") -> str:
+    """A phone number, kept as typed (stripped); empty is fine.
+
+    French numbers (« 01 23 45 67 89 », « 0123456789 », « 01.23.45.67.89 »,
+    « 01-23-45-67-89 ») and international ones (« +33 1 23 45 67 89 »,
+    « +33 (0)1 23 45 67 89 », other countries with 6 to 15 digits after the "+").
+    """
+    text = limited_text(value, field, label, max_length=40)
+    if text and not _is_phone(text):
+        raise CharteError(
+            f"Le numéro de téléphone « {text} » n'est pas valide (exemple : {PHONE_EXAMPLE}).",
+            field=field,
+        )
+    return text

@@ -14,6 +14,7 @@ from datetime import date
 
 from sqlalchemy import ColumnElement, String, and_, case, exists, false, or_, type_coerce
 
+from charte_desktop import clock
 from charte_desktop.db.enums import ActionStatus, DisplayStatus
 from charte_desktop.db.models import Action, Milestone
 
@@ -29,7 +30,7 @@ def is_late(
     today: date | None = None,
 ) -> bool:
     """The rule on plain values; `milestones` are (due_date, done) pairs."""
-    today = today or date.today()
+    today = today or clock.today()
     if status not in ACTIVE_STATUSES:
         return False
     if end_date is not None and end_date < today:
@@ -64,7 +65,7 @@ def late_condition(today: date | None = None) -> ColumnElement[bool]:
 
     The milestone part is a correlated EXISTS: a query listing actions stays one query.
     """
-    today = today or date.today()
+    today = today or clock.today()
     overdue_milestone = exists().where(
         Milestone.action_id == Action.id,
         Milestone.done == false(),

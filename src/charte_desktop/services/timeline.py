@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.db.models import Action, Axis, Contact, Milestone, Plan
@@ -134,7 +135,7 @@ def build_timeline(
     """The actions matching `filters` (as in the plan's list), grouped by axis in the plan's
     order (sub-axes under their axis, "Sans axe" last), by code within an axis."""
     filters = filters or ActionFilter()
-    today = today or date.today()
+    today = today or clock.today()
     with db.session() as session:
         connection = session.connection()
         period, plans, axes = _plan_axes(connection, filters.plan_id)

@@ -9,6 +9,7 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.db.models import Action, Contact, FileIdentity, Indicator, Plan, Territory
@@ -114,7 +115,7 @@ def update_content(
     db: Database, plan_id: int, pilot_id: int | None = None, *, today: date | None = None
 ) -> UpdateContent:
     """The actions of `plan_id` piloted by `pilot_id` (all of them when None)."""
-    today = today or date.today()
+    today = today or clock.today()
     with db.session() as session:
         plan = get_or_fail(session, Plan, plan_id, "Le plan")
         pilot_name = ""

@@ -20,6 +20,7 @@ from enum import StrEnum
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus
 from charte_desktop.db.models import (
@@ -393,7 +394,7 @@ def apply_update(
 ) -> AppliedUpdate:
     """Record the changes whose key is in `accepted`, in one transaction, and mark the
     workbook as imported (even when nothing is accepted: it was reviewed)."""
-    today = today or date.today()
+    today = today or clock.today()
     identity = review.identity
     every = review.changes
     taken = [change for change in every if change.key in accepted]

@@ -237,13 +237,19 @@ class Application:
             return False
         if dialog.wants_demo:
             return self.open_file(make_demo_copy(), temporary=True)
-        assert dialog.fields is not None
-        path.parent.mkdir(parents=True, exist_ok=True)
-        create_database(path).close()
+        fields = dialog.fields
+        assert fields is not None
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise CharteError(f"Le dossier « {path.parent} » n'a pas pu être créé : "
+                              f"{error.strerror}.") from None
+        # The file appears with its collectivité or not at all: a refusal leaves no file
+        # that would open on "Collectivité à renseigner" next time.
+        create_database(path, fill=lambda db: save_territory(db, fields)).close()
         opened = open_file(None, path)
         if opened is None:
             return False
-        save_territory(opened.db, dialog.fields)
         self.show(opened)
         return True
 

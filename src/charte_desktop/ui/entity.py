@@ -11,7 +11,13 @@ from charte_desktop.db import Database
 from charte_desktop.errors import CharteError
 from charte_desktop.ui.error_reporting import show_user_error
 from charte_desktop.ui.form_dialog import FieldSpec, FormDialog
-from charte_desktop.ui.undo import CreateCommand, EditCommand
+from charte_desktop.ui.undo import (
+    CreateCommand,
+    DeleteCommand,
+    DeletionNotRecorded,
+    EditCommand,
+    record_deletion,
+)
 
 F = TypeVar("F")
 T = TypeVar("T")
@@ -31,6 +37,23 @@ class Entity(Generic[F]):
     delete: Callable[[int], None]
     deletion_question: Callable[[int], str]
     duplicate: Callable[[int], Any] | None = None
+    # What names one item in a title, when its fields hold no title, name or text (a
+    # funding: its funder and amount).
+    describe: Callable[[F], str] | None = None
+    # The mapped class of its rows (Action…): with it, Ctrl+Z undoes a deletion.
+    model: type[Any] | None = None
+
+    @property
+    def the_name(self) -> str:
+        """ "l'action", "la suite à donner", "le jalon": the name with its article."""
+        if self.name[:1].lower() in "aeiouéèêh":
+            return f"l'{self.name}"
+        return f"la {self.name}" if self.new_title.startswith("Nouvelle ") else f"le {self.name}"
+
+    def edit_title(self, fields: F) -> str:
+        """ "Modifier la suite à donner « Relancer les communes… »" """
+        label = (self.describe or describe_fields)(fields)
+        return f"Modifier {self.the_name} « {label} »" if label else f"Modifier {self.the_name}"
 
 
 class EntityEditor(Generic[F]):
@@ -71,12 +94,14 @@ class EntityEditor(Generic[F]):
                 created.id,
                 dialog.saved_fields,
                 self.refresh,
+                db=self.db,
+                model=entity.model,
             )
         )
         self.refresh()
         return created
 
-    def edit(self, item_id: int, title: str) -> Any:
+    def edit(self, item_id: int, title: str | None = None) -> Any:
         entity = self.entity
         try:
             before = entity.load(item_id)
@@ -87,7 +112,7 @@ class EntityEditor(Generic[F]):
         dialog: FormDialog[F] = FormDialog(
             self.parent,
             self.db,
-            title,
+            title or entity.edit_title(before),
             entity.specs(),
             before,
             lambda fields: entity.update(item_id, fields),
@@ -110,28 +135,52 @@ class EntityEditor(Generic[F]):
         return dialog.result_value
 
     def delete(self, item_id: int) -> bool:
-        """Ask, naming what goes with it, then delete; deletions are not undoable."""
+        """Ask, naming what goes with it, then delete; Ctrl+Z puts it all back (same ids),
+        Ctrl+Y deletes it again."""
+        entity = self.entity
         try:
-            question = self.entity.deletion_question(item_id)
+            question = entity.deletion_question(item_id)
         except CharteError as error:
             show_user_error(self.parent, error)
             return False
+        undoable = entity.model is not None
+        note = ("Ctrl+Z annule la suppression." if undoable
+                else "Cette suppression ne peut pas être annulée.")
         answer = QMessageBox.question(
             self.parent,
             "Confirmer la suppression",
-            f"{question}\n\nCette suppression ne peut pas être annulée.",
+            f"{question}\n\n{note}",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         try:
-            self.entity.delete(item_id)
-        except CharteError as error:
+            if entity.model is None:
+                entity.delete(item_id)
+                record = None
+            else:
+                record = record_deletion(self.db, entity.model, item_id, entity.delete)
+        except DeletionNotRecorded as error:  # done, but it cannot be undone
+            show_user_error(self.parent, error)
+            record = None
+        except CharteError as error:  # refused: nothing was deleted
             show_user_error(self.parent, error)
             return False
-        # Undo steps may point at what was just deleted: start a clean history.
-        self.undo_stack.clear()
+        if record is None:
+            # Undo steps may point at what was just deleted: start a clean history.
+            self.undo_stack.clear()
+        else:
+            self.undo_stack.push(
+                DeleteCommand(
+                    f"Suppression : {entity.name}",
+                    self.db,
+                    entity.model,
+                    entity.delete,
+                    record,
+                    self.refresh,
+                )
+            )
         self.refresh()
         return True
 
@@ -145,6 +194,26 @@ class EntityEditor(Generic[F]):
             return None
         self.refresh()
         return copy
+
+
+TITLE_LENGTH = 60
+
+
+def shorten(text: str, length: int = TITLE_LENGTH) -> str:
+    """The first line of `text`, cut with "…" past `length` characters."""
+    line = " ".join(text.split("\n", 1)[0].split())
+    return line if len(line) <= length else line[: length - 1].rstrip() + "…"
+
+
+def describe_fields(fields: Any) -> str:
+    """What names an item in a title: its title, name or text, or the person's name."""
+    for name in ("title", "name", "text"):
+        value = getattr(fields, name, None)
+        if isinstance(value, str) and value.strip():
+            return shorten(value)
+    person = " ".join(str(getattr(fields, part, "") or "").strip()
+                      for part in ("first_name", "last_name")).strip()
+    return shorten(person)
 
 
 def fields_from(obj: Any, fields_class: type[F], **overrides: Any) -> F:

@@ -2,7 +2,9 @@
 
 While the officer types, the use case itself runs in a dry run (nothing kept) and its
 French message appears beside the field it names; "Enregistrer" stays disabled until the
-form is valid. Leaving with unsaved changes asks first.
+form is valid. What cannot be read in a field (an impossible date, a name that matches no
+choice) is said beside it once the officer leaves it, and blocks saving. Leaving with
+unsaved changes asks first. The dialog opens showing every field on a laptop's screen.
 """
 
 import dataclasses
@@ -10,12 +12,13 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QRect, Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QScrollArea,
@@ -38,6 +41,7 @@ from charte_desktop.ui.inputs import (
     TextInput,
     TimeInput,
 )
+from charte_desktop.ui.problem_label import PROBLEM_COLOUR, ProblemLabel
 
 F = TypeVar("F")
 VALIDATION_DELAY_MS = 250
@@ -109,33 +113,27 @@ class FormDialog(QDialog, Generic[F]):
         self.result_value: Any = None
         self.saved_fields: F | None = None
         self.inputs: dict[str, Input] = {}
-        self.errors: dict[str, QLabel] = {}
+        self.errors: dict[str, ProblemLabel] = {}
+        self._specs = {spec.name: spec for spec in specs}
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        rows: list[tuple[str, QWidget, Input]] = []
         for spec in specs:
             field_input = make_input(spec)
             field_input.set(getattr(initial, spec.name))
-            field_input.widget.setAccessibleName(spec.label)
+            field_input.focus_widget.setAccessibleName(spec.label)
             field_input.changed.connect(self._schedule_validation)
             self.inputs[spec.name] = field_input
-            error = QLabel()
+            error = ProblemLabel()
             error.setObjectName(f"error_{spec.name}")
-            error.setStyleSheet("color: #b00020;")
-            error.setWordWrap(True)
-            error.hide()
             self.errors[spec.name] = error
             holder = QWidget()
             column = QVBoxLayout(holder)
             column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
             column.addWidget(field_input.widget)
             column.addWidget(error)
             label = "" if spec.kind == "bool" else spec.label + (" *" if spec.required else "")
-            form.addRow(label, holder)
-            if label:
-                row_label = form.labelForField(holder)
-                if isinstance(row_label, QLabel):
-                    row_label.setBuddy(field_input.widget)
+            rows.append((label, holder, field_input))
 
         # What the widgets give back untouched: ids in their display order, amounts as
         # typed text… Leaving asks first only when this changed, not when `initial` differs.
@@ -143,16 +141,26 @@ class FormDialog(QDialog, Generic[F]):
 
         self.general_error = QLabel()
         self.general_error.setObjectName("error_general")
-        self.general_error.setStyleSheet("color: #b00020;")
+        self.general_error.setStyleSheet(f"color: {PROBLEM_COLOUR};")
         self.general_error.setWordWrap(True)
         self.general_error.hide()
 
+        available = available_area(self)
         body = QWidget()
-        body.setLayout(form)
+        _lay_out_in_columns(body, rows, available.height() - CHROME_HEIGHT)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Open showing every field (a scroll area alone would open small, with its own
+        # scroll bar over half-hidden fields); scroll as a whole only past the screen.
+        wanted = body.sizeHint()
+        scroll.setMinimumSize(
+            min(wanted.width() + scroll.verticalScrollBar().sizeHint().width(),
+                available.width() - 40),
+            min(wanted.height(), available.height() - CHROME_HEIGHT),
+        )
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -175,9 +183,12 @@ class FormDialog(QDialog, Generic[F]):
         self._timer.timeout.connect(self.validate)
         # A record read from the file is valid as it stands: it is checked on first change.
         if check_at_start:
-            self.validate()
+            self.validate(quiet=True)  # "Enregistrer" greyed, no message before any typing
+        # Not adjustSize(), which stops at two thirds of the screen's width.
+        self.resize(self.sizeHint())
+        fit_on_screen(self, available)
         if specs:
-            self.inputs[specs[0].name].widget.setFocus()
+            self.inputs[specs[0].name].focus_widget.setFocus()
 
     # --- values ------------------------------------------------------------------------
     def current_fields(self) -> F:
@@ -185,39 +196,73 @@ class FormDialog(QDialog, Generic[F]):
         return dataclasses.replace(self._initial, **values)  # type: ignore[type-var]
 
     def is_dirty(self) -> bool:
-        return self.current_fields() != self._as_opened
+        # Text that cannot be read (a half-typed date) is a change too: never dropped.
+        return self.current_fields() != self._as_opened or any(
+            field_input.problem() for field_input in self.inputs.values()
+        )
 
     # --- validation --------------------------------------------------------------------
     def _schedule_validation(self) -> None:
         self._timer.start()
 
-    def _show_error(self, error: CharteError | None) -> None:
-        for label in self.errors.values():
-            label.hide()
-        self.general_error.hide()
-        if error is None:
-            return
-        label = self.errors.get(error.field or "", self.general_error)
-        label.setText(error.message)
-        label.show()
+    def _show_problems(self, problems: dict[str, str], general: str | None = None) -> None:
+        for name, label in self.errors.items():
+            label.show_problem(problems.get(name))
+        self.general_error.setText(general or "")
+        self.general_error.setVisible(bool(general))
 
-    def validate(self) -> bool:
-        """Run the use case in a dry run; show its message. True when the form can be saved."""
+    def _show_error(self, error: CharteError | None) -> None:
+        if error is None:
+            self._show_problems({})
+        elif error.field in self.errors:
+            self._show_problems({error.field: error.message})
+        else:
+            self._show_problems({}, error.message)
+
+    def field_problems(self) -> dict[str, str]:
+        """What cannot be read in the fields the officer has left, by field."""
+        problems = {}
+        for name, field_input in self.inputs.items():
+            if not field_input.left:
+                continue
+            problem = field_input.problem()
+            spec = self._specs[name]
+            if problem is None and spec.required and field_input.get() in (None, "", []):
+                problem = f"Le champ « {spec.label} » est obligatoire."
+            if problem:
+                problems[name] = problem
+        return problems
+
+    def validate(self, *, quiet: bool = False) -> bool:
+        """Read the fields, then run the use case in a dry run; show what is wrong beside
+        its field (unless `quiet`). True when the form can be saved."""
         self._timer.stop()
-        try:
-            with self._db.dry_run():
-                self._save(self.current_fields())
-        except CharteError as error:
-            self._show_error(error)
-            self.save_button.setEnabled(False)
-            return False
-        self._show_error(None)
-        self.save_button.setEnabled(True)
-        return True
+        problems = self.field_problems()
+        error: CharteError | None = None
+        if not problems:
+            try:
+                with self._db.dry_run():
+                    self._save(self.current_fields())
+            except CharteError as refused:
+                error = refused
+        valid = not problems and error is None
+        self.save_button.setEnabled(valid)
+        if not quiet:
+            if problems:
+                self._show_problems(problems)
+            else:
+                self._show_error(error)
+        return valid
 
     # --- closing -----------------------------------------------------------------------
     def accept(self) -> None:
+        for field_input in self.inputs.values():
+            field_input.commit()  # Ctrl+S from a field the officer has not left
         if not self.validate():
+            first = next((name for name in self.inputs if not self.errors[name].isHidden()),
+                         None)
+            if first is not None:
+                self.inputs[first].focus_widget.setFocus()
             return
         fields = self.current_fields()
         try:
@@ -240,3 +285,82 @@ class FormDialog(QDialog, Generic[F]):
             if answer != QMessageBox.StandardButton.Discard:
                 return
         super().reject()
+
+
+# Title bar, margins and the buttons: what a dialog needs beside its form.
+CHROME_HEIGHT = 110
+MAX_COLUMNS = 3
+ROW_SPACING = 4
+
+
+def available_area(widget: QWidget) -> QRect:
+    """The part of the widget's screen that windows may use (the taskbar deducted)."""
+    parent = widget.parentWidget()
+    screen = (parent.screen() if parent is not None else None) or QGuiApplication.primaryScreen()
+    return screen.availableGeometry()
+
+
+def fit_on_screen(window: QWidget, area: QRect) -> None:
+    """Shrink the window to the area if it is larger, and move it wholly inside it."""
+    frame = 40  # the window manager's title bar, not counted in the window's size
+    width = min(window.width(), area.width())
+    height = min(window.height(), area.height() - frame)
+    if (width, height) != (window.width(), window.height()):
+        window.resize(width, height)
+    parent = window.parentWidget()
+    centre = parent.window().geometry().center() if parent is not None else area.center()
+    x = min(max(centre.x() - width // 2, area.left()), area.right() + 1 - width)
+    y = min(max(centre.y() - height // 2, area.top() + frame),
+            area.bottom() + 1 - height)
+    window.move(x, y)
+
+
+def _split_rows(heights: Sequence[int], height: int) -> list[list[int]]:
+    """Rows (by index) in as few columns as fit `height`, three at most, each column as
+    even as the order of the fields allows."""
+
+    def split(capacity: int) -> list[list[int]]:
+        columns: list[list[int]] = [[]]
+        filled = 0
+        for index, row_height in enumerate(heights):
+            if columns[-1] and filled + row_height > capacity:
+                columns.append([])
+                filled = 0
+            columns[-1].append(index)
+            filled += row_height
+        return columns
+
+    for count in range(1, MAX_COLUMNS + 1):
+        capacity = max(max(heights, default=0), sum(heights) // count)
+        while capacity <= height:
+            columns = split(capacity)
+            if len(columns) <= count:
+                return columns
+            capacity += 8
+    # Taller than three screens' columns: three columns, and the form scrolls as a whole.
+    capacity = sum(heights) // MAX_COLUMNS
+    while len(columns := split(capacity)) > MAX_COLUMNS:
+        capacity += 8
+    return columns
+
+
+def _lay_out_in_columns(body: QWidget, rows: Sequence[tuple[str, QWidget, Input]],
+                        height: int) -> None:
+    """Rows of label and field, in as many columns as the screen's height asks for, so a
+    long form (the action's) shows whole on a laptop."""
+    heights = [holder.sizeHint().height() + ROW_SPACING for _label, holder, _input in rows]
+    line = QHBoxLayout(body)
+    line.setContentsMargins(0, 0, 0, 0)
+    line.setSpacing(16)
+    for column in _split_rows(heights, height):
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setVerticalSpacing(ROW_SPACING)
+        line.addLayout(form, 1)
+        for index in column:
+            label, holder, field_input = rows[index]
+            form.addRow(label, holder)
+            if label:
+                row_label = form.labelForField(holder)
+                if isinstance(row_label, QLabel):
+                    row_label.setBuddy(field_input.focus_widget)

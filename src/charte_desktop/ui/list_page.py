@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QStackedWidget,
     QTableView,
@@ -30,6 +31,21 @@ if TYPE_CHECKING:  # the forms' machinery loads with the first form, not with th
 
 R = TypeVar("R")
 TYPING_PAUSE_MS = 150
+NOTICE_MS = 15000  # how long a word in the status line stays
+
+
+def item_words(name: str, new_title: str) -> tuple[str, bool]:
+    """("L'action", True) for an entity named "action" whose form is "Nouvelle action":
+    the item with its article, and whether it is feminine (for "créée", "elle")."""
+    feminine = new_title.startswith("Nouvelle")
+    if name[:1].lower() in "aeiouyéèêh":
+        return f"L'{name}", feminine
+    return f"{'La' if feminine else 'Le'} {name}", feminine
+
+
+def joined(parts: Sequence[str]) -> str:
+    """"A", "A et B", "A, B et C"."""
+    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} et {parts[-1]}"
 
 
 class LazyComboBox(QComboBox):
@@ -42,6 +58,11 @@ class LazyComboBox(QComboBox):
     def showPopup(self) -> None:
         self._fill()
         super().showPopup()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # Reached with Tab, the arrow keys must find the choices there.
+        self._fill()
+        super().focusInEvent(event)
 
 
 class Filter:
@@ -133,6 +154,12 @@ class ListPage(QWidget, Generic[R]):
         self.new_initial: Callable[[], Any] | None = None
         # What Enter or a double click does; by default, open the row's form.
         self.on_activate: Callable[[R], None] | None = None
+        # What the screen narrows the list to besides the search and the filters (an axis),
+        # in words ("l'axe « 1.2 Mobilité »", masculine), or None when it shows everything;
+        # and how to show everything again (to reveal an item just created there).
+        self.scope: Callable[[], tuple[str, bool] | None] | None = None
+        self.widen_scope: Callable[[], None] | None = None
+        self._unfiltered_count = 0  # the rows without the search and the filters
 
         self.model: RowTableModel[R] = RowTableModel(columns, self)
         self.proxy = SortProxy(self)
@@ -256,7 +283,13 @@ class ListPage(QWidget, Generic[R]):
 
     # --- selection -------------------------------------------------------------------------
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self._typing.isActive():
+        self._update_row_buttons()
+        if not current.isValid():
+            # Nothing selected any more (all filtered out, an empty list): what shows the
+            # selection empties at once, so no command acts on a row the list hides.
+            self._selection_pending = False
+            self.selection_changed.emit(None)
+        elif self._typing.isActive():
             self._selection_pending = True
         else:
             self.selection_changed.emit(self._row(current))
@@ -276,6 +309,15 @@ class ListPage(QWidget, Generic[R]):
         if (selected is None or not self.select_id(selected)) and self.proxy.rowCount():
             # Something is always selected, so the details below a list are never blank.
             self.table.setCurrentIndex(self.proxy.index(0, 0))
+        if not self.table.currentIndex().isValid():
+            # The rows were replaced without a signal: nothing is selected now.
+            self._current_changed(QModelIndex(), QModelIndex())
+
+    def _flush_typing(self) -> None:
+        """Tell the selection now rather than after the typing pause."""
+        if self._typing.isActive():
+            self._typing.stop()
+            self._typing_paused()
 
     # --- data ----------------------------------------------------------------------------
     def filter_values(self) -> dict[str, Any]:
@@ -283,7 +325,13 @@ class ListPage(QWidget, Generic[R]):
 
     def reload(self) -> None:
         selected = self.current_id()
-        self.model.set_rows(self._fetch(self.filter_values()))
+        values = self.filter_values()
+        rows = self._fetch(values)
+        # "7 sur 15" counts what the filters hide too: the rows without them, read only
+        # while a filter is set.
+        self._unfiltered_count = (len(self._fetch(dict.fromkeys(values)))
+                                  if any(v is not None for v in values.values()) else len(rows))
+        self.model.set_rows(rows)
         self._reselect(selected)
         self._update_count()
         self._update_buttons()
@@ -358,19 +406,21 @@ class ListPage(QWidget, Generic[R]):
             return
         created = self.editor.create(self.new_initial() if self.new_initial else None)
         if created is not None:
-            self.select_id(created.id)
+            self.show_new(created.id)
 
     def edit_current(self) -> None:
         row = self.current_row()
         if self.editor is not None and row is not None:
-            self.editor.edit(self._row_id(row), f"Modifier : {self._row_title(row)}")
+            item_id = self._row_id(row)
+            if self.editor.edit(item_id) is not None:  # the title names the item
+                self.tell_if_hidden(item_id, self._row_title(row))
 
     def duplicate_current(self) -> None:
         item_id = self.current_id()
         if self.editor is not None and item_id is not None:
             copy = self.editor.duplicate(item_id)
             if copy is not None:
-                self.select_id(copy.id)
+                self.show_new(copy.id)
 
     def delete_current(self) -> None:
         item_id = self.current_id()
@@ -386,9 +436,94 @@ class ListPage(QWidget, Generic[R]):
         else:
             self.edit_current()
 
+    # --- what the officer just made stays in sight, or the status line says where ------------
+    def show_new(self, item_id: int) -> None:
+        """Select an item just created; if the search, the filters or the screen's scope
+        hide it, show them no more, and say so in the status line."""
+        if self.select_id(item_id):
+            return
+        removed: list[tuple[str, bool]] = []
+        for widen in (self._clear_search, self._clear_filters, self._widen):
+            removed += widen()
+            if self.select_id(item_id):
+                self._tell_shown(item_id, removed)
+                return
+        self._flush_typing()
+
+    def _clear_search(self) -> list[tuple[str, bool]]:
+        text = self.search.text().strip()
+        if not text:
+            return []
+        self.search.clear()
+        return [(f"la recherche « {text} »", True)]
+
+    def _clear_filters(self) -> list[tuple[str, bool]]:
+        removed = self._filter_words()
+        if removed:
+            for filter_ in self.filters.values():
+                filter_.combo.blockSignals(True)  # one reload for all of them
+                filter_.set_value(None)
+                filter_.combo.blockSignals(False)
+            self.reload()
+        return removed
+
+    def _widen(self) -> list[tuple[str, bool]]:
+        scope = self.scope() if self.scope is not None else None
+        if scope is None or self.widen_scope is None:
+            return []
+        self.widen_scope()
+        return [scope]
+
+    def _tell_shown(self, item_id: int, removed: list[tuple[str, bool]]) -> None:
+        self._flush_typing()
+        row = self.current_row()
+        title = self._row_title(row) if row is not None and self._row_id(row) == item_id \
+            else ""
+        words, feminine = self._item_words()
+        named = f"{words} « {title} »" if title else words
+        if len(removed) == 1:
+            removed_text = f"a été retiré{'e' if removed[0][1] else ''}"
+        else:
+            removed_text = "ont été retirés"
+        self.notify(f"{named} a été créé{'e' if feminine else ''} ; pour l'afficher, "
+                    f"{joined([text for text, _ in removed])} {removed_text}.")
+
+    def tell_if_hidden(self, item_id: int, title: str) -> None:
+        """After a change to an item, say in the status line if the list now hides it."""
+        if self.model.find_row(lambda row: self._row_id(row) == item_id) >= 0:
+            return
+        reasons = self._filter_words()
+        if self.search.text().strip():
+            reasons.insert(0, ("la recherche en cours", True))
+        scope = self.scope() if self.scope is not None else None
+        if scope is not None:
+            reasons.append(scope)
+        words, feminine = self._item_words()
+        named = f"{words} « {title} »" if title else words
+        where = (f"masqué{'e' if feminine else ''} par {joined([r for r, _ in reasons])}"
+                 if reasons else "hors de cette liste")
+        self.notify(f"{named} a été modifié{'e' if feminine else ''} ; "
+                    f"{'elle' if feminine else 'il'} est désormais {where}.")
+
+    def _filter_words(self) -> list[tuple[str, bool]]:
+        return [(f"le filtre « {f.label.replace('&', '')} »", False)
+                for f in self.filters.values() if f.value() is not None]
+
+    def _item_words(self) -> tuple[str, bool]:
+        entity = getattr(self.editor, "entity", None)
+        if entity is None:
+            return "L'élément", False
+        return item_words(entity.name, entity.new_title)
+
+    def notify(self, text: str) -> None:
+        """A sentence in the window's status line."""
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, NOTICE_MS)
+
     # --- state -----------------------------------------------------------------------------
     def _update_count(self) -> None:
-        shown, total = self.model.rowCount(), self.model.total_count()
+        shown, total = self.model.rowCount(), self._unfiltered_count
         self.count_label.setText(
             f"{total} élément{'s' if total > 1 else ''}"
             if shown == total
@@ -406,10 +541,9 @@ class ListPage(QWidget, Generic[R]):
         editable = self.editor is not None
         shown = editable or self._commands_inactive
         for button in (self.new_button, self.edit_button, self.delete_button):
-            button.setEnabled(editable)
             button.setVisible(shown)
+        self.new_button.setEnabled(editable)
         # A read-only list (an action's indicators) offers no Dupliquer.
-        self.duplicate_button.setEnabled(editable)
         self.duplicate_button.setVisible(shown and self._duplicable)
         self._update_row_buttons()
 
@@ -417,6 +551,9 @@ class ListPage(QWidget, Generic[R]):
         has_row = self.current_id() is not None
         for button in self._row_buttons:
             button.setEnabled(has_row)
+        # Modifier, Dupliquer, Supprimer act on the selected row: greyed without one.
+        for button in (self.edit_button, self.duplicate_button, self.delete_button):
+            button.setEnabled(has_row and self.editor is not None)
 
     def _save_columns(self) -> None:
         QSettings().setValue(f"columns/{self.key}", self.table.horizontalHeader().saveState())

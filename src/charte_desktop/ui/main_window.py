@@ -4,8 +4,18 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSettings, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QGuiApplication,
+    QKeySequence,
+    QResizeEvent,
+    QScreen,
+    QShowEvent,
+    QUndoStack,
+    QWindowStateChangeEvent,
+)
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -25,6 +35,10 @@ from charte_desktop.ui.pages.actions_preview import ActionsPreview
 from charte_desktop.ui.pages.base import Page
 
 START_LOADING_ANYWAY_MS = 1000
+DEFAULT_SIZE = QSize(1280, 800)
+# Until the window is shown, its frame is unknown: assume a title bar and borders like
+# Windows' (the real frame is used once the window is on screen).
+ASSUMED_FRAME = QMargins(8, 31, 8, 8)
 FILE_FILTER = "Fichiers Charte (*.sqlite *.charte);;Tous les fichiers (*)"
 MAX_RECENT = 8
 
@@ -38,6 +52,16 @@ SCREENS: tuple[tuple[str, str, str, str], ...] = (
     ("directory", "Annuaire", "directory_page", "DirectoryPage"),
     ("settings", "Paramètres", "settings_page", "SettingsPage"),
 )
+
+
+def fitted_frame(frame: QRect, available: QRect) -> QRect:
+    """`frame` (a window's outer rectangle) made to fit in `available` (the screen without
+    its task bar): as small as needed, then moved inside."""
+    width = min(frame.width(), available.width())
+    height = min(frame.height(), available.height())
+    left = max(available.left(), min(frame.left(), available.right() + 1 - width))
+    top = max(available.top(), min(frame.top(), available.bottom() + 1 - height))
+    return QRect(left, top, width, height)
 
 
 def recent_files() -> list[str]:
@@ -327,11 +351,68 @@ class MainWindow(QMainWindow):
 
     # --- geometry ---------------------------------------------------------------------------
     def _restore_geometry(self) -> None:
+        """The window of last time, or 1280 × 800; maximised on a screen too small for
+        that (a 1366 × 768 laptop), and always within the screen, task bar deducted."""
+        self._fitted_once_shown = False
+        self._fit_when_resized = False
         geometry = QSettings().value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1280, 800)
+        if geometry is None or not self.restoreGeometry(geometry):
+            screen = self.screen() or QGuiApplication.primaryScreen()
+            available = screen.availableGeometry() if screen is not None else QRect()
+            self.resize(DEFAULT_SIZE)
+            if available.isValid():
+                frame = QRect(QPoint(), DEFAULT_SIZE).marginsAdded(ASSUMED_FRAME)
+                frame.moveCenter(available.center())
+                fitted = fitted_frame(frame, available)
+                self.setGeometry(fitted.marginsRemoved(ASSUMED_FRAME))
+                if fitted.size() != frame.size():  # the laptop's whole screen, then
+                    self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        self.fit_to_screen()
+
+    def _window_screen(self) -> QScreen | None:
+        return (QGuiApplication.screenAt(self.geometry().center()) or self.screen()
+                or QGuiApplication.primaryScreen())
+
+    def fit_to_screen(self) -> None:
+        """Shrink and move the window (not maximised) into its screen's available area."""
+        screen = self._window_screen()
+        if screen is None or self.windowState() & (Qt.WindowState.WindowMaximized
+                                                   | Qt.WindowState.WindowFullScreen):
+            return
+        available = screen.availableGeometry()
+        frame = self.frameGeometry()
+        margins = QMargins(self.geometry().left() - frame.left(),
+                           self.geometry().top() - frame.top(),
+                           frame.right() - self.geometry().right(),
+                           frame.bottom() - self.geometry().bottom())
+        if margins.isNull():  # not shown yet: no frame known
+            margins = ASSUMED_FRAME
+            frame = self.geometry().marginsAdded(margins)
+        fitted = fitted_frame(frame, available)
+        if fitted != frame:
+            self.setGeometry(fitted.marginsRemoved(margins))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._fitted_once_shown:  # the real frame is known once on screen
+            self._fitted_once_shown = True
+            QTimer.singleShot(0, self.fit_to_screen)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.WindowStateChange
+                and isinstance(event, QWindowStateChangeEvent)
+                and event.oldState() & Qt.WindowState.WindowMaximized
+                and not self.windowState() & Qt.WindowState.WindowMaximized):
+            # Restored from maximised: the size it comes back to must fit too, which the
+            # window system tells with the next resize.
+            self._fit_when_resized = True
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit_when_resized:
+            self._fit_when_resized = False
+            QTimer.singleShot(0, self.fit_to_screen)
 
     def remember_state(self) -> None:
         """Geometry and screen, for the next window (next start, or another file)."""

@@ -10,6 +10,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from charte_desktop import clock
 from charte_desktop.formatting import format_date, format_number
 
 MEASURE_COLOUR = QColor("#1d4ed8")
@@ -53,7 +54,7 @@ class TrajectoryChart(QWidget):
         super().__init__()
         self.data: ChartData | None = None
         self._bounds: tuple[date, date, float, float] | None = None
-        self.today = date.today()
+        self.today = clock.today()
         self.setMinimumSize(320, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAccessibleName("Graphique des mesures et de la trajectoire")

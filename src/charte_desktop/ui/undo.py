@@ -1,17 +1,45 @@
 """Undo and redo of saves (Ctrl+Z / Ctrl+Y): each save through a form is one command.
 
 An edit is undone by saving the form's previous values again; a creation by deleting what
-was created (redo creates it anew). Every step goes through the use cases, so undo obeys
-the same rules and transactions as typing.
+was created; a deletion by putting back, with the same ids, every row it removed or changed
+(`db.row_snapshot`), so that the other steps of the history still find their rows. Edits,
+creations and deletions go through the use cases, so undo obeys the same rules and
+transactions as typing.
 """
 
+from __future__ import annotations
+
 from collections.abc import Callable
-from typing import Any
+from contextlib import suppress
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from charte_desktop.errors import CharteError
-from charte_desktop.ui.error_reporting import show_user_error
+from charte_desktop.ui.error_reporting import log, show_user_error
+
+if TYPE_CHECKING:
+    from charte_desktop.db import Database
+    from charte_desktop.db.row_snapshot import DeletionRecord
+
+NOT_UNDOABLE = "La suppression est faite, mais elle ne pourra pas être annulée."
+
+
+class DeletionNotRecorded(CharteError):
+    """The deletion was done, but cannot be undone: the history must not point at it."""
+
+
+def record_deletion(db: Database, model: Any, item_id: int,
+                    delete: Callable[[int], Any]) -> DeletionRecord:
+    """Delete through the use case and keep what went; a French CharteError if the deletion
+    was done but could not be recorded (so that no undo promises what it cannot give)."""
+    from charte_desktop.db import row_snapshot
+
+    try:
+        return row_snapshot.record_deletion(db, model, item_id, lambda: delete(item_id))
+    except row_snapshot.IncompleteRecord as error:
+        log.warning("Suppression non annulable : %s", error)
+        raise DeletionNotRecorded(NOT_UNDOABLE) from error
 
 
 class _SaveCommand(QUndoCommand):
@@ -57,6 +85,10 @@ class EditCommand(_SaveCommand):
 
 
 class CreateCommand(_SaveCommand):
+    """Undo deletes what was created. Given the file and the model, the deletion is
+    recorded and redo puts the very same rows back (same id: later steps still find it);
+    otherwise redo creates it anew from the saved fields."""
+
     def __init__(
         self,
         text: str,
@@ -65,12 +97,18 @@ class CreateCommand(_SaveCommand):
         created_id: int,
         fields: Any,
         refresh: Callable[[], None],
+        *,
+        db: Database | None = None,
+        model: Any = None,
     ) -> None:
         super().__init__(text, refresh)
         self._create = create
         self._delete = delete
         self._id = created_id
         self._fields = fields
+        self._db = db
+        self._model = model
+        self._record: DeletionRecord | None = None
 
     def redo(self) -> None:
         if self._first:
@@ -78,9 +116,62 @@ class CreateCommand(_SaveCommand):
             return
 
         def again() -> None:
-            self._id = self._create(self._fields).id
+            if self._record is not None and self._db is not None:
+                from charte_desktop.db.row_snapshot import restore_deletion
+
+                restore_deletion(self._db, self._record)
+                self._record = None
+            else:
+                self._id = self._create(self._fields).id
 
         self._run(again)
 
     def undo(self) -> None:
-        self._run(lambda: self._delete(self._id))
+        def remove() -> None:
+            self._record = None
+            if self._db is None or self._model is None:
+                self._delete(self._id)
+                return
+            # Not recorded: deleted all the same, and redo creates it anew.
+            with suppress(DeletionNotRecorded):
+                self._record = record_deletion(self._db, self._model, self._id, self._delete)
+
+        self._run(remove)
+
+
+class DeleteCommand(_SaveCommand):
+    """Undo puts back what was deleted, with the same ids and all that went with it (an
+    action's milestones, fundings, journal, links; decisions that named it relinked…);
+    redo deletes it again through the use case."""
+
+    def __init__(
+        self,
+        text: str,
+        db: Database,
+        model: Any,
+        delete: Callable[[int], Any],
+        record: DeletionRecord,
+        refresh: Callable[[], None],
+    ) -> None:
+        super().__init__(text, refresh)
+        self._db = db
+        self._model = model
+        self._delete = delete
+        self._record = record
+
+    def redo(self) -> None:
+        if self._first:  # the editor has already deleted
+            self._first = False
+            return
+
+        def again() -> None:
+            self._record = record_deletion(
+                self._db, self._model, self._record.item_id, self._delete
+            )
+
+        self._run(again)
+
+    def undo(self) -> None:
+        from charte_desktop.db.row_snapshot import restore_deletion
+
+        self._run(lambda: restore_deletion(self._db, self._record))

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.db.enums import TerritoryKind
-from charte_desktop.services.plans import TerritoryFields
+from charte_desktop.errors import CharteError
+from charte_desktop.services.plans import TerritoryFields, check_territory
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
 
@@ -46,9 +47,10 @@ class WelcomeDialog(QDialog):
         self.name.setPlaceholderText("Communauté de communes du …")
         self.kind = QComboBox()
         self.kind.setAccessibleName("Type de collectivité")
-        for kind in TerritoryKind:
-            self.kind.addItem(kind.label, kind)
-        self.kind.setCurrentIndex(self.kind.findData(TerritoryKind.COMMUNITY_OF_COMMUNES))
+        # The kinds stay on the Python side: Qt would hand an enum member back as a str.
+        self._kinds = list(TerritoryKind)
+        self.kind.addItems([kind.label for kind in self._kinds])
+        self.kind.setCurrentIndex(self._kinds.index(TerritoryKind.COMMUNITY_OF_COMMUNES))
         self.logo_label = QLabel("Aucun logo")
         choose = QPushButton("Choisir un &logo…")
         choose.clicked.connect(self._choose_logo)
@@ -61,7 +63,7 @@ class WelcomeDialog(QDialog):
 
         form = QFormLayout()
         form.addRow("&Nom de la collectivité *", self.name)
-        form.addRow("&Type", self.kind)
+        form.addRow("&Type de collectivité", self.kind)
         form.addRow("Logo (facultatif)", logo_row)
 
         buttons = QDialogButtonBox()
@@ -101,10 +103,17 @@ class WelcomeDialog(QDialog):
                 self.error.setText(f"Le logo n'a pas pu être lu : {error.strerror}.")
                 self.error.show()
                 return
-        self.fields = TerritoryFields(
-            name=name, kind=self.kind.currentData(), logo=logo,
+        fields = TerritoryFields(
+            name=name, kind=self._kinds[self.kind.currentIndex()], logo=logo,
             logo_filename=self._logo.name if self._logo else None,
         )
+        try:
+            check_territory(fields)  # refused here, never after the file is made
+        except CharteError as error:
+            self.error.setText(error.message)
+            self.error.show()
+            return
+        self.fields = fields
         self.accept()
 
     def _demo(self) -> None:

@@ -10,6 +10,7 @@ Importing this package is cheap: openpyxl is loaded by `write_monitoring_workboo
 from datetime import date
 from pathlib import Path
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 
 KIND = "Tableau de suivi"
@@ -28,7 +29,7 @@ def suggested_monitoring_name(db: Database, plan_id: int | None = None, *,
     else:
         territory = get_territory(db)
         what = territory.name if territory else "tous les plans"
-    day = (today or date.today()).isoformat()
+    day = (today or clock.today()).isoformat()
     stem = safe_file_name(what)[:80].rstrip(". ")
     return safe_file_name(f"{KIND} - {stem} - {day}", suffix=".xlsx")
 

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus, DisplayStatus
 from charte_desktop.services import budget, monitoring, plans
@@ -118,7 +119,7 @@ def _budget_by_year(db: Database, plan_ids: list[int]) -> list[budget.BudgetLine
 
 def load_monitoring_data(db: Database, plan_id: int | None = None, *,
                          today: date | None = None) -> MonitoringData:
-    today = today or date.today()
+    today = today or clock.today()
     plan_titles = exported_plans(db, plan_id)
     territory = plans.get_territory(db)
     actions = list_actions(db, ActionFilter(plan_id=plan_id), today=today)

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Table, insert, select, update
 from sqlalchemy.orm import Session
 
+from charte_desktop import clock
 from charte_desktop.db.engine import Database
 from charte_desktop.db.enums import (
     ActionStatus,
@@ -87,7 +88,7 @@ ATTENDANCE_WEIGHTS = (70, 15, 8, 7)  # present, excused, absent, represented
 def fill_large_demo(db: Database, *, today: date | None = None, seed: int = 2026) -> None:
     """Fill a new Charte file with a generated territory, dated around `today`."""
     with db.session() as session:
-        _LargeDemo(session, today or date.today(), random.Random(seed)).build()
+        _LargeDemo(session, today or clock.today(), random.Random(seed)).build()
 
 
 def _slug(text: str) -> str:

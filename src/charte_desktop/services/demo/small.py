@@ -17,6 +17,7 @@ from typing import TypeVar
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
+from charte_desktop import clock
 from charte_desktop.db.engine import Database
 from charte_desktop.db.enums import (
     AttendanceState,
@@ -66,7 +67,7 @@ _WOBBLE = (0.0, 0.03, -0.02, 0.02, -0.01, 0.015, -0.005, 0.01)
 def fill_small_demo(db: Database, *, today: date | None = None) -> None:
     """Fill a new Charte file with the Val d'Aubrance demo, dated around `today`."""
     with db.session() as session:
-        _SmallDemo(session, today or date.today()).build()
+        _SmallDemo(session, today or clock.today()).build()
 
 
 def weekday_on_or_after(day: date) -> date:

@@ -1,14 +1,25 @@
 """Forms of the Plan d'actions screen: plans, axes, actions, milestones, fundings, journal."""
 
 from collections.abc import Callable
-from datetime import date
+from decimal import Decimal
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus, FundingState, Priority
+from charte_desktop.db.models import (
+    Action,
+    ActionNote,
+    Axis,
+    BudgetYear,
+    Funding,
+    Milestone,
+    Plan,
+)
+from charte_desktop.formatting import format_money
 from charte_desktop.services import action_details as details
 from charte_desktop.services import actions, budget, plans
 from charte_desktop.ui import choices
-from charte_desktop.ui.entity import Entity, fields_from, find_by_id
+from charte_desktop.ui.entity import Entity, fields_from, find_by_id, shorten
 from charte_desktop.ui.form_dialog import FieldSpec
 
 
@@ -33,6 +44,7 @@ def plan_entity(db: Database) -> Entity[plans.PlanFields]:
         create=lambda f: plans.create_plan(db, f),
         update=lambda i, f: plans.update_plan(db, i, f),
         delete=lambda i: plans.delete_plan(db, i),
+        model=Plan,
         deletion_question=question,
     )
 
@@ -65,7 +77,9 @@ def axis_entity(db: Database, plan_id: Callable[[], int | None]) -> Entity[plans
         create=lambda f: plans.create_axis(db, f),
         update=lambda i, f: plans.update_axis(db, i, f),
         delete=lambda i: plans.delete_axis(db, i),
+        model=Axis,
         deletion_question=question,
+        describe=lambda f: shorten(f"{f.code} {f.title}".strip()),
     )
 
 
@@ -92,10 +106,7 @@ def action_specs(db: Database, plan_id: Callable[[], int | None]) -> list[FieldS
         ),
         FieldSpec("priority", "Priorité", "choice", choices=choices.enum_choices(Priority)),
         FieldSpec("pilot_id", "Pilote", "choice", choices=people),
-        FieldSpec("copilot_ids", "Co-pilotes", "multi", choices=people),
-        FieldSpec("partner_ids", "Partenaires", "multi", choices=organisations),
         FieldSpec("project_group_id", "Groupe projet", "choice", choices=choices.bodies(db)),
-        FieldSpec("policy_ids", "Politiques publiques", "multi", choices=choices.policies(db)),
         FieldSpec("start_date", "Date de début", "date"),
         FieldSpec("end_date", "Date de fin", "date"),
         FieldSpec("progress", "Avancement", "int", maximum=100, suffix=" %"),
@@ -103,6 +114,10 @@ def action_specs(db: Database, plan_id: Callable[[], int | None]) -> list[FieldS
         FieldSpec("budget_planned", "Budget prévu", "money"),
         FieldSpec("budget_committed", "Budget engagé", "money"),
         FieldSpec("budget_spent", "Budget dépensé", "money"),
+        # The lists come after the fields of one line: a long form shows in two columns.
+        FieldSpec("copilot_ids", "Co-pilotes", "multi", choices=people),
+        FieldSpec("partner_ids", "Partenaires", "multi", choices=organisations),
+        FieldSpec("policy_ids", "Politiques publiques", "multi", choices=choices.policies(db)),
         FieldSpec("description", "Description", "multiline"),
     ]
 
@@ -134,7 +149,9 @@ def action_entity(
         create=lambda f: actions.create_action(db, f),
         update=lambda i, f: actions.update_action(db, i, f),
         delete=lambda i: actions.delete_action(db, i),
+        model=Action,
         deletion_question=question,
+        describe=lambda f: shorten(f"{f.code} {f.title}".strip()),
         duplicate=lambda i: actions.duplicate_action(db, i),
     )
 
@@ -160,6 +177,7 @@ def milestone_entity(
         create=lambda f: details.create_milestone(db, f),
         update=lambda i, f: details.update_milestone(db, i, f),
         delete=lambda i: details.delete_milestone(db, i),
+        model=Milestone,
         deletion_question=lambda i: f"Supprimer le jalon « {load(i).title} » ?",
     )
 
@@ -193,8 +211,20 @@ def funding_entity(
         create=lambda f: details.create_funding(db, f),
         update=lambda i, f: details.update_funding(db, i, f),
         delete=lambda i: details.delete_funding(db, i),
+        model=Funding,
         deletion_question=lambda i: "Supprimer ce financement ?",
+        describe=lambda f: describe_funding(db, f),
     )
+
+
+def describe_funding(db: Database, fields: details.FundingFields) -> str:
+    """ "Région Bourgogne-Franche-Comté — 12 500,00 €" """
+    funder = dict(choices.organisations(db)()).get(fields.funder_id, "")
+    try:
+        amount = format_money(Decimal(str(fields.amount)))
+    except ArithmeticError:
+        amount = ""
+    return " — ".join(part for part in (funder, amount) if part)
 
 
 def note_entity(
@@ -212,12 +242,13 @@ def note_entity(
             FieldSpec("text", "Texte", "multiline", required=True),
         ],
         blank=lambda: details.ActionNoteFields(
-            action_id=action_id() or 0, note_date=date.today(), text=""
+            action_id=action_id() or 0, note_date=clock.today(), text=""
         ),
         load=load,
         create=lambda f: details.create_note(db, f),
         update=lambda i, f: details.update_note(db, i, f),
         delete=lambda i: details.delete_note(db, i),
+        model=ActionNote,
         deletion_question=lambda i: "Supprimer cette entrée du journal ?",
     )
 
@@ -240,12 +271,14 @@ def budget_year_entity(
             FieldSpec("spent", "Dépensé", "money"),
         ],
         blank=lambda: budget.BudgetYearFields(action_id=action_id() or 0,
-                                              year=date.today().year),
+                                              year=clock.today().year),
         load=load,
         create=lambda f: budget.create_budget_year(db, f),
         update=lambda i, f: budget.update_budget_year(db, i, f),
         delete=lambda i: budget.delete_budget_year(db, i),
+        model=BudgetYear,
         deletion_question=lambda i: f"Supprimer la ligne de budget {load(i).year} ? "
                                     "Les totaux de l'action deviennent la somme des autres "
                                     "années.",
+        describe=lambda f: str(f.year),
     )

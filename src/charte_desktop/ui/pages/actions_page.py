@@ -4,6 +4,7 @@ milestones, fundings and journal."""
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabWidget
 
 from charte_desktop.services import action_details as details
@@ -63,6 +64,8 @@ class ActionsPage(Page):
             duplicable=True,
         )
         self.actions.selection_changed.connect(lambda _row: self._reload_details())
+        self.actions.scope = self._axis_words
+        self.actions.widen_scope = lambda: self.tree.setCurrentItem(self.tree.topLevelItem(0))
         self.sheet_button = frame.sheet_button()
         self.sheet_button.clicked.connect(lambda _checked=False: self.export_sheet())
         self.actions.add_button(self.sheet_button)
@@ -75,6 +78,7 @@ class ActionsPage(Page):
                 Column("Échéance", lambda m: m.due_date, width=90),
                 Column("Atteint", lambda m: m.done, width=70),
             ], lambda: details.list_milestones(db, self.current_action_id() or 0),
+            after_save=self._detail_saved,  # the status ("En retard") and progress
         )
         self.fundings = self._detail_list(
             "fundings", entities.funding_entity(db, self.current_action_id), [
@@ -82,6 +86,7 @@ class ActionsPage(Page):
                 Column("Montant", lambda f: f.amount, money=True, width=110),
                 Column("État", lambda f: f.state, width=90),
             ], lambda: details.list_fundings(db, self.current_action_id() or 0),
+            after_save=self._detail_saved,  # the row and the views, like the budget
         )
         self.notes = self._detail_list(
             "notes", entities.note_entity(db, self.current_action_id), [
@@ -141,6 +146,12 @@ class ActionsPage(Page):
 
     def current_action_id(self) -> int | None:
         return self.actions.current_id()
+
+    def _axis_words(self) -> tuple[str, bool] | None:
+        item = self.tree.currentItem()
+        if item is None or item.data(0, Qt.ItemDataRole.UserRole) is None:
+            return None  # "Toutes les actions"
+        return f"l'axe « {item.text(0)} »", False
 
     def _fetch_actions(self, filters: dict[str, Any]) -> list[actions.ActionRow]:
         if self.plan_id() is None:
@@ -206,8 +217,13 @@ class ActionsPage(Page):
             tab.reload()
 
     def _detail_saved(self) -> None:
-        """A detail changed the action's totals: the list and the views show them."""
+        """A detail changed the action's status, progress or totals: its row and the views
+        show them at once, the action staying selected (or the status line says which
+        filter now hides it)."""
+        row = self.actions.current_row()
         self.actions.reload()
+        if row is not None:
+            self.actions.tell_if_hidden(row.id, f"{row.code} {row.title}")
         self._reload_details()
         self._views_changed()
 
@@ -219,7 +235,7 @@ class ActionsPage(Page):
 
     def _edit_plan(self) -> None:
         if self.plan_id() is not None:
-            self.plan_editor.edit(self.plan_id() or 0, "Modifier le plan")
+            self.plan_editor.edit(self.plan_id() or 0)
 
     def _delete_plan(self) -> None:
         if self.plan_id() is not None:
@@ -227,7 +243,7 @@ class ActionsPage(Page):
 
     def _edit_axis(self) -> None:
         if self.axis_id() is not None:
-            self.axis_editor.edit(self.axis_id() or 0, "Modifier l'axe")
+            self.axis_editor.edit(self.axis_id() or 0)
 
     def _delete_axis(self) -> None:
         if self.axis_id() is not None:

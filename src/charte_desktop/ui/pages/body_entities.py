@@ -4,6 +4,7 @@ from collections.abc import Callable
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import BodyKind, MembershipRole, QuorumRule
+from charte_desktop.db.models import Body, Membership
 from charte_desktop.errors import CharteError
 from charte_desktop.services import bodies
 from charte_desktop.ui import choices
@@ -35,6 +36,7 @@ def body_entity(db: Database) -> Entity[bodies.BodyFields]:
         create=lambda f: bodies.create_body(db, f),
         update=lambda i, f: bodies.update_body(db, i, f),
         delete=lambda i: bodies.delete_body(db, i),
+        model=Body,
         deletion_question=lambda i: bodies.describe_body_deletion(db, i),
     )
 
@@ -79,5 +81,7 @@ def membership_entity(
         create=create,
         update=update,
         delete=lambda i: bodies.delete_membership(db, i),
+        model=Membership,
         deletion_question=question,
+        describe=lambda f: dict(choices.contacts(db)()).get(f.contact_id, ""),
     )

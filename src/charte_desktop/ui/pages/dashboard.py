@@ -5,7 +5,6 @@ consumed; each line opens what it is about (double click or Entrée).
 """
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QDate, QModelIndex, QSize, Qt
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from charte_desktop import clock
 from charte_desktop.formatting import NBSP, format_date, format_money, format_number, format_time
 from charte_desktop.services import actions, indicators, meeting_outcomes, meetings, plans
 from charte_desktop.services.dashboard import BudgetTotals, budget_totals
@@ -152,9 +152,12 @@ class DashboardCard(QFrame, Generic[R]):
         layout.addWidget(self.more)
 
     def set_rows(self, rows: Sequence[R]) -> None:
-        """Show the first rows; the heading counts them all (a glance, not the full list)."""
+        """Show the first rows (a glance, not the full list); the heading counts them as
+        the lists do: "(3)", or "(8 sur 12)" when some are left out."""
         self.model.set_rows(rows[:MAX_CARD_ROWS])
-        self.heading.setText(f"{self.heading_text} ({len(rows)})")
+        shown = min(len(rows), MAX_CARD_ROWS)
+        count = f"{shown} sur {len(rows)}" if shown < len(rows) else str(len(rows))
+        self.heading.setText(f"{self.heading_text} ({count})")
         hidden = len(rows) - MAX_CARD_ROWS
         self.more.setText(f"… et {hidden} autre{'s' if hidden > 1 else ''}, dans l'écran "
                           "correspondant." if hidden > 0 else "")
@@ -363,7 +366,7 @@ class DashboardPage(Page):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self.setFocusProxy(self.late_actions.table)
-        self._today = date.today()
+        self._today = clock.today()
 
     # --- layout ------------------------------------------------------------------------------
     def resizeEvent(self, event: QResizeEvent) -> None:
@@ -411,7 +414,7 @@ class DashboardPage(Page):
     # --- Page interface --------------------------------------------------------------------
     def refresh(self) -> None:
         db = self.context.db
-        self._today = date.today()
+        self._today = clock.today()
         territory = plans.get_territory(db)
         self.territory.setText(territory.name if territory else "Collectivité à renseigner")
         day = FRENCH.toString(QDate(self._today), "dddd d MMMM yyyy")

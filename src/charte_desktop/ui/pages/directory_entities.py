@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from charte_desktop.db import Database
+from charte_desktop.db.models import Contact, Organisation
 from charte_desktop.services import directory
 from charte_desktop.ui import choices
 from charte_desktop.ui.entity import Entity, fields_from, find_by_id
@@ -44,6 +45,7 @@ def contact_entity(
         create=lambda f: directory.create_contact(db, f),
         update=lambda i, f: directory.update_contact(db, i, f),
         delete=lambda i: directory.delete_contact(db, i),
+        model=Contact,
         deletion_question=question,
     )
 
@@ -79,5 +81,6 @@ def organisation_entity(
         create=lambda f: directory.create_organisation(db, f),
         update=lambda i, f: directory.update_organisation(db, i, f),
         delete=lambda i: directory.delete_organisation(db, i),
+        model=Organisation,
         deletion_question=question,
     )

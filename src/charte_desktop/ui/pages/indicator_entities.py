@@ -1,11 +1,12 @@
 """Forms of the Indicateurs screen: indicators and their measurements."""
 
 from collections.abc import Callable
-from datetime import date
 from decimal import Decimal
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import Dimension, Direction, IndicatorKind
+from charte_desktop.db.models import Indicator, Measurement
 from charte_desktop.formatting import format_date, format_number
 from charte_desktop.services import indicators
 from charte_desktop.ui import choices
@@ -76,6 +77,7 @@ def indicator_entity(
         create=lambda f: indicators.create_indicator(db, f),
         update=lambda i, f: indicators.update_indicator(db, i, f),
         delete=lambda i: indicators.delete_indicator(db, i),
+        model=Indicator,
         deletion_question=question,
     )
 
@@ -102,10 +104,12 @@ def measurement_entity(
             FieldSpec("comment", "Commentaire", "multiline"),
         ],
         blank=lambda: indicators.MeasurementFields(
-            indicator_id=indicator_id() or 0, date=date.today(), value=""),
+            indicator_id=indicator_id() or 0, date=clock.today(), value=""),
         load=load,
         create=lambda f: indicators.create_measurement(db, f),
         update=lambda i, f: indicators.update_measurement(db, i, f),
         delete=lambda i: indicators.delete_measurement(db, i),
+        model=Measurement,
         deletion_question=question,
+        describe=lambda f: format_date(f.date),
     )

@@ -1,9 +1,9 @@
 """Forms of the Réunions screen: meetings, agenda items, decisions and follow-ups."""
 
 from collections.abc import Callable
-from datetime import date
 from typing import TypeVar
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import MeetingState
 from charte_desktop.db.models import AgendaItem, Decision, FollowUp, Meeting
@@ -35,7 +35,7 @@ def meeting_entity(
         if wanted is None:
             first = choices.bodies(db)()
             wanted = first[0][0] if first else None
-        return meetings.MeetingFields(body_id=wanted, date=date.today())  # type: ignore[arg-type]
+        return meetings.MeetingFields(body_id=wanted, date=clock.today())  # type: ignore[arg-type]
 
     def question(meeting_id: int) -> str:
         meeting = meetings.get_meeting(db, meeting_id)
@@ -84,6 +84,7 @@ def meeting_entity(
         create=lambda f: meetings.create_meeting(db, f),
         update=lambda i, f: meetings.update_meeting(db, i, f),
         delete=lambda i: meetings.delete_meeting(db, i),
+        model=Meeting,
         deletion_question=question,
     )
 
@@ -124,6 +125,7 @@ def agenda_entity(db: Database, meeting_id: MeetingId) -> Entity[meetings.Agenda
         create=lambda f: meetings.create_agenda_item(db, f),
         update=lambda i, f: meetings.update_agenda_item(db, i, f),
         delete=lambda i: meetings.delete_agenda_item(db, i),
+        model=AgendaItem,
         deletion_question=lambda i: (
             f"Supprimer le point « {load(i).title} » de l'ordre du jour ? Ses décisions et "
             "suites à donner restent, rattachées à aucun point."
@@ -153,6 +155,7 @@ def decision_entity(db: Database, meeting_id: MeetingId) -> Entity[meeting_outco
         create=lambda f: meeting_outcomes.create_decision(db, f),
         update=lambda i, f: meeting_outcomes.update_decision(db, i, f),
         delete=lambda i: meeting_outcomes.delete_decision(db, i),
+        model=Decision,
         deletion_question=lambda i: (
             f"Supprimer la décision « {_short(load(i).text)} » ? Si elle concerne une "
             "action, sa mention dans le journal de suivi est supprimée aussi."
@@ -191,5 +194,6 @@ def follow_up_entity(
         create=lambda f: meeting_outcomes.create_follow_up(db, f),
         update=lambda i, f: meeting_outcomes.update_follow_up(db, i, f),
         delete=lambda i: meeting_outcomes.delete_follow_up(db, i),
+        model=FollowUp,
         deletion_question=lambda i: f"Supprimer la suite à donner « {_short(load(i).text)} » ?",
     )

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from charte_desktop import clock
 from charte_desktop.db.enums import AttendanceState, MeetingState, QuorumRule
 from charte_desktop.db.models import AgendaItem, Attendance, Decision, FollowUp, Meeting
 from charte_desktop.errors import CharteError
@@ -40,6 +41,7 @@ from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.meeting_export_bar import MeetingExportBar
 from charte_desktop.ui.pages.recurrence_dialog import PlanSeriesCommand, RecurrenceDialog
 from charte_desktop.ui.table_model import Column
+from charte_desktop.ui.undo import DeleteCommand, record_deletion
 
 STATE_COLOURS: dict[MeetingState, QColor] = {
     MeetingState.PLANNED: QColor("#dbeafe"),
@@ -333,7 +335,7 @@ class MeetingsPage(Page):
 
     # --- data ---------------------------------------------------------------------------
     def _fetch_meetings(self, filters: dict[str, Any]) -> list[meetings.MeetingRow]:
-        date_from, date_to = period_bounds(filters.get("period"), date.today())
+        date_from, date_to = period_bounds(filters.get("period"), clock.today())
         return meetings.list_meetings(self.context.db, meetings.MeetingFilter(
             body_id=filters.get("body_id"), state=filters.get("state"),
             date_from=date_from, date_to=date_to))
@@ -448,7 +450,7 @@ class MeetingsPage(Page):
         if body_id is None:
             first = choices.bodies(self.context.db)()
             body_id = first[0][0] if first else None
-        today = date.today()
+        today = clock.today()
         return RecurrenceFields(
             body_id=body_id, first_date=today, every=3,  # type: ignore[arg-type]
             unit=RecurrenceUnit.MONTHS, until=date(today.year + 1, 12, 31))
@@ -524,8 +526,18 @@ class MeetingsPage(Page):
         if row is None or meeting_id is None:
             self._show_attendance_error(CharteError("Sélectionnez d'abord une personne."))
             return
-        self._run_attendance(lambda: meetings.remove_invitee(
-            self.context.db, meeting_id, row.contact_id), None)
+        db, contact_id = self.context.db, row.contact_id
+
+        def remove(_attendance_id: int) -> None:
+            meetings.remove_invitee(db, meeting_id, contact_id)
+
+        def remove_undoably() -> None:  # Ctrl+Z puts the person back on the list
+            record = record_deletion(db, Attendance, row.id, remove)
+            self.context.undo_stack.push(DeleteCommand(
+                "Retrait d'une personne convoquée", db, Attendance, remove, record,
+                self._after_change))
+
+        self._run_attendance(remove_undoably, None)
 
     # --- follow-ups ---------------------------------------------------------------------
     def _update_done_button(self) -> None:

@@ -8,6 +8,8 @@ from PySide6.QtGui import QColor, QUndoCommand
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from charte_desktop.db import Database
+from charte_desktop.db.models import Meeting
+from charte_desktop.db.row_snapshot import DeletionRecord, restore_deletion
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date
 from charte_desktop.services import meetings
@@ -21,6 +23,7 @@ from charte_desktop.services.meeting_planning import (
 from charte_desktop.ui import choices
 from charte_desktop.ui.error_reporting import show_user_error
 from charte_desktop.ui.form_dialog import FieldSpec, FormDialog
+from charte_desktop.ui.undo import DeletionNotRecorded, record_deletion
 
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 ALREADY_PLANNED = "déjà prévue"
@@ -113,7 +116,9 @@ class RecurrenceDialog(FormDialog[RecurrenceFields]):
 
 
 class PlanSeriesCommand(QUndoCommand):
-    """Undo deletes the meetings the series created; redo plans the series again."""
+    """Undo deletes the meetings the series created; redo puts the very same meetings back
+    (same ids: later steps still find them), or plans the series again if a deletion could
+    not be recorded."""
 
     def __init__(self, db: Database, fields: RecurrenceFields, created_ids: list[int],
                  refresh: Callable[[], None]) -> None:
@@ -124,6 +129,7 @@ class PlanSeriesCommand(QUndoCommand):
         self._ids = created_ids
         self._refresh = refresh
         self._first = True
+        self._records: list[DeletionRecord] = []
 
     def _run(self, step: Callable[[], None]) -> None:
         try:
@@ -139,13 +145,27 @@ class PlanSeriesCommand(QUndoCommand):
             return
 
         def again() -> None:
-            self._ids = [m.id for m in plan_recurring_meetings(self._db, self._fields)]
+            records, self._records = self._records, []
+            if records:
+                for record in records:
+                    restore_deletion(self._db, record)
+            else:
+                self._ids = [m.id for m in plan_recurring_meetings(self._db, self._fields)]
 
         self._run(again)
 
     def undo(self) -> None:
+        def delete_one(meeting_id: int) -> None:
+            meetings.delete_meeting(self._db, meeting_id)
+
         def remove() -> None:
+            self._records = []
+            records, complete = [], True
             for meeting_id in self._ids:
-                meetings.delete_meeting(self._db, meeting_id)
+                try:
+                    records.append(record_deletion(self._db, Meeting, meeting_id, delete_one))
+                except DeletionNotRecorded:  # deleted all the same
+                    complete = False
+            self._records = records if complete else []
 
         self._run(remove)

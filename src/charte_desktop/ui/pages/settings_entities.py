@@ -1,6 +1,7 @@
 """Forms of the Paramètres screen: circles, public policies and priority criteria."""
 
 from charte_desktop.db import Database
+from charte_desktop.db.models import Circle, Policy, PriorityCriterion
 from charte_desktop.services import action_details as details
 from charte_desktop.services import directory
 from charte_desktop.ui.entity import Entity, fields_from, find_by_id
@@ -29,6 +30,7 @@ def circle_entity(db: Database) -> Entity[directory.CircleFields]:
         create=lambda f: directory.create_circle(db, f),
         update=lambda i, f: directory.update_circle(db, i, f),
         delete=lambda i: directory.delete_circle(db, i),
+        model=Circle,
         deletion_question=question,
     )
 
@@ -49,6 +51,7 @@ def policy_entity(db: Database) -> Entity[details.PolicyFields]:
         create=lambda f: details.create_policy(db, f),
         update=lambda i, f: details.update_policy(db, i, f),
         delete=lambda i: details.delete_policy(db, i),
+        model=Policy,
         deletion_question=lambda i: (
             f"Supprimer la politique publique « {load(i).code} » ? Les actions qui s'y "
             "rattachent perdent seulement cette étiquette."),
@@ -77,6 +80,7 @@ def criterion_entity(db: Database) -> Entity[details.CriterionFields]:
         create=lambda f: details.create_criterion(db, f),
         update=lambda i, f: details.update_criterion(db, i, f),
         delete=lambda i: details.delete_criterion(db, i),
+        model=PriorityCriterion,
         deletion_question=lambda i: (
             f"Supprimer le critère « {load(i).name} » et les notes données aux actions "
             "sur ce critère ? Le classement des actions sera recalculé sans lui."),

@@ -10,12 +10,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -266,16 +268,26 @@ class SettingsPage(Page):
 
         self.backups = BackupSettings(context)
         self.template = TemplateSettings()
-        left = QVBoxLayout()
+        column = QWidget()
+        left = QVBoxLayout(column)
+        left.setContentsMargins(0, 0, 0, 0)
         left.addWidget(self.territory)
         left.addWidget(self.backups)
         left.addWidget(self.template)
         left.addStretch(1)
+        # The three boxes scroll when the window is short (a laptop, task bar deducted).
+        self.left_column = QScrollArea()
+        self.left_column.setWidget(column)
+        self.left_column.setWidgetResizable(True)
+        self.left_column.setFrameShape(QFrame.Shape.NoFrame)
+        self.left_column.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.left_column.setMinimumWidth(column.minimumSizeHint().width()
+                                         + self.left_column.verticalScrollBar().sizeHint().width())
         right = QVBoxLayout()
         for page, stretch in ((self.circles, 3), (self.policies, 2), (self.criteria, 2)):
             right.addWidget(page.parentWidget(), stretch)
         layout = QHBoxLayout(self)
-        layout.addLayout(left, 2)
+        layout.addWidget(self.left_column, 2)
         layout.addLayout(right, 3)
         self.setFocusProxy(self.territory.name)
 

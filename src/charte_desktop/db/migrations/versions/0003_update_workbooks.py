@@ -7,10 +7,11 @@ Create Date: 2026-11-21
 
 import uuid
 from collections.abc import Sequence
-from datetime import UTC, datetime
 
 import sqlalchemy as sa
 from alembic import op
+
+from charte_desktop import clock
 
 revision: str = "0003_update_workbooks"
 down_revision: str | None = "0002_budget_year"
@@ -31,7 +32,7 @@ def upgrade() -> None:
     op.bulk_insert(identity, [{
         "id": 1,
         "token": uuid.uuid4().hex,
-        "created_at": datetime.now(UTC).isoformat(timespec="microseconds"),
+        "created_at": clock.now().isoformat(timespec="microseconds"),
     }])
     op.create_table(
         "update_import",
