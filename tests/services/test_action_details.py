@@ -135,10 +135,11 @@ def test_milestone_rules_and_done_date(db: Database, action_id: int) -> None:
         svc.create_milestone(db, MilestoneFields(action_id, "  "))
     with pytest.raises(CharteError, match="L'action n° 999 est introuvable"):
         svc.create_milestone(db, MilestoneFields(999, "Étude"))
-    milestone = svc.create_milestone(
-        db, MilestoneFields(action_id, "Étude", DAY, done=False, done_date=DAY)
-    )
-    assert milestone.done_date is None  # a date of completion only for a done milestone
+    # A date of completion only for a done milestone; typed without the tick, it is said.
+    with expect_error("done_date", "Cochez « Atteint »"):
+        svc.create_milestone(db, MilestoneFields(action_id, "Étude", DAY, done=False,
+                                                 done_date=DAY))
+    milestone = svc.create_milestone(db, MilestoneFields(action_id, "Étude", DAY))
     ticked = svc.set_milestone_done(db, milestone.id, True, done_date=DAY)
     assert (ticked.done, ticked.done_date) == (True, DAY)
 

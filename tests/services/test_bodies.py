@@ -87,10 +87,13 @@ def test_quorum_value_must_fit_the_rule(
 def test_quorum_values_kept_or_reset(db: Database) -> None:
     share = cotech(db, quorum_rule=QuorumRule.SHARE, quorum_value=50)
     count = cotech(db, name="COPIL", quorum_rule=QuorumRule.COUNT, quorum_value=4)
-    none = cotech(db, name="Comité", quorum_rule=QuorumRule.NONE, quorum_value=7)
+    none = cotech(db, name="Comité", quorum_rule=QuorumRule.NONE, quorum_value=0)
     assert bodies.get_body(db, share).quorum_value == 50
     assert bodies.get_body(db, count).quorum_value == 4
-    assert bodies.get_body(db, none).quorum_value == 0  # no rule, no number
+    assert bodies.get_body(db, none).quorum_value == 0
+    with pytest.raises(CharteError) as refused:  # no rule, no number: never dropped
+        cotech(db, name="Comité 2", quorum_rule=QuorumRule.NONE, quorum_value=7)
+    assert refused.value.field == "quorum_value"
 
 
 def test_only_a_project_group_carries_an_action(db: Database) -> None:

@@ -186,3 +186,11 @@ def test_common_helpers_never_print_an_absent_number(db: Database) -> None:
             get_or_fail(session, Meeting, None, "La réunion")
         with refused("ids", "La réunion est introuvable."):
             fetch_all(session, Meeting, [None], "La réunion", "ids")  # type: ignore[list-item]
+
+
+def test_a_quorum_typed_without_a_rule_is_said_not_dropped(db: Database) -> None:
+    with pytest.raises(CharteError) as refused:
+        bodies.create_body(db, bodies.BodyFields(kind=BodyKind.COPIL, name="COPIL",
+                                   quorum_rule=QuorumRule.NONE, quorum_value=5))
+    assert refused.value.field == "quorum_value"
+    assert "« 5 »" in refused.value.message

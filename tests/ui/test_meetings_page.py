@@ -12,6 +12,7 @@ from charte_desktop.db import Database
 from charte_desktop.db.enums import AttendanceState, MeetingState
 from charte_desktop.services import meeting_outcomes, meetings
 from charte_desktop.services.bodies import current_members, list_bodies
+from charte_desktop.ui import choices
 from charte_desktop.ui.main_window import MainWindow
 from charte_desktop.ui.pages.meetings_page import MeetingsPage
 from tests.ui.conftest import DialogAnswers
@@ -204,10 +205,9 @@ def test_invite_and_remove_a_guest(qtbot: QtBot, demo_db: Database) -> None:
     meeting = planned_copil(demo_db)
     page.show_item(meeting.id)
     invited = {a.contact_id for a in page.attendance.visible_rows()}
-    index = next(i for i in range(page.invitee_combo.count())
-                 if page.invitee_combo.itemData(i) not in invited)
-    guest_id = page.invitee_combo.itemData(index)
-    page.invitee_combo.setCurrentIndex(index)
+    guest_id, guest = next((contact_id, label) for contact_id, label in
+                           choices.contacts(demo_db)() if contact_id not in invited)
+    type_text(qtbot, page.invitee_combo, guest)
     click(qtbot, page.add_button)
     attendances = meetings.get_meeting(demo_db, meeting.id).attendances
     assert guest_id in {a.contact_id for a in attendances}

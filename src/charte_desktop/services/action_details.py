@@ -46,6 +46,10 @@ class MilestoneFields:
 def _milestone_values(session: Session, fields: MilestoneFields) -> dict[str, Any]:
     title = rules.required_text(fields.title, "title", "Intitulé du jalon")
     get_or_fail(session, Action, fields.action_id, "L'action")
+    if fields.done_date is not None and not fields.done:
+        # A date typed there says the milestone is reached: never dropped in silence.
+        raise CharteError("Cochez « Atteint » pour garder cette date, ou videz le champ.",
+                          field="done_date")
     return {
         "action_id": fields.action_id,
         "title": title,

@@ -66,15 +66,18 @@ def _body_values(session: Session, fields: BodyFields) -> dict[str, Any]:
     if fields.quorum_value is None and fields.quorum_rule is not QuorumRule.NONE:
         raise CharteError("Le champ « Quorum » est obligatoire.", field="quorum_value")
     value = fields.quorum_value or 0
-    if fields.quorum_rule is QuorumRule.NONE:
-        value = 0
-    elif fields.quorum_rule is QuorumRule.COUNT and value < 1:
+    if fields.quorum_rule is QuorumRule.NONE and value:
+        # A number typed there would be dropped in silence: the officer chooses.
+        raise CharteError(
+            f"Choisissez une règle de quorum pour garder « {value} », ou remettez le "
+            "champ « Quorum » à 0.", field="quorum_value")
+    if fields.quorum_rule is QuorumRule.COUNT and value < 1:
         raise CharteError(
             "Le champ « Quorum » doit indiquer un nombre de membres d'au moins 1 "
             f"(saisi : {value}).",
             field="quorum_value",
         )
-    elif fields.quorum_rule is QuorumRule.SHARE:
+    if fields.quorum_rule is QuorumRule.SHARE:
         rules.integer_between(value, 1, 100, "quorum_value", "Quorum (en % des votants)")
     if fields.action_id is not None and fields.kind is not BodyKind.PROJECT_GROUP:
         raise CharteError(

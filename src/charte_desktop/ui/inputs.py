@@ -368,16 +368,9 @@ class ChoiceInput(Input):
         self._optional = optional
         # Values stay on the Python side: Qt would turn an enum member into a plain str.
         self._values: list[Any] = []
-        labels: list[str] = []
-        if optional:
-            labels.append(self.NONE_LABEL)
-            self._values.append(None)
-        loaded = list(choices())
-        self._values.extend(value for value, _label in loaded)
-        labels.extend(label for _value, label in loaded)
-        self._labels = labels
+        self._labels: list[str] = []
         self._folded: list[str] | None = None
-        combo.addItems(labels)  # one call: lists can be long
+        self.replace_choices(choices())
         completer = _FoldedCompleter(combo)
         completer.setModel(_FoldedLabels(self.folded_labels))
         assert isinstance(completer.model(), QIdentityProxyModel)
@@ -410,6 +403,19 @@ class ChoiceInput(Input):
         popup = completer.popup() if completer is not None else None
         if old in mine and new is not None and new not in mine and new is not popup:
             self.commit()
+
+    def replace_choices(self, choices: Sequence[tuple[Any, str]]) -> None:
+        """Offer these choices (the directory changed); the field is left empty."""
+        self._values = [None] if self._optional else []
+        self._labels = [self.NONE_LABEL] if self._optional else []
+        self._values.extend(value for value, _label in choices)
+        self._labels.extend(label for _value, label in choices)
+        self._folded = None
+        self.combo.blockSignals(True)
+        self.combo.clear()
+        self.combo.addItems(self._labels)  # one call: lists can be long
+        self.combo.setCurrentIndex(0 if self._optional else -1)
+        self.combo.blockSignals(False)
 
     def folded_labels(self) -> list[str]:
         """Labels folded for matching, computed the first time the officer types."""

@@ -6,7 +6,6 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 from pytestqt.qtbot import QtBot
@@ -224,11 +223,6 @@ def test_a_milestone_without_a_title_is_not_saved(qtbot: QtBot, demo_db: Databas
     assert len(details.list_milestones(demo_db, SPACE_ACTION)) == before
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "A date typed in « Atteint le » without ticking « Atteint » is dropped in silence: "
-    "services/action_details.py _milestone_values keeps done_date only when done "
-    "(« fields.done_date if fields.done else None »), and the form says nothing. The "
-    "officer believes the milestone reached on 14/03/2026; the file has no date."))
 def test_a_reached_date_typed_without_the_tick_is_kept_or_said(
     qtbot: QtBot, demo_db: Database
 ) -> None:

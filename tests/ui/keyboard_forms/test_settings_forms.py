@@ -20,6 +20,7 @@ from tests.ui.keyboard import (
     CTRL,
     field,
     focused,
+    key,
     officer_types,
     open_row,
     press,
@@ -238,13 +239,21 @@ def test_scores_typed_then_saved_with_their_button(qtbot: QtBot, demo_db: Databa
     assert details.get_scores(demo_db, CYCLE_ACTION) == expected
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "ScoresPanel (ui/pages/scores_panel.py) has no Ctrl+S: only its button « Enregistrer "
-    "les &notes » saves, and its Alt+N is shared with the list's « &Nouveau » above it "
-    "(Qt finds it ambiguous and only moves the focus). Ctrl+S typed in a score saves "
-    "nothing; the scores are lost when another action is selected."))
 def test_scores_typed_then_saved_with_ctrl_s(qtbot: QtBot, demo_db: Database) -> None:
     window, page = open_scores(qtbot, demo_db)
     expected = type_scores(page)
     press(window, Qt.Key.Key_S, CTRL)
     assert details.get_scores(demo_db, CYCLE_ACTION) == expected
+
+
+def test_scores_typed_are_kept_when_another_action_is_chosen(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    window, page = open_scores(qtbot, demo_db)
+    expected = type_scores(page)
+    page.actions.table.setFocus()
+    key(Qt.Key.Key_Down)  # the next action of the list
+    assert page.actions.current_id() != CYCLE_ACTION
+    assert details.get_scores(demo_db, CYCLE_ACTION) == expected
+    press(window, Qt.Key.Key_Z, CTRL)  # one undo step takes them back
+    assert details.get_scores(demo_db, CYCLE_ACTION) != expected

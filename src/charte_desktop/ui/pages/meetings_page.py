@@ -35,6 +35,7 @@ from charte_desktop.services.meeting_planning import (
 from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import Entity, EntityEditor
+from charte_desktop.ui.inputs import ChoiceInput
 from charte_desktop.ui.list_page import Filter, ListPage
 from charte_desktop.ui.pages import meeting_entities as entities
 from charte_desktop.ui.pages.base import Page
@@ -291,13 +292,12 @@ class MeetingsPage(Page):
         self.apply_button = QPushButton("&Appliquer")
         self.apply_button.clicked.connect(self._apply_attendance)
         self.state_combo.currentIndexChanged.connect(self._update_representative)
-        self.invitee_combo = QComboBox()
+        # Typed like every picker: part of the name, accents or not (filled on refresh).
+        self.invitee = ChoiceInput(lambda: [], optional=False)
+        self.invitee_combo = self.invitee.combo
         self.invitee_combo.setAccessibleName("Personne à convoquer")
-        self.invitee_combo.setEditable(True)
-        self.invitee_combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        line_edit = self.invitee_combo.lineEdit()
-        if line_edit is not None:
-            line_edit.setPlaceholderText("Choisir une personne (membre ou invité·e)…")
+        self.invitee.edit.setPlaceholderText("Choisir une personne (membre ou invité·e)…")
+        self.invitee.edit.returnPressed.connect(self._add_invitee)
         self.add_button = QPushButton("A&jouter à la liste")
         self.add_button.clicked.connect(self._add_invitee)
         self.remove_button = QPushButton("Retirer de la list&e")
@@ -363,16 +363,14 @@ class MeetingsPage(Page):
 
     def _reload_contacts(self) -> None:
         contacts = choices.contacts(self.context.db)()
-        for combo, first in ((self.representative_combo, "—"),
-                             (self.invitee_combo, None)):
-            combo.blockSignals(True)
-            combo.clear()
-            if first is not None:
-                combo.addItem(first, None)
-            for contact_id, text in contacts:
-                combo.addItem(text, contact_id)
-            combo.blockSignals(False)
-        self.invitee_combo.setCurrentIndex(-1)
+        combo = self.representative_combo
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem("—", None)
+        for contact_id, text in contacts:
+            combo.addItem(text, contact_id)
+        combo.blockSignals(False)
+        self.invitee.replace_choices(contacts)
 
     def _reload_details(self) -> None:
         meeting_id = self.meeting_id()
@@ -512,10 +510,13 @@ class MeetingsPage(Page):
 
     def _add_invitee(self) -> None:
         meeting_id = self.meeting_id()
-        index = self.invitee_combo.findText(self.invitee_combo.currentText())
-        contact_id = self.invitee_combo.itemData(index) if index >= 0 else None
+        self.invitee.commit()
+        contact_id = self.invitee.get()
         if meeting_id is None or contact_id is None:
-            self._show_attendance_error(CharteError("Choisissez la personne à convoquer."))
+            typed = self.invitee_combo.currentText().strip()
+            problem = self.invitee.problem() if typed else None
+            self._show_attendance_error(CharteError(
+                problem or "Choisissez la personne à convoquer."))
             return
         self._run_attendance(
             lambda: meetings.add_invitee(self.context.db, meeting_id, contact_id), None)

@@ -1,8 +1,11 @@
 """Priorisation of one action: a score from 0 to 3 on each criterion, its weighted total
-and its rank in the plan."""
+and its rank in the plan. Ctrl+S saves the scores; scores typed and not saved are saved
+when another action is shown, never dropped."""
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from charte_desktop.errors import CharteError
@@ -28,6 +31,10 @@ class ScoresPanel(QWidget):
         self.summary.setObjectName("scoresSummary")
         self.save_button = QPushButton("Enregistrer les &notes")
         self.save_button.clicked.connect(self.save)
+        save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
+        save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save_shortcut.activated.connect(self.save)
+        self._shown_for: int | None = None  # the action whose scores the spins show
         help_text = QLabel("Notez l'action de 0 (pas du tout) à 3 (tout à fait) sur chaque "
                            "critère ; le score pondéré classe les actions du plan.")
         help_text.setWordWrap(True)
@@ -40,10 +47,12 @@ class ScoresPanel(QWidget):
 
     def reload(self) -> None:
         db = self.context.db
+        if self._shown_for is not None and self.current_scores() != self._saved:
+            self.save(self._shown_for)  # typed for the action shown until now: kept
         while self.form.rowCount():
             self.form.removeRow(0)
         self.spins.clear()
-        action_id = self._action_id()
+        action_id = self._shown_for = self._action_id()
         if action_id is None:
             self.summary.setText("")
             return
@@ -81,17 +90,20 @@ class ScoresPanel(QWidget):
         self.summary.setText(f"Score pondéré : <b>{mine.score}</b> — rang {mine.rank} "
                              f"sur {len(ranking)} actions du plan")
 
-    def save(self) -> None:
-        action_id = self._action_id()
+    def save(self, action_id: int | None = None) -> None:
+        action_id = action_id or self._shown_for
         if action_id is None:
             return
         before, after = self._saved, self.current_scores()
+        if before == after:
+            return
         db = self.context.db
         try:
             details.set_scores(db, action_id, after)
         except CharteError as error:
             show_user_error(self, error)
             return
+        self._saved = after  # saved: the reload below has nothing left to keep
         self.context.undo_stack.push(EditCommand(
             "Notes de priorisation", lambda item, scores: details.set_scores(db, item, scores),
             action_id, before, after, self.reload,
