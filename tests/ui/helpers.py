@@ -16,7 +16,7 @@ def open_dialog(kind: type = FormDialog) -> Any:
     return None
 
 
-def when_dialog_opens(action: Callable[[FormDialog[Any]], None]) -> None:
+def when_dialog_opens(action: Callable[[Any], None], kind: type = FormDialog) -> None:
     """Run `action` on the next form dialog that opens (forms are modal: exec() blocks).
 
     If the action fails or leaves the dialog open, the dialog is closed so the test ends
@@ -24,7 +24,7 @@ def when_dialog_opens(action: Callable[[FormDialog[Any]], None]) -> None:
     """
 
     def attempt(tries: int = 0) -> None:
-        dialog = open_dialog()
+        dialog = open_dialog(kind)
         if dialog is None:
             if tries < 250:
                 QTimer.singleShot(20, lambda: attempt(tries + 1))

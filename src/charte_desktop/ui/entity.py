@@ -44,11 +44,16 @@ class Entity(Generic[F]):
     model: type[Any] | None = None
 
     @property
+    def feminine(self) -> bool:
+        """Its form is a « Nouvelle … »: « créée », « elle »."""
+        return self.new_title.startswith("Nouvelle ")
+
+    @property
     def the_name(self) -> str:
         """ "l'action", "la suite à donner", "le jalon": the name with its article."""
-        if self.name[:1].lower() in "aeiouéèêh":
+        if self.name[:1].lower() in "aeiouyéèêh":
             return f"l'{self.name}"
-        return f"la {self.name}" if self.new_title.startswith("Nouvelle ") else f"le {self.name}"
+        return f"la {self.name}" if self.feminine else f"le {self.name}"
 
     def edit_title(self, fields: F) -> str:
         """ "Modifier la suite à donner « Relancer les communes… »" """

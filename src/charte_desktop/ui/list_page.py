@@ -34,15 +34,6 @@ TYPING_PAUSE_MS = 150
 NOTICE_MS = 15000  # how long a word in the status line stays
 
 
-def item_words(name: str, new_title: str) -> tuple[str, bool]:
-    """("L'action", True) for an entity named "action" whose form is "Nouvelle action":
-    the item with its article, and whether it is feminine (for "créée", "elle")."""
-    feminine = new_title.startswith("Nouvelle")
-    if name[:1].lower() in "aeiouyéèêh":
-        return f"L'{name}", feminine
-    return f"{'La' if feminine else 'Le'} {name}", feminine
-
-
 def joined(parts: Sequence[str]) -> str:
     """"A", "A et B", "A, B et C"."""
     return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} et {parts[-1]}"
@@ -513,7 +504,7 @@ class ListPage(QWidget, Generic[R]):
         entity = getattr(self.editor, "entity", None)
         if entity is None:
             return "L'élément", False
-        return item_words(entity.name, entity.new_title)
+        return entity.the_name[:1].upper() + entity.the_name[1:], entity.feminine
 
     def notify(self, text: str) -> None:
         """A sentence in the window's status line."""

@@ -1,9 +1,8 @@
 """The very first start, typed: the file is made with the collectivité, and opens on it."""
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from charte_desktop.db import open_database
@@ -12,24 +11,8 @@ from charte_desktop.paths import default_database_path
 from charte_desktop.services.plans import get_territory
 from charte_desktop.ui.app import Application
 from charte_desktop.ui.welcome import WelcomeDialog
+from tests.ui.helpers import when_dialog_opens
 from tests.ui.keyboard import click, field, key, press, type_keys
-
-
-def when_welcome_opens(action: Any) -> None:
-    def attempt(tries: int = 0) -> None:
-        dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, WelcomeDialog) and w.isVisible()), None)
-        if dialog is None:
-            if tries < 250:
-                QTimer.singleShot(20, lambda: attempt(tries + 1))
-            return
-        try:
-            action(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.reject()
-
-    QTimer.singleShot(0, attempt)
 
 
 def test_first_start_makes_the_file_with_what_was_typed(qapp: QApplication) -> None:
@@ -44,7 +27,7 @@ def test_first_start_makes_the_file_with_what_was_typed(qapp: QApplication) -> N
         key(Qt.Key.Key_Return)  # « Commencer » is the default button
 
     application = Application(qapp)
-    when_welcome_opens(type_the_collectivite)
+    when_dialog_opens(type_the_collectivite, WelcomeDialog)
     assert application.start(None, demo=False) is True
     assert application.window is not None and application.window.isVisible()
     territory = get_territory(application.window.db)
@@ -66,6 +49,6 @@ def test_giving_up_on_the_welcome_page_leaves_no_file(qapp: QApplication) -> Non
         press(dialog, Qt.Key.Key_Escape)
 
     application = Application(qapp)
-    when_welcome_opens(give_up)
+    when_dialog_opens(give_up, WelcomeDialog)
     assert application.start(None, demo=False) is False
     assert not path.exists()
