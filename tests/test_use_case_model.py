@@ -796,7 +796,8 @@ class UseCaseMachine(RuleBasedStateMachine):
         action_id = self.pick(data, self.model.actions)
         funder_id = self.pick(data, self.model.organisations)
         fields = FundingFields(action_id, funder_id, amount)
-        if money(amount) is None:
+        if money(amount) is None or (isinstance(amount, str) and not amount.strip()):
+            # A funding's amount is required: empty is refused, not taken for 0 €.
             self.refused(lambda: action_details.create_funding(self.db, fields))
             return
         created = action_details.create_funding(self.db, fields)
@@ -814,6 +815,7 @@ class UseCaseMachine(RuleBasedStateMachine):
                             quorum_rule=rule_, quorum_value=value)
         refused = (
             not name.strip()
+            or (rule_ is QuorumRule.NONE and value != 0)  # a number never dropped
             or (rule_ is QuorumRule.COUNT and value < 1)
             or (rule_ is QuorumRule.SHARE and not 1 <= value <= 100)
             or (action_id is not None and kind is not BodyKind.PROJECT_GROUP)
