@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QMessageBox
 
 from charte_desktop.db import Database
+from tests.ui.keyboard import forget_pending_forms
 
 
 @pytest.fixture(autouse=True)
@@ -66,3 +67,10 @@ def answer_dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogAnswers:
     monkeypatch.setattr(QMessageBox, "warning", answers.warning)
     monkeypatch.setattr(QMessageBox, "information", answers.warning)
     return answers
+
+
+@pytest.fixture(autouse=True)
+def forget_scheduled_typing() -> Iterator[None]:
+    """A form scheduled to be filled and never opened must not be filled in the next test."""
+    yield
+    forget_pending_forms()

@@ -3,10 +3,10 @@
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
 from charte_desktop.ui.form_dialog import FormDialog
+from tests.ui.keyboard import when_form_opens
 
 
 def open_dialog(kind: type = FormDialog) -> Any:
@@ -17,25 +17,10 @@ def open_dialog(kind: type = FormDialog) -> Any:
 
 
 def when_dialog_opens(action: Callable[[Any], None], kind: type = FormDialog) -> None:
-    """Run `action` on the next form dialog that opens (forms are modal: exec() blocks).
-
-    If the action fails or leaves the dialog open, the dialog is closed so the test ends
-    (and fails on its assertions) instead of hanging.
-    """
-
-    def attempt(tries: int = 0) -> None:
-        dialog = open_dialog(kind)
-        if dialog is None:
-            if tries < 250:
-                QTimer.singleShot(20, lambda: attempt(tries + 1))
-            return
-        try:
-            action(dialog)
-        finally:
-            if dialog.isVisible():
-                dialog.done(QDialog.DialogCode.Rejected)
-
-    QTimer.singleShot(0, attempt)
+    """Run `action` on the next dialog of `kind` that opens (forms are modal: exec()
+    blocks). A dialog left open is closed so the test ends instead of hanging; what never
+    opened is forgotten at the end of the test (tests/ui/conftest.py)."""
+    when_form_opens(action, kind)
 
 
 def fill_and_save(values: dict[str, Any]) -> Callable[[FormDialog[Any]], None]:

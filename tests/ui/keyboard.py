@@ -253,13 +253,16 @@ def when_form_opens(action: Callable[[Any], None], kind: type = FormDialog) -> N
     def attempt(tries: int = 0) -> None:
         if done[0]:
             return
+        # A form another handler already took is not this one's (two forms expected).
         dialog = next((w for w in QApplication.topLevelWidgets()
-                       if isinstance(w, kind) and w.isVisible()), None)
+                       if isinstance(w, kind) and w.isVisible()
+                       and not w.property("taken_by_test")), None)
         if dialog is None:
             if tries < 250:
                 QTimer.singleShot(20, lambda: attempt(tries + 1))
             return
         done[0] = True
+        dialog.setProperty("taken_by_test", True)
         try:
             # The officer types once the form is there: the active window. (Typing sooner,
             # offscreen, can leave a picker's pop-up as the active window, and Tab stuck.)

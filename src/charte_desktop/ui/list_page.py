@@ -176,6 +176,9 @@ class ListPage(QWidget, Generic[R]):
         # wrapped text made each repaint of a long list half as fast again.
         self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab goes on to the next field, as everywhere; the arrows move within the list (a
+        # table's default, Tab from cell to cell, kept the keyboard in the list for good).
+        self.table.setTabKeyNavigation(False)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
@@ -205,7 +208,7 @@ class ListPage(QWidget, Generic[R]):
             self.count_label.sizeHint().height())
         self.new_button = QPushButton("&Nouveau")
         self.edit_button = QPushButton("&Modifier")
-        self.duplicate_button = QPushButton("&Dupliquer")
+        self.duplicate_button = QPushButton("Dupliquer")  # Alt+D: the Édition menu
         self.delete_button = QPushButton("&Supprimer")
         self.new_button.clicked.connect(self.create)
         self.edit_button.clicked.connect(self.edit_current)

@@ -377,16 +377,13 @@ def test_attendance_typed_then_applied(qtbot: QtBot, demo_db: Database) -> None:
                                                         CAMILLE_ROUSSEL)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "Alt+A is both « &Appliquer » (meetings_page.py, attendance tab) and the menu "
-    "« &Aller à » (main_window.py): the shortcut is ambiguous, Qt only moves the focus to "
-    "the button, and the attendance is not applied."))
-def test_alt_a_applies_the_attendance(qtbot: QtBot, demo_db: Database) -> None:
+def test_alt_q_applies_the_attendance(qtbot: QtBot, demo_db: Database) -> None:
+    """« Appli&quer »: Alt+A is the menu « &Aller à »."""
     window, page = open_meetings(qtbot, demo_db, COTECH_MEETING)
     press_alt(window, Qt.Key.Key_P)
     choose_invitee(page, "besson")
     type_to_select(page.state_combo, "Pr")  # « Présent·e »
-    press_alt(window, Qt.Key.Key_A)
+    press_alt(window, Qt.Key.Key_Q)
     assert attendance_of(demo_db, LAURE_BESSON) == (AttendanceState.PRESENT, None)
 
 

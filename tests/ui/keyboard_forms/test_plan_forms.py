@@ -56,7 +56,9 @@ def open_actions(qtbot: QtBot, db: Database, action_id: int | None = None
 
 def left_button(page: ActionsPage, text: str, row: int = 0) -> QPushButton:
     """A button of the left panel: row 0 is the plan's, row 1 the axis's."""
-    found = [b for b in page.findChildren(QPushButton) if b.text() == text and b.isVisible()]
+    panel = page.tree.parentWidget()  # the details' lists have a « Modifier » too
+    assert panel is not None
+    found = [b for b in panel.findChildren(QPushButton) if b.text() == text and b.isVisible()]
     return found[row] if text == "Modifier" else found[0]
 
 
@@ -316,7 +318,7 @@ def test_editing_a_funding_types_over_its_amount_and_state(
 def test_a_new_journal_entry_typed_lands(qtbot: QtBot, demo_db: Database) -> None:
     window, page = open_actions(qtbot, demo_db, CYCLE_ACTION)
     before = len(details.list_notes(demo_db, CYCLE_ACTION))
-    press_alt(window, Qt.Key.Key_U)  # « Journal de suivi »
+    press_alt(window, Qt.Key.Key_V)  # « Journal de suivi »
     seen: dict[str, Any] = {}
     when_form_opens(officer_types({
         "Date": "3/2/26",
@@ -334,7 +336,7 @@ def test_a_new_journal_entry_typed_lands(qtbot: QtBot, demo_db: Database) -> Non
 def test_a_journal_entry_without_a_date_is_not_saved(qtbot: QtBot, demo_db: Database) -> None:
     window, page = open_actions(qtbot, demo_db, CYCLE_ACTION)
     before = len(details.list_notes(demo_db, CYCLE_ACTION))
-    press_alt(window, Qt.Key.Key_U)
+    press_alt(window, Qt.Key.Key_V)
     seen: dict[str, Any] = {}
     when_form_opens(officer_types({"Date": "", "Texte": "Appel du transporteur"}, seen=seen))
     press_button(page.notes.new_button)
@@ -345,7 +347,7 @@ def test_a_journal_entry_without_a_date_is_not_saved(qtbot: QtBot, demo_db: Data
 
 def test_editing_a_journal_entry_types_over_its_date(qtbot: QtBot, demo_db: Database) -> None:
     window, page = open_actions(qtbot, demo_db, CYCLE_ACTION)
-    press_alt(window, Qt.Key.Key_U)
+    press_alt(window, Qt.Key.Key_V)
     note = details.list_notes(demo_db, CYCLE_ACTION)[0]
     assert page.notes.select_id(note.id)
     seen: dict[str, Any] = {}
@@ -359,7 +361,7 @@ def test_editing_a_journal_entry_types_over_its_date(qtbot: QtBot, demo_db: Data
 # --- budget per year -----------------------------------------------------------------------
 def test_a_new_budget_year_typed_lands(qtbot: QtBot, demo_db: Database) -> None:
     window, page = open_actions(qtbot, demo_db, CYCLE_ACTION)
-    press_alt(window, Qt.Key.Key_A)  # « Budget par année »
+    press_alt(window, Qt.Key.Key_B)  # « Budget par année »
     assert page.details.currentWidget() is page.budget_years
     seen: dict[str, Any] = {}
     when_form_opens(officer_types({
@@ -377,7 +379,7 @@ def test_a_budget_year_already_there_or_an_unreadable_amount_is_not_saved(
 ) -> None:
     window, page = open_actions(qtbot, demo_db, SPACE_ACTION)
     before = [(b.year, b.planned) for b in budget.list_budget_years(demo_db, SPACE_ACTION)]
-    press_alt(window, Qt.Key.Key_A)
+    press_alt(window, Qt.Key.Key_B)
     seen: dict[str, Any] = {}
     when_form_opens(officer_types({"Année": "2027", "Prévu": "100"}, seen=seen))
     press_button(page.budget_years.new_button)
@@ -396,7 +398,7 @@ def test_a_budget_year_already_there_or_an_unreadable_amount_is_not_saved(
 def test_editing_a_budget_line_types_over_its_amounts(qtbot: QtBot, demo_db: Database
                                                       ) -> None:
     window, page = open_actions(qtbot, demo_db, SPACE_ACTION)
-    press_alt(window, Qt.Key.Key_A)
+    press_alt(window, Qt.Key.Key_B)
     line = budget.list_budget_years(demo_db, SPACE_ACTION)[0]
     assert page.budget_years.select_id(line.id)
     seen: dict[str, Any] = {}

@@ -71,6 +71,7 @@ def _text_table(name: str, headers: tuple[str, ...] | list[str]
     view.setModel(model)
     view.setAccessibleName(name)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.verticalHeader().hide()
     view.horizontalHeader().setStretchLastSection(True)
@@ -97,7 +98,7 @@ class FilePage(QWizardPage):
         self.path_edit.setAccessibleName("Fichier")
         self.path_edit.setPlaceholderText("Classeur .xlsx ou fichier .csv")
         self.path_edit.editingFinished.connect(self._path_typed)
-        browse = QPushButton("&Parcourir…")
+        browse = QPushButton("Pa&rcourir…")  # Alt+P: « < Précédent »
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.path_edit, 1)
@@ -107,7 +108,7 @@ class FilePage(QWizardPage):
         self.sheet_box.setEnabled(False)
         self.sheet_box.activated.connect(self._sheet_chosen)
         form = QFormLayout()
-        file_label = QLabel("&Fichier :")
+        file_label = QLabel("F&ichier :")  # Alt+F: « Fermer »
         file_label.setBuddy(self.path_edit)
         form.addRow(file_label, row)
         form.addRow("F&euille :", self.sheet_box)

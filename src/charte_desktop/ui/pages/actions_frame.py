@@ -42,9 +42,13 @@ ACTION_COLUMNS: list[Column[ActionRow]] = [
 ]
 PLAN_BUTTONS = ("Nouveau plan", "Modifier", "Supprimer")
 AXIS_BUTTONS = ("Nouvel axe", "Modifier", "Supprimer")
-DETAIL_TABS = ("&Jalons", "F&inancements", "Budget par &année", "Jo&urnal de suivi",
-               "Indica&teurs", "N&otes de priorisation")
-VIEW_TABS = ("Fiches &actions", "Priori&sation", "Politi&ques publiques", "Bu&dget")
+# Alt+letters: this screen shows some twenty commands at once, and the menus take F, D, A
+# and E. Each letter is used once (tests/ui/test_mnemonics.py); there are not enough for
+# all: the label « Plan », Dupliquer, the details' Modifier and Supprimer (Entrée and Suppr
+# in their list) and the calendar's « Exporter en image… » go without one (Tab reaches them).
+DETAIL_TABS = ("&Jalons", "F&inancements", "&Budget par année", "Journal de sui&vi",
+               "Indicate&urs", "N&otes de priorisation")
+VIEW_TABS = ("Fiches a&ctions", "&Priorisation", "Politi&ques publiques", "Bud&get")
 ALL_AXES = "Toutes les actions"
 VIEW_SETTING = "actions/view"  # "calendar" when the officer left the list for the calendar
 
@@ -112,7 +116,7 @@ def left_panel(combo: QComboBox, tree: QTreeWidget, plan_buttons: QHBoxLayout,
     left = QWidget()
     layout = QVBoxLayout(left)
     layout.setContentsMargins(0, 0, 0, 0)
-    label = QLabel("&Plan")
+    label = QLabel("Plan")
     label.setBuddy(combo)
     layout.addWidget(label)
     layout.addWidget(combo)

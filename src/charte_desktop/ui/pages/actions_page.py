@@ -132,6 +132,11 @@ class ActionsPage(Page):
                      fetch: Any, after_save: Any = None) -> ListPage[Any]:
         page: ListPage[Any] = ListPage(key, columns, lambda _filters: fetch())
         page.search.hide()
+        # Under the actions list, whose Nouveau / Modifier / Supprimer keep N, M, S: Ajouter
+        # takes R; Modifier and Supprimer are Entrée and Suppr in the list.
+        page.new_button.setText("Ajoute&r")
+        page.edit_button.setText("Modifier")
+        page.delete_button.setText("Supprimer")
         if entity is not None:
             page.set_editor(EntityEditor(self, self.context.db, entity,
                                          self.context.undo_stack,

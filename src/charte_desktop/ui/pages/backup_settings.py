@@ -51,7 +51,7 @@ class BackupSettings(QGroupBox):
         self.save_button.clicked.connect(self.save)
         now = QPushButton("Sauvegarder &maintenant")
         now.clicked.connect(self.backup_requested)
-        restore = QPushButton("&Restaurer une sauvegarde…")
+        restore = QPushButton("Restaurer une sau&vegarde…")
         restore.clicked.connect(self.restore_requested)
         buttons = QHBoxLayout()
         buttons.addWidget(self.save_button)

@@ -100,8 +100,8 @@ class BodiesPage(Page):
         self.members.set_editor(EntityEditor(
             self, db, entities.membership_entity(db, self.current_body_id),
             context.undo_stack, self._reload_after_member_change))
-        self.members.new_button.setText("&Ajouter un membre")
-        self.members.edit_button.setText("Modi&fier le membre")
+        self.members.new_button.setText("A&jouter un membre")
+        self.members.edit_button.setText("M&odifier le membre")
         self.members.delete_button.setText("&Retirer")
 
         lower = QWidget()

@@ -61,6 +61,7 @@ class BudgetView(QWidget):
         table.verticalHeader().hide()
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
         fit_columns(table, model.columns, stretch=0)
         return table
 

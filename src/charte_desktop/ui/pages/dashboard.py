@@ -68,6 +68,10 @@ MAX_CARD_ROWS = 8
 class CompactTable(QTableView):
     """A table that asks for the height of its rows, so a card shows them all if it can."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
+
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
         rows = sum(self.rowHeight(i) for i in range(self.model().rowCount()))
@@ -315,7 +319,7 @@ class DashboardPage(Page):
             caption=f"En retard ou à faire dans les {FOLLOW_UP_DAYS} prochains jours",
             on_activate=lambda r: self.context.open_item("meetings", r.meeting_id),
         )
-        self.done_button = QPushButton("Marquer comme &fait")
+        self.done_button = QPushButton("&Marquer comme fait")
         self.done_button.setToolTip("La suite sélectionnée est faite (Ctrl+Z pour annuler)")
         self.done_button.clicked.connect(self.mark_follow_up_done)
         self.follow_ups.heading_row.addWidget(self.done_button)

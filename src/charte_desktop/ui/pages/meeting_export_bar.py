@@ -19,10 +19,12 @@ from charte_desktop.ui.file_exports import (
     write_file,
 )
 
+# Émargement and Compte rendu go without an Alt+letter: on Réunions, M and R (and every
+# other letter of theirs) are taken by the list, its filters and the menus.
 DOCUMENTS = (
     ("convocation", "Con&vocation…", "la convocation"),
-    ("attendance", "É&margement…", "la feuille d'émargement"),
-    ("minutes", "Compte &rendu…", "le compte rendu"),
+    ("attendance", "Émargement…", "la feuille d'émargement"),
+    ("minutes", "Compte rendu…", "le compte rendu"),
 )
 # Documents an e-mail draft can carry: (kind, menu text, "de la convocation").
 DRAFTS = (

@@ -195,8 +195,9 @@ class MeetingsPage(Page):
         self.agenda = self._detail("agenda", entities.agenda_entity(db, self.meeting_id),
                                    AGENDA_COLUMNS, lambda m: m.agenda_items)
         self.up_button = QPushButton("Monter")
-        self.down_button = QPushButton("&Descendre")
+        self.down_button = QPushButton("Descendre")  # Alt+D is the Édition menu
         self.up_button.setShortcut(QKeySequence("Ctrl+Up"))
+        self.down_button.setShortcut(QKeySequence("Ctrl+Down"))
         self.up_button.setToolTip("Monter le point dans l'ordre du jour (Ctrl+Haut)")
         self.down_button.setToolTip("Descendre le point dans l'ordre du jour (Ctrl+Bas)")
         self.up_button.clicked.connect(lambda: self._move_agenda_item(-1))
@@ -226,7 +227,7 @@ class MeetingsPage(Page):
         self.follow_ups = self._detail(
             "follow_ups", entities.follow_up_entity(db, self.meeting_id), FOLLOW_UP_COLUMNS,
             lambda m: m.follow_ups)
-        self.done_button = QPushButton("F&ait")
+        self.done_button = QPushButton("Fait")  # its letters are taken: Tab reaches it
         self.done_button.setCheckable(True)
         self.done_button.setToolTip("Cocher ou décocher la suite à donner sélectionnée")
         self.done_button.setAccessibleName("Suite à donner faite")
@@ -277,9 +278,11 @@ class MeetingsPage(Page):
         page.search.hide()
         page.set_editor(EntityEditor(self, self.context.db, entity, self.context.undo_stack,
                                      self._after_change))
+        # The meetings list keeps N, M, S, and the menus F, D, A, E: Modifier and Supprimer
+        # are Entrée and Suppr in the list.
         page.new_button.setText("A&jouter")
-        page.edit_button.setText("Modi&fier")
-        page.delete_button.setText("Supprim&er")
+        page.edit_button.setText("Modifier")
+        page.delete_button.setText("Supprimer")
         return page
 
     def _attendance_tab(self) -> QWidget:
@@ -289,7 +292,7 @@ class MeetingsPage(Page):
             self.state_combo.addItem(state.label, state.value)
         self.representative_combo = QComboBox()
         self.representative_combo.setAccessibleName("Représenté·e par")
-        self.apply_button = QPushButton("&Appliquer")
+        self.apply_button = QPushButton("Appli&quer")
         self.apply_button.clicked.connect(self._apply_attendance)
         self.state_combo.currentIndexChanged.connect(self._update_representative)
         # Typed like every picker: part of the name, accents or not (filled on refresh).
@@ -300,7 +303,7 @@ class MeetingsPage(Page):
         self.invitee.edit.returnPressed.connect(self._add_invitee)
         self.add_button = QPushButton("A&jouter à la liste")
         self.add_button.clicked.connect(self._add_invitee)
-        self.remove_button = QPushButton("Retirer de la list&e")
+        self.remove_button = QPushButton("Retirer de la liste")
         self.remove_button.clicked.connect(self._remove_invitee)
         self.attendance_error = QLabel()
         self.attendance_error.setStyleSheet(ERROR_STYLE)

@@ -29,7 +29,7 @@ class ScoresPanel(QWidget):
         self.form = QFormLayout()
         self.summary = QLabel()
         self.summary.setObjectName("scoresSummary")
-        self.save_button = QPushButton("Enregistrer les &notes")
+        self.save_button = QPushButton("En&registrer les notes")
         self.save_button.clicked.connect(self.save)
         save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
         save_shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -12,7 +12,7 @@ SHIPPED = "Modèle fourni avec Charte"
 
 class TemplateSettings(QGroupBox):
     def __init__(self) -> None:
-        super().__init__("Modèle des &documents Word")
+        super().__init__("Modèle des documents &Word")
         self.current = QLabel(SHIPPED)
         self.current.setWordWrap(True)
         self.status = QLabel()

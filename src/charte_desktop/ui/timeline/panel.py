@@ -98,7 +98,7 @@ class TimelinePanel(QWidget):
         self.today_button.clicked.connect(self.show_today)
         bar.addWidget(self.today_button)
         bar.addStretch(1)
-        self.image_button = QPushButton("E&xporter en image…")
+        self.image_button = QPushButton("Exporter en image…")
         self.image_button.setToolTip("Enregistrer tout le calendrier en image PNG")
         self.image_button.clicked.connect(self.export_image)
         self.print_button = QPushButton("Imprimer…")
