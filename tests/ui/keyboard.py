@@ -280,3 +280,22 @@ def forget_pending_forms() -> None:
     for done in _pending:
         done[0] = True
     _pending.clear()
+
+
+def open_screen(qtbot: Any, db: Any, key_name: str, list_name: str | None = None,
+                item_id: int | None = None) -> tuple[Any, Any]:
+    """The main window shown on one screen (`window.show_screen(key_name)`), with the
+    keyboard in its list `list_name`, on the row `item_id` (a fixture: the item the
+    officer picked)."""
+    from charte_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(db)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_screen(key_name)
+    if list_name is not None:
+        listing = getattr(page, list_name)
+        if item_id is not None:
+            assert listing.select_id(item_id), f"{list_name} n'a pas de ligne {item_id}"
+        listing.table.setFocus()
+    return window, page

@@ -13,16 +13,12 @@ from charte_desktop.services.directory import list_contacts
 from charte_desktop.ui.main_window import MainWindow
 from charte_desktop.ui.pages.actions_page import ActionsPage
 from tests.ui.helpers import when_dialog_opens
-from tests.ui.keyboard import CTRL, officer_types, press
+from tests.ui.keyboard import CTRL, officer_types, open_screen, press
 
 
 def open_actions(qtbot: QtBot, db: Database) -> tuple[MainWindow, ActionsPage]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_screen("actions")
+    window, page = open_screen(qtbot, db, "actions", "actions")
     assert isinstance(page, ActionsPage)
-    page.actions.table.setFocus()
     return window, page
 
 

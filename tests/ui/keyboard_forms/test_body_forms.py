@@ -20,6 +20,7 @@ from tests.ui.keyboard import (
     key,
     officer_types,
     open_row,
+    open_screen,
     press,
     press_button,
     replace_text,
@@ -34,16 +35,10 @@ ODILE_PROST = 36  # a contact with no structure, member of no body
 SYLVIE_MARGUET = 2  # chairs the COPIL
 
 
-def open_bodies(qtbot: QtBot, db: Database, body_id: int | None = None
+def open_bodies(qtbot: QtBot, db: Database, item_id: int | None = None
                 ) -> tuple[MainWindow, BodiesPage]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_screen("bodies")
+    window, page = open_screen(qtbot, db, "bodies", "bodies", item_id)
     assert isinstance(page, BodiesPage)
-    if body_id is not None:
-        assert page.bodies.select_id(body_id)  # fixture: the body the officer picked
-    page.bodies.table.setFocus()
     return window, page
 
 

@@ -15,6 +15,7 @@ from tests.ui.keyboard import (
     CTRL,
     officer_types,
     open_row,
+    open_screen,
     press,
     press_alt,
     when_form_opens,
@@ -28,12 +29,8 @@ BAKERY = 16  # « Boulangerie-pâtisserie Girardot »
 
 
 def open_directory(qtbot: QtBot, db: Database) -> tuple[MainWindow, DirectoryPage]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_screen("directory")
+    window, page = open_screen(qtbot, db, "directory", "contacts")
     assert isinstance(page, DirectoryPage)
-    page.contacts.table.setFocus()
     return window, page
 
 

@@ -20,6 +20,7 @@ from tests.ui.keyboard import (
     filter_then_tick,
     officer_types,
     open_row,
+    open_screen,
     press,
     press_alt,
     replace_text,
@@ -31,16 +32,10 @@ NO2 = 5  # « Concentration moyenne en dioxyde d'azote dans la Grande Rue », 4 
 CYCLE_ACTION = 5  # « 1.5 Développer la cyclologistique pour le dernier kilomètre »
 
 
-def open_indicators(qtbot: QtBot, db: Database, indicator_id: int | None = None
+def open_indicators(qtbot: QtBot, db: Database, item_id: int | None = None
                     ) -> tuple[MainWindow, IndicatorsPage]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_screen("indicators")
+    window, page = open_screen(qtbot, db, "indicators", "indicators", item_id)
     assert isinstance(page, IndicatorsPage)
-    if indicator_id is not None:
-        assert page.indicators.select_id(indicator_id)  # fixture: the officer's choice
-    page.indicators.table.setFocus()
     return window, page
 
 

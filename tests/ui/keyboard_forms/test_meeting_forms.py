@@ -22,6 +22,7 @@ from tests.ui.keyboard import (
     key,
     officer_types,
     open_row,
+    open_screen,
     press,
     press_alt,
     press_button,
@@ -45,16 +46,10 @@ PHILIPPE_CHAUVIN = 15  # idem
 SPACE_ACTION = 3  # « 1.3 Expérimenter un espace logistique de proximité à Saint-Aubin »
 
 
-def open_meetings(qtbot: QtBot, db: Database, meeting_id: int | None = None
+def open_meetings(qtbot: QtBot, db: Database, item_id: int | None = None
                   ) -> tuple[MainWindow, MeetingsPage]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_screen("meetings")
+    window, page = open_screen(qtbot, db, "meetings", "meetings", item_id)
     assert isinstance(page, MeetingsPage)
-    if meeting_id is not None:
-        assert page.meetings.select_id(meeting_id)  # fixture: the meeting the officer picked
-    page.meetings.table.setFocus()
     return window, page
 
 

@@ -23,6 +23,7 @@ from tests.ui.keyboard import (
     key,
     officer_types,
     open_row,
+    open_screen,
     press,
     press_alt,
     press_button,
@@ -41,16 +42,10 @@ SPACE_ACTION = 3  # « 1.3 Expérimenter un espace logistique… »: budget line
 REGION = 30  # « Région Bourgogne-Franche-Comté »
 
 
-def open_actions(qtbot: QtBot, db: Database, action_id: int | None = None
+def open_actions(qtbot: QtBot, db: Database, item_id: int | None = None
                  ) -> tuple[MainWindow, ActionsPage]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_screen("actions")
+    window, page = open_screen(qtbot, db, "actions", "actions", item_id)
     assert isinstance(page, ActionsPage)
-    if action_id is not None:
-        assert page.actions.select_id(action_id)  # fixture: the action the officer picked
-    page.actions.table.setFocus()
     return window, page
 
 

@@ -23,6 +23,7 @@ from tests.ui.keyboard import (
     key,
     officer_types,
     open_row,
+    open_screen,
     press,
     press_alt,
     press_button,
@@ -38,10 +39,7 @@ CYCLE_ACTION = 5  # « 1.5 Développer la cyclologistique pour le dernier kilom�
 
 
 def open_settings(qtbot: QtBot, db: Database) -> tuple[MainWindow, SettingsPage]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_screen("settings")
+    window, page = open_screen(qtbot, db, "settings")
     assert isinstance(page, SettingsPage)
     return window, page
 
@@ -210,13 +208,8 @@ def test_editing_a_criterion_types_over_its_weight(qtbot: QtBot, demo_db: Databa
 
 # --- the scores of an action (Plan d'actions) ------------------------------------------------
 def open_scores(qtbot: QtBot, db: Database) -> tuple[MainWindow, ActionsPage]:
-    window = MainWindow(db)
-    qtbot.addWidget(window)
-    window.show()
-    page = window.show_screen("actions")
+    window, page = open_screen(qtbot, db, "actions", "actions", CYCLE_ACTION)
     assert isinstance(page, ActionsPage)
-    assert page.actions.select_id(CYCLE_ACTION)  # fixture: the action the officer picked
-    page.actions.table.setFocus()
     press_alt(window, Qt.Key.Key_O)  # « Notes de priorisation »
     assert page.details.currentWidget() is page.scores
     return window, page
