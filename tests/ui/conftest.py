@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from charte_desktop.db import Database
 from tests.ui.keyboard import forget_pending_forms
@@ -48,11 +48,21 @@ class DialogAnswers:
         self.answers: list[QMessageBox.StandardButton] = []
         self.asked: list[str] = []
         self.warnings: list[str] = []
+        self.offered: list[Any] = []
 
     def question(self, _parent: Any, _title: str, text: str, *args: Any,
                  **kwargs: Any) -> QMessageBox.StandardButton:
+        """The queued answer; without one, Échap's: Annuler when offered (Enregistrer /
+        Ne pas enregistrer / Annuler), else Non. `offered` keeps each question's buttons."""
         self.asked.append(text)
-        return self.answers.pop(0) if self.answers else QMessageBox.StandardButton.No
+        buttons = args[0] if args else kwargs.get("buttons", QMessageBox.StandardButton.Yes
+                                                  | QMessageBox.StandardButton.No)
+        self.offered.append(buttons)
+        if self.answers:
+            return self.answers.pop(0)
+        if buttons & QMessageBox.StandardButton.Cancel:
+            return QMessageBox.StandardButton.Cancel
+        return QMessageBox.StandardButton.No
 
     def warning(self, _parent: Any, _title: str, text: str, *args: Any,
                 **kwargs: Any) -> QMessageBox.StandardButton:
@@ -67,6 +77,19 @@ def answer_dialogs(monkeypatch: pytest.MonkeyPatch) -> DialogAnswers:
     monkeypatch.setattr(QMessageBox, "warning", answers.warning)
     monkeypatch.setattr(QMessageBox, "information", answers.warning)
     return answers
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item: pytest.Item) -> Iterator[None]:
+    """Once the test has run, the windows it left open close without asking about what
+    was typed in them (pytest-qt closes them before any fixture is torn down, and a real
+    question would wait for an answer forever)."""
+    yield
+    from charte_desktop.ui.main_window import MainWindow
+
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            widget._settled = True  # what close_settled() sets
 
 
 @pytest.fixture(autouse=True)

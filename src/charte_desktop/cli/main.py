@@ -1,9 +1,12 @@
 """Entry point of `charte-desktop`: dispatch to a subcommand, or open the window.
 
-Exit codes: 0 success, 1 a user error (one French line on stderr), 2 a usage error.
+Exit codes: 0 success, 1 a user error (one French line on stderr), 2 a usage error,
+130 interrupted (Ctrl+C), 141 the reader of the output went away (`list … | head`): like a
+program ended by SIGPIPE (128 + 13), quietly, so that `set -o pipefail` scripts still see it.
 """
 
 import argparse
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -11,8 +14,10 @@ from pathlib import Path
 from charte_desktop import __version__
 from charte_desktop.cli.exports import add_export_parsers
 from charte_desktop.cli.imports import add_import_parsers
+from charte_desktop.cli.output import terminal_text
 from charte_desktop.cli.parser import FrenchArgumentParser
 from charte_desktop.errors import CharteError
+from charte_desktop.system_errors import os_reason, sqlite_damaged, sqlite_reason
 
 LIST_KINDS = ("plans", "actions", "bodies", "meetings", "indicators", "contacts")
 SUBCOMMANDS = ("demo", "check", "list", "backup", "restore", "export", "import")
@@ -120,6 +125,32 @@ def _database_errors() -> tuple[type[Exception], ...]:
     return (sqlite3.DatabaseError, sqlalchemy_exc.DatabaseError)
 
 
+BROKEN_PIPE_EXIT = 141
+
+
+def _quiet_stdout() -> None:
+    """The reader of stdout is gone: what is still buffered goes nowhere, silently.
+
+    Python's recipe for SIGPIPE: point stdout at devnull so that the flush at exit does
+    not print « Exception ignored … BrokenPipeError ».
+    """
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # stdout without a file descriptor
+        pass
+
+
+def _say(message: str) -> None:
+    """The one French line of a failure on stderr, control characters made visible."""
+    try:
+        print(terminal_text(message), file=sys.stderr)
+        sys.stderr.flush()
+    except OSError:  # stderr closed too: nothing more can be said
+        pass
+
+
 def run(argv: list[str]) -> int:
     _use_utf8_output()
     if not argv or argv[0] not in (*SUBCOMMANDS, "-h", "--help", "--version"):
@@ -128,16 +159,24 @@ def run(argv: list[str]) -> int:
         return launch_window(argv)
     args = build_parser().parse_args(argv)
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        sys.stdout.flush()  # a closed pipe shows here, not in "Exception ignored" at exit
+        return code
+    except BrokenPipeError:
+        _quiet_stdout()
+        return BROKEN_PIPE_EXIT
     except CharteError as error:
-        print(error.message, file=sys.stderr)
+        _say(error.message)
     except _database_errors() as error:
         detail = getattr(error, "orig", None) or error
-        print(f"Le fichier est endommagé ou illisible : {detail}.", file=sys.stderr)
+        if sqlite_damaged(detail):
+            _say(f"Le fichier est endommagé ou illisible : {sqlite_reason(detail)}.")
+        else:
+            _say(f"Le fichier ne peut pas être utilisé : {sqlite_reason(detail)}.")
     except OSError as error:
         where = f" « {error.filename} »" if error.filename else ""
-        print(f"Erreur d'accès au fichier{where} : {error.strerror or error}.", file=sys.stderr)
+        _say(f"Erreur d'accès au fichier{where} : {os_reason(error)}.")
     except KeyboardInterrupt:
-        print("Interrompu.", file=sys.stderr)
+        _say("Interrompu.")
         return 130
     return 1

@@ -1,6 +1,7 @@
 """Rendering rows for the terminal (aligned French table) or for scripts (JSON)."""
 
 import json
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, time
@@ -11,6 +12,23 @@ from typing import Any
 from charte_desktop.formatting import format_value
 
 MAX_CELL = 60
+
+# What a terminal would obey rather than show: C0 and C1 controls (ESC starts colour,
+# cursor and title sequences; 0x9B is a one-byte CSI), DEL, and the bidirectional
+# overrides and isolates that reorder what follows them. Line breaks and tabs are kept.
+_TERMINAL_CONTROLS = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+REPLACEMENT = "\ufffd"
+
+
+def terminal_text(text: str) -> str:
+    """`text` safe to print: every control character but line break and tab becomes U+FFFD."""
+    return _TERMINAL_CONTROLS.sub(REPLACEMENT, text)
+
+
+def _json_escape(match: "re.Match[str]") -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 @dataclass(frozen=True)
@@ -36,13 +54,15 @@ def json_value(value: Any) -> Any:
 
 
 def text_value(value: Any, *, money: bool = False) -> str:
-    text = " ".join(format_value(value, money=money).split())
+    text = terminal_text(" ".join(format_value(value, money=money).split()))
     return text if len(text) <= MAX_CELL else text[: MAX_CELL - 1] + "…"
 
 
 def to_json(rows: Sequence[Any], columns: Sequence[Column]) -> str:
     objects = [{c.key: json_value(c.get(row)) for c in columns} for row in rows]
-    return json.dumps(objects, ensure_ascii=False, indent=2)
+    # json.dumps escapes C0 controls; C1 and bidirectional ones are escaped here too: the
+    # JSON means the same text, and the terminal it is printed on shows it as is.
+    return _TERMINAL_CONTROLS.sub(_json_escape, json.dumps(objects, ensure_ascii=False, indent=2))
 
 
 def to_table(rows: Sequence[Any], columns: Sequence[Column], empty: str) -> str:

@@ -35,6 +35,7 @@ from charte_desktop.db.schema_version import KNOWN_REVISIONS
 from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.errors import CharteError
 from charte_desktop.paths import data_folder
+from charte_desktop.system_errors import os_reason
 
 BACKUP_FOLDER_NAME = "sauvegardes"
 BACKUP_PREFIX = "charte"
@@ -161,7 +162,7 @@ def _temp_in(folder: Path, prefix: str) -> Path:
         handle, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     except OSError as exc:
         raise CharteError(
-            f"Impossible d'écrire dans le dossier « {folder} » : {exc.strerror or exc}."
+            f"Impossible d'écrire dans le dossier « {folder} » : {os_reason(exc)}."
         ) from None
     os.close(handle)
     return Path(name)
@@ -187,7 +188,7 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, now: datetime | Non
     except OSError as exc:
         raise CharteError(
             f"Impossible de créer le dossier de sauvegarde « {folder} » : "
-            f"{exc.strerror or exc}."
+            f"{os_reason(exc)}."
         ) from None
     temp = _temp_in(folder, f".{BACKUP_PREFIX}-sauvegarde-")
     try:
@@ -197,7 +198,7 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, now: datetime | Non
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise CharteError(
-            f"Sauvegarde impossible dans « {folder} » : {exc.strerror or exc}."
+            f"Sauvegarde impossible dans « {folder} » : {os_reason(exc)}."
         ) from None
     except BaseException:
         temp.unlink(missing_ok=True)
@@ -421,7 +422,7 @@ def restore_backup(
     except OSError as exc:
         temp.unlink(missing_ok=True)
         raise CharteError(
-            f"Restauration impossible dans « {target} » : {exc.strerror or exc}."
+            f"Restauration impossible dans « {target} » : {os_reason(exc)}."
         ) from None
     except BaseException:
         temp.unlink(missing_ok=True)

@@ -1,5 +1,6 @@
 """Copy an open Charte file safely: through SQLite's backup API, never a raw file copy."""
 
+import errno
 import os
 import sqlite3
 import tempfile
@@ -25,7 +26,7 @@ def copy_database(db: Database, target: Path) -> None:
             destination.close()
             source.close()
         if result is None or result[0] != "ok":
-            raise OSError(f"la copie ne passe pas la vérification ({result})")
+            raise OSError(errno.EIO, f"la copie ne passe pas la vérification ({result})")
         os.replace(temp, target)
     except BaseException:
         temp.unlink(missing_ok=True)

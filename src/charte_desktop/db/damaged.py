@@ -14,6 +14,7 @@ from pathlib import Path
 from charte_desktop import clock
 from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.errors import CharteError
+from charte_desktop.system_errors import os_reason, sqlite_reason
 
 SET_ASIDE_MARK = ".endommage-"
 STAMP_FORMAT = "%Y-%m-%d-%H%M%S"
@@ -80,7 +81,7 @@ def unusable_now(path: Path, error: sqlite3.Error) -> CharteError:
             f"Le fichier « {path} » est occupé par un autre programme : réessayez dans un "
             "instant."
         )
-    return CharteError(f"Le fichier « {path} » ne peut pas être lu ({error}).")
+    return CharteError(f"Le fichier « {path} » ne peut pas être lu ({sqlite_reason(error)}).")
 
 
 def quick_check(path: Path) -> str | None:
@@ -128,7 +129,7 @@ def set_aside(path: Path, *, now: datetime | None = None) -> Path:
     except OSError as exc:
         raise CharteError(
             f"Le fichier « {path} » est endommagé et n'a pas pu être mis de côté "
-            f"({exc.strerror or exc}) : il n'a pas été modifié. Fermez les programmes qui "
+            f"({os_reason(exc)}) : il n'a pas été modifié. Fermez les programmes qui "
             "l'utilisent puis réessayez."
         ) from None
     journal = journal_of(path)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from charte_desktop.errors import CharteError
+from charte_desktop.system_errors import os_reason
 
 # PRAGMA application_id written into every Charte file: "CHRT" in ASCII.
 APPLICATION_ID = 0x43485254
@@ -33,7 +34,9 @@ def _read_header(path: Path) -> tuple[bytes, int]:
     except PermissionError:
         raise CharteError(f"Le fichier « {path} » ne peut pas être lu (accès refusé).") from None
     except OSError as exc:
-        raise CharteError(f"Le fichier « {path} » ne peut pas être lu : {exc.strerror}.") from None
+        raise CharteError(
+            f"Le fichier « {path} » ne peut pas être lu : {os_reason(exc)}."
+        ) from None
 
 
 def inspect_header(path: Path, *, check_size: bool = True) -> HeaderInfo:

@@ -11,6 +11,7 @@ from charte_desktop.db.fileguard import APPLICATION_ID, inspect_header
 from charte_desktop.db.schema_version import HEAD_REVISION, refuse_unknown_revision
 from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.errors import CharteError
+from charte_desktop.system_errors import os_reason
 
 
 def read_revision(path: Path) -> str | None:
@@ -173,7 +174,7 @@ def create_database(
         handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise CharteError(
-            f"Impossible d'écrire dans le dossier « {folder} » : {exc.strerror}."
+            f"Impossible d'écrire dans le dossier « {folder} » : {os_reason(exc)}."
         ) from None
     os.close(handle)
     temp = Path(temp_name)

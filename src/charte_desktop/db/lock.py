@@ -28,6 +28,7 @@ from typing import Any
 
 from charte_desktop import clock
 from charte_desktop.errors import CharteError
+from charte_desktop.system_errors import os_reason
 
 LOCK_SUFFIX = ".lock"
 _LOCK_OFFSET = 1 << 20  # the locked byte, far beyond the JSON content (Windows)
@@ -253,7 +254,7 @@ def acquire_lock(db_path: Path) -> FileLock:
                 raise CharteError(
                     f"Charte ne peut pas ouvrir le fichier « {db_path} » : il ne peut pas "
                     f"créer à côté le fichier « {lock_path.name} » qui évite de l'ouvrir "
-                    f"deux fois ({exc.strerror}). Vérifiez que vous pouvez écrire dans ce "
+                    f"deux fois ({os_reason(exc)}). Vérifiez que vous pouvez écrire dans ce "
                     "dossier, ou ouvrez une copie."
                 ) from None
             try:

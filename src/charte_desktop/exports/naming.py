@@ -6,6 +6,9 @@ import unicodedata
 from datetime import date
 
 MAX_STEM_LENGTH = 120  # leaves room for a long folder within Windows' 260 characters
+# Most file systems cap a name at 255 bytes (ext4, in UTF-8) or 255 UTF-16 units (NTFS):
+# 255 UTF-8 bytes never exceed 255 UTF-16 units. Emoji take 4 bytes each.
+MAX_NAME_BYTES = 255
 
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')
 _RESERVED = frozenset(
@@ -21,17 +24,47 @@ def is_reserved(name: str) -> bool:
     return base in _RESERVED
 
 
+def _is_unsafe(char: str) -> bool:
+    """Controls, format characters (bidirectional overrides such as U+202E, which make
+    "fdp.exe" read as "exe.pdf", zero-width marks…), lone surrogates and non-characters."""
+    code = ord(char)
+    return (
+        unicodedata.category(char) in ("Cc", "Cf", "Cs")
+        or 0xFDD0 <= code <= 0xFDEF
+        or (code & 0xFFFE) == 0xFFFE
+    )
+
+
+def _without_unsafe(text: str) -> str:
+    """`text` without unsafe characters; a control that separates words (tab, line break)
+    becomes a space."""
+    return "".join(
+        " " if char.isspace() else char for char in text if char.isspace() or not _is_unsafe(char)
+    )
+
+
+def _cut_to_bytes(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` bytes in UTF-8, on a character boundary."""
+    return text.encode("utf-8")[: max(limit, 0)].decode("utf-8", errors="ignore")
+
+
 def safe_file_name(text: str, *, suffix: str = "", fallback: str = "document") -> str:
     """`text` made into a valid Windows file name (accents kept), then `suffix`.
 
-    Forbidden characters become spaces or hyphens, runs of spaces collapse, a trailing
-    dot or space goes, the length is limited and reserved device names get a "_".
+    Forbidden characters become spaces or hyphens, control and format characters (such as
+    bidirectional overrides) go, runs of spaces collapse, a trailing dot or space goes, the
+    length is limited (the whole name within 255 bytes in UTF-8) and reserved device names
+    get a "_".
     """
-    text = unicodedata.normalize("NFC", text)
+    text = unicodedata.normalize("NFC", _without_unsafe(text))
+    suffix = _without_unsafe(suffix)
     text = text.replace("/", "-").replace("\\", "-").replace(":", " -")
     text = _FORBIDDEN.sub(" ", text)
     text = re.sub(r"\s+", " ", text).strip()
-    text = text[:MAX_STEM_LENGTH].rstrip(". ")
+    text = text[:MAX_STEM_LENGTH]
+    # Room for the suffix and the "_" a reserved name may get.
+    text = _cut_to_bytes(text, MAX_NAME_BYTES - 1 - len(suffix.encode("utf-8")))
+    text = text.rstrip(". ")
     text = text.lstrip(" ")
     if not text.strip("."):
         text = fallback

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_number
+from charte_desktop.system_errors import os_reason
 
 MAX_FILE_BYTES = 20 * 1024 * 1024  # a 2,000-action plan is about 150 kB
 # Zip limits, from the central directory's declared sizes. Python's zipfile stops every
@@ -170,7 +171,9 @@ def _check_zip(path: Path, size: int) -> None:
             f"Le classeur « {name} » est tronqué ou endommagé (copie ou téléchargement "
             "interrompu ?) : demandez-en une nouvelle copie."
         ) from None
-    except (OSError, EOFError, ValueError, NotImplementedError, RuntimeError) as error:
+    except OSError as error:
+        raise CharteError(f"Le classeur « {name} » est illisible ({os_reason(error)}).") from None
+    except (EOFError, ValueError, NotImplementedError, RuntimeError) as error:
         raise CharteError(f"Le classeur « {name} » est illisible ({error}).") from None
 
 

@@ -18,6 +18,7 @@ from charte_desktop.db.lock import locked_if_exists
 from charte_desktop.errors import CharteError
 from charte_desktop.paths import default_database_path
 from charte_desktop.settings import load_settings
+from charte_desktop.system_errors import os_reason
 from charte_desktop.ui.error_reporting import install_exception_hook, set_up_logging
 from charte_desktop.ui.file_session import OpenFile, close_file, open_file, warn_about_location
 from charte_desktop.ui.i18n import install_french
@@ -103,12 +104,14 @@ class Application:
         self.current, self.temporary, self.window = opened, temporary, window
         window.show()
         if previous_window is not None:
-            previous_window.close()
+            previous_window.close_settled()  # its unsaved changes were dealt with before
             previous_window.deleteLater()
 
     def open_file(self, path: Path, *, temporary: bool = False) -> bool:
         if self.current is not None and self.current.path.resolve() == path.resolve():
             return True  # already open here
+        if not self._settle_unsaved():
+            return False
         opened = open_file(self.window, path, backups=not temporary)
         if opened is None:
             return False
@@ -134,7 +137,13 @@ class Application:
                 f"Charte travaille désormais sur « {target} ». L'ancien fichier reste à "
                 f"« {old} » : supprimez-le quand vous aurez vérifié la copie.")
 
+    def _settle_unsaved(self) -> bool:
+        """Before the window's file is replaced: False if the officer stays (Annuler)."""
+        return self.window is None or self.window.settle_unsaved()
+
     def new_file(self) -> None:
+        if not self._settle_unsaved():
+            return
         name, _ = QFileDialog.getSaveFileName(self.window, "Nouveau fichier Charte",
                                               str(Path.home() / "charte.sqlite"), FILE_FILTER)
         if not name:
@@ -182,7 +191,7 @@ class Application:
         from charte_desktop.ui.restore_dialog import RestoreDialog
 
         self._fresh_settings()
-        if self.current is None:
+        if self.current is None or not self._settle_unsaved():
             return
         opened = self.current
         dialog = RestoreDialog(self.window, opened.backup_folder)
@@ -243,7 +252,7 @@ class Application:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
             raise CharteError(f"Le dossier « {path.parent} » n'a pas pu être créé : "
-                              f"{error.strerror}.") from None
+                              f"{os_reason(error)}.") from None
         # The file appears with its collectivité or not at all: a refusal leaves no file
         # that would open on "Collectivité à renseigner" next time.
         create_database(path, fill=lambda db: save_territory(db, fields)).close()

@@ -6,6 +6,7 @@ from enum import Enum
 from typing import Any
 
 from charte_desktop.db import Database
+from charte_desktop.text import fold
 
 Choices = Sequence[tuple[Any, str]]
 
@@ -48,7 +49,9 @@ def bodies(db: Database) -> Callable[[], Choices]:
     def load() -> Choices:
         from charte_desktop.services.bodies import list_bodies
 
-        return [(row.id, row.name) for row in list_bodies(db)]
+        # "Comité technique de la charte (COTECH)": the officer may call it either way.
+        return [(row.id, row.name if fold(row.kind.label) in fold(row.name)
+                 else f"{row.name} ({row.kind.label})") for row in list_bodies(db)]
 
     return lambda: db.memo("choices:bodies", load)
 

@@ -14,3 +14,5 @@ class AppContext:
     undo_stack: QUndoStack
     # open_item("actions", 12) shows the Plan d'actions screen with action 12 selected.
     open_item: Callable[[str, int | None], None]
+    # The plan the officer works on: the one selected on Plan d'actions (None until shown).
+    plan_id: int | None = None

@@ -208,6 +208,12 @@ class FormDialog(QDialog, Generic[F]):
     def _show_problems(self, problems: dict[str, str], general: str | None = None) -> None:
         for name, label in self.errors.items():
             label.show_problem(problems.get(name))
+        if general is None:
+            # A message cut short beside its field is given whole under the form: the end
+            # of it often says what is expected.
+            cut = [label.text() for name, label in self.errors.items()
+                   if name in problems and label.is_cut()]
+            general = cut[0] if cut else None
         self.general_error.setText(general or "")
         self.general_error.setVisible(bool(general))
 
@@ -272,6 +278,10 @@ class FormDialog(QDialog, Generic[F]):
             return
         self.saved_fields = fields
         super().accept()
+
+    def done(self, result: int) -> None:
+        self._timer.stop()  # no check of a form that is gone
+        super().done(result)
 
     def reject(self) -> None:
         if self.is_dirty():

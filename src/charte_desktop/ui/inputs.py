@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QSize,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QKeyEvent
@@ -81,6 +82,7 @@ class Input(QObject):
     def commit(self) -> None:
         """The officer is done with the field: tidy what was typed and report problems."""
         self.left = True
+        self.changed.emit()  # its problem, if any, is said now, not at Ctrl+S
 
 
 class TextInput(Input):
@@ -401,8 +403,15 @@ class ChoiceInput(Input):
         mine = (self.combo, self.edit)
         completer = self.combo.completer()
         popup = completer.popup() if completer is not None else None
+        if new in mine and old not in mine:
+            # Arriving in the field: all of it selected, so typing replaces it, with its
+            # start in sight (the person's name). Later: Qt places the cursor first.
+            QTimer.singleShot(0, self.edit, self._select_from_start)
         if old in mine and new is not None and new not in mine and new is not popup:
             self.commit()
+            if popup is not None and popup.isVisible():
+                # Later, not while Qt moves the focus: hiding it now would take it back.
+                QTimer.singleShot(0, popup, popup.hide)
 
     def replace_choices(self, choices: Sequence[tuple[Any, str]]) -> None:
         """Offer these choices (the directory changed); the field is left empty."""
@@ -441,6 +450,10 @@ class ChoiceInput(Input):
         # name, not the end of the organisation's.
         if shiboken6.isValid(self.edit):  # not while the form is being destroyed
             self.edit.setCursorPosition(0)
+
+    def _select_from_start(self) -> None:
+        text = self.edit.text()
+        self.edit.setSelection(len(text), -len(text))  # cursor at 0: the start shows
 
     def _matches(self, text: str) -> list[int]:
         """Indexes of the choices the typed text designates: an exact label first, else

@@ -6,7 +6,7 @@ Used by every screen (actions, instances, réunions…) and by the detail lists 
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from PySide6.QtCore import QByteArray, QModelIndex, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +18,9 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPushButton,
     QStackedWidget,
+    QTabBar,
     QTableView,
+    QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -111,6 +113,19 @@ class Filter:
     def value(self) -> Any:
         index = self.combo.currentIndex()
         return self._values[index] if 0 <= index < len(self._values) else None
+
+
+def list_with_keyboard(lists: "Sequence[ListPage[Any]]", main: "ListPage[Any]") -> "ListPage[Any]":
+    """Where Ctrl+N creates: the list among `lists` that has the keyboard (its table, or one
+    of its buttons or fields), or the one shown under a tab bar that has it; `main` when
+    none has it, or when that list creates nothing (a read-only list)."""
+    focus = main.window().focusWidget()
+    if isinstance(focus, QTabBar) and isinstance(focus.parentWidget(), QTabWidget):
+        focus = focus.parentWidget().currentWidget()  # type: ignore[union-attr]
+    for listing in lists:
+        if focus is not None and (focus is listing or listing.isAncestorOf(focus)):
+            return listing if listing.editor is not None else main
+    return main
 
 
 class ListPage(QWidget, Generic[R]):
@@ -260,17 +275,44 @@ class ListPage(QWidget, Generic[R]):
         self.view_buttons: list[QToolButton] = []
         layout.addWidget(self.views, 1)
         layout.addLayout(buttons)
-        self.setFocusProxy(self.search)
+        # Focusing the list (a screen's focus goes to its list) puts the cursor in its search
+        # box, or in the table when the box is hidden: a hidden focus proxy kept Tab on the
+        # tab bar above a detail list for good.
+        self.search.installEventFilter(self)
+        self._follow_search()
         self._restore_columns()
         header.sectionResized.connect(lambda *_: self._save_columns())
         self._update_buttons()
+
+    def _follow_search(self) -> None:
+        self.setFocusProxy(self.search if not self.search.isHidden() else self.table)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search and event.type() in (QEvent.Type.ShowToParent,
+                                                       QEvent.Type.HideToParent):
+            self._follow_search()
+        return super().eventFilter(watched, event)
+
+    def focus_table(self) -> None:
+        """The keyboard in the table, on the current row (the first if none), so Entrée
+        opens it and the arrows move in the list."""
+        view = self.views.currentWidget()  # the table, or another view (a calendar)
+        if view is not self.table:
+            view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            return
+        if not self.table.currentIndex().isValid() and self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(0, 0))
+        self.table.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def add_button(self, button: QPushButton, *, needs_row: bool = True) -> None:
         """A screen's own command, before Nouveau / Modifier…; on the selected row (enabled
         only while a row is selected) unless `needs_row` is False."""
         self._buttons.insertWidget(2, button)  # after the count and the stretch
-        if not needs_row:
-            return
+        if needs_row:
+            self.needs_row(button)
+
+    def needs_row(self, button: QPushButton) -> None:
+        """Enable `button` only while a row is selected."""
         self._row_buttons.append(button)
         button.setEnabled(self.current_id() is not None)
         self.selection_changed.connect(lambda row: button.setEnabled(row is not None))

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.db import Database
+from charte_desktop.system_errors import os_reason
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.core_loader import CoreLoader, shared_loader
 from charte_desktop.ui.pages.actions_preview import ActionsPreview
@@ -80,6 +81,7 @@ class MainWindow(QMainWindow):
     new_requested = Signal()
     restore_requested = Signal()
     backup_requested = Signal()
+    _settled = False  # the unsaved changes were dealt with: closing asks nothing
 
     def __init__(
         self, db: Database, *, temporary: bool = False, screen: str | None = None,
@@ -120,6 +122,8 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.stack, 1)
         self.setCentralWidget(central)
         self.sidebar.currentRowChanged.connect(self._show_row)
+        # Entrée on a screen's name goes into it (the arrows only show the screens).
+        self.sidebar.activated.connect(lambda _index: self._focus_list())
 
         self._build_menus()
         self.statusBar().showMessage(f"Fichier : {db.path}")
@@ -256,7 +260,8 @@ class MainWindow(QMainWindow):
         self._action(files, "Importer un plan d'&actions…", lambda: self.import_file("actions"))
         self._action(files, "Importer des con&tacts…", lambda: self.import_file("contacts"))
         files.addSeparator()
-        self._action(files, "&Quitter", self.close, QKeySequence.StandardKey.Quit)
+        # Ctrl+Q everywhere: Qt's standard Quit key is none on Windows.
+        self._action(files, "&Quitter", self.close, "Ctrl+Q")
 
         edit = self.menuBar().addMenu("É&dition")
         undo = self.undo_stack.createUndoAction(self, "&Annuler")
@@ -272,8 +277,7 @@ class MainWindow(QMainWindow):
 
         go = self.menuBar().addMenu("&Aller à")
         for i, (_key, text, _m, _c) in enumerate(SCREENS):
-            self._action(go, text, lambda row=i: self.sidebar.setCurrentRow(row),
-                         f"Ctrl+{i + 1}")
+            self._action(go, text, lambda row=i: self.go_to(row), f"Ctrl+{i + 1}")
 
         help_menu = self.menuBar().addMenu("Aid&e")
         self._action(help_menu, "À &propos de Charte", self._about)
@@ -291,6 +295,16 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if page is not None:
             page.create_item()
+
+    def go_to(self, row: int) -> None:
+        """Ctrl+1…Ctrl+7: show the screen with the keyboard in its main list."""
+        self.sidebar.setCurrentRow(row)
+        self._focus_list()
+
+    def _focus_list(self) -> None:
+        page = self.current_page()
+        if page is not None:
+            page.focus_list()
 
     def _focus_search(self) -> None:
         page = self.current_page()
@@ -324,7 +338,7 @@ class MainWindow(QMainWindow):
             copy_database(self.db, Path(name))
         except OSError as error:
             QMessageBox.warning(self, "Charte", f"La copie n'a pas pu être écrite : "
-                                                f"{error.strerror or error}.")
+                                                f"{os_reason(error)}.")
             return
         self.statusBar().showMessage(f"Copie enregistrée : {name}", 8000)
 
@@ -421,7 +435,25 @@ class MainWindow(QMainWindow):
         row = self.sidebar.currentRow()
         settings.setValue("window/screen", SCREENS[row][0] if row >= 0 else "dashboard")
 
+    def settle_unsaved(self) -> bool:
+        """Before the window goes (quit, another file, a backup restored): what the officer
+        typed and has not saved is saved, or dropped if the officer says so; False to stay
+        (Annuler, or a refused save)."""
+        for page in list(self.pages.values()):
+            settle = getattr(page, "settle_unsaved", None)
+            if settle is not None and not settle():
+                return False
+        return True
+
+    def close_settled(self) -> None:
+        """Close without asking: `settle_unsaved` was answered already."""
+        self._settled = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._settled and not self.settle_unsaved():
+            event.ignore()
+            return
         self.core.wait()  # Python must not stop in the middle of an import
         self.remember_state()
         super().closeEvent(event)

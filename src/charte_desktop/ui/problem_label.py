@@ -24,6 +24,10 @@ class ElidedLabel(QLabel):
         super().setText(text)
         self.setToolTip(text)
 
+    def is_cut(self) -> bool:
+        """Whether the text is longer than the label shows."""
+        return self.fontMetrics().horizontalAdvance(self.text()) > max(self.width(), 1)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setPen(self.palette().color(QPalette.ColorRole.WindowText))

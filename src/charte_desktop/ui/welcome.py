@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from charte_desktop.db.enums import TerritoryKind
 from charte_desktop.errors import CharteError
 from charte_desktop.services.plans import TerritoryFields, check_territory
+from charte_desktop.system_errors import os_reason
 
 IMAGE_FILTER = "Images (*.png *.jpg *.jpeg)"
 
@@ -59,6 +60,11 @@ class WelcomeDialog(QDialog):
         logo_row.addWidget(choose)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
+        self.error.setWordWrap(True)
+        # Its line is kept when empty: a message appearing never squeezes the text above.
+        policy = self.error.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.error.setSizePolicy(policy)
         self.error.hide()
 
         form = QFormLayout()
@@ -100,7 +106,7 @@ class WelcomeDialog(QDialog):
             try:
                 logo = self._logo.read_bytes()
             except OSError as error:
-                self.error.setText(f"Le logo n'a pas pu être lu : {error.strerror}.")
+                self.error.setText(f"Le logo n'a pas pu être lu : {os_reason(error)}.")
                 self.error.show()
                 return
         fields = TerritoryFields(

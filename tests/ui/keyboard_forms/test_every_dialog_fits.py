@@ -93,3 +93,5 @@ def test_every_form_opens_whole_on_a_laptop_screen(
         else:
             editor.edit(item)
         assert len(seen) == before + 1, f"{key} : aucune fiche ouverte"
+        if opening == "edit":  # « Modifier la suite à donner « Relancer les communes… » »
+            assert "«" in seen[-1], f"{key} : le titre ne nomme pas l'élément : {seen[-1]}"

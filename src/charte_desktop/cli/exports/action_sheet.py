@@ -4,12 +4,13 @@ import argparse
 from pathlib import Path
 
 from charte_desktop.cli.exports.common import add_file_and_output
+from charte_desktop.cli.ids import record_id
 
 
 def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = kinds.add_parser("action", help="fiche d'une action (Word)")
     add_file_and_output(parser, suffix="docx")
-    parser.add_argument("--action", metavar="N°", type=int, required=True,
+    parser.add_argument("--action", metavar="N°", type=record_id, required=True,
                         help="numéro de l'action (voir « list actions »)")
     parser.set_defaults(run=run)
 

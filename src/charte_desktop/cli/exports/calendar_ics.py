@@ -4,6 +4,7 @@ import argparse
 from pathlib import Path
 
 from charte_desktop.cli.exports.common import add_file_and_output
+from charte_desktop.cli.ids import record_id
 
 
 def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -12,9 +13,9 @@ def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> No
                     "instance")
     add_file_and_output(parser, suffix="ics")
     which = parser.add_mutually_exclusive_group(required=True)
-    which.add_argument("--meeting", metavar="N°", type=int,
+    which.add_argument("--meeting", metavar="N°", type=record_id,
                        help="numéro de la réunion (voir « list meetings »)")
-    which.add_argument("--body", metavar="N°", type=int,
+    which.add_argument("--body", metavar="N°", type=record_id,
                        help="numéro de l'instance dont exporter toutes les réunions prévues "
                             "(voir « list bodies »)")
     parser.set_defaults(run=run)

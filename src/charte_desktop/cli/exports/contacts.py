@@ -4,13 +4,14 @@ import argparse
 from pathlib import Path
 
 from charte_desktop.cli.exports.common import add_file_and_output
+from charte_desktop.cli.ids import record_id
 
 
 def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = kinds.add_parser(
         "contacts", help="annuaire, ou membres d'une instance avec leur rôle (Excel)")
     add_file_and_output(parser, suffix="xlsx")
-    parser.add_argument("--body", metavar="N°", type=int,
+    parser.add_argument("--body", metavar="N°", type=record_id,
                         help="numéro de l'instance (voir « list bodies ») ; par défaut : "
                              "tout l'annuaire")
     parser.set_defaults(run=run)

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 
 from charte_desktop.cli.exports.common import add_file_and_output
+from charte_desktop.cli.ids import record_id
 
 DOCUMENTS = ("convocation", "minutes")  # = exports.email_draft.DRAFT_KINDS
 
@@ -15,7 +16,7 @@ def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> No
         "email", help="brouillon de courriel (.eml) de la convocation ou du compte rendu, "
                       "document Word joint")
     add_file_and_output(parser, suffix="eml")
-    parser.add_argument("--meeting", metavar="N°", type=int, required=True,
+    parser.add_argument("--meeting", metavar="N°", type=record_id, required=True,
                         help="numéro de la réunion (voir « list meetings »)")
     parser.add_argument("--document", choices=DOCUMENTS, required=True,
                         help="convocation ou compte rendu (minutes)")

@@ -4,6 +4,7 @@ import argparse
 from pathlib import Path
 
 from charte_desktop.cli.exports.common import add_file_and_output
+from charte_desktop.cli.ids import record_id
 
 KINDS = {  # = exports.meeting_exports.KINDS
     "convocation": "convocation d'une réunion (Word)",
@@ -16,7 +17,7 @@ def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> No
     for kind, help_text in KINDS.items():
         parser = kinds.add_parser(kind, help=help_text)
         add_file_and_output(parser, suffix="docx")
-        parser.add_argument("--meeting", metavar="N°", type=int, required=True,
+        parser.add_argument("--meeting", metavar="N°", type=record_id, required=True,
                             help="numéro de la réunion (voir « list meetings »)")
         parser.set_defaults(run=run)
 

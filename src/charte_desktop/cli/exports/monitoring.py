@@ -4,12 +4,13 @@ import argparse
 from pathlib import Path
 
 from charte_desktop.cli.exports.common import add_file_and_output
+from charte_desktop.cli.ids import record_id
 
 
 def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
     parser = kinds.add_parser("monitoring", help="tableau de suivi du plan d'actions (Excel)")
     add_file_and_output(parser, suffix="xlsx")
-    parser.add_argument("--plan", metavar="N°", type=int,
+    parser.add_argument("--plan", metavar="N°", type=record_id,
                         help="numéro du plan (voir « list plans ») ; par défaut : tous les plans")
     parser.set_defaults(run=run)
 

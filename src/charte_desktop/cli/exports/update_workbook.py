@@ -4,6 +4,7 @@ import argparse
 from pathlib import Path
 
 from charte_desktop.cli.exports.common import add_file_and_output
+from charte_desktop.cli.ids import record_id
 
 
 def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -15,10 +16,10 @@ def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> No
                     "--pilot : toutes les actions du plan.",
     )
     add_file_and_output(parser, suffix="xlsx")
-    parser.add_argument("--pilot", metavar="N°", type=int,
+    parser.add_argument("--pilot", metavar="N°", type=record_id,
                         help="numéro du contact pilote (voir « list contacts ») ; "
                              "par défaut : toutes les actions")
-    parser.add_argument("--plan", metavar="N°", type=int,
+    parser.add_argument("--plan", metavar="N°", type=record_id,
                         help="numéro du plan (voir « list plans »), utile seulement si le "
                              "fichier en contient plusieurs")
     parser.set_defaults(run=run)

@@ -2,6 +2,7 @@
 
 import argparse
 
+from charte_desktop.cli.ids import record_id
 from charte_desktop.cli.imports.common import (
     POLICY,
     add_common_arguments,
@@ -25,7 +26,7 @@ def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> No
             + POLICY),
     )
     add_common_arguments(parser)
-    parser.add_argument("--plan", metavar="N°", type=int,
+    parser.add_argument("--plan", metavar="N°", type=record_id,
                         help="ajouter les actions au plan N° (voir « list plans ») ; par "
                              "défaut un nouveau plan est créé, nommé d'après le titre du "
                              "classeur ou son nom")

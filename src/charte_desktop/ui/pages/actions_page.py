@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTabWidget
+from PySide6.QtWidgets import QMessageBox, QTabWidget
 
 from charte_desktop.services import action_details as details
 from charte_desktop.services import actions, budget, indicators, plans
@@ -13,7 +13,7 @@ from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
 from charte_desktop.ui.file_exports import WORD_FILTER, save_document
-from charte_desktop.ui.list_page import ListPage
+from charte_desktop.ui.list_page import ListPage, list_with_keyboard
 from charte_desktop.ui.pages import action_entities as entities
 from charte_desktop.ui.pages import actions_frame as frame
 from charte_desktop.ui.pages.base import Page
@@ -39,6 +39,10 @@ class ActionsPage(Page):
         self.plan_combo, self.tree = frame.plan_selector()
         self.plan_combo.currentIndexChanged.connect(self._plan_changed)
         self.tree.currentItemChanged.connect(lambda *_: self.actions.reload())
+        # Entrée (or a double click) on an axis opens its form; on « Toutes les actions »,
+        # nothing.
+        self.tree.setExpandsOnDoubleClick(False)  # the tree is always unfolded
+        self.tree.itemActivated.connect(lambda *_: self._edit_axis())
         self.plan_editor = EntityEditor(self, db, entities.plan_entity(db), context.undo_stack,
                                         self.refresh)
         self.axis_editor = EntityEditor(self, db, entities.axis_entity(db, self.plan_id),
@@ -63,6 +67,9 @@ class ActionsPage(Page):
             EntityEditor(self, db, self.action_entity, context.undo_stack, self.refresh),
             duplicable=True,
         )
+        # With no plan yet, "Nouveau" creates the plan first (see create_action).
+        self.actions.new_button.clicked.disconnect(self.actions.create)
+        self.actions.new_button.clicked.connect(lambda _checked=False: self.create_action())
         self.actions.selection_changed.connect(lambda _row: self._reload_details())
         self.actions.scope = self._axis_words
         self.actions.widen_scope = lambda: self.tree.setCurrentItem(self.tree.topLevelItem(0))
@@ -96,7 +103,7 @@ class ActionsPage(Page):
         )
         self.budget_years = self._detail_list(
             "budget_years", entities.budget_year_entity(db, self.current_action_id), [
-                Column("Année", lambda b: b.year, align_right=True, width=70),
+                Column("Année", lambda b: str(b.year), align_right=True, width=70),
                 Column("Prévu", lambda b: b.planned, money=True, width=120),
                 Column("Engagé", lambda b: b.committed, money=True, width=120),
                 Column("Dépensé", lambda b: b.spent, money=True, width=120),
@@ -174,6 +181,7 @@ class ActionsPage(Page):
         index = self.plan_combo.findData(current)
         self.plan_combo.setCurrentIndex(max(index, 0))
         self.plan_combo.blockSignals(False)
+        self.context.plan_id = self.plan_id()  # the plan worked on, for other screens
         for filter_ in self.actions.filters.values():
             filter_.reload_choices()
         self._reload_tree()
@@ -182,6 +190,7 @@ class ActionsPage(Page):
         self._views_changed()
 
     def _plan_changed(self) -> None:
+        self.context.plan_id = self.plan_id()
         self._reload_tree()
         self.actions.reload()
         self._reload_details()
@@ -275,7 +284,40 @@ class ActionsPage(Page):
         self.actions.search.selectAll()
 
     def create_item(self) -> None:
+        """Ctrl+N: an axis from the tree; a milestone, a funding… from its list below (its
+        table, its buttons or its tab); otherwise an action."""
+        if self.window().focusWidget() is self.tree:
+            self.axis_editor.create()
+            return
+        listing = list_with_keyboard([self.milestones, self.fundings, self.budget_years,
+                                      self.notes, self.indicators], self.actions)
+        if listing is self.actions:
+            self.create_action()
+        else:
+            listing.create()
+
+    def focus_list(self) -> None:
+        if self.views.currentIndex() == 0:
+            self.actions.focus_table()
+        else:  # Priorisation, Politiques publiques, Budget
+            self.views.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def create_action(self) -> None:
+        """A new action; with no plan yet, the plan first (an action without a plan could
+        not be saved), then the action in it."""
+        if self.plan_id() is None:
+            QMessageBox.information(self, "Nouvelle action",
+                                    "Créez d'abord le plan d'actions : la nouvelle action y "
+                                    "sera rangée.")
+            self._new_plan()
+            if self.plan_id() is None:
+                return
         self.actions.create()
+
+    def settle_unsaved(self) -> bool:
+        """Before the window goes: the priorisation scores typed are saved (always valid)."""
+        self.scores.save()
+        return True
 
     def show_item(self, item_id: int | None) -> None:
         if item_id is None:

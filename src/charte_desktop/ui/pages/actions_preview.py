@@ -137,5 +137,8 @@ class ActionsPreview(Page):
     def create_item(self) -> None:
         self._in_screen(lambda page: page.create_item())
 
+    def focus_list(self) -> None:
+        self.actions.focus_table()
+
     def show_item(self, item_id: int | None) -> None:
         self._in_screen(lambda page: page.show_item(item_id))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from charte_desktop.db.backups import default_backup_folder
 from charte_desktop.settings import load_settings, save_settings
+from charte_desktop.system_errors import os_reason
 from charte_desktop.ui.context import AppContext
 
 
@@ -90,6 +91,6 @@ class BackupSettings(QGroupBox):
             save_settings(settings)
         except OSError as error:
             self.status.setText(f"Les réglages n'ont pas pu être enregistrés : "
-                                f"{error.strerror or error}.")
+                                f"{os_reason(error)}.")
             return
         self.status.setText("Réglages des sauvegardes enregistrés.")

@@ -14,7 +14,7 @@ from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
 from charte_desktop.ui.file_exports import CALENDAR_FILTER, ask_target, open_with_system, write_file
-from charte_desktop.ui.list_page import Filter, ListPage
+from charte_desktop.ui.list_page import Filter, ListPage, list_with_keyboard
 from charte_desktop.ui.pages import body_entities as entities
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.plan_exports import export_contacts
@@ -192,7 +192,11 @@ class BodiesPage(Page):
         self.bodies.search.selectAll()
 
     def create_item(self) -> None:
-        self.bodies.create()
+        """Ctrl+N: in the list below when it has the keyboard, else in the main list."""
+        list_with_keyboard([self.members], self.bodies).create()
+
+    def focus_list(self) -> None:
+        self.bodies.focus_table()
 
     def show_item(self, item_id: int | None) -> None:
         if item_id is None:

@@ -116,6 +116,9 @@ class DirectoryPage(Page):
     def create_item(self) -> None:
         self._current_list().create()
 
+    def focus_list(self) -> None:
+        self._current_list().focus_table()
+
     def show_item(self, item_id: int | None) -> None:
         """Show one contact (the dashboard and other screens point at people)."""
         if item_id is None:

@@ -38,6 +38,27 @@ def indicator_fields(db: Database, indicator_id: int) -> indicators.IndicatorFie
     )
 
 
+def followed_actions(db: Database, plan_id: Callable[[], int | None]
+                     ) -> Callable[[], choices.Choices]:
+    """The actions an indicator may follow: with several plans, those of the plan worked
+    on first, and each named with its plan (two plans may both have a « 1.1 »)."""
+
+    def load() -> choices.Choices:
+        from charte_desktop.services.actions import list_actions
+        from charte_desktop.services.plans import list_plans
+
+        titles = {row.id: row.title for row in list_plans(db)}
+        rows = list_actions(db)
+        if len(titles) < 2:
+            return [(row.id, f"{row.code} {row.title}") for row in rows]
+        first = plan_id()
+        rows.sort(key=lambda row: row.plan_id != first)  # stable: each plan's order kept
+        return [(row.id, f"{row.code} {row.title} — {titles.get(row.plan_id, '')}")
+                for row in rows]
+
+    return load
+
+
 def indicator_entity(
     db: Database, default_plan_id: Callable[[], int | None]
 ) -> Entity[indicators.IndicatorFields]:
@@ -67,7 +88,8 @@ def indicator_entity(
             FieldSpec("target_date", "Date cible", "date"),
             FieldSpec("source", "Source", "text"),
             FieldSpec("frequency", "Fréquence de mesure", "text", max_length=120),
-            FieldSpec("action_ids", "Actions suivies", "multi", choices=choices.actions(db)),
+            FieldSpec("action_ids", "Actions suivies", "multi",
+                      choices=followed_actions(db, default_plan_id)),
         ],
         blank=lambda: indicators.IndicatorFields(
             plan_id=default_plan_id(), name="", kind=IndicatorKind.OUTPUT,

@@ -15,7 +15,7 @@ from charte_desktop.services.indicators import IndicatorRow, IndicatorState
 from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
-from charte_desktop.ui.list_page import Filter, ListPage
+from charte_desktop.ui.list_page import Filter, ListPage, list_with_keyboard
 from charte_desktop.ui.pages import indicator_entities as entities
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.indicator_columns import INDICATOR_COLUMNS
@@ -131,8 +131,12 @@ class IndicatorsPage(Page):
         return row.unit if row is not None else ""
 
     def _default_plan_id(self) -> int | None:
-        rows = plans.list_plans(self.context.db)
-        return rows[0].id if rows else None
+        """The plan the officer works on (selected on Plan d'actions), or else the one that
+        screen shows first."""
+        ids = [row.id for row in plans.list_plans(self.context.db)]
+        if self.context.plan_id in ids:
+            return self.context.plan_id
+        return ids[0] if ids else None
 
     # --- refresh ---------------------------------------------------------------------------
     def refresh(self) -> None:
@@ -156,7 +160,11 @@ class IndicatorsPage(Page):
         self.indicators.search.selectAll()
 
     def create_item(self) -> None:
-        self.indicators.create()
+        """Ctrl+N: in the list below when it has the keyboard, else in the main list."""
+        list_with_keyboard([self.measurements], self.indicators).create()
+
+    def focus_list(self) -> None:
+        self.indicators.focus_table()
 
     def show_item(self, item_id: int | None) -> None:
         if item_id is None:

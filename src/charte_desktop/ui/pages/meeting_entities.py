@@ -86,6 +86,8 @@ def meeting_entity(
         delete=lambda i: meetings.delete_meeting(db, i),
         model=Meeting,
         deletion_question=question,
+        describe=lambda f: " du ".join(part for part in (
+            dict(choices.bodies(db)()).get(f.body_id, ""), format_date(f.date)) if part),
     )
 
 

@@ -36,7 +36,7 @@ from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import Entity, EntityEditor
 from charte_desktop.ui.inputs import ChoiceInput
-from charte_desktop.ui.list_page import Filter, ListPage
+from charte_desktop.ui.list_page import Filter, ListPage, list_with_keyboard
 from charte_desktop.ui.pages import meeting_entities as entities
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.meeting_export_bar import MeetingExportBar
@@ -86,8 +86,10 @@ def quorum_text(status: meetings.QuorumStatus) -> str:
     verdict = "Quorum atteint" if status.reached else "Quorum non atteint"
     count = status.present_or_represented
     many = "s" if count > 1 else ""
+    plural = "s" if status.voting_members > 1 else ""
+    members_text = f"{status.voting_members} membre{plural} votant{plural}"
     return (f"{verdict} : {count} votant{many} présent{many} ou représenté{many} "
-            f"sur {status.required} requis ({status.voting_members} membres votants).")
+            f"sur {status.required} requis ({members_text}).")
 
 
 def _organisation(attendance: Attendance) -> str:
@@ -202,6 +204,8 @@ class MeetingsPage(Page):
         self.down_button.setToolTip("Descendre le point dans l'ordre du jour (Ctrl+Bas)")
         self.up_button.clicked.connect(lambda: self._move_agenda_item(-1))
         self.down_button.clicked.connect(lambda: self._move_agenda_item(1))
+        for button in (self.up_button, self.down_button):  # greyed with no point selected
+            self.agenda.needs_row(button)
         row = _button_row(self.agenda)
         if row is not None:
             row.insertWidget(1, self.up_button)
@@ -290,7 +294,9 @@ class MeetingsPage(Page):
         self.state_combo.setAccessibleName("Présence")
         for state in AttendanceState:
             self.state_combo.addItem(state.label, state.value)
-        self.representative_combo = QComboBox()
+        # A picker like the forms': typing « besson » must never record someone else.
+        self.representative = ChoiceInput(lambda: [], optional=True)
+        self.representative_combo = self.representative.combo
         self.representative_combo.setAccessibleName("Représenté·e par")
         self.apply_button = QPushButton("Appli&quer")
         self.apply_button.clicked.connect(self._apply_attendance)
@@ -366,13 +372,7 @@ class MeetingsPage(Page):
 
     def _reload_contacts(self) -> None:
         contacts = choices.contacts(self.context.db)()
-        combo = self.representative_combo
-        combo.blockSignals(True)
-        combo.clear()
-        combo.addItem("—", None)
-        for contact_id, text in contacts:
-            combo.addItem(text, contact_id)
-        combo.blockSignals(False)
+        self.representative.replace_choices(contacts)
         self.invitee.replace_choices(contacts)
 
     def _reload_details(self) -> None:
@@ -476,8 +476,7 @@ class MeetingsPage(Page):
         if row is None:
             return
         self.state_combo.setCurrentIndex(self.state_combo.findData(row.state.value))
-        index = self.representative_combo.findData(row.represented_by_id)
-        self.representative_combo.setCurrentIndex(max(index, 0))
+        self.representative.set(row.represented_by_id)
         self.attendance_error.hide()
 
     def _update_representative(self) -> None:
@@ -506,8 +505,14 @@ class MeetingsPage(Page):
             self._show_attendance_error(CharteError("Sélectionnez d'abord une personne."))
             return
         state = self._selected_state()
-        representative = (self.representative_combo.currentData()
-                          if state is AttendanceState.REPRESENTED else None)
+        representative = None
+        if state is AttendanceState.REPRESENTED:
+            self.representative.commit()
+            problem = self.representative.problem()
+            if problem:
+                self._show_attendance_error(CharteError(problem))
+                return
+            representative = self.representative.get()
         self._run_attendance(lambda: meetings.set_attendance(
             self.context.db, meeting_id, row.contact_id, state, representative), row.id)
 
@@ -564,7 +569,11 @@ class MeetingsPage(Page):
         self.meetings.search.selectAll()
 
     def create_item(self) -> None:
-        self.meetings.create()
+        """Ctrl+N: in the list below when it has the keyboard, else in the main list."""
+        list_with_keyboard([self.agenda, self.decisions, self.follow_ups], self.meetings).create()
+
+    def focus_list(self) -> None:
+        self.meetings.focus_table()
 
     def show_item(self, item_id: int | None) -> None:
         if item_id is None:

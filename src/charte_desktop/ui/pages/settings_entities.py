@@ -55,6 +55,7 @@ def policy_entity(db: Database) -> Entity[details.PolicyFields]:
         deletion_question=lambda i: (
             f"Supprimer la politique publique « {load(i).code} » ? Les actions qui s'y "
             "rattachent perdent seulement cette étiquette."),
+        describe=lambda f: f.code,
     )
 
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -27,6 +28,7 @@ from charte_desktop.errors import CharteError
 from charte_desktop.services import action_details as details
 from charte_desktop.services import directory, plans
 from charte_desktop.services.plans import TerritoryFields
+from charte_desktop.system_errors import os_reason
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import Entity, EntityEditor
 from charte_desktop.ui.list_page import ListPage
@@ -147,6 +149,11 @@ class TerritoryForm(QGroupBox):
     def is_dirty(self) -> bool:
         return self._saved is None or self.fields() != self._saved
 
+    def has_unsaved_changes(self) -> bool:
+        """Something typed and not saved (the untouched empty form of a new file is not)."""
+        return self.fields() != (self._saved or TerritoryFields(name="",
+                                                                kind=TerritoryKind.COMMUNE))
+
     def load(self, *, force: bool = False) -> None:
         """Read the collectivité from the file, unless the officer is typing in the form."""
         if self._saved is not None and self.is_dirty() and not force:
@@ -172,7 +179,7 @@ class TerritoryForm(QGroupBox):
             data = path.read_bytes()
         except OSError as error:
             self._show_error(CharteError(
-                f"Le fichier « {path.name} » n'a pas pu être lu : {error.strerror or error}.",
+                f"Le fichier « {path.name} » n'a pas pu être lu : {os_reason(error)}.",
                 field="logo"))
             return
         if not QPixmap().loadFromData(data):
@@ -307,6 +314,25 @@ class SettingsPage(Page):
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(page)
         return page
+
+    def settle_unsaved(self) -> bool:
+        """Before the window goes (quit, another file, a backup restored): the collectivité
+        typed and not saved is saved or dropped as the officer says; False to stay."""
+        form = self.territory
+        if not form.has_unsaved_changes():
+            return True
+        buttons = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self.window(), "Collectivité", "Enregistrer les modifications de la collectivité ?",
+            buttons.Save | buttons.Discard | buttons.Cancel, buttons.Save)
+        if answer == buttons.Discard:
+            return True
+        if answer == buttons.Save and form.save():
+            return True
+        if answer == buttons.Save:  # refused: the form shows why, and stays open
+            self.context.open_item("settings", None)
+            form.name.setFocus()
+        return False
 
     # --- Page interface --------------------------------------------------------------------
     def refresh(self) -> None:

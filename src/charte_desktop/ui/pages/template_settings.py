@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QLabel, QPush
 
 from charte_desktop.errors import CharteError
 from charte_desktop.settings import load_settings, save_settings
+from charte_desktop.system_errors import os_reason
 
 SHIPPED = "Modèle fourni avec Charte"
 
@@ -64,7 +65,7 @@ class TemplateSettings(QGroupBox):
             save_settings(settings)
         except OSError as error:
             self.status.setText(f"Le réglage n'a pas pu être enregistré : "
-                                f"{error.strerror or error}.")
+                                f"{os_reason(error)}.")
             return False
         self.load()
         self.status.setText("Modèle enregistré : les prochains documents l'utiliseront."
