@@ -13,7 +13,6 @@ from charte_desktop.db.models import (
     ActionNote,
     AgendaItem,
     Axis,
-    Base,
     Body,
     BudgetYear,
     Circle,
@@ -50,8 +49,7 @@ from charte_desktop.services import (
     meetings,
     plans,
 )
-
-Dump = dict[str, list[tuple[tuple[str, Any], ...]]]
+from tests.whole_file import counts, dump, richest_action
 
 
 @pytest.fixture
@@ -59,46 +57,6 @@ def demo_db(demo: Path) -> Iterator[Database]:
     database = open_database(demo)
     yield database
     database.close()
-
-
-def dump(db: Database, *, skip: tuple[str, ...] = ()) -> Dump:
-    """Every row of every table, as sorted tuples: two dumps are equal when the files hold
-    the same data."""
-    out: Dump = {}
-    with db.session() as session:
-        for name, table in Base.metadata.tables.items():
-            rows = (
-                tuple(sorted((k, v) for k, v in row.items() if k not in skip))
-                for row in session.execute(select(table)).mappings()
-            )
-            out[name] = sorted(rows, key=repr)
-    return out
-
-
-def counts(db: Database) -> dict[str, int]:
-    with db.session() as session:
-        return {
-            name: session.scalar(select(func.count()).select_from(table)) or 0
-            for name, table in Base.metadata.tables.items()
-        }
-
-
-def richest_action(db: Database) -> int:
-    """The demo's action that carries the most: every kind of dependent, and referred to by
-    decisions, follow-ups and a groupe projet."""
-    with db.session() as session:
-        action_id = session.scalar(
-            select(Action.id)
-            .join(Body, Body.action_id == Action.id)
-            .join(BudgetYear, BudgetYear.action_id == Action.id)
-            .join(Decision, Decision.action_id == Action.id)
-            .join(FollowUp, FollowUp.action_id == Action.id)
-            .join(Funding, Funding.action_id == Action.id)
-            .order_by(Action.id)
-            .limit(1)
-        )
-    assert action_id is not None
-    return action_id
 
 
 def test_an_action_comes_back_with_everything_that_went_with_it(demo_db: Database) -> None:

@@ -27,6 +27,7 @@ from pytestqt.qtbot import QtBot
 from charte_desktop.db import Database
 from charte_desktop.ui.form_dialog import FormDialog
 from charte_desktop.ui.main_window import SCREENS, MainWindow
+from tests.ui.keyboard import replace_text
 from tests.ui.screen_states import every_state
 
 
@@ -221,8 +222,7 @@ def test_each_page_of_the_import_assistant_shares_no_letter(
         else:
             path = contacts_list(tmp_path)
             replace_cells(path, {"F6": "anne.roux@transports-rapides.example"})
-        wizard.file_page.path_edit.setText(str(path))
-        wizard.file_page.path_edit.editingFinished.emit()
+        replace_text(wizard.file_page.path_edit, str(path))  # typed, then Tab
         qtbot.waitUntil(lambda: not wizard.file_page.task.running, timeout=20_000)
         found += clashes(wizard, "Fichier à importer, lu")
         for _page in range(3):  # columns, preview, confirmation

@@ -16,7 +16,6 @@ from charte_desktop.db.models import (
     AgendaItem,
     Attendance,
     Axis,
-    Base,
     Body,
     BudgetYear,
     Contact,
@@ -38,6 +37,7 @@ from charte_desktop.ui.pages.directory_page import DirectoryPage
 from charte_desktop.ui.pages.meetings_page import MeetingsPage
 from tests.ui.conftest import DialogAnswers
 from tests.ui.helpers import when_dialog_opens
+from tests.whole_file import dump, richest_action
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 YES = QMessageBox.StandardButton.Yes
@@ -50,15 +50,6 @@ def open_window(qtbot: QtBot, db: Database, screen: str) -> tuple[MainWindow, An
     qtbot.waitExposed(window)
     activate(qtbot, window)
     return window, window.show_screen(screen)
-
-
-def dump(db: Database) -> dict[str, list[Any]]:
-    with db.session() as session:
-        return {
-            name: sorted((tuple(sorted(row.items())) for row in
-                          session.execute(select(table)).mappings()), key=repr)
-            for name, table in Base.metadata.tables.items()
-        }
 
 
 def count(db: Database, model: Any, *where: Any) -> int:
@@ -100,26 +91,6 @@ def undo(window: MainWindow) -> None:
 
 def redo(window: MainWindow) -> None:
     _shortcut(window, Qt.Key.Key_Y)
-
-
-def richest_action(db: Database) -> int:
-    """An action with milestones, fundings, budget years, journal, scores and links, named
-    by decisions, follow-ups and a groupe projet."""
-    with db.session() as session:
-        action_id = session.scalar(
-            select(Action.id)
-            .join(Body, Body.action_id == Action.id)
-            .join(BudgetYear, BudgetYear.action_id == Action.id)
-            .join(Decision, Decision.action_id == Action.id)
-            .join(FollowUp, FollowUp.action_id == Action.id)
-            .join(Funding, Funding.action_id == Action.id)
-            .join(Milestone, Milestone.action_id == Action.id)
-            .join(ActionNote, ActionNote.action_id == Action.id)
-            .order_by(Action.id)
-            .limit(1)
-        )
-    assert action_id is not None
-    return action_id
 
 
 def test_ctrl_z_brings_back_a_deleted_action_with_all_it_carried(
