@@ -98,6 +98,7 @@ class TextInput(Input):
 
     def set(self, value: Any) -> None:
         self.edit.setText("" if value is None else str(value))
+        self.edit.setCursorPosition(0)  # a long title shows its start, not its end
 
 
 class _TextArea(QPlainTextEdit):
