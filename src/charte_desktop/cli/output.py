@@ -15,9 +15,12 @@ MAX_CELL = 60
 
 # What a terminal would obey rather than show: C0 and C1 controls (ESC starts colour,
 # cursor and title sequences; 0x9B is a one-byte CSI), DEL, and the bidirectional
-# overrides and isolates that reorder what follows them. Line breaks and tabs are kept.
+# overrides and isolates that reorder what follows them; lone surrogates (undecodable
+# bytes of a file name) and the non-characters U+FFFE and U+FFFF, which mean nothing.
+# Line breaks and tabs are kept.
 _TERMINAL_CONTROLS = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ud800-\udfff\ufffe\uffff]"
 )
 REPLACEMENT = "\ufffd"
 

@@ -4,12 +4,13 @@ from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Integer, String
+from sqlalchemy import Integer, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
 from charte_desktop import clock
 from charte_desktop.money import to_money
+from charte_desktop.text import clean_line, clean_text
 
 
 class Money(TypeDecorator[Decimal]):
@@ -63,3 +64,33 @@ class UTCDateTime(TypeDecorator[datetime]):
 
 def utcnow() -> datetime:
     return clock.now()
+
+
+class CleanText(TypeDecorator[str]):
+    """Paragraphs (notes, minutes, descriptions) without control characters but tab and
+    line break, nor non-characters, both ways: whatever the window, an import or a script
+    writes, and whatever an older file holds, every reader (Word, Excel, agenda, e-mail,
+    terminal) gets text it can write."""
+
+    impl = Text
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return clean_text(value) if isinstance(value, str) else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return clean_text(value) if isinstance(value, str) else value
+
+
+class CleanString(CleanText):
+    """A one-line value (title, name, place) cleaned as CleanText, its line breaks and
+    tabs made spaces: an e-mail subject or a Word heading has one line."""
+
+    impl = String
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> Any:
+        return clean_line(value) if isinstance(value, str) else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
+        return clean_line(value) if isinstance(value, str) else value

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
 
 from charte_desktop.clock import today as clock_today
 from charte_desktop.formatting import format_date, format_number, format_time
-from charte_desktop.text import fold
+from charte_desktop.text import clean_line, clean_text, fold
 from charte_desktop.typed_values import TypedValueError, parse_typed_date, parse_typed_time
 from charte_desktop.ui.problem_label import ElidedLabel
 
@@ -94,7 +94,7 @@ class TextInput(Input):
         edit.textChanged.connect(self.changed)
 
     def get(self) -> str:
-        return self.edit.text()
+        return clean_line(self.edit.text())  # a paste may bring tabs, breaks, controls
 
     def set(self, value: Any) -> None:
         self.edit.setText("" if value is None else str(value))
@@ -119,7 +119,7 @@ class MultilineInput(Input):
         edit.textChanged.connect(self.changed)
 
     def get(self) -> str:
-        return self.edit.toPlainText()
+        return clean_text(self.edit.toPlainText())
 
     def set(self, value: Any) -> None:
         self.edit.setPlainText("" if value is None else str(value))

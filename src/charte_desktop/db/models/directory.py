@@ -1,9 +1,10 @@
 """The directory (annuaire): circles, organisations and contacts."""
 
-from sqlalchemy import ForeignKey, Integer, String, Text
+from sqlalchemy import ForeignKey, Integer
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from charte_desktop.db.models.base import Base, Timestamped
+from charte_desktop.db.types import CleanString, CleanText
 
 
 class Circle(Base):
@@ -12,7 +13,7 @@ class Circle(Base):
     __tablename__ = "circle"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(120), unique=True)
+    name: Mapped[str] = mapped_column(CleanString(120), unique=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 
@@ -20,12 +21,12 @@ class Organisation(Timestamped, Base):
     __tablename__ = "organisation"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(300), index=True)
+    name: Mapped[str] = mapped_column(CleanString(300), index=True)
     circle_id: Mapped[int | None] = mapped_column(
         ForeignKey("circle.id", ondelete="SET NULL"), index=True
     )
-    address: Mapped[str] = mapped_column(Text, default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(CleanText, default="")
+    notes: Mapped[str] = mapped_column(CleanText, default="")
 
     circle: Mapped[Circle | None] = relationship()
     contacts: Mapped[list["Contact"]] = relationship(
@@ -39,18 +40,18 @@ class Contact(Timestamped, Base):
     __tablename__ = "contact"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    first_name: Mapped[str] = mapped_column(String(120), default="")
-    last_name: Mapped[str] = mapped_column(String(120), index=True)
-    function: Mapped[str] = mapped_column(String(200), default="")
+    first_name: Mapped[str] = mapped_column(CleanString(120), default="")
+    last_name: Mapped[str] = mapped_column(CleanString(120), index=True)
+    function: Mapped[str] = mapped_column(CleanString(200), default="")
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisation.id", ondelete="SET NULL"), index=True
     )
     circle_id: Mapped[int | None] = mapped_column(
         ForeignKey("circle.id", ondelete="SET NULL"), index=True
     )
-    email: Mapped[str] = mapped_column(String(254), default="")
-    phone: Mapped[str] = mapped_column(String(40), default="")
-    notes: Mapped[str] = mapped_column(Text, default="")
+    email: Mapped[str] = mapped_column(CleanString(254), default="")
+    phone: Mapped[str] = mapped_column(CleanString(40), default="")
+    notes: Mapped[str] = mapped_column(CleanText, default="")
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="contacts")
     circle: Mapped[Circle | None] = relationship()

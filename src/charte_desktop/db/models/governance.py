@@ -9,8 +9,6 @@ from sqlalchemy import (
     Date,
     ForeignKey,
     Integer,
-    String,
-    Text,
     Time,
     UniqueConstraint,
 )
@@ -24,6 +22,7 @@ from charte_desktop.db.enums import (
     QuorumRule,
 )
 from charte_desktop.db.models.base import Base, Timestamped, enum_type
+from charte_desktop.db.types import CleanString, CleanText
 
 if TYPE_CHECKING:
     from charte_desktop.db.models.directory import Contact
@@ -38,9 +37,9 @@ class Body(Timestamped, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     kind: Mapped[BodyKind] = mapped_column(enum_type(BodyKind))
-    name: Mapped[str] = mapped_column(String(200))
-    mission: Mapped[str] = mapped_column(Text, default="")
-    frequency: Mapped[str] = mapped_column(String(120), default="")
+    name: Mapped[str] = mapped_column(CleanString(200))
+    mission: Mapped[str] = mapped_column(CleanText, default="")
+    frequency: Mapped[str] = mapped_column(CleanString(120), default="")
     # The action a groupe projet carries, if any.
     # use_alter breaks the action <-> body cycle for table ordering; SQLite still gets the
     # constraint inline in CREATE TABLE.
@@ -105,14 +104,14 @@ class Meeting(Timestamped, Base):
     date: Mapped[date] = mapped_column(Date, index=True)
     start_time: Mapped[time | None] = mapped_column(Time)
     end_time: Mapped[time | None] = mapped_column(Time)
-    place: Mapped[str] = mapped_column(String(300), default="")
+    place: Mapped[str] = mapped_column(CleanString(300), default="")
     state: Mapped[MeetingState] = mapped_column(
         enum_type(MeetingState), default=MeetingState.PLANNED, index=True
     )
     secretary_id: Mapped[int | None] = mapped_column(
         ForeignKey("contact.id", ondelete="SET NULL"), index=True
     )
-    notes: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(CleanText, default="")
 
     body: Mapped[Body] = relationship(back_populates="meetings")
     secretary: Mapped["Contact | None"] = relationship()
@@ -145,12 +144,12 @@ class AgendaItem(Base):
         ForeignKey("meeting.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(CleanString(300))
     presenter_id: Mapped[int | None] = mapped_column(
         ForeignKey("contact.id", ondelete="SET NULL"), index=True
     )
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
-    minutes_text: Mapped[str] = mapped_column(Text, default="")
+    minutes_text: Mapped[str] = mapped_column(CleanText, default="")
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
     presenter: Mapped["Contact | None"] = relationship()
@@ -192,7 +191,7 @@ class Decision(Base):
         ForeignKey("agenda_item.id", ondelete="SET NULL"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(CleanText)
     action_id: Mapped[int | None] = mapped_column(
         ForeignKey("action.id", ondelete="SET NULL"), index=True
     )
@@ -215,7 +214,7 @@ class FollowUp(Base):
         ForeignKey("agenda_item.id", ondelete="SET NULL"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(CleanText)
     owner_id: Mapped[int | None] = mapped_column(
         ForeignKey("contact.id", ondelete="SET NULL"), index=True
     )

@@ -4,12 +4,12 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Column, Date, ForeignKey, String, Table, Text, UniqueConstraint
+from sqlalchemy import Column, Date, ForeignKey, Table, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from charte_desktop.db.enums import Dimension, Direction, IndicatorKind
 from charte_desktop.db.models.base import Base, Timestamped, enum_type
-from charte_desktop.db.types import DecimalText
+from charte_desktop.db.types import CleanString, CleanText, DecimalText
 
 if TYPE_CHECKING:
     from charte_desktop.db.models.plan import Action, Plan
@@ -30,11 +30,11 @@ class Indicator(Timestamped, Base):
     plan_id: Mapped[int | None] = mapped_column(
         ForeignKey("plan.id", ondelete="CASCADE"), index=True
     )
-    name: Mapped[str] = mapped_column(String(300))
-    description: Mapped[str] = mapped_column(Text, default="")
+    name: Mapped[str] = mapped_column(CleanString(300))
+    description: Mapped[str] = mapped_column(CleanText, default="")
     kind: Mapped[IndicatorKind] = mapped_column(enum_type(IndicatorKind))
     dimension: Mapped[Dimension] = mapped_column(enum_type(Dimension))
-    unit: Mapped[str] = mapped_column(String(60), default="")
+    unit: Mapped[str] = mapped_column(CleanString(60), default="")
     direction: Mapped[Direction] = mapped_column(
         enum_type(Direction), default=Direction.INCREASE
     )
@@ -42,8 +42,8 @@ class Indicator(Timestamped, Base):
     baseline_date: Mapped[date | None] = mapped_column(Date)
     target_value: Mapped[Decimal | None] = mapped_column(DecimalText())
     target_date: Mapped[date | None] = mapped_column(Date)
-    source: Mapped[str] = mapped_column(String(300), default="")
-    frequency: Mapped[str] = mapped_column(String(120), default="")
+    source: Mapped[str] = mapped_column(CleanString(300), default="")
+    frequency: Mapped[str] = mapped_column(CleanString(120), default="")
 
     plan: Mapped["Plan | None"] = relationship()
     actions: Mapped[list["Action"]] = relationship(
@@ -65,6 +65,6 @@ class Measurement(Base):
     )
     date: Mapped[date] = mapped_column(Date)
     value: Mapped[Decimal] = mapped_column(DecimalText())
-    comment: Mapped[str] = mapped_column(Text, default="")
+    comment: Mapped[str] = mapped_column(CleanText, default="")
 
     indicator: Mapped[Indicator] = relationship(back_populates="measurements")

@@ -12,16 +12,14 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     LargeBinary,
-    String,
     Table,
-    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from charte_desktop.db.enums import ActionStatus, FundingState, Priority, TerritoryKind
 from charte_desktop.db.models.base import Base, Timestamped, enum_type
-from charte_desktop.db.types import Money
+from charte_desktop.db.types import CleanString, CleanText, Money
 
 if TYPE_CHECKING:
     from charte_desktop.db.models.directory import Contact, Organisation
@@ -35,21 +33,21 @@ class Territory(Timestamped, Base):
     __tablename__ = "territory"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(CleanString(200))
     kind: Mapped[TerritoryKind] = mapped_column(enum_type(TerritoryKind))
-    address: Mapped[str] = mapped_column(Text, default="")
+    address: Mapped[str] = mapped_column(CleanText, default="")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)
-    logo_filename: Mapped[str | None] = mapped_column(String(260))
+    logo_filename: Mapped[str | None] = mapped_column(CleanString(260))
 
 
 class Plan(Timestamped, Base):
     __tablename__ = "plan"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(CleanString(300))
     period_start: Mapped[date | None] = mapped_column(Date)
     period_end: Mapped[date | None] = mapped_column(Date)
-    description: Mapped[str] = mapped_column(Text, default="")
+    description: Mapped[str] = mapped_column(CleanText, default="")
 
     axes: Mapped[list["Axis"]] = relationship(
         back_populates="plan", cascade="all, delete-orphan", passive_deletes=True,
@@ -69,9 +67,9 @@ class Axis(Base):
         ForeignKey("axis.id", ondelete="CASCADE"), index=True
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
-    code: Mapped[str] = mapped_column(String(20), default="")
-    title: Mapped[str] = mapped_column(String(300))
-    description: Mapped[str] = mapped_column(Text, default="")
+    code: Mapped[str] = mapped_column(CleanString(20), default="")
+    title: Mapped[str] = mapped_column(CleanString(300))
+    description: Mapped[str] = mapped_column(CleanText, default="")
 
     plan: Mapped[Plan] = relationship(back_populates="axes")
     parent: Mapped["Axis | None"] = relationship(remote_side=[id], back_populates="children")
@@ -127,9 +125,9 @@ class Action(Timestamped, Base):
     axis_id: Mapped[int | None] = mapped_column(
         ForeignKey("axis.id", ondelete="SET NULL"), index=True
     )
-    code: Mapped[str] = mapped_column(String(20))
-    title: Mapped[str] = mapped_column(String(300))
-    description: Mapped[str] = mapped_column(Text, default="")
+    code: Mapped[str] = mapped_column(CleanString(20))
+    title: Mapped[str] = mapped_column(CleanString(300))
+    description: Mapped[str] = mapped_column(CleanText, default="")
     status: Mapped[ActionStatus] = mapped_column(
         enum_type(ActionStatus), default=ActionStatus.TO_START, index=True
     )
@@ -188,8 +186,8 @@ class PriorityCriterion(Base):
     __table_args__ = (CheckConstraint("weight >= 0", name="weight_positive"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    name: Mapped[str] = mapped_column(String(120), unique=True)
-    description: Mapped[str] = mapped_column(Text, default="")
+    name: Mapped[str] = mapped_column(CleanString(120), unique=True)
+    description: Mapped[str] = mapped_column(CleanText, default="")
     weight: Mapped[int] = mapped_column(Integer, default=1)
     position: Mapped[int] = mapped_column(Integer, default=0)
 
@@ -219,7 +217,7 @@ class Milestone(Base):
     action_id: Mapped[int] = mapped_column(
         ForeignKey("action.id", ondelete="CASCADE"), index=True
     )
-    title: Mapped[str] = mapped_column(String(300))
+    title: Mapped[str] = mapped_column(CleanString(300))
     due_date: Mapped[date | None] = mapped_column(Date, index=True)
     done: Mapped[bool] = mapped_column(Boolean, default=False)
     done_date: Mapped[date | None] = mapped_column(Date)
@@ -242,7 +240,7 @@ class Funding(Base):
     state: Mapped[FundingState] = mapped_column(
         enum_type(FundingState), default=FundingState.REQUESTED
     )
-    note: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(CleanText, default="")
 
     action: Mapped[Action] = relationship(back_populates="fundings")
     funder: Mapped["Organisation"] = relationship()
@@ -278,8 +276,8 @@ class Policy(Base):
     __tablename__ = "policy"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(40), unique=True)
-    label: Mapped[str] = mapped_column(String(200), default="")
+    code: Mapped[str] = mapped_column(CleanString(40), unique=True)
+    label: Mapped[str] = mapped_column(CleanString(200), default="")
 
 
 class ActionNote(Timestamped, Base):
@@ -292,7 +290,7 @@ class ActionNote(Timestamped, Base):
         ForeignKey("action.id", ondelete="CASCADE"), index=True
     )
     note_date: Mapped[date] = mapped_column(Date)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(CleanText)
     decision_id: Mapped[int | None] = mapped_column(
         ForeignKey("decision.id", ondelete="SET NULL"), index=True
     )

@@ -3,11 +3,11 @@ the update workbooks already imported."""
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy import CheckConstraint, ForeignKey, Integer
 from sqlalchemy.orm import Mapped, mapped_column
 
 from charte_desktop.db.models.base import Base
-from charte_desktop.db.types import UTCDateTime, utcnow
+from charte_desktop.db.types import CleanString, UTCDateTime, utcnow
 
 
 class FileIdentity(Base):
@@ -18,7 +18,7 @@ class FileIdentity(Base):
     __table_args__ = (CheckConstraint("id = 1", name="single_row"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    token: Mapped[str] = mapped_column(String(32))
+    token: Mapped[str] = mapped_column(CleanString(32))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
 
@@ -28,14 +28,14 @@ class UpdateImport(Base):
     __tablename__ = "update_import"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    export_token: Mapped[str] = mapped_column(String(32), unique=True)
+    export_token: Mapped[str] = mapped_column(CleanString(32), unique=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)
     pilot_id: Mapped[int | None] = mapped_column(
         ForeignKey("contact.id", ondelete="SET NULL"), index=True
     )
-    pilot_name: Mapped[str] = mapped_column(String(250), default="")
+    pilot_name: Mapped[str] = mapped_column(CleanString(250), default="")
     exported_at: Mapped[datetime] = mapped_column(UTCDateTime())
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
-    file_name: Mapped[str] = mapped_column(String(260), default="")
+    file_name: Mapped[str] = mapped_column(CleanString(260), default="")
     accepted: Mapped[int] = mapped_column(Integer, default=0)
     rejected: Mapped[int] = mapped_column(Integer, default=0)
