@@ -195,15 +195,24 @@ _writer.WorksheetWriter.write_tail = _full
 """
 
 
-@pytest.mark.parametrize("kind", ["monitoring", "update-workbook", "contacts"])
-def test_an_excel_export_to_a_full_disk_prints_one_line(
+FULL_DISK_EXPORTS = {
+    "monitoring": ("sortie.xlsx",), "update-workbook": ("sortie.xlsx", "--plan", "1"),
+    "contacts": ("sortie.xlsx",), "minutes": ("sortie.docx", "--meeting", "1"),
+    "action": ("sortie.docx", "--action", "1"), "ics": ("sortie.ics", "--meeting", "1"),
+    "email": ("sortie.eml", "--meeting", "1", "--document", "convocation"),
+}
+
+
+@pytest.mark.parametrize("kind", FULL_DISK_EXPORTS)
+def test_an_export_to_a_full_disk_names_the_document_in_one_line(
     demo_file: Path, tmp_path: Path, kind: str
 ) -> None:
-    target = tmp_path / "sortie.xlsx"
-    plan = ["--plan", "1"] if kind == "update-workbook" else []
-    result = _child(DISK_FULL, "export", kind, str(demo_file), *plan, "-o", str(target))
+    name, *options = FULL_DISK_EXPORTS[kind]
+    result = _child(DISK_FULL, "export", kind, str(demo_file), *options,
+                    "-o", str(tmp_path / name))
     assert (result.returncode, result.stdout) == (1, "")
-    assert_one_french_line(result.stderr, "Erreur d'accès au fichier : le disque est plein.")
+    assert_one_french_line(result.stderr, f"Le document « {name} » n'a pas pu être écrit "
+                                          f"dans « {tmp_path} » : le disque est plein.")
     assert list(tmp_path.iterdir()) == []  # no temporary file left behind
 
 

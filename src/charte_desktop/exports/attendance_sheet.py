@@ -1,11 +1,15 @@
 """Feuille d'émargement: invitees with organisation and an empty signature column."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charte_desktop.db import Database
-from charte_desktop.exports.meeting_document import load, start_document
+from charte_desktop.exports.meeting_document import MeetingContext, load, start_document
 from charte_desktop.exports.safe_write import check_target
 from charte_desktop.exports.word_blocks import add_table, save
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 KIND = "Feuille d'émargement"
 SIGNATURE_ROW_HEIGHT_CM = 1.3
@@ -21,6 +25,12 @@ def write_attendance_sheet(
     """
     context = load(db, meeting_id)
     check_target(target)
+    return save(build_attendance_sheet(context, template), target)
+
+
+def build_attendance_sheet(context: MeetingContext, template: Path | None = None
+                           ) -> "Document":
+    """The feuille d'émargement as a python-docx document (not saved)."""
     document = start_document(context, KIND, template)
     rows = []
     for attendance in context.meeting.attendances:
@@ -38,4 +48,4 @@ def write_attendance_sheet(
     )
     add_table(document, ("Nom", "Structure et fonction", "Signature"), rows,
               (5.0, 7.0, 5.0), min_height_cm=SIGNATURE_ROW_HEIGHT_CM)
-    return save(document, target)
+    return document

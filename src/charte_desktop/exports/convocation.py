@@ -1,11 +1,20 @@
 """Convocation: the meeting's date, time and place, and its ordre du jour."""
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from charte_desktop.db import Database
-from charte_desktop.exports.meeting_document import load, start_document, when_text
+from charte_desktop.exports.meeting_document import (
+    MeetingContext,
+    load,
+    start_document,
+    when_text,
+)
 from charte_desktop.exports.safe_write import check_target
 from charte_desktop.exports.word_blocks import add_paragraph, add_table, person, save
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 KIND = "Convocation"
 
@@ -16,6 +25,11 @@ def write_convocation(
     """Write the convocation of a meeting at `target`; returns the written path."""
     context = load(db, meeting_id)
     check_target(target)
+    return save(build_convocation(context, template), target)
+
+
+def build_convocation(context: MeetingContext, template: Path | None = None) -> "Document":
+    """The convocation as a python-docx document (not saved)."""
     meeting = context.meeting
     document = start_document(context, KIND, template)
 
@@ -43,4 +57,4 @@ def write_convocation(
     )
     if meeting.secretary is not None:
         document.add_paragraph(f"Secrétariat\u00a0: {person(meeting.secretary)}")
-    return save(document, target)
+    return document

@@ -7,7 +7,6 @@ body, RFC 2047 headers, RFC 2231 file name), lines end with CRLF. The people con
 without a usable e-mail address are returned, for the officer to reach another way.
 """
 
-import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
 from email import policy
@@ -156,13 +155,10 @@ def build_message(kind: str, meeting: "Meeting", to: Recipients, signature: str,
 
 def _document_bytes(db: Database, kind: str, meeting_id: int) -> tuple[bytes, str]:
     """The Word document as the window would write it (the officer's template included)."""
-    from charte_desktop.exports.meeting_exports import export_meeting_document
+    from charte_desktop.exports.meeting_exports import meeting_document_bytes
     from charte_desktop.exports.meeting_exports import suggested_name as document_name
 
-    name = document_name(db, kind, meeting_id)
-    with tempfile.TemporaryDirectory(prefix="charte-") as folder:
-        written = export_meeting_document(db, kind, meeting_id, Path(folder) / name)
-        return written.read_bytes(), name
+    return meeting_document_bytes(db, kind, meeting_id), document_name(db, kind, meeting_id)
 
 
 def write_email_draft(db: Database, meeting_id: int, kind: str, target: Path) -> EmailDraft:

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from charte_desktop.errors import CharteError
+from charte_desktop.system_errors import os_reason
 
 # Windows: ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION (the file is open in Word).
 _LOCKED_WINERRORS = (32, 33)
@@ -138,9 +139,9 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
     target = check_target(target)
     try:
         handle, temp = _create_temporary(target.parent)
-    except PermissionError as error:
+    except OSError as error:
         raise CharteError(
-            f"Impossible d'écrire dans le dossier « {target.parent} » : accès refusé."
+            f"Impossible d'écrire dans le dossier « {target.parent} » : {os_reason(error)}."
         ) from error
     try:
         with os.fdopen(handle, "wb") as stream:
@@ -154,7 +155,11 @@ def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
         temp.unlink(missing_ok=True)
         if _is_locked(error):
             raise CharteError(_locked_message(target)) from error
-        raise
+        kept = " ; l'ancien fichier est intact" if target.exists() else ""
+        raise CharteError(
+            f"Le document « {target.name} » n'a pas pu être écrit dans « {target.parent} » : "
+            f"{os_reason(error)}{kept}."
+        ) from error
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
