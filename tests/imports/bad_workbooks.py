@@ -175,7 +175,27 @@ def empty_xlsx(folder: Path) -> Path:
 
 
 # builder → words the French message must contain
+def strict_workbook(folder: Path) -> Path:
+    """What Excel writes as « Classeur Open XML strict »: the same parts, other namespaces."""
+    plain = good_workbook(folder, "ordinaire.xlsx")
+    path = folder / "strict.xlsx"
+    replacements = (
+        (b"http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+         b"http://purl.oclc.org/ooxml/spreadsheetml/main"),
+        (b"http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+         b"http://purl.oclc.org/ooxml/officeDocument/relationships"),
+    )
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(path, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            for old, new in replacements:
+                data = data.replace(old, new)
+            target.writestr(info.filename, data)
+    return path
+
+
 BAD_WORKBOOKS: dict[str, tuple[Callable[[Path], Path], str]] = {
+    "strict_open_xml": (strict_workbook, "« Classeur Open XML strict »"),
     "zip_bomb": (zip_bomb, "bombe zip"),
     "lying_sizes": (lying_sizes, "décompressé, il ferait plus de"),
     "too_many_parts": (too_many_parts, "3\u202f001 éléments (2\u202f000 au plus)"),

@@ -6,7 +6,14 @@ import pytest
 
 from charte_desktop.errors import CharteError
 from charte_desktop.imports.action_plan import ACTION_FIELDS
-from charte_desktop.imports.columns import check_mapping, guess_header, propose_mapping
+from charte_desktop.imports.columns import (
+    check_mapping,
+    guess_header,
+    ignored_columns,
+    line_list,
+    propose_mapping,
+    source_notes,
+)
 from charte_desktop.imports.contacts import CONTACT_FIELDS
 from charte_desktop.imports.table_reader import Table, TableRow
 
@@ -72,3 +79,38 @@ def test_contact_headers() -> None:
     assert propose_mapping(headers, CONTACT_FIELDS) == {
         "organisation": 0, "circle": 1, "last_name": 2, "first_name": 3, "full_name": None,
         "function": 4, "email": 5, "phone": 6}
+
+
+def test_a_two_row_header_joins_the_upper_label_to_those_below() -> None:
+    table = _table(("Plan d'actions 2025",),
+                   ("N°", "Intitulé", "Calendrier", None, "Budget", None, "Suivi"),
+                   (None, None, "Début", "Fin", "Prévu", "Réalisé", None),
+                   ("1", "Covoiturage", "01/03/2025", "30/06/2026", 45000, 12000, "ok"))
+    guess = guess_header(table, ACTION_FIELDS)
+    assert (guess.upper_line, guess.line, guess.row_index, guess.first_index) == (2, 3, 2, 1)
+    assert guess.headers == ["N°", "Intitulé", "Calendrier Début", "Calendrier Fin",
+                             "Budget Prévu", "Budget Réalisé", "Suivi"]
+    assert {key: column for key, column in guess.mapping.items() if column is not None} == {
+        "code": 0, "title": 1, "start_date": 2, "end_date": 3, "budget_planned": 4}
+    assert ignored_columns(table, guess) == ["« Budget Réalisé » (F)", "« Suivi » (G)"]
+    assert source_notes(table, guess) == [
+        "En-tête sur deux lignes (2 et 3) : « Calendrier Début », « Calendrier Fin », "
+        "« Budget Prévu ».",
+        "Colonnes ignorées : « Budget Réalisé » (F), « Suivi » (G).",
+    ]
+
+
+def test_a_title_row_above_a_header_is_not_joined_to_it() -> None:
+    table = _table(("Plan d'actions 2025",), ("N°", "Intitulé", "Début", "Fin"),
+                   ("1", "Covoiturage", "01/03/2025", "30/06/2026"))
+    guess = guess_header(table, ACTION_FIELDS)
+    assert (guess.upper_line, guess.line) == (None, 2)
+    assert guess.headers == ["N°", "Intitulé", "Début", "Fin"]
+
+
+def test_untitled_columns_holding_data_are_named_and_line_lists_are_short() -> None:
+    table = _table(("N°", "Intitulé", None, "Pilote"), ("1", "Covoiturage", "note", None))
+    guess = guess_header(table, ACTION_FIELDS)
+    assert ignored_columns(table, guess) == ["colonne C sans titre"]
+    assert line_list([4, 7, 8, 9, 12, 13]) == "4, 7 à 9, 12, 13"
+    assert line_list(list(range(1, 100, 2)), shown=3) == "1, 3, 5… (50 lignes en tout)"

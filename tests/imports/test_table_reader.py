@@ -104,3 +104,111 @@ def test_column_letters() -> None:
     assert [column_letter(n) for n in (0, 25, 26, 27, 701, 702)] == [
         "A", "Z", "AA", "AB", "ZZ", "AAA"
     ]
+
+
+# --- Which sheet, hidden rows, text, limits ---------------------------------------------
+
+
+def _hidden_sheets(path: Path, active: int) -> Path:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Archives"
+    workbook.active.append(["ancien"])
+    workbook.active.sheet_state = "hidden"
+    workbook.create_sheet("Plan").append(["nouveau"])
+    workbook.create_sheet("Réglages").append(["caché"])
+    workbook["Réglages"].sheet_state = "veryHidden"
+    workbook.create_sheet("Notes").append(["notes"])
+    workbook.active = active  # an index, as a crafted file may point at a hidden sheet
+    workbook.save(path)
+    return path
+
+
+@pytest.mark.parametrize(("active", "read"), [(0, "Plan"), (1, "Plan"), (2, "Plan"),
+                                              (3, "Notes")])
+def test_the_sheet_read_is_the_active_visible_one(tmp_path: Path, active: int, read: str
+                                                  ) -> None:
+    path = _hidden_sheets(tmp_path / "plan.xlsx", active)
+    table = read_table(path)
+    assert (table.sheet, table.sheet_hidden) == (read, False)
+    assert table.visible_sheets == ["Plan", "Notes"]
+    assert sheet_names(path) == ["Archives", "Plan", "Réglages", "Notes"]
+
+
+def test_a_hidden_sheet_is_read_when_named_and_names_are_forgiving(tmp_path: Path) -> None:
+    path = _hidden_sheets(tmp_path / "plan.xlsx", 1)
+    table = read_table(path, "Réglages")
+    assert (table.sheet, table.sheet_hidden, table.rows[0].values) == ("Réglages", True,
+                                                                        ("caché",))
+    assert read_table(path, "reglages ").sheet == "Réglages"  # case, accents, spaces
+    with pytest.raises(CharteError) as raised:
+        read_table(path, "Plan 2024")
+    assert raised.value.message == (
+        "Le classeur « plan.xlsx » n'a pas de feuille « Plan 2024 » ; ses feuilles : "
+        "« Archives » (masquée), « Plan », « Réglages » (masquée), « Notes ».")
+
+
+def test_hidden_rows_are_read_and_listed(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    for number in range(1, 8):
+        sheet.append([f"ligne {number}"])
+    sheet.row_dimensions[2].hidden = True
+    sheet.row_dimensions[6].hidden = True
+    sheet.row_dimensions[7].height = 30  # other row attributes mean nothing here
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+    table = read_table(path)
+    assert len(table.rows) == 7
+    assert (table.hidden_rows, table.filtered_rows) == ((2, 6), ())
+
+
+def test_text_is_cleaned_and_excel_escapes_decoded(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["Titre_x001B_ rouge", "A_x005F_x000B_B", "_x0001__x0002_", "Ok"])
+    path = tmp_path / "plan.xlsx"
+    workbook.save(path)
+    assert read_table(path).rows[0].values == ("Titre rouge", "A_x000B_B", None, "Ok")
+
+
+def test_utf16_text_files_are_read(tmp_path: Path) -> None:
+    rows = [["Nom", "Prénom"], ["Lefèvre", "Zoé"]]
+    for encoding in ("utf-16", "utf-16-le", "utf-16-be"):
+        path = tmp_path / f"contacts-{encoding}.txt"
+        path.write_bytes("\r\n".join("\t".join(row) for row in rows).encode(encoding))
+        assert [row.values for row in read_table(path).rows] == [("Nom", "Prénom"),
+                                                                 ("Lefèvre", "Zoé")]
+
+
+def test_more_rows_than_the_limit_are_refused_before_the_end(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_text("\n".join(f"{n};Action {n}" for n in range(30)), encoding="utf-8")
+    assert len(read_table(path, max_rows=30).rows) == 30
+    seen: list[int] = []
+    with pytest.raises(CharteError, match="compte plus de 5\u202f000 lignes"):
+        read_table(path, max_rows=20, monitor=Monitor(progress=lambda _s, done, _t:
+                                                      seen.append(done)))
+    assert seen[-1] < 30  # stopped at the 21st row, never reported done
+
+
+def test_too_many_shared_texts_are_refused_before_opening(tmp_path: Path) -> None:
+    """Excel keeps texts in a shared table openpyxl reads whole: its declared count (or its
+    size) refuses a huge sheet before that."""
+    from tests.imports.bad_workbooks import replace_part
+
+    path = _workbook(tmp_path / "plan.xlsx")
+    replace_part(path, "xl/sharedStrings.xml",
+                 b'<?xml version="1.0"?><sst count="9999999" uniqueCount="9999999"></sst>')
+    with pytest.raises(CharteError, match="plus de 250\u202f000 textes différents"):
+        read_table(path, "Plan")
+
+
+def test_a_nul_character_deep_in_a_csv_file_is_dropped(tmp_path: Path) -> None:
+    path = tmp_path / "plan.csv"
+    path.write_bytes(b"Code;Titre\n" + b"1;ok\n" * 20 + b"2;mal\x00form\xc3\xa9\n")
+    assert read_table(path).rows[-1].values == ("2", "malformé")

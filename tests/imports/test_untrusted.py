@@ -8,7 +8,7 @@ from charte_desktop.errors import CharteError
 from charte_desktop.imports import untrusted
 from charte_desktop.imports.table_reader import read_table, sheet_names
 from charte_desktop.imports.untrusted import SourceKind, check_untrusted_file
-from tests.imports.bad_workbooks import BAD_WORKBOOKS, good_workbook
+from tests.imports.bad_workbooks import BAD_WORKBOOKS, good_workbook, strict_workbook
 
 
 @pytest.mark.parametrize("case", sorted(BAD_WORKBOOKS))
@@ -84,3 +84,19 @@ def test_openpyxl_parses_sheets_with_defusedxml() -> None:
     from openpyxl.xml import functions
 
     assert functions.iterparse.__module__.startswith("defusedxml")
+
+
+def test_strict_open_xml_gets_what_to_do(tmp_path: Path) -> None:
+    with pytest.raises(CharteError) as raised:
+        check_untrusted_file(strict_workbook(tmp_path))
+    assert raised.value.message == (
+        "Le classeur « strict.xlsx » est au format « Classeur Open XML strict », que Charte ne "
+        "lit pas : ouvrez-le dans Excel et enregistrez-le au format « Classeur Excel (.xlsx) » "
+        "(Fichier › Enregistrer sous), puis recommencez.")
+
+
+def test_utf16_text_is_text(tmp_path: Path) -> None:
+    for encoding in ("utf-16", "utf-16-le"):
+        path = tmp_path / f"texte-{encoding}.txt"
+        path.write_bytes("Nom\tPrénom\r\nLefèvre\tZoé\r\n".encode(encoding))
+        assert check_untrusted_file(path) is SourceKind.CSV

@@ -214,7 +214,7 @@ def test_contacts_wizard(qtbot: Any, make_wizard: Any, demo_db: Database, tmp_pa
     _to_preview(qtbot, wizard, path)
     assert [row[1] for row in wizard.preview_page.items_model.rows()] == ["Durand", "Petit",
                                                                          "Roux"]
-    assert wizard.preview_page.notes.text().startswith("À noter : ligne 7 : Hélène Barbier")
+    assert wizard.preview_page.notes.text().startswith("À noter :\n• ligne 7 : Hélène Barbier")
     wizard.next()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     qtbot.waitUntil(lambda: wizard.result is not None, timeout=WAIT_MS)
@@ -259,3 +259,69 @@ def test_after_an_import_the_window_shows_what_was_imported(
     window.import_file("contacts")
     assert window.current_page() is window.pages["directory"]
     assert answer_dialogs.warnings == ["3 contacts importés ; 1 structure et 0 cercle créés."]
+
+
+def test_the_preview_names_the_sheet_ignored_columns_and_hidden_rows(
+        qtbot: Any, make_wizard: Any, demo_db: Database, tmp_path: Path) -> None:
+    """A hidden first sheet is not read; the preview says which sheet was, which columns
+    were left out and which rows were hidden in Excel (imported all the same)."""
+    from tests.hostile.test_hostile_imports import hidden_first_sheet, two_row_header
+
+    wizard = make_wizard()
+    path = hidden_first_sheet(tmp_path)
+    _load(qtbot, wizard, path)
+    page = wizard.file_page
+    assert page.message.text().startswith("« plan-masque.xlsx » : feuille « Plan 2025 », 4 "
+                                          "lignes non vides")
+    assert [page.sheet_box.itemText(i) for i in range(page.sheet_box.count())] == [
+        "Plan 2025"]  # hidden sheets are not offered
+    path = two_row_header(tmp_path)
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(path)
+    workbook.active.row_dimensions[4].hidden = True
+    workbook.save(path)
+    wizard = make_wizard()
+    _to_preview(qtbot, wizard, path)
+    assert "titres de colonnes en lignes 1 et 2" in wizard.file_page.message.text()
+    assert "1 ligne masquée dans Excel" in wizard.file_page.message.text()
+    preview = wizard.preview_page
+    assert preview.source.text() == ("Fichier « deux-lignes.xlsx », feuille « Plan », titres "
+                                     "de colonnes en lignes 1 et 2.")
+    assert preview.notes.text().splitlines() == [
+        "À noter :",
+        "• Lignes masquées dans Excel, importées quand même : 4.",
+        "• En-tête sur deux lignes (1 et 2) : « Calendrier Début », « Calendrier Fin », "
+        "« Budget Prévu ».",
+        "• Colonne ignorée : « Budget Réalisé » (F).",
+    ]
+    boxes = wizard.mapping_page.boxes
+    assert boxes["start_date"].currentText() == "C · Calendrier Début"
+    assert _next_button(wizard).isEnabled()
+
+
+def test_an_empty_active_sheet_lets_the_officer_choose_another(
+        qtbot: Any, make_wizard: Any, tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.title = "Vide"
+    plan = workbook.create_sheet("Actions")
+    plan.append(["N°", "Intitulé", "Pilote"])
+    plan.append(["8.1", "Covoiturage", "Hélène Barbier"])
+    path = tmp_path / "vide.xlsx"
+    workbook.save(path)
+    wizard = make_wizard()
+    _load(qtbot, wizard, path)
+    page = wizard.file_page
+    assert page.message.text() == ("La feuille « Vide » est vide : rien à importer. La feuille "
+                                   "« Actions » a une ligne d'en-tête reconnue.\nChoisissez une "
+                                   "autre feuille dans "
+                                   "la liste « Feuille ».")
+    assert not page.isComplete()
+    assert page.sheet_box.isEnabled()
+    page.sheet_box.setCurrentIndex(1)
+    page.sheet_box.activated.emit(1)
+    qtbot.waitUntil(lambda: not page.task.running, timeout=WAIT_MS)
+    assert page.isComplete()
+    assert wizard.source is not None and wizard.source.table.sheet == "Actions"

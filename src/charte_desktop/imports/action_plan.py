@@ -20,7 +20,13 @@ from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus, Priority
 from charte_desktop.db.models import Action, Axis, Contact
 from charte_desktop.errors import CharteError
-from charte_desktop.imports.columns import FieldSpec, HeaderGuess, Mapping, check_mapping
+from charte_desktop.imports.columns import (
+    FieldSpec,
+    HeaderGuess,
+    Mapping,
+    check_mapping,
+    source_notes,
+)
 from charte_desktop.imports.people import person_key, split_person
 from charte_desktop.imports.progress import REPORT_EVERY, SILENT, Monitor
 from charte_desktop.imports.table_reader import CellValue, Table, TableRow
@@ -253,6 +259,7 @@ def preview_actions(
     if not preview.actions and not preview.problems:
         preview.problems.append(RowProblem(0, f"Aucune action sous la ligne d'en-tête (ligne "
                                               f"{header.line}) : rien à importer."))
+    preview.notes[:0] = [RowProblem(0, note) for note in source_notes(table, header)]
     if check:
         check_preview(db, preview, monitor=monitor)
     preview.problems.sort()
@@ -296,7 +303,7 @@ def _plan_title(db: Database, table: Table, header: HeaderGuess, target: Target)
 
 def suggested_plan_title(table: Table, header: HeaderGuess) -> str:
     """A title typed above the header ("Plan d'actions 2025-2030"), else the file's name."""
-    for row in table.rows[: header.row_index]:
+    for row in table.rows[: header.first_index]:
         texts = [value for value in row.values if isinstance(value, str)]
         if len(texts) == 1 and len(texts[0]) <= 300:
             return texts[0]

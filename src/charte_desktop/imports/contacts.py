@@ -14,7 +14,13 @@ from sqlalchemy import select
 from charte_desktop.db import Database
 from charte_desktop.db.models import Circle, Contact, Organisation
 from charte_desktop.errors import CharteError
-from charte_desktop.imports.columns import FieldSpec, HeaderGuess, Mapping, check_mapping
+from charte_desktop.imports.columns import (
+    FieldSpec,
+    HeaderGuess,
+    Mapping,
+    check_mapping,
+    source_notes,
+)
 from charte_desktop.imports.people import person_key, split_person
 from charte_desktop.imports.progress import REPORT_EVERY, SILENT, Monitor
 from charte_desktop.imports.table_reader import CellValue, Table, TableRow
@@ -137,6 +143,7 @@ def preview_contacts(db: Database, table: Table, header: HeaderGuess, *,
     if not preview.people and not preview.problems and not preview.notes:
         preview.problems.append(RowProblem(0, f"Aucun contact sous la ligne d'en-tête (ligne "
                                               f"{header.line}) : rien à importer."))
+    preview.notes[:0] = [RowProblem(0, note) for note in source_notes(table, header)]
     if check:
         check_preview(db, preview, monitor=monitor)
     preview.problems.sort()

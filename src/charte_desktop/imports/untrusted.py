@@ -151,12 +151,26 @@ def _check_text(path: Path, head: bytes) -> None:
             f"« {path.name} » porte l'extension d'un fichier CSV mais contient un classeur : "
             "renommez-le en .xlsx ou enregistrez-le au format CSV."
         )
+    if looks_utf16(head):
+        return  # UTF-16 text, as Excel's « Texte Unicode (*.txt) » writes it
     what = _what_it_is(head)
     if what is not None or b"\x00" in head:
         raise CharteError(
             f"« {path.name} » n'est pas un fichier texte CSV"
             + (f" : c'est {what}." if what else " (il contient des données binaires).")
         )
+
+
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def looks_utf16(head: bytes) -> bool:
+    """A UTF-16 text file: with a byte order mark (Excel's « Texte Unicode »), or without
+    one, every other byte NUL (Latin text)."""
+    if head.startswith(UTF16_BOMS):
+        return True
+    even, odd = head[0::2], head[1::2]
+    return len(head) >= 8 and (not odd.strip(b"\x00") or not even.strip(b"\x00"))
 
 
 def _check_zip(path: Path, size: int) -> None:
@@ -226,6 +240,14 @@ def _check_parts(name: str, archive: zipfile.ZipFile) -> None:
     types = archive.read(content_types)
     if b"macroEnabled" in types:
         raise _macros(name)
+    other_office = b"wordprocessingml" in types or b"presentationml" in types
+    if not other_office and (
+            _STRICT in types or _STRICT in _small_part(archive, names.get("_rels/.rels"))):
+        raise CharteError(
+            f"Le classeur « {name} » est au format « Classeur Open XML strict », que Charte "
+            "ne lit pas : ouvrez-le dans Excel et enregistrez-le au format « Classeur Excel "
+            "(.xlsx) » (Fichier › Enregistrer sous), puis recommencez."
+        )
     if b"spreadsheetml.sheet.main" not in types and b"spreadsheetml.template.main" not in types:
         if b"wordprocessingml" in types:
             actually = "un document Word"
@@ -234,6 +256,17 @@ def _check_parts(name: str, archive: zipfile.ZipFile) -> None:
         else:
             actually = "une archive zip"
         raise CharteError(f"« {name} » n'est pas un classeur Excel : c'est {actually}.")
+
+
+# Strict Open XML ("ISO/IEC 29500 Strict") names its parts' relations and XML in this
+# namespace instead of schemas.openxmlformats.org; openpyxl does not understand it.
+_STRICT = b"purl.oclc.org/ooxml"
+
+
+def _small_part(archive: zipfile.ZipFile, entry: zipfile.ZipInfo | None) -> bytes:
+    if entry is None or entry.file_size > _CONTENT_TYPES_MAX:
+        return b""
+    return archive.read(entry)
 
 
 def _macros(name: str) -> CharteError:

@@ -9,6 +9,7 @@ from charte_desktop.cli.imports.common import (
     back_up,
     opened,
     print_dry_run,
+    print_hidden_sheet,
     read_source,
     refuse,
     run_refusable,
@@ -47,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     with opened(args) as db:
         target = Target(plan_id=args.plan)
         check_target(db, target)
-        table, header = read_source(args.source, ACTION_FIELDS)
+        table, header = read_source(args.source, ACTION_FIELDS, args.sheet)
         preview = preview_actions(db, table, header, target, check=args.dry_run)
         if args.dry_run:
             return print_dry_run(args.source, table.sheet, header.line, preview.counts(), [
@@ -60,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
             return refuse(preview.problems)
 
         def apply() -> int:
+            print_hidden_sheet(table)
             back_up(db)
             result = apply_actions(db, preview)
             plan = ("dans le nouveau plan" if result.new_plan else "dans le plan")

@@ -7,6 +7,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from charte_desktop.formatting import format_number
+from charte_desktop.imports.table_reader import MAX_ROWS
+
 if TYPE_CHECKING:
     from charte_desktop.db import Database
     from charte_desktop.imports.columns import FieldSpec, HeaderGuess
@@ -14,10 +17,15 @@ if TYPE_CHECKING:
     from charte_desktop.services.bulk_import import RowProblem
 
 POLICY = (
-    "La correspondance des colonnes est automatique : la ligne d'en-tête est cherchée dans "
-    "les 30 premières lignes de la première feuille qui en a une (titres reconnus sans "
-    "tenir compte des accents ni des majuscules). Tout ou rien : si une ligne a un problème "
-    "(date invalide, statut inconnu, formule, cellule en erreur…), rien n'est importé, les "
+    "La feuille lue est la feuille active du classeur (celle affichée à son ouverture), ou "
+    "la première feuille visible si elle est masquée, ou celle nommée par --sheet. La "
+    "correspondance des colonnes est automatique : la ligne d'en-tête est cherchée dans "
+    "les 30 premières lignes (titres reconnus sans tenir compte des accents ni des "
+    "majuscules ; un en-tête sur deux lignes, « Calendrier » au-dessus de « Début » et "
+    "« Fin », est compris). Les colonnes non reconnues et les lignes masquées dans Excel "
+    f"sont signalées par l'aperçu. Au plus {format_number(MAX_ROWS)} lignes sont lues. "
+    "Tout ou rien : si une ligne a un problème (date invalide, statut inconnu, formule, "
+    "cellule en erreur…), rien n'est importé, les "
     "problèmes sont listés avec leur numéro de ligne et le code de sortie est 1. Avant "
     "d'importer, une sauvegarde du fichier est faite. Avec --dry-run, l'aperçu est affiché "
     "(nombres d'éléments à créer, puis problèmes) et rien n'est écrit ; code de sortie 0 si "
@@ -31,14 +39,32 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
                         help="le classeur .xlsx ou le fichier .csv à importer")
     parser.add_argument("--dry-run", action="store_true",
                         help="afficher l'aperçu sans rien écrire")
+    parser.add_argument("--sheet", metavar="NOM",
+                        help="lire la feuille NOM du classeur (par défaut : la feuille "
+                             "active, ou la première feuille visible)")
 
 
-def read_source(source: Path, specs: "tuple[FieldSpec, ...]") -> "tuple[Table, HeaderGuess]":
-    """The first sheet with a recognisable header row, its table and proposed mapping."""
-    from charte_desktop.imports.sources import open_source
+def read_source(source: Path, specs: "tuple[FieldSpec, ...]", sheet: str | None = None
+                ) -> "tuple[Table, HeaderGuess]":
+    """The sheet the officer sees (or `sheet`), its table and proposed mapping."""
+    from charte_desktop.errors import CharteError
+    from charte_desktop.imports.sources import NoHeader, open_source
 
-    opened = open_source(source, specs)
+    try:
+        opened = open_source(source, specs, sheet)
+    except NoHeader as error:
+        if not error.sheets_with_header:
+            raise
+        suggestion = error.sheets_with_header[0].replace('"', '\\"')
+        raise CharteError(f'{error.message} Pour la lire : --sheet "{suggestion}".') from None
     return opened.table, opened.header
+
+
+def print_hidden_sheet(table: "Table") -> None:
+    """A hidden sheet is read only when named: say so, even when importing."""
+    if table.sheet_hidden:
+        print(f"La feuille « {table.sheet} » est masquée dans le classeur : elle est lue "
+              "parce qu'elle a été choisie (--sheet).")
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from charte_desktop.cli.imports.common import (
     back_up,
     opened,
     print_dry_run,
+    print_hidden_sheet,
     read_source,
     refuse,
     run_refusable,
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
     from charte_desktop.services.bulk_import import count_label
 
     with opened(args) as db:
-        table, header = read_source(args.source, CONTACT_FIELDS)
+        table, header = read_source(args.source, CONTACT_FIELDS, args.sheet)
         preview = preview_contacts(db, table, header, check=args.dry_run)
         if args.dry_run:
             return print_dry_run(args.source, table.sheet, header.line, preview.counts(), [
@@ -51,6 +52,7 @@ def run(args: argparse.Namespace) -> int:
             return refuse(preview.problems)
 
         def apply() -> int:
+            print_hidden_sheet(table)
             back_up(db)
             result = apply_contacts(db, preview)
             print(f"{count_label(result.contacts, 'contact importé', 'contacts importés')} ; "

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from charte_desktop.imports.columns import Mapping, header_at
 from charte_desktop.imports.progress import Monitor
-from charte_desktop.imports.sources import open_source
+from charte_desktop.imports.sources import NoHeader, open_source
 from charte_desktop.imports.table_reader import column_letter
 from charte_desktop.imports.values import text
 from charte_desktop.ui.import_wizard.task import Outcome, TaskPanel
@@ -37,6 +37,7 @@ FILE_FILTER = ("Classeurs et fichiers CSV (*.xlsx *.csv *.txt);;Classeurs Excel 
                "Fichiers CSV (*.csv *.txt);;Tous les fichiers (*)")
 NOT_IMPORTED = "— ne pas importer —"
 SAMPLE_ROWS = 6
+MAX_NOTES = 12  # notes shown on the preview page: more would push its tables away
 ERROR_STYLE = "color: #b3261e;"
 
 
@@ -156,7 +157,7 @@ class FilePage(QWizardPage):
         self.title_edit.setEnabled(self.plan_box.currentData() is None)
 
     def load(self, path: Path, sheet: str | None = None) -> None:
-        """Read `path` (its first sheet with a known header, or `sheet`) in the background."""
+        """Read `path` (the sheet the officer sees, or `sheet`) in the background."""
         if self.task.running:
             self.task.stop_and_wait()
         wizard = self.assistant
@@ -166,7 +167,10 @@ class FilePage(QWizardPage):
         specs = wizard.kind.specs
 
         def work(monitor: Monitor) -> Any:
-            return open_source(path, specs, sheet, monitor=monitor, strict=False)
+            try:
+                return open_source(path, specs, sheet, monitor=monitor, strict=False)
+            except NoHeader as no_header:  # an empty sheet: the officer may choose another
+                return no_header
 
         self.task.start(f"Lecture de « {path.name} »", work, self._loaded)
         self.completeChanged.emit()
@@ -176,26 +180,51 @@ class FilePage(QWizardPage):
         if not outcome.ok:
             _show(self.message, outcome.message, error=True)
             return
+        if isinstance(outcome.result, NoHeader):
+            self._fill_sheets(outcome.result.sheets, outcome.result.sheet)
+            other = ("\nChoisissez une autre feuille dans la liste « Feuille »."
+                     if self.sheet_box.count() > 1 else "")
+            _show(self.message, outcome.result.message + other, error=True)
+            return
         source = outcome.result
         wizard.source, wizard.header = source, source.header
-        self.sheet_box.clear()
-        self.sheet_box.addItems(source.sheets)
-        self.sheet_box.setCurrentText(source.table.sheet)
-        self.sheet_box.setEnabled(len(source.sheets) > 1)
-        where = f"feuille « {source.table.sheet} », " if source.table.sheet else ""
-        count = len(source.table.rows)
-        summary = (f"« {source.table.source.name} » : {where}{count} ligne"
+        table = source.table
+        self._fill_sheets(source.sheets, table.sheet)
+        where = ""
+        if table.sheet:
+            hidden = " (masquée dans le classeur)" if table.sheet_hidden else ""
+            where = f"feuille « {table.sheet} »{hidden}, "
+        count = len(table.rows)
+        header_lines = (f"lignes {source.header.upper_line} et {source.header.line}"
+                        if source.header.upper_line is not None
+                        else f"ligne {source.header.line}")
+        summary = (f"« {table.source.name} » : {where}{count} ligne"
                    f"{'s' if count > 1 else ''} non vide{'s' if count > 1 else ''}, "
-                   f"titres de colonnes en ligne {source.header.line}.")
+                   f"titres de colonnes en {header_lines}.")
+        masked = len(table.hidden_rows) + len(table.filtered_rows)
+        if masked:
+            summary += (f" {masked} ligne{'s' if masked > 1 else ''} masquée"
+                        f"{'s' if masked > 1 else ''} dans Excel (importée"
+                        f"{'s' if masked > 1 else ''} quand même, voir l'aperçu).")
         if source.header_problem:
-            _show(self.message, f"{source.header_problem}\nChoisissez la ligne des titres et "
-                                "les colonnes à l'étape suivante.", error=True)
+            choose = ("Choisissez une autre feuille dans la liste « Feuille », ou la ligne des "
+                      "titres et les colonnes à l'étape suivante."
+                      if source.sheets_with_header else
+                      "Choisissez la ligne des titres et les colonnes à l'étape suivante.")
+            _show(self.message, f"{source.header_problem}\n{choose}", error=True)
         else:
             _show(self.message, summary)
         if wizard.kind.has_target and not self.title_edit.isModified():
             from charte_desktop.imports.action_plan import suggested_plan_title
 
             self.title_edit.setText(suggested_plan_title(source.table, source.header))
+
+    def _fill_sheets(self, sheets: list[str], current: str) -> None:
+        """The sheets to choose from (the visible ones), the one read shown."""
+        self.sheet_box.clear()
+        self.sheet_box.addItems(sheets)
+        self.sheet_box.setCurrentText(current)
+        self.sheet_box.setEnabled(len(sheets) > 1)
 
     def isComplete(self) -> bool:
         return self.assistant.source is not None and not self.task.running
@@ -322,10 +351,18 @@ class PreviewPage(QWizardPage):
         self.assistant = wizard
         self.setTitle("Aperçu")
         self.setSubTitle("Voici ce que l'import créerait. Rien n'est encore enregistré.")
+        self.source = QLabel()  # the file and the sheet read
+        self.source.setWordWrap(True)
+        self.source.setTextFormat(Qt.TextFormat.PlainText)  # names come from the file
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.summary.font()
+        font.setBold(True)
+        self.summary.setFont(font)
         self.created = QLabel()
         self.created.setWordWrap(True)
+        self.created.setTextFormat(Qt.TextFormat.PlainText)
         self.items, self.items_model = _text_table("Éléments à créer", wizard.kind.item_columns)
         self.problems_title = QLabel()
         self.problems_title.setStyleSheet(ERROR_STYLE + "font-weight: bold;")
@@ -333,6 +370,8 @@ class PreviewPage(QWizardPage):
         self.problems.setColumnWidth(0, 60)
         self.notes = QLabel()
         self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.PlainText)
+        self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message = _message_label()
         self.retry = QPushButton("&Relancer l'aperçu")
         self.retry.clicked.connect(self.initializePage)
@@ -340,6 +379,7 @@ class PreviewPage(QWizardPage):
         self.task = TaskPanel()
         self.task.finished.connect(lambda _outcome: self.completeChanged.emit())
         layout = QVBoxLayout(self)
+        layout.addWidget(self.source)
         layout.addWidget(self.summary)
         layout.addWidget(self.created)
         layout.addWidget(self.items, 3)
@@ -353,7 +393,8 @@ class PreviewPage(QWizardPage):
     def initializePage(self) -> None:
         wizard = self.assistant
         wizard.preview = None
-        for widget in (self.summary, self.created, self.notes, self.problems_title):
+        for widget in (self.source, self.summary, self.created, self.notes,
+                       self.problems_title):
             widget.clear()
         self.items_model.set_rows([])
         self.problems_model.set_rows([])
@@ -381,7 +422,16 @@ class PreviewPage(QWizardPage):
             return
         preview = outcome.result
         self.assistant.preview = preview
-        self.summary.setText(f"<b>{preview.counts()}.</b>")
+        source, header = self.assistant.source, self.assistant.header
+        if source is not None and header is not None:
+            table = source.table
+            sheet = (f", feuille « {table.sheet} »" + (" (masquée)" if table.sheet_hidden
+                                                       else "")) if table.sheet else ""
+            lines = (f"lignes {header.upper_line} et {header.line}"
+                     if header.upper_line is not None else f"ligne {header.line}")
+            self.source.setText(f"Fichier « {table.source.name} »{sheet}, titres de colonnes "
+                                f"en {lines}.")
+        self.summary.setText(f"{preview.counts()}.")
         created = [f"{what} ({len(names)}) : {_some(names)}." for what, names in
                    self.assistant.kind.created(preview) if names]
         self.created.setText("\n".join(created))
@@ -396,7 +446,13 @@ class PreviewPage(QWizardPage):
                                           for p in problems])
             self.problems.show()
         notes = [str(note) for note in preview.notes]
-        self.notes.setText("À noter : " + " ; ".join(notes) if notes else "")
+        if len(notes) == 1:
+            self.notes.setText(f"À noter : {notes[0]}")
+        elif notes:
+            shown = [f"• {note}" for note in notes[:MAX_NOTES]]
+            if len(notes) > MAX_NOTES:
+                shown.append(f"… et {len(notes) - MAX_NOTES} autres.")
+            self.notes.setText("À noter :\n" + "\n".join(shown))
 
     def isComplete(self) -> bool:
         preview = self.assistant.preview
