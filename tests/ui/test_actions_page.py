@@ -25,28 +25,28 @@ def open_page(qtbot: QtBot, db: Database) -> tuple[MainWindow, ActionsPage]:
 
 def test_lists_the_plan_with_status_in_words(qtbot: QtBot, demo_db: Database) -> None:
     _, page = open_page(qtbot, demo_db)
-    rows = page.actions.visible_rows()
+    rows = page.action_list.visible_rows()
     assert len(rows) == len(list_actions(demo_db))
     assert [r.code for r in rows[:3]] == ["1.1", "1.2", "1.3"]
     status_column = 2
     late_row = next(i for i, r in enumerate(rows) if r.status is DisplayStatus.LATE)
-    index = page.actions.proxy.index(late_row, status_column)
+    index = page.action_list.proxy.index(late_row, status_column)
     assert index.data() == "En retard"
     assert index.data(Qt.ItemDataRole.BackgroundRole) is not None
 
 
 def test_type_ahead_ignores_case_and_accents(qtbot: QtBot, demo_db: Database) -> None:
     _, page = open_page(qtbot, demo_db)
-    qtbot.keyClicks(page.actions.search, "VELOS")
-    titles = [r.title for r in page.actions.visible_rows()]
+    qtbot.keyClicks(page.action_list.search, "VELOS")
+    titles = [r.title for r in page.action_list.visible_rows()]
     assert titles and all("vélos" in t.lower() for t in titles)
-    assert "sur" in page.actions.count_label.text()
+    assert "sur" in page.action_list.count_label.text()
 
 
 def test_status_filter_shows_only_late_actions(qtbot: QtBot, demo_db: Database) -> None:
     _, page = open_page(qtbot, demo_db)
-    page.actions.filters["status"].set_value(DisplayStatus.LATE)
-    rows = page.actions.visible_rows()
+    page.action_list.filters["status"].set_value(DisplayStatus.LATE)
+    rows = page.action_list.visible_rows()
     assert rows and {r.status for r in rows} == {DisplayStatus.LATE}
 
 
@@ -64,10 +64,10 @@ def test_create_edit_undo_and_delete_an_action(
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     when_dialog_opens(type_new_action)
-    qtbot.mouseClick(page.actions.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_list.new_button, Qt.MouseButton.LeftButton)
     created = list_actions(demo_db, ActionFilter(text="signalétique commune"))
     assert len(created) == 1 and str(created[0].budget_planned) == "12500.50"
-    assert page.actions.current_id() == created[0].id
+    assert page.action_list.current_id() == created[0].id
 
     def change_status(dialog: Any) -> None:
         dialog.inputs["status"].set(ActionStatus.IN_PROGRESS)
@@ -75,7 +75,7 @@ def test_create_edit_undo_and_delete_an_action(
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
 
     when_dialog_opens(change_status)
-    qtbot.mouseClick(page.actions.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_list.edit_button, Qt.MouseButton.LeftButton)
     assert get_action(demo_db, created[0].id).status is ActionStatus.IN_PROGRESS
 
     window.undo_stack.undo()
@@ -84,8 +84,8 @@ def test_create_edit_undo_and_delete_an_action(
     assert get_action(demo_db, created[0].id).status is ActionStatus.IN_PROGRESS
 
     answer_dialogs.answers.append(QMessageBox.StandardButton.Yes)
-    page.actions.select_id(created[0].id)
-    qtbot.mouseClick(page.actions.delete_button, Qt.MouseButton.LeftButton)
+    page.action_list.select_id(created[0].id)
+    qtbot.mouseClick(page.action_list.delete_button, Qt.MouseButton.LeftButton)
     assert "Supprimer l'action « 4.1 Créer une signalétique commune »" in answer_dialogs.asked[0]
     assert len(list_actions(demo_db)) == before
 
@@ -107,7 +107,7 @@ def test_invalid_input_shows_the_message_and_saves_nothing(
         dialog.done(0)
 
     when_dialog_opens(type_duplicate_code)
-    qtbot.mouseClick(page.actions.new_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_list.new_button, Qt.MouseButton.LeftButton)
     assert seen == {"enabled": False, "visible": True,
                     "message": seen["message"]}
     assert "« Code »" in seen["message"] and "1.1" in seen["message"]
@@ -160,7 +160,7 @@ def test_leaving_an_untouched_form_asks_nothing_but_a_changed_one_asks_first(
     # in their own order and format, which is no change of the officer's.
     action = next(a for a in (get_action(demo_db, r.id) for r in list_actions(demo_db))
                   if len(a.partners) > 1 and a.budget_committed)
-    page.actions.select_id(action.id)
+    page.action_list.select_id(action.id)
     outcome: dict[str, Any] = {}
 
     def press_escape(dialog: Any) -> None:
@@ -168,7 +168,7 @@ def test_leaving_an_untouched_form_asks_nothing_but_a_changed_one_asks_first(
         outcome["closed"] = not dialog.isVisible()
 
     when_dialog_opens(press_escape)
-    page.actions.edit_current()
+    page.action_list.edit_current()
     assert outcome == {"closed": True}
     assert answer_dialogs.asked == []
 
@@ -182,7 +182,7 @@ def test_leaving_an_untouched_form_asks_nothing_but_a_changed_one_asks_first(
         outcome["closed"] = not dialog.isVisible()
 
     when_dialog_opens(change_then_escape)
-    page.actions.edit_current()
+    page.action_list.edit_current()
     assert outcome == {"kept open": True, "closed": True}
     assert answer_dialogs.asked == ["Abandonner les modifications non enregistrées ?"] * 2
     assert get_action(demo_db, action.id).title == action.title

@@ -117,7 +117,7 @@ def test_double_click_on_a_late_action_opens_it_in_the_plan(
     actions_page = window.current_page()
     assert isinstance(actions_page, ActionsPage)
     assert window.sidebar.currentRow() == row_of("actions")
-    assert actions_page.actions.current_id() == target.id
+    assert actions_page.action_list.current_id() == target.id
 
 
 def test_enter_on_a_late_action_opens_it_too(qtbot: QtBot, demo_db: Database) -> None:
@@ -128,7 +128,7 @@ def test_enter_on_a_late_action_opens_it_too(qtbot: QtBot, demo_db: Database) ->
     qtbot.keyClick(page.late_actions.table, Qt.Key.Key_Return)
     actions_page = window.current_page()
     assert isinstance(actions_page, ActionsPage)
-    assert actions_page.actions.current_id() == target.id
+    assert actions_page.action_list.current_id() == target.id
 
 
 def test_meeting_and_follow_up_open_the_meetings_screen(

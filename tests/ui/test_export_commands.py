@@ -211,10 +211,10 @@ def test_action_sheet_button_follows_the_selection(qtbot: QtBot, demo_db: Databa
     qtbot.addWidget(window)
     page = window.show_screen("actions")
     assert isinstance(page, ActionsPage)
-    assert page.actions.current_id() is not None and page.sheet_button.isEnabled()
-    page.actions.search.setText("zzzz aucune action")
+    assert page.action_list.current_id() is not None and page.sheet_button.isEnabled()
+    page.action_list.search.setText("zzzz aucune action")
     qtbot.waitUntil(lambda: not page.sheet_button.isEnabled())
-    assert page.actions.current_id() is None
-    page.actions.search.clear()
+    assert page.action_list.current_id() is None
+    page.action_list.search.clear()
     qtbot.waitUntil(page.sheet_button.isEnabled)
-    assert page.actions.current_id() is not None
+    assert page.action_list.current_id() is not None

@@ -35,9 +35,9 @@ def ctrl_n_opens(window: QWidget) -> str | None:
 
 # (screen, main list, tab widget above the detail list or None, its tab, detail list)
 DETAILS = [
-    ("actions", "actions", "details", 0, "milestones"),
-    ("actions", "actions", "details", 1, "fundings"),
-    ("actions", "actions", "details", 3, "notes"),
+    ("actions", "action_list", "details", 0, "milestones"),
+    ("actions", "action_list", "details", 1, "fundings"),
+    ("actions", "action_list", "details", 3, "notes"),
     ("meetings", "meetings", "tabs", 0, "agenda"),
     ("meetings", "meetings", "tabs", 2, "decisions"),
     ("meetings", "meetings", "tabs", 3, "follow_ups"),
@@ -86,7 +86,7 @@ def test_ctrl_n_creates_in_the_list_that_has_the_keyboard(
 
 
 def test_ctrl_n_in_the_axes_tree_creates_an_axis(qtbot: QtBot, demo_db: Database) -> None:
-    window, page = open_screen(qtbot, demo_db, "actions", "actions")
+    window, page = open_screen(qtbot, demo_db, "actions", "action_list")
     reach(page.tree)
     assert ctrl_n_opens(window) == "Nouvel axe"
 
@@ -94,7 +94,7 @@ def test_ctrl_n_in_the_axes_tree_creates_an_axis(qtbot: QtBot, demo_db: Database
 def test_ctrl_n_in_a_read_only_detail_list_creates_in_the_main_list(
     qtbot: QtBot, demo_db: Database
 ) -> None:
-    window, page = open_screen(qtbot, demo_db, "actions", "actions")
+    window, page = open_screen(qtbot, demo_db, "actions", "action_list")
     reach(page.details.tabBar())
     while page.details.currentWidget() is not page.indicators:
         key(Qt.Key.Key_Right)
@@ -103,7 +103,7 @@ def test_ctrl_n_in_a_read_only_detail_list_creates_in_the_main_list(
     assert ctrl_n_opens(window) == "Nouvelle action"
 
 
-MAIN_LISTS = {"actions": "actions", "bodies": "bodies", "meetings": "meetings",
+MAIN_LISTS = {"actions": "action_list", "bodies": "bodies", "meetings": "meetings",
               "indicators": "indicators", "directory": "contacts"}
 
 
@@ -136,7 +136,7 @@ def test_entree_opens_the_row_after_ctrl_digit(qtbot: QtBot, demo_db: Database) 
     qtbot.waitExposed(window)
     press(window, Qt.Key.Key_2, CTRL)
     page = window.pages["actions"]
-    row = page.actions.current_row()  # type: ignore[attr-defined]
+    row = page.action_list.current_row()  # type: ignore[attr-defined]
     seen = title_of_next_form()
     key(Qt.Key.Key_Return)
     QApplication.processEvents()
@@ -144,7 +144,7 @@ def test_entree_opens_the_row_after_ctrl_digit(qtbot: QtBot, demo_db: Database) 
     assert seen.get("title", "").startswith(f"Modifier l'action « {row.code} ")
     # The side bar stays within reach of Maj+Tab.
     activate(window)  # the form closed (offscreen, no window is active then)
-    assert focused() is page.actions.table  # type: ignore[attr-defined]
+    assert focused() is page.action_list.table  # type: ignore[attr-defined]
     for _ in range(40):
         if focused() is window.sidebar:
             break
@@ -167,7 +167,7 @@ def test_entree_in_the_side_bar_goes_into_the_screen(qtbot: QtBot,
 
 
 def test_entree_on_an_axis_opens_its_form(qtbot: QtBot, demo_db: Database) -> None:
-    _window, page = open_screen(qtbot, demo_db, "actions", "actions")
+    _window, page = open_screen(qtbot, demo_db, "actions", "action_list")
     reach(page.tree)
     key(Qt.Key.Key_Home)  # « Toutes les actions »: nothing opens
     seen = title_of_next_form()

@@ -89,7 +89,7 @@ def type_fields(qtbot: QtBot, values: dict[str, str]) -> Any:
 
 
 def status_shown(page: ActionsPage) -> str:
-    listing = page.actions
+    listing = page.action_list
     return str(listing.table.currentIndex().siblingAtColumn(STATUS_COLUMN).data())
 
 
@@ -103,21 +103,21 @@ def in_progress_action(db: Database) -> Any:
 def test_details_empty_and_greyed_when_the_search_hides_every_action(
         qtbot: QtBot, demo_db: Database) -> None:
     window, page = actions_screen(qtbot, demo_db)
-    search_for(qtbot, window, page.actions, "vélo")
-    assert page.actions.current_id() is not None and page.details.isEnabled()
-    type_text(qtbot, page.actions.search, "zz")  # "vélozz": nothing left
+    search_for(qtbot, window, page.action_list, "vélo")
+    assert page.action_list.current_id() is not None and page.details.isEnabled()
+    type_text(qtbot, page.action_list.search, "zz")  # "vélozz": nothing left
     qtbot.wait(TYPING_PAUSE_MS * 2)
 
-    assert page.actions.visible_rows() == [] and page.actions.current_id() is None
+    assert page.action_list.visible_rows() == [] and page.action_list.current_id() is None
     assert not page.details.isEnabled()
     assert page.milestones.visible_rows() == []
     for button in (page.milestones.new_button, page.fundings.new_button, page.sheet_button,
-                   page.actions.edit_button, page.actions.delete_button,
-                   page.actions.duplicate_button):
+                   page.action_list.edit_button, page.action_list.delete_button,
+                   page.action_list.duplicate_button):
         assert not button.isEnabled(), button.text()
 
-    search_for(qtbot, window, page.actions, "")
-    assert page.actions.current_id() == page.actions.visible_rows()[0].id
+    search_for(qtbot, window, page.action_list, "")
+    assert page.action_list.current_id() == page.action_list.visible_rows()[0].id
     assert page.details.isEnabled() and page.milestones.new_button.isEnabled()
 
 
@@ -128,8 +128,8 @@ def test_details_follow_a_filter_that_hides_every_action(
     # A person of the directory who pilots no action: the list empties.
     nobody = next(text for contact_id, text in choices.contacts(demo_db)()
                   if contact_id not in pilots)
-    choose_in_filter(page.actions.filters["pilot_id"].combo, nobody)
-    assert page.actions.visible_rows() == [] and page.actions.current_id() is None
+    choose_in_filter(page.action_list.filters["pilot_id"].combo, nobody)
+    assert page.action_list.visible_rows() == [] and page.action_list.current_id() is None
     assert not page.details.isEnabled() and not page.milestones.new_button.isEnabled()
 
 
@@ -166,8 +166,8 @@ def test_an_overdue_milestone_makes_the_action_late_at_once(
         qtbot: QtBot, demo_db: Database) -> None:
     window, page = actions_screen(qtbot, demo_db)
     action = in_progress_action(demo_db)
-    search_for(qtbot, window, page.actions, action.title)
-    assert page.actions.current_id() == action.id and status_shown(page) == "En cours"
+    search_for(qtbot, window, page.action_list, action.title)
+    assert page.action_list.current_id() == action.id and status_shown(page) == "En cours"
 
     when_dialog_opens(type_fields(qtbot, {"title": "Étude préalable",
                                           "due_date": LONG_AGO}))
@@ -175,7 +175,7 @@ def test_an_overdue_milestone_makes_the_action_late_at_once(
 
     assert [m.title for m in action_details.list_milestones(demo_db, action.id)
             if m.title == "Étude préalable"]
-    assert page.actions.current_id() == action.id  # the action stays selected
+    assert page.action_list.current_id() == action.id  # the action stays selected
     assert status_shown(page) == "En retard"
     assert page.milestones.current_row().title == "Étude préalable"
 
@@ -184,15 +184,15 @@ def test_an_action_a_milestone_moves_out_of_the_filter_is_explained(
         qtbot: QtBot, demo_db: Database) -> None:
     window, page = actions_screen(qtbot, demo_db)
     action = in_progress_action(demo_db)
-    choose_in_filter(page.actions.filters["status"].combo, "En cours")
-    page.actions.select_id(action.id)  # the row she clicked
+    choose_in_filter(page.action_list.filters["status"].combo, "En cours")
+    page.action_list.select_id(action.id)  # the row she clicked
 
     when_dialog_opens(type_fields(qtbot, {"title": "Étude préalable",
                                           "due_date": LONG_AGO}))
     QTest.mouseClick(page.milestones.new_button, Qt.MouseButton.LeftButton)
 
-    assert action.id not in [r.id for r in page.actions.visible_rows()]
-    assert page.actions.current_id() != action.id
+    assert action.id not in [r.id for r in page.action_list.visible_rows()]
+    assert page.action_list.current_id() != action.id
     assert window.statusBar().currentMessage() == (
         f"L'action « {action.code} {action.title} » a été modifiée ; elle est désormais "
         "masquée par le filtre « Statut ».")
@@ -202,7 +202,7 @@ def test_a_budget_year_changes_the_planned_budget_in_the_row(
         qtbot: QtBot, demo_db: Database) -> None:
     window, page = actions_screen(qtbot, demo_db)
     action = in_progress_action(demo_db)
-    search_for(qtbot, window, page.actions, action.title)
+    search_for(qtbot, window, page.action_list, action.title)
     tabs = page.details.tabBar()  # she clicks "Budget par année"
     QTest.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(2).center())
     assert page.details.currentWidget() is page.budget_years
@@ -210,7 +210,7 @@ def test_a_budget_year_changes_the_planned_budget_in_the_row(
     when_dialog_opens(type_fields(qtbot, {"year": "2001", "planned": "123 456"}))
     QTest.mouseClick(page.budget_years.new_button, Qt.MouseButton.LeftButton)
 
-    row = page.actions.current_row()
+    row = page.action_list.current_row()
     assert row is not None and row.id == action.id
     planned = list_actions(demo_db, ActionFilter(text=action.title))[0].budget_planned
     assert row.budget_planned == planned and planned >= 123456
@@ -222,8 +222,8 @@ def test_a_budget_year_changes_the_planned_budget_in_the_row(
 def test_a_new_action_the_search_hides_is_shown_and_the_status_line_says_why(
         qtbot: QtBot, demo_db: Database) -> None:
     window, page = actions_screen(qtbot, demo_db)
-    search_for(qtbot, window, page.actions, "vélo")
-    assert page.actions.visible_rows()
+    search_for(qtbot, window, page.action_list, "vélo")
+    assert page.action_list.visible_rows()
 
     when_dialog_opens(type_fields(qtbot, {"code": "4.1",
                                           "title": "Créer une signalétique commune"}))
@@ -231,8 +231,8 @@ def test_a_new_action_the_search_hides_is_shown_and_the_status_line_says_why(
 
     created = list_actions(demo_db, ActionFilter(text="signalétique commune"))
     assert len(created) == 1
-    assert page.actions.current_id() == created[0].id
-    assert page.actions.search.text() == ""
+    assert page.action_list.current_id() == created[0].id
+    assert page.action_list.search.text() == ""
     assert window.statusBar().currentMessage() == (
         "L'action « 4.1 Créer une signalétique commune » a été créée ; pour l'afficher, "
         "la recherche « vélo » a été retirée.")
@@ -245,7 +245,7 @@ def test_a_new_action_filtered_out_and_off_the_axis_is_shown(
     axes = page.tree.topLevelItem(0)
     first_axis, other_axis = axes.child(0).text(0), axes.child(1).text(0)
     page.tree.setCurrentItem(axes.child(0))  # she clicks the first axis
-    choose_in_filter(page.actions.filters["status"].combo, "En retard")
+    choose_in_filter(page.action_list.filters["status"].combo, "En retard")
 
     def fill(dialog: Any) -> None:
         axis_field = dialog.inputs["axis_id"].focus_widget
@@ -260,8 +260,8 @@ def test_a_new_action_filtered_out_and_off_the_axis_is_shown(
 
     created = list_actions(demo_db, ActionFilter(text="hors axe"))
     assert len(created) == 1
-    assert page.actions.current_id() == created[0].id
-    assert page.actions.filters["status"].value() is None
+    assert page.action_list.current_id() == created[0].id
+    assert page.action_list.filters["status"].value() is None
     assert window.statusBar().currentMessage() == (
         "L'action « 9.1 Nouvelle action hors axe » a été créée ; pour l'afficher, le filtre "
         f"« Statut » et l'axe « {first_axis} » ont été retirés.")
@@ -274,8 +274,8 @@ def test_counts_read_alike_with_a_search_or_a_filter(qtbot: QtBot, demo_db: Data
     window, page = actions_screen(qtbot, demo_db)
     everything = list_actions(demo_db)
     late = [r for r in everything if r.status is DisplayStatus.LATE]
-    assert page.actions.count_label.text() == f"{len(everything)} éléments"
-    choose_in_filter(page.actions.filters["status"].combo, "En retard")
-    assert page.actions.count_label.text() == f"{len(late)} sur {len(everything)}"
-    search_for(qtbot, window, page.actions, late[0].title)
-    assert page.actions.count_label.text() == f"1 sur {len(everything)}"
+    assert page.action_list.count_label.text() == f"{len(everything)} éléments"
+    choose_in_filter(page.action_list.filters["status"].combo, "En retard")
+    assert page.action_list.count_label.text() == f"{len(late)} sur {len(everything)}"
+    search_for(qtbot, window, page.action_list, late[0].title)
+    assert page.action_list.count_label.text() == f"1 sur {len(everything)}"

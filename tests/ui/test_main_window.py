@@ -61,7 +61,7 @@ def test_ctrl_f_puts_the_cursor_in_the_search(qtbot: QtBot, demo_db: Database) -
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=1000)
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
-    assert QApplication.focusWidget() is page.actions.search
+    assert QApplication.focusWidget() is page.action_list.search
 
 
 def test_undo_and_redo_an_edit_from_the_edit_menu(
@@ -79,7 +79,7 @@ def test_undo_and_redo_an_edit_from_the_edit_menu(
         dialog.save_button.click()
 
     when_dialog_opens(start_it)
-    qtbot.mouseClick(page.actions.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_list.edit_button, Qt.MouseButton.LeftButton)
     assert get_action(demo_db, action.id).status is ActionStatus.IN_PROGRESS
 
     undo, redo = edit_menu_action(window, "Ctrl+Z"), edit_menu_action(window, "Ctrl+Y")
@@ -104,8 +104,8 @@ def test_double_click_on_a_list_row_opens_its_form_once(
 
     when_dialog_opens(note_and_close)
     when_dialog_opens(note_and_close)  # would catch a second form
-    table = page.actions.table
-    centre = table.visualRect(page.actions.proxy.index(0, 1)).center()
+    table = page.action_list.table
+    centre = table.visualRect(page.action_list.proxy.index(0, 1)).center()
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
     qtbot.wait(100)

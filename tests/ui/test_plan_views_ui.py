@@ -121,8 +121,8 @@ def test_budget_per_year_tab_sets_the_totals_and_the_budget_view(
     qtbot: QtBot, demo_db: Database
 ) -> None:
     _, page = open_page(qtbot, demo_db)
-    page.actions.table.setFocus()
-    page.actions.select_id(page.actions.visible_rows()[0].id)
+    page.action_list.table.setFocus()
+    page.action_list.select_id(page.action_list.visible_rows()[0].id)
     action_id = page.current_action_id() or 0
     assert budget.list_budget_years(demo_db, action_id) == []
     before = {line.label: line.planned
@@ -143,7 +143,8 @@ def test_budget_per_year_tab_sets_the_totals_and_the_budget_view(
     add_year(2027, "2 500,50")
     assert [line.year for line in budget.list_budget_years(demo_db, action_id)] == [2026, 2027]
     assert get_action(demo_db, action_id).budget_planned == Decimal("12500.50")
-    row = page.actions.visible_rows()[page.actions.model.find_row(lambda r: r.id == action_id)]
+    listing = page.action_list
+    row = listing.visible_rows()[listing.model.find_row(lambda r: r.id == action_id)]
     assert row.budget_planned == Decimal("12500.50")  # the list shows the new total
 
     add_year(2026, "1")  # the same year again: refused, nothing saved
@@ -162,9 +163,9 @@ def test_budget_per_year_tab_sets_the_totals_and_the_budget_view(
 
 def test_action_indicators_tab_opens_the_indicator(qtbot: QtBot, demo_db: Database) -> None:
     window, page = open_page(qtbot, demo_db)
-    linked = next(r for r in page.actions.visible_rows()
+    linked = next(r for r in page.action_list.visible_rows()
                   if indicators.list_indicators(demo_db, action_id=r.id))
-    page.actions.select_id(linked.id)
+    page.action_list.select_id(linked.id)
     page.details.setCurrentWidget(page.indicators)
     shown = page.indicators.visible_rows()
     assert [r.id for r in shown] == [
@@ -183,4 +184,4 @@ def test_the_read_only_indicators_tab_offers_no_edit_buttons(
     buttons = (page.indicators.new_button, page.indicators.edit_button,
                page.indicators.duplicate_button, page.indicators.delete_button)
     assert not any(button.isVisibleTo(page) for button in buttons)
-    assert page.actions.duplicate_button.isVisibleTo(page)  # the actions list keeps it
+    assert page.action_list.duplicate_button.isVisibleTo(page)  # the actions list keeps it

@@ -44,7 +44,7 @@ def test_the_list_is_usable_before_the_rest_has_loaded(qtbot: QtBot, demo_db: Da
         assert "actions" not in window.pages
         first_plan = plans.list_plans(demo_db)[0]
         expected = list_actions(demo_db, ActionFilter(plan_id=first_plan.id))
-        listing = preview.actions
+        listing = preview.action_list
         assert preview.plan_combo.currentText() == first_plan.title
         assert [row.id for row in listing.visible_rows()] == [row.id for row in expected]
         # Commands are there, greyed, until the screen replaces the stand-in.
@@ -76,10 +76,10 @@ def test_the_list_is_usable_before_the_rest_has_loaded(qtbot: QtBot, demo_db: Da
     assert isinstance(page, ActionsPage)
     assert window.preview is None
     assert page.plan_id() == first_plan.id and page.axis_id() == axis.id
-    assert page.actions.search.text() == word
-    assert page.actions.current_id() == chosen
-    assert page.actions.new_button.isEnabled()
-    assert window.focusWidget() is page.actions.search
+    assert page.action_list.search.text() == word
+    assert page.action_list.current_id() == chosen
+    assert page.action_list.new_button.isEnabled()
+    assert window.focusWidget() is page.action_list.search
 
 
 def test_opening_an_action_waits_for_the_screen_and_opens_its_form(
@@ -88,7 +88,7 @@ def test_opening_an_action_waits_for_the_screen_and_opens_its_form(
     window = start_window(qtbot, demo_db, core)
     preview = window.current_page()
     assert isinstance(preview, ActionsPreview)
-    listing = preview.actions
+    listing = preview.action_list
     row = listing.visible_rows()[2]
     listing.select_id(row.id)
     opened: list[str] = []
@@ -138,7 +138,7 @@ def test_the_program_paints_the_list_before_sqlalchemy_is_loaded(
         "    window = next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))\n"
         "    page = window.current_page()\n"
         "    seen.append([type(page).__name__, 'sqlalchemy' in sys.modules,\n"
-        "                 [row.id for row in page.actions.visible_rows()]])\n"
+        "                 [row.id for row in page.action_list.visible_rows()]])\n"
         "    if seen[-1][0] == 'ActionsPage':\n"
         "        print(json.dumps([seen[0], seen[-1]]))\n"
         "        app.quit()\n"

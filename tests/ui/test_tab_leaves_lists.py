@@ -77,8 +77,8 @@ def test_tab_goes_from_the_actions_list_to_the_next_field(qtbot: QtBot,
     window = open_window(qtbot, demo_db)
     page = window.show_screen("actions")
     assert isinstance(page, ActionsPage)
-    table = page.actions.table
-    assert page.actions.proxy.rowCount() > 2
+    table = page.action_list.table
+    assert page.action_list.proxy.rowCount() > 2
     focus_on(table)
     QTest.keyClick(table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)  # 1st row
     assert table.currentIndex().row() == 0

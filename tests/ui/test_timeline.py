@@ -35,15 +35,15 @@ def open_calendar(qtbot: QtBot, db: Database) -> tuple[MainWindow, ActionsPage, 
     qtbot.waitExposed(window)
     page = window.show_screen("actions")
     assert isinstance(page, ActionsPage)
-    calendar_button = page.actions.view_buttons[1]
+    calendar_button = page.action_list.view_buttons[1]
     assert calendar_button.text() == "Ca&lendrier"
     qtbot.mouseClick(calendar_button, Qt.MouseButton.LeftButton)
-    assert page.actions.views.currentWidget() is page.calendar
+    assert page.action_list.views.currentWidget() is page.calendar
     return window, page, page.calendar.view
 
 
 def listed_ids(page: ActionsPage) -> set[int]:
-    return {row.id for row in page.actions.visible_rows()}
+    return {row.id for row in page.action_list.visible_rows()}
 
 
 def test_bars_are_the_actions_of_the_list(qtbot: QtBot, demo_db: Database) -> None:
@@ -60,19 +60,19 @@ def test_filters_and_search_of_the_list_change_the_bars(qtbot: QtBot, demo_db: D
     _, page, view = open_calendar(qtbot, demo_db)
     everything = set(view.action_ids())
 
-    page.actions.filters["status"].set_value(DisplayStatus.LATE)
+    page.action_list.filters["status"].set_value(DisplayStatus.LATE)
     late = {a.id for a in list_actions(demo_db, ActionFilter(plan_id=page.plan_id(),
                                                              status=DisplayStatus.LATE))}
     assert late and late < everything
     assert set(view.action_ids()) == late == listed_ids(page)
 
-    page.actions.filters["status"].set_value(None)
-    type_text(qtbot, page.actions.search, "SOLIDAIRE")  # the list's own search
+    page.action_list.filters["status"].set_value(None)
+    type_text(qtbot, page.action_list.search, "SOLIDAIRE")  # the list's own search
     shown = set(view.action_ids())
     assert shown and shown == listed_ids(page) and shown < everything
     assert all("solidaire" in row.action.title for row in view.rows() if row.action)
 
-    page.actions.search.clear()
+    page.action_list.search.clear()
     axis_item = page.tree.topLevelItem(0).child(1)  # "2 Développer une mobilité solidaire"
     page.tree.setCurrentItem(axis_item)
     assert {row.action.code[0] for row in view.rows() if row.action} == {"2"}
@@ -100,7 +100,7 @@ def test_clicking_a_bar_opens_the_action_form(qtbot: QtBot, demo_db: Database) -
     when_dialog_opens(look)
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert seen["code"] == "2.3" and "2.3" in seen["title"]
-    assert page.actions.current_id() == action.id  # the list and its details follow
+    assert page.action_list.current_id() == action.id  # the list and its details follow
 
 
 def test_clicking_beside_the_bars_only_selects(qtbot: QtBot, demo_db: Database) -> None:
@@ -112,7 +112,7 @@ def test_clicking_beside_the_bars_only_selects(qtbot: QtBot, demo_db: Database) 
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(40, y))
     qtbot.wait(100)
     assert opened == []
-    assert view.selected_id == page.actions.current_id() == row.action.id
+    assert view.selected_id == page.action_list.current_id() == row.action.id
 
 
 def test_arrows_move_the_selection_and_enter_opens(qtbot: QtBot, demo_db: Database) -> None:
@@ -122,7 +122,7 @@ def test_arrows_move_the_selection_and_enter_opens(qtbot: QtBot, demo_db: Databa
     view.select(order[0], notify=True)
     qtbot.keyClick(view, Qt.Key.Key_Down)
     qtbot.keyClick(view, Qt.Key.Key_Down)
-    assert view.selected_id == order[2] == page.actions.current_id()
+    assert view.selected_id == order[2] == page.action_list.current_id()
     qtbot.keyClick(view, Qt.Key.Key_Up)
     assert view.selected_id == order[1]
     qtbot.keyClick(view, Qt.Key.Key_End)
@@ -137,7 +137,7 @@ def test_arrows_move_the_selection_and_enter_opens(qtbot: QtBot, demo_db: Databa
 def test_selecting_in_the_list_selects_in_the_calendar(qtbot: QtBot, demo_db: Database) -> None:
     _, page, view = open_calendar(qtbot, demo_db)
     action = next(a for a in list_actions(demo_db) if a.code == "3.2")
-    page.actions.select_id(action.id)
+    page.action_list.select_id(action.id)
     assert view.selected_id == action.id
 
 
@@ -209,7 +209,7 @@ def test_filtered_image_shows_only_the_filtered_actions(
     qtbot: QtBot, demo_db: Database, tmp_path: Path,
 ) -> None:
     _, page, view = open_calendar(qtbot, demo_db)
-    page.actions.filters["status"].set_value(DisplayStatus.DONE)
+    page.action_list.filters["status"].set_value(DisplayStatus.DONE)
     painter = page.calendar.output_painter()
     assert painter is not None
     image = output.render_image(painter, "titre")
@@ -218,7 +218,7 @@ def test_filtered_image_shows_only_the_filtered_actions(
     headings = sum(1 for row in view.rows() if row.action is None)
     assert image.height() == output.TITLE_HEIGHT + 44 + 26 * (len(done) + headings) + 1
     assert not late_bar_colour_in(image)
-    page.actions.filters["status"].set_value(DisplayStatus.LATE)
+    page.action_list.filters["status"].set_value(DisplayStatus.LATE)
     late_painter = page.calendar.output_painter()
     assert late_painter is not None and late_bar_colour_in(output.render_image(late_painter, ""))
 
@@ -261,6 +261,6 @@ def test_the_calendar_view_is_remembered(qtbot: QtBot, demo_db: Database) -> Non
     qtbot.addWidget(window)
     page = window.show_screen("actions")
     assert isinstance(page, ActionsPage)
-    assert page.actions.views.currentWidget() is page.calendar
-    qtbot.mouseClick(page.actions.view_buttons[0], Qt.MouseButton.LeftButton)
-    assert page.actions.views.currentWidget() is page.actions.table
+    assert page.action_list.views.currentWidget() is page.calendar
+    qtbot.mouseClick(page.action_list.view_buttons[0], Qt.MouseButton.LeftButton)
+    assert page.action_list.views.currentWidget() is page.action_list.table

@@ -102,7 +102,7 @@ def test_ctrl_z_brings_back_a_deleted_action_with_all_it_carried(
     before = dump(demo_db)
     milestones = count(demo_db, Milestone, Milestone.action_id == action_id)
 
-    press_delete(qtbot, answer_dialogs, page.actions, action_id)
+    press_delete(qtbot, answer_dialogs, page.action_list, action_id)
     [question] = answer_dialogs.asked
     assert question.startswith("Supprimer l'action")
     assert question.endswith("\n\nCtrl+Z annule la suppression.")
@@ -110,7 +110,7 @@ def test_ctrl_z_brings_back_a_deleted_action_with_all_it_carried(
     assert count(demo_db, Action, Action.id == action_id) == 0
     assert count(demo_db, Milestone, Milestone.action_id == action_id) == 0
     assert count(demo_db, Decision, Decision.action_id == action_id) == 0
-    assert page.actions.current_id() != action_id
+    assert page.action_list.current_id() != action_id
     deleted = dump(demo_db)
 
     undo(window)
@@ -118,11 +118,11 @@ def test_ctrl_z_brings_back_a_deleted_action_with_all_it_carried(
     for model in (Funding, BudgetYear, ActionNote, Decision, FollowUp, Body):
         assert count(demo_db, model, model.action_id == action_id), model.__name__
     assert dump(demo_db) == before  # same ids, links and timestamps
-    assert action_id in {row.id for row in page.actions.visible_rows()}
+    assert action_id in {row.id for row in page.action_list.visible_rows()}
 
     redo(window)
     assert dump(demo_db) == deleted
-    assert action_id not in {row.id for row in page.actions.visible_rows()}
+    assert action_id not in {row.id for row in page.action_list.visible_rows()}
 
     undo(window)
     assert dump(demo_db) == before
@@ -142,12 +142,12 @@ def test_an_edit_made_before_the_deletion_is_still_undone_after_it(
         dialog.validate()
         dialog.save_button.click()
 
-    assert page.actions.select_id(action_id)
+    assert page.action_list.select_id(action_id)
     when_dialog_opens(change_status)
-    qtbot.mouseClick(page.actions.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_list.edit_button, Qt.MouseButton.LeftButton)
     assert actions.get_action(demo_db, action_id).status is other
 
-    press_delete(qtbot, answer_dialogs, page.actions, action_id)
+    press_delete(qtbot, answer_dialogs, page.action_list, action_id)
     assert count(demo_db, Action, Action.id == action_id) == 0
 
     undo(window)  # the deletion
@@ -173,8 +173,8 @@ def test_a_creation_undone_and_redone_keeps_its_id_for_later_steps(
         dialog.save_button.click()
 
     when_dialog_opens(type_new_action)
-    qtbot.mouseClick(page.actions.new_button, Qt.MouseButton.LeftButton)
-    created = page.actions.current_id()
+    qtbot.mouseClick(page.action_list.new_button, Qt.MouseButton.LeftButton)
+    created = page.action_list.current_id()
     assert created is not None
 
     def rename(dialog: FormDialog[Any]) -> None:
@@ -183,7 +183,7 @@ def test_a_creation_undone_and_redone_keeps_its_id_for_later_steps(
         dialog.save_button.click()
 
     when_dialog_opens(rename)
-    qtbot.mouseClick(page.actions.edit_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(page.action_list.edit_button, Qt.MouseButton.LeftButton)
     # Outside the history (an import…), another action takes the next id: created anew,
     # the fiche would get yet another id and the renaming would no longer find it.
     plan_id = actions.get_action(demo_db, created).plan_id
@@ -218,7 +218,7 @@ def test_a_deleted_plan_comes_back_with_its_axes_and_actions(
     undo(window)
     assert count(demo_db, Axis, Axis.plan_id == plan_id) == axes
     assert dump(demo_db) == before
-    assert page.plan_id() == plan_id and page.actions.visible_rows()
+    assert page.plan_id() == plan_id and page.action_list.visible_rows()
 
 
 def test_a_deleted_contact_comes_back_with_memberships_and_invitations(
@@ -299,7 +299,7 @@ def test_an_undo_blocked_since_says_why_in_french_and_the_history_goes_on(
     window, page = open_window(qtbot, demo_db, "actions")
     action_id = richest_action(demo_db)
     original = actions.get_action(demo_db, action_id)
-    press_delete(qtbot, answer_dialogs, page.actions, action_id)
+    press_delete(qtbot, answer_dialogs, page.action_list, action_id)
     # Outside the history (another part of the program), a new action takes its code.
     actions.create_action(demo_db, actions.ActionFields(
         plan_id=original.plan_id, code=original.code, title="Autre fiche"))

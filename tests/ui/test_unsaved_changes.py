@@ -130,8 +130,8 @@ def test_scores_typed_are_saved_at_quit(
     press(window, Qt.Key.Key_2, CTRL)
     page = window.current_page()
     assert isinstance(page, ActionsPage)
-    action_id = page.actions.visible_rows()[0].id
-    assert page.actions.select_id(action_id)
+    action_id = page.action_list.visible_rows()[0].id
+    assert page.action_list.select_id(action_id)
     page.details.setCurrentWidget(page.scores)
     qtbot.waitUntil(lambda: bool(page.scores.spins)
                     and next(iter(page.scores.spins.values())).isVisible(), timeout=2000)
@@ -227,7 +227,7 @@ def test_new_action_without_a_plan_given_up_opens_no_action_form(
         press(dialog, Qt.Key.Key_Escape)
 
     when_dialog_opens(give_up)
-    reach(page.actions.new_button)  # « Nouveau » under the list, with the space bar
+    reach(page.action_list.new_button)  # « Nouveau » under the list, with the space bar
     key(Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: titles == ["Nouveau plan"], timeout=5000)
     assert list_plans(db) == [] and list_actions(db) == []

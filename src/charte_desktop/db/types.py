@@ -86,7 +86,7 @@ class CleanString(CleanText):
     """A one-line value (title, name, place) cleaned as CleanText, its line breaks and
     tabs made spaces: an e-mail subject or a Word heading has one line."""
 
-    impl = String
+    impl = String  # type: ignore[assignment]  # Text is a String: the impl may narrow
     cache_ok = True
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> Any:

@@ -198,9 +198,9 @@ def _budget(document: "Document", context: ActionSheetContext) -> None:
               right_aligned=(1, 2))
     if action.budget_years:
         add_paragraph(document, "Par année", "Heading 2")
-        rows = [(str(line.year), format_money(line.planned), format_money(line.committed),
-                 format_money(line.spent)) for line in action.budget_years]
-        add_table(document, ("Année", "Prévu", "Engagé", "Dépensé"), rows,
+        years = [(str(line.year), format_money(line.planned), format_money(line.committed),
+                  format_money(line.spent)) for line in action.budget_years]
+        add_table(document, ("Année", "Prévu", "Engagé", "Dépensé"), years,
                   (2.3, 3.5, 3.5, 3.5), right_aligned=(1, 2, 3))
     add_paragraph(document, "Financements", "Heading 2")
     fundings = action.fundings
@@ -208,10 +208,10 @@ def _budget(document: "Document", context: ActionSheetContext) -> None:
         document.add_paragraph("Aucun financement n'est enregistré.")
         return
     ordered = sorted(fundings, key=lambda f: (f.funder.name.casefold(), f.id))
-    rows = [(f.funder.name, f.state.label, format_money(f.amount), f.note) for f in ordered]
+    lines = [(f.funder.name, f.state.label, format_money(f.amount), f.note) for f in ordered]
     total = sum((f.amount for f in fundings), start=Decimal("0.00"))
-    rows.append(("Total", "", format_money(total), ""))
-    table = add_table(document, ("Financeur", "État", "Montant", "Observations"), rows,
+    lines.append(("Total", "", format_money(total), ""))
+    table = add_table(document, ("Financeur", "État", "Montant", "Observations"), lines,
                       (5.5, 2.3, 3.4, 5.8), right_aligned=(2,))
     for cell in table.rows[-1].cells:
         for run in cell.paragraphs[0].runs:

@@ -79,7 +79,7 @@ def load_action_sheet(db: Database, action_id: int, *, today: date | None = None
 
 def axis_text(axis: "Axis | None") -> str:
     """"2 – Mobilité solidaire", parents first: "2 – Mobilité › 2.1 – Solidarité"."""
-    parts = []
+    parts: list[str] = []
     while axis is not None:
         parts.insert(0, f"{axis.code} – {axis.title}" if axis.code else axis.title)
         axis = axis.parent

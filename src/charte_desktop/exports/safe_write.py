@@ -129,7 +129,7 @@ def _keep_permissions(descriptor: int, target: Path) -> None:
     os.fchmod(descriptor, mode)
 
 
-def write_atomically(target: Path, write: Callable[[BinaryIO], None]) -> Path:
+def write_atomically(target: Path, write: Callable[[BinaryIO], object]) -> Path:
     """Call `write` on a temporary file beside `target`, then move it over `target`.
 
     A file open in another program, or a target `check_target` refuses, gives a French

@@ -56,7 +56,9 @@ def page_footer(section: "Section", left_text: str = "") -> None:
     if has_content(footer.paragraphs, footer.tables):
         return
     paragraph = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
-    width = section.page_width - section.left_margin - section.right_margin
+    # A section always has them once python-docx has read it; 0 only for a broken one.
+    width = ((section.page_width or 0) - (section.left_margin or 0)
+             - (section.right_margin or 0))
     tab_stops = paragraph.paragraph_format.tab_stops
     # The Footer style's own stops (a centre one mid-page) would catch a short left text's
     # tab and put "Page N sur M" in the middle: clear them for this paragraph.

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, select
+from sqlalchemy import ColumnElement, SQLColumnExpression, and_, delete, func, or_, select
 from sqlalchemy.orm import Session, joinedload
 
 from charte_desktop import clock
@@ -33,7 +33,7 @@ _KIND_ORDER = {kind: index for index, kind in enumerate(BodyKind)}
 _ROLE_ORDER = {role: index for index, role in enumerate(MembershipRole)}
 
 
-def current_membership(on: date | ColumnElement[date]) -> ColumnElement[bool]:
+def current_membership(on: date | SQLColumnExpression[date]) -> ColumnElement[bool]:
     """SQL condition: the membership runs on `on` (a date or a date column).
 
     A membership without start date has always run; one without end date still runs.

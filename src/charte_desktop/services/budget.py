@@ -169,7 +169,7 @@ def totals_by_axis(db: Database, plan_id: int) -> list[BudgetLine]:
         totals[3] += count
     labels = {axis.id: f"{axis.code} {axis.title}".strip() for axis in axes
               if axis.parent_id is None}
-    order = [axis_id for axis_id in labels if axis_id in grouped]
+    order: list[int | None] = [axis_id for axis_id in labels if axis_id in grouped]
     if None in grouped:
         order.append(None)
     return [BudgetLine(labels.get(axis_id, "Sans axe") if axis_id else "Sans axe",

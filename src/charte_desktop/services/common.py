@@ -55,7 +55,9 @@ def fetch_all(
     wanted = list(dict.fromkeys(ids))
     if not wanted:
         return []
-    found = {row.id: row for row in session.scalars(select(model).where(model.id.in_(wanted)))}
+    id_column = model.__table__.c.id  # every model Charte lists by id has an "id" column
+    found = {row.id: row  # type: ignore[attr-defined]
+             for row in session.scalars(select(model).where(id_column.in_(wanted)))}
     missing = [i for i in wanted if i not in found]
     if missing:
         raise CharteError(not_found(what, missing[0]), field=field)

@@ -71,8 +71,8 @@ def _day(text: str | None) -> date | None:
     return None if text is None else date.fromisoformat(text)
 
 
-def _euros(cents: int | None) -> Decimal | None:
-    return None if cents is None else Decimal(int(cents)).scaleb(-2)
+def _euros(cents: int) -> Decimal:
+    return Decimal(int(cents)).scaleb(-2)
 
 
 def read_actions(connection: sqlite3.Connection, plan_id: int, *,

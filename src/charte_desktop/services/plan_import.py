@@ -185,7 +185,7 @@ def _insert_actions(session: Session, plan_id: int, rows: list[dict[str, Any]],
     bulk insert, which splits the rows wherever a value is None.)"""
     if not rows:
         return
-    session.execute(insert(Action.__table__), rows)
+    session.execute(insert(Action.metadata.tables[Action.__tablename__]), rows)
     if any(copilots):
         ids: dict[str, int] = {code: action_id for code, action_id in session.execute(
             select(Action.code, Action.id).where(Action.plan_id == plan_id))}

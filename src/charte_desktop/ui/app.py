@@ -255,7 +255,10 @@ class Application:
                               f"{os_reason(error)}.") from None
         # The file appears with its collectivité or not at all: a refusal leaves no file
         # that would open on "Collectivité à renseigner" next time.
-        create_database(path, fill=lambda db: save_territory(db, fields)).close()
+        def fill(db: Database) -> None:
+            save_territory(db, fields)
+
+        create_database(path, fill=fill).close()
         opened = open_file(None, path)
         if opened is None:
             return False

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QRect, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -42,6 +42,7 @@ from charte_desktop.ui.inputs import (
     TimeInput,
 )
 from charte_desktop.ui.problem_label import PROBLEM_COLOUR, ProblemLabel
+from charte_desktop.ui.shortcuts import add_shortcut
 
 F = TypeVar("F")
 VALIDATION_DELAY_MS = 250
@@ -170,7 +171,7 @@ class FormDialog(QDialog, Generic[F]):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.accept)
+        add_shortcut(QKeySequence.StandardKey.Save, self, self.accept)
 
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)

@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QFocusEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from charte_desktop.ui.shortcuts import add_shortcut
 from charte_desktop.ui.table_model import Column, RowTableModel, SortProxy
 
 if TYPE_CHECKING:  # the forms' machinery loads with the first form, not with the list
@@ -175,7 +176,7 @@ class ListPage(QWidget, Generic[R]):
         self.search.setPlaceholderText(search_placeholder)
         self.search.setClearButtonEnabled(True)
         self.search.setAccessibleName("Rechercher")
-        self.search.textChanged.connect(lambda _text: self._typing.start())
+        self.search.textChanged.connect(self._restart_typing_pause)
         self.search.textChanged.connect(self._search_changed)
         self.search.textChanged.connect(self._update_count)
 
@@ -225,14 +226,14 @@ class ListPage(QWidget, Generic[R]):
         self.edit_button = QPushButton("&Modifier")
         self.duplicate_button = QPushButton("Dupliquer")  # Alt+D: the Édition menu
         self.delete_button = QPushButton("&Supprimer")
-        self.new_button.clicked.connect(self.create)
+        self.new_button.clicked.connect(self.create_new)
         self.edit_button.clicked.connect(self.edit_current)
         self.duplicate_button.clicked.connect(self.duplicate_current)
         self.delete_button.clicked.connect(self.delete_current)
-        QShortcut(
+        add_shortcut(
             QKeySequence.StandardKey.Delete,
             self.table,
-            activated=self.delete_current,
+            self.delete_current,
             context=Qt.ShortcutContext.WidgetShortcut,
         )
 
@@ -297,7 +298,7 @@ class ListPage(QWidget, Generic[R]):
         """The keyboard in the table, on the current row (the first if none), so Entrée
         opens it and the arrows move in the list."""
         view = self.views.currentWidget()  # the table, or another view (a calendar)
-        if view is not self.table:
+        if view is not self.table and view is not None:
             view.setFocus(Qt.FocusReason.ShortcutFocusReason)
             return
         if not self.table.currentIndex().isValid() and self.proxy.rowCount():
@@ -392,7 +393,11 @@ class ListPage(QWidget, Generic[R]):
         return True
 
     def visible_rows(self) -> list[R]:
-        return [self._row(self.proxy.index(i, 0)) for i in range(self.proxy.rowCount())]
+        rows = (self._row(self.proxy.index(i, 0)) for i in range(self.proxy.rowCount()))
+        return [row for row in rows if row is not None]
+
+    def _restart_typing_pause(self, _text: str) -> None:
+        self._typing.start()
 
     def _row(self, index: QModelIndex) -> R | None:
         # Rows are read from the model's cache, never through a QVariant: handing Python
@@ -437,7 +442,7 @@ class ListPage(QWidget, Generic[R]):
         self._duplicable = duplicable
         self._update_buttons()
 
-    def create(self) -> None:
+    def create_new(self) -> None:
         if self.editor is None:
             return
         created = self.editor.create(self.new_initial() if self.new_initial else None)

@@ -138,8 +138,8 @@ def _check_first_screen(window: "MainWindow") -> int:
     page = window.show_screen("actions")
     preview = ActionsPreview(window.db.path, lambda: page)
     try:
-        expected = [row.id for row in page.actions.visible_rows()]  # type: ignore[attr-defined]
-        if [row.id for row in preview.actions.visible_rows()] != expected:
+        expected = [row.id for row in page.action_list.visible_rows()]  # type: ignore[attr-defined]
+        if [row.id for row in preview.action_list.visible_rows()] != expected:
             raise SmokeFailure("le premier écran lu avec sqlite3 diffère de la liste des actions")
         return len(expected)
     finally:

@@ -17,7 +17,7 @@ from tests.ui.keyboard import CTRL, officer_types, open_screen, press
 
 
 def open_actions(qtbot: QtBot, db: Database) -> tuple[MainWindow, ActionsPage]:
-    window, page = open_screen(qtbot, db, "actions", "actions")
+    window, page = open_screen(qtbot, db, "actions", "action_list")
     assert isinstance(page, ActionsPage)
     return window, page
 

@@ -44,7 +44,7 @@ REGION = 30  # « Région Bourgogne-Franche-Comté »
 
 def open_actions(qtbot: QtBot, db: Database, item_id: int | None = None
                  ) -> tuple[MainWindow, ActionsPage]:
-    window, page = open_screen(qtbot, db, "actions", "actions", item_id)
+    window, page = open_screen(qtbot, db, "actions", "action_list", item_id)
     assert isinstance(page, ActionsPage)
     return window, page
 
@@ -424,7 +424,7 @@ def test_co_pilots_partners_and_policies_ticked_with_the_space_bar(
         press(dialog, Qt.Key.Key_S, CTRL)
 
     when_form_opens(fill)
-    open_row(page.actions.table)
+    open_row(page.action_list.table)
     after = actions.get_action_for_form(demo_db, CYCLE_ACTION)
     assert {c.id for c in after.copilots} == copilots | {36}
     assert {o.id for o in after.partners} == partners | {12}
@@ -443,6 +443,6 @@ def test_a_ticked_policy_is_unticked_with_the_space_bar(qtbot: QtBot, demo_db: D
         press(dialog, Qt.Key.Key_S, CTRL)
 
     when_form_opens(fill)
-    open_row(page.actions.table)
+    open_row(page.action_list.table)
     after = actions.get_action_for_form(demo_db, CYCLE_ACTION)
     assert {p.id for p in after.policies} == {p.id for p in before.policies} - {dropped.id}

@@ -208,7 +208,7 @@ def test_editing_a_criterion_types_over_its_weight(qtbot: QtBot, demo_db: Databa
 
 # --- the scores of an action (Plan d'actions) ------------------------------------------------
 def open_scores(qtbot: QtBot, db: Database) -> tuple[MainWindow, ActionsPage]:
-    window, page = open_screen(qtbot, db, "actions", "actions", CYCLE_ACTION)
+    window, page = open_screen(qtbot, db, "actions", "action_list", CYCLE_ACTION)
     assert isinstance(page, ActionsPage)
     press_alt(window, Qt.Key.Key_O)  # « Notes de priorisation »
     assert page.details.currentWidget() is page.scores
@@ -244,9 +244,9 @@ def test_scores_typed_are_kept_when_another_action_is_chosen(
 ) -> None:
     window, page = open_scores(qtbot, demo_db)
     expected = type_scores(page)
-    page.actions.table.setFocus()
+    page.action_list.table.setFocus()
     key(Qt.Key.Key_Down)  # the next action of the list
-    assert page.actions.current_id() != CYCLE_ACTION
+    assert page.action_list.current_id() != CYCLE_ACTION
     assert details.get_scores(demo_db, CYCLE_ACTION) == expected
     press(window, Qt.Key.Key_Z, CTRL)  # one undo step takes them back
     assert details.get_scores(demo_db, CYCLE_ACTION) != expected

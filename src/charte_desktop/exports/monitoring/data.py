@@ -7,7 +7,8 @@ from decimal import Decimal
 from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus, DisplayStatus
-from charte_desktop.services import budget, monitoring, plans
+from charte_desktop.services import budget as budgets
+from charte_desktop.services import monitoring, plans
 from charte_desktop.services.action_details import RankingRow, priority_ranking
 from charte_desktop.services.actions import ActionFilter, ActionRow, list_actions
 from charte_desktop.services.dashboard import BudgetTotals, budget_totals
@@ -62,8 +63,8 @@ class MonitoringData:
     axes: list[AxisSummary]
     budget: BudgetTotals
     fundings: list[monitoring.FundingTotal]
-    budget_by_year: list[budget.BudgetLine]
-    budget_years_total: budget.BudgetLine  # each action counted once
+    budget_by_year: list[budgets.BudgetLine]
+    budget_years_total: budgets.BudgetLine  # each action counted once
     indicators: list[IndicatorRow]
     indicator_actions: dict[int, list[str]]
     measurements: list[monitoring.MeasurementRow]
@@ -109,12 +110,12 @@ def _axis_summaries(db: Database, plan_titles: dict[int, str],
     return ordered
 
 
-def _budget_by_year(db: Database, plan_ids: list[int]) -> list[budget.BudgetLine]:
-    by_year: dict[str, list[budget.BudgetLine]] = {}
+def _budget_by_year(db: Database, plan_ids: list[int]) -> list[budgets.BudgetLine]:
+    by_year: dict[str, list[budgets.BudgetLine]] = {}
     for plan_id in plan_ids:
-        for line in budget.totals_by_year(db, plan_id):
+        for line in budgets.totals_by_year(db, plan_id):
             by_year.setdefault(line.label, []).append(line)
-    return [budget.plan_total(lines, year) for year, lines in sorted(by_year.items())]
+    return [budgets.plan_total(lines, year) for year, lines in sorted(by_year.items())]
 
 
 def load_monitoring_data(db: Database, plan_id: int | None = None, *,
@@ -141,8 +142,8 @@ def load_monitoring_data(db: Database, plan_id: int | None = None, *,
         budget=budget_totals(db, plan_id),
         fundings=monitoring.funding_totals(db, plan_id),
         budget_by_year=by_year,
-        budget_years_total=budget.plan_total(
-            by_year, "Total", sum(budget.detailed_action_count(db, pid) for pid in plan_titles)),
+        budget_years_total=budgets.plan_total(
+            by_year, "Total", sum(budgets.detailed_action_count(db, pid) for pid in plan_titles)),
         indicators=list_indicators(db, plan_id),
         indicator_actions=monitoring.indicator_action_codes(db, plan_id),
         measurements=monitoring.plan_measurements(db, plan_id),

@@ -50,11 +50,12 @@ class Column:
     def converter(self, cells: SheetCells) -> Callable[[Any], Any]:
         """value -> cell (or plain value) for this column."""
         look = self.look
-        method = {
+        methods: dict[Kind, Callable[..., Any]] = {
             Kind.TEXT: cells.text, Kind.DATE: cells.date, Kind.MONEY: cells.money,
             Kind.INTEGER: cells.integer, Kind.PERCENT: cells.percent,
             Kind.NUMBER: cells.number, Kind.YES_NO: cells.yes_no, Kind.EMAIL: cells.email,
-        }[self.kind]
+        }
+        method = methods[self.kind]
         if look is None:
             return method
         if self.kind is Kind.TEXT and look.wrap and look.but(wrap=False) == PLAIN:

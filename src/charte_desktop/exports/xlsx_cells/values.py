@@ -4,6 +4,7 @@ No openpyxl import here: the rules are cheap to test and to reuse.
 """
 
 import re
+from collections.abc import Iterable
 
 # Number formats, written with Excel's invariant separators: a French Excel or
 # LibreOffice shows them as 14/03/2026, 1 234,50 €, 1 234 and 45 %.
@@ -50,14 +51,15 @@ def display_width(text: str) -> int:
 
 
 def fitted_width(
-    header: str, values: object, *, minimum: float = 8, maximum: float = 60, sample: int = 400
+    header: str, values: Iterable[object], *, minimum: float = 8, maximum: float = 60,
+    sample: int = 400,
 ) -> float:
     """A column width (in characters) fitting the header and the first `sample` values.
 
     `values` is any iterable; None is skipped. The header may wrap on two lines.
     """
     longest = 0
-    for count, value in enumerate(values):  # type: ignore[call-overload]
+    for count, value in enumerate(values):
         if count >= sample:
             break
         if value is not None:

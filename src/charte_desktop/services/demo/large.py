@@ -175,7 +175,8 @@ class _LargeDemo:
     # --- Directory ----------------------------------------------------------------------
 
     def _organisations(self) -> None:
-        rng, rows = self.rng, []
+        rng = self.rng
+        rows: list[dict[str, Any]] = []
         for circle, count in zip(words.CIRCLES, ORGANISATIONS_PER_CIRCLE, strict=True):
             for k in range(count):
                 org_id = len(rows) + 1
@@ -196,7 +197,8 @@ class _LargeDemo:
         self.insert(Organisation, rows)
 
     def _contacts(self) -> None:
-        rng, rows = self.rng, []
+        rng = self.rng
+        rows: list[dict[str, Any]] = []
         circles = words.CIRCLES
         for index in range(CONTACTS):
             contact_id = index + 1
@@ -230,7 +232,10 @@ class _LargeDemo:
 
     def _plans(self) -> list[list[tuple[int, str]]]:
         """Plans and axes; for each plan, its sub-axes (id, code) where actions go."""
-        rng, plans, axes, leaves = self.rng, [], [], []
+        rng = self.rng
+        plans: list[dict[str, Any]] = []
+        axes: list[dict[str, Any]] = []
+        leaves: list[list[tuple[int, str]]] = []
         for plan_id, (title, (first, length), description) in enumerate(words.PLANS, start=1):
             year = self.today.year + first
             plans.append(
@@ -439,7 +444,7 @@ class _LargeDemo:
                         action,
                     )
                 )
-            for kind, name, short, rule, quorum, members, action in specs:
+            for kind, name, short, rule, quorum, members, group_action in specs:
                 body_id = len(bodies) + 1
                 bodies.append(
                     {
@@ -448,15 +453,15 @@ class _LargeDemo:
                         "name": name,
                         "mission": rng.choice(words.MISSIONS),
                         "frequency": rng.choice(words.FREQUENCIES),
-                        "action_id": action,
+                        "action_id": group_action,
                         "quorum_rule": rule,
                         "quorum_value": quorum,
                         **self.stamps,
                     }
                 )
-                if action is not None:
+                if group_action is not None:
                     links.append(
-                        {"id": action, "project_group_id": body_id, "updated_at": self.stamp}
+                        {"id": group_action, "project_group_id": body_id, "updated_at": self.stamp}
                     )
                 # Large groups may have lost two members, who then attend no meeting.
                 former = set(members[-2:]) if len(members) > 17 and rng.random() < 0.3 else set()

@@ -138,23 +138,23 @@ class _SmallDemo:
             self.orgs[spec.key] = org
             self.session.add(org)
         domains = {spec.key: spec.domain for spec in data.ORGANISATIONS}
-        for index, spec in enumerate(data.CONTACTS):
-            domain = domains[spec.org] if spec.org else "courriel.example"
-            if spec.mobile:
+        for index, person in enumerate(data.CONTACTS):
+            domain = domains[person.org] if person.org else "courriel.example"
+            if person.mobile:
                 phone = f"06 39 98 {30 + index:02d} {(23 * index + 7) % 100:02d}"
             else:
                 phone = f"03 53 01 {20 + index:02d} {(17 * index + 11) % 100:02d}"
             contact = Contact(
-                first_name=spec.first_name,
-                last_name=spec.last_name,
-                function=spec.function,
-                organisation=self.orgs[spec.org] if spec.org else None,
-                circle=_lookup(self.circles, spec.circle, "Le cercle") if spec.circle else None,
-                email=email_address(spec.first_name, spec.last_name, domain),
+                first_name=person.first_name,
+                last_name=person.last_name,
+                function=person.function,
+                organisation=self.orgs[person.org] if person.org else None,
+                circle=_lookup(self.circles, person.circle, "Le cercle") if person.circle else None,
+                email=email_address(person.first_name, person.last_name, domain),
                 phone=phone,
-                notes=spec.notes,
+                notes=person.notes,
             )
-            self.contacts[spec.key] = contact
+            self.contacts[person.key] = contact
             self.session.add(contact)
 
     # --- Plan and actions ---------------------------------------------------------------

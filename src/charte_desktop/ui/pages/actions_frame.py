@@ -176,7 +176,7 @@ def assemble(page: QWidget, left: QWidget, listing: QWidget, details: QTabWidget
 class ActionsScreen(Protocol):
     plan_combo: QComboBox
     tree: QTreeWidget
-    actions: ListPage[ActionRow]
+    action_list: ListPage[ActionRow]
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,7 @@ class ListState:
 
 
 def list_state(screen: ActionsScreen) -> ListState:
-    listing = screen.actions
+    listing = screen.action_list
     header = listing.table.horizontalHeader()
     # The window's focus widget: the one that has the focus, or will when it is active.
     focused = listing.window().focusWidget()
@@ -216,7 +216,7 @@ def restore_list_state(screen: ActionsScreen, state: ListState) -> None:
                    if item.data(0, Qt.ItemDataRole.UserRole) == state.axis_id]
         if matches:
             screen.tree.setCurrentItem(matches[0])
-    listing = screen.actions
+    listing = screen.action_list
     listing.search.setText(state.search)
     if state.sort_column >= 0:
         listing.table.sortByColumn(state.sort_column, state.sort_order)
@@ -232,6 +232,7 @@ def _tree_items(tree: QTreeWidget) -> list[QTreeWidgetItem]:
     pending = [tree.topLevelItem(i) for i in range(tree.topLevelItemCount())]
     while pending:
         item = pending.pop()
-        items.append(item)
-        pending.extend(item.child(i) for i in range(item.childCount()))
+        if item is not None:
+            items.append(item)
+            pending.extend(item.child(i) for i in range(item.childCount()))
     return items

@@ -38,7 +38,7 @@ class ActionsPage(Page):
         # Plan selector and axes tree.
         self.plan_combo, self.tree = frame.plan_selector()
         self.plan_combo.currentIndexChanged.connect(self._plan_changed)
-        self.tree.currentItemChanged.connect(lambda *_: self.actions.reload())
+        self.tree.currentItemChanged.connect(lambda *_: self.action_list.reload())
         # Entrée (or a double click) on an axis opens its form; on « Toutes les actions »,
         # nothing.
         self.tree.setExpandsOnDoubleClick(False)  # the tree is always unfolded
@@ -59,23 +59,23 @@ class ActionsPage(Page):
                              (self.axis_editor.create, self._edit_axis, self._delete_axis)))
 
         # Actions list.
-        self.actions: ListPage[actions.ActionRow] = frame.actions_list(
+        self.action_list: ListPage[actions.ActionRow] = frame.actions_list(
             self._fetch_actions,
             frame.action_filters(choices.contacts(db), choices.policies(db)))
         self.action_entity = entities.action_entity(db, self.plan_id, self.axis_id)
-        self.actions.set_editor(
+        self.action_list.set_editor(
             EntityEditor(self, db, self.action_entity, context.undo_stack, self.refresh),
             duplicable=True,
         )
         # With no plan yet, "Nouveau" creates the plan first (see create_action).
-        self.actions.new_button.clicked.disconnect(self.actions.create)
-        self.actions.new_button.clicked.connect(lambda _checked=False: self.create_action())
-        self.actions.selection_changed.connect(lambda _row: self._reload_details())
-        self.actions.scope = self._axis_words
-        self.actions.widen_scope = lambda: self.tree.setCurrentItem(self.tree.topLevelItem(0))
+        self.action_list.new_button.clicked.disconnect(self.action_list.create_new)
+        self.action_list.new_button.clicked.connect(lambda _checked=False: self.create_action())
+        self.action_list.selection_changed.connect(lambda _row: self._reload_details())
+        self.action_list.scope = self._axis_words
+        self.action_list.widen_scope = self._show_every_action
         self.sheet_button = frame.sheet_button()
         self.sheet_button.clicked.connect(lambda _checked=False: self.export_sheet())
-        self.actions.add_button(self.sheet_button)
+        self.action_list.add_button(self.sheet_button)
         self.calendar = attach_calendar(self)  # "Liste | Calendrier", sharing the filters
 
         # Details of the selected action.
@@ -129,7 +129,7 @@ class ActionsPage(Page):
         self.policy_view = PolicyMatrixView(context, self.plan_id)
         self.budget_view = BudgetView(context, self.plan_id)
         self.views = QTabWidget()
-        frame.assemble(self, left, self.actions, self.details, self.views,
+        frame.assemble(self, left, self.action_list, self.details, self.views,
                        (self.priority_view, self.policy_view, self.budget_view))
         self._stale_views: set[int] = set()
         self.views.currentChanged.connect(self._reload_view)
@@ -157,7 +157,13 @@ class ActionsPage(Page):
         return frame.tree_axis_id(self.tree)
 
     def current_action_id(self) -> int | None:
-        return self.actions.current_id()
+        return self.action_list.current_id()
+
+    def _show_every_action(self) -> None:
+        """« Toutes les actions », the tree's first item."""
+        every = self.tree.topLevelItem(0)
+        if every is not None:
+            self.tree.setCurrentItem(every)
 
     def _axis_words(self) -> tuple[str, bool] | None:
         item = self.tree.currentItem()
@@ -182,17 +188,17 @@ class ActionsPage(Page):
         self.plan_combo.setCurrentIndex(max(index, 0))
         self.plan_combo.blockSignals(False)
         self.context.plan_id = self.plan_id()  # the plan worked on, for other screens
-        for filter_ in self.actions.filters.values():
+        for filter_ in self.action_list.filters.values():
             filter_.reload_choices()
         self._reload_tree()
-        self.actions.reload()
+        self.action_list.reload()
         self._reload_details()
         self._views_changed()
 
     def _plan_changed(self) -> None:
         self.context.plan_id = self.plan_id()
         self._reload_tree()
-        self.actions.reload()
+        self.action_list.reload()
         self._reload_details()
         self._views_changed()
 
@@ -234,10 +240,10 @@ class ActionsPage(Page):
         """A detail changed the action's status, progress or totals: its row and the views
         show them at once, the action staying selected (or the status line says which
         filter now hides it)."""
-        row = self.actions.current_row()
-        self.actions.reload()
+        row = self.action_list.current_row()
+        self.action_list.reload()
         if row is not None:
-            self.actions.tell_if_hidden(row.id, f"{row.code} {row.title}")
+            self.action_list.tell_if_hidden(row.id, f"{row.code} {row.title}")
         self._reload_details()
         self._views_changed()
 
@@ -280,8 +286,8 @@ class ActionsPage(Page):
 
     # --- Page interface --------------------------------------------------------------------
     def focus_search(self) -> None:
-        self.actions.search.setFocus()
-        self.actions.search.selectAll()
+        self.action_list.search.setFocus()
+        self.action_list.search.selectAll()
 
     def create_item(self) -> None:
         """Ctrl+N: an axis from the tree; a milestone, a funding… from its list below (its
@@ -290,15 +296,15 @@ class ActionsPage(Page):
             self.axis_editor.create()
             return
         listing = list_with_keyboard([self.milestones, self.fundings, self.budget_years,
-                                      self.notes, self.indicators], self.actions)
-        if listing is self.actions:
+                                      self.notes, self.indicators], self.action_list)
+        if listing is self.action_list:
             self.create_action()
         else:
-            listing.create()
+            listing.create_new()
 
     def focus_list(self) -> None:
         if self.views.currentIndex() == 0:
-            self.actions.focus_table()
+            self.action_list.focus_table()
         else:  # Priorisation, Politiques publiques, Budget
             self.views.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -312,7 +318,7 @@ class ActionsPage(Page):
             self._new_plan()
             if self.plan_id() is None:
                 return
-        self.actions.create()
+        self.action_list.create_new()
 
     def settle_unsaved(self) -> bool:
         """Before the window goes: the priorisation scores typed are saved (always valid)."""
@@ -325,11 +331,11 @@ class ActionsPage(Page):
         plan_id = actions.get_action(self.context.db, item_id).plan_id
         if plan_id != self.plan_id():
             self.plan_combo.setCurrentIndex(self.plan_combo.findData(plan_id))
-        if not self.actions.select_id(item_id):
+        if not self.action_list.select_id(item_id):
             # Show every action of the action's plan, then select it.
-            self.tree.setCurrentItem(self.tree.topLevelItem(0))
-            for filter_ in self.actions.filters.values():
+            self._show_every_action()
+            for filter_ in self.action_list.filters.values():
                 filter_.set_value(None)
-            self.actions.search.clear()
-            self.actions.select_id(item_id)
-        self.actions.table.setFocus()
+            self.action_list.search.clear()
+            self.action_list.select_id(item_id)
+        self.action_list.table.setFocus()

@@ -43,7 +43,7 @@ class ActionsPreview(Page):
 
         self.plan_combo, self.tree = frame.plan_selector()
         self.plan_combo.currentIndexChanged.connect(lambda _index: self._plan_changed())
-        self.tree.currentItemChanged.connect(lambda *_: self.actions.reload())
+        self.tree.currentItemChanged.connect(lambda *_: self.action_list.reload())
         monitoring = frame.monitoring_button()
         monitoring.setEnabled(False)
         left = frame.left_panel(self.plan_combo, self.tree, frame.button_row(frame.PLAN_BUTTONS),
@@ -52,27 +52,27 @@ class ActionsPreview(Page):
         filters: dict[str, Filter] = frame.action_filters(_no_choices, _no_choices)
         for filter_ in filters.values():
             filter_.combo.setEnabled(False)
-        self.actions: ListPage[ActionRow] = frame.actions_list(self._visible_rows, filters)
-        self.actions.show_commands_inactive(duplicable=True)
-        self.actions.on_activate = lambda _row: self._in_screen(
-            lambda page: page.actions.edit_current())  # type: ignore[attr-defined]
+        self.action_list: ListPage[ActionRow] = frame.actions_list(self._visible_rows, filters)
+        self.action_list.show_commands_inactive(duplicable=True)
+        self.action_list.on_activate = lambda _row: self._in_screen(
+            lambda page: page.action_list.edit_current())  # type: ignore[attr-defined]
         sheet = frame.sheet_button()
         sheet.setEnabled(False)
-        self.actions.add_button(sheet, needs_row=False)
-        calendar_index = self.actions.add_view("Ca&lendrier", QWidget(), "Lis&te")
-        self.actions.view_buttons[calendar_index].setEnabled(False)
+        self.action_list.add_button(sheet, needs_row=False)
+        calendar_index = self.action_list.add_view("Ca&lendrier", QWidget(), "Lis&te")
+        self.action_list.view_buttons[calendar_index].setEnabled(False)
 
         details = QTabWidget()
         for text in frame.DETAIL_TABS:
             details.addTab(QWidget(), text)
         details.setEnabled(False)
         views = QTabWidget()
-        frame.assemble(self, left, self.actions, details, views,
+        frame.assemble(self, left, self.action_list, details, views,
                        [QWidget() for _ in frame.VIEW_TABS[1:]])
         for index in range(1, views.count()):
             views.setTabEnabled(index, False)
         self._first_paint = True
-        self.actions.table.viewport().installEventFilter(self)
+        self.action_list.table.viewport().installEventFilter(self)
         self.refresh()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -95,12 +95,12 @@ class ActionsPreview(Page):
             self.plan_combo.setCurrentIndex(max(self.plan_combo.findData(current), 0))
             self.plan_combo.blockSignals(False)
             self._read_plan(connection)
-        self.actions.reload()
+        self.action_list.reload()
 
     def _plan_changed(self) -> None:
         with self._connect() as connection:
             self._read_plan(connection)
-        self.actions.reload()
+        self.action_list.reload()
 
     def _read_plan(self, connection: sqlite3.Connection) -> None:
         plan_id = self.plan_combo.currentData()
@@ -131,14 +131,14 @@ class ActionsPreview(Page):
         command(self._screen())
 
     def focus_search(self) -> None:
-        self.actions.search.setFocus()
-        self.actions.search.selectAll()
+        self.action_list.search.setFocus()
+        self.action_list.search.selectAll()
 
     def create_item(self) -> None:
         self._in_screen(lambda page: page.create_item())
 
     def focus_list(self) -> None:
-        self.actions.focus_table()
+        self.action_list.focus_table()
 
     def show_item(self, item_id: int | None) -> None:
         self._in_screen(lambda page: page.show_item(item_id))

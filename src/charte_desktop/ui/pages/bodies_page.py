@@ -193,7 +193,7 @@ class BodiesPage(Page):
 
     def create_item(self) -> None:
         """Ctrl+N: in the list below when it has the keyboard, else in the main list."""
-        list_with_keyboard([self.members], self.bodies).create()
+        list_with_keyboard([self.members], self.bodies).create_new()
 
     def focus_list(self) -> None:
         self.bodies.focus_table()

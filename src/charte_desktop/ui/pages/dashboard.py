@@ -385,6 +385,8 @@ class DashboardPage(Page):
         """Wrapped rows change a card's height, which may change its columns' widths: lay
         the cards out until they agree, now, rather than over the next few frames."""
         layout = self.body.layout()
+        if layout is None:
+            return
         for _ in range(3):
             layout.invalidate()
             layout.activate()
@@ -421,7 +423,8 @@ class DashboardPage(Page):
         self._today = clock.today()
         territory = plans.get_territory(db)
         self.territory.setText(territory.name if territory else "Collectivité à renseigner")
-        day = FRENCH.toString(QDate(self._today), "dddd d MMMM yyyy")
+        today = self._today
+        day = FRENCH.toString(QDate(today.year, today.month, today.day), "dddd d MMMM yyyy")
         plan_rows = plans.list_plans(db)
         plan_text = (plan_rows[0].title if len(plan_rows) == 1
                      else f"{len(plan_rows)} plans" if plan_rows else "aucun plan")

@@ -114,7 +114,7 @@ class DirectoryPage(Page):
         page.search.selectAll()
 
     def create_item(self) -> None:
-        self._current_list().create()
+        self._current_list().create_new()
 
     def focus_list(self) -> None:
         self._current_list().focus_table()

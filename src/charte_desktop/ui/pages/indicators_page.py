@@ -161,7 +161,7 @@ class IndicatorsPage(Page):
 
     def create_item(self) -> None:
         """Ctrl+N: in the list below when it has the keyboard, else in the main list."""
-        list_with_keyboard([self.measurements], self.indicators).create()
+        list_with_keyboard([self.measurements], self.indicators).create_new()
 
     def focus_list(self) -> None:
         self.indicators.focus_table()

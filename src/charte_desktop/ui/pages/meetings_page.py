@@ -453,7 +453,7 @@ class MeetingsPage(Page):
             body_id = first[0][0] if first else None
         today = clock.today()
         return RecurrenceFields(
-            body_id=body_id, first_date=today, every=3,  # type: ignore[arg-type]
+            body_id=body_id, first_date=today, every=3,
             unit=RecurrenceUnit.MONTHS, until=date(today.year + 1, 12, 31))
 
     def plan_series(self) -> None:
@@ -570,7 +570,8 @@ class MeetingsPage(Page):
 
     def create_item(self) -> None:
         """Ctrl+N: in the list below when it has the keyboard, else in the main list."""
-        list_with_keyboard([self.agenda, self.decisions, self.follow_ups], self.meetings).create()
+        lists = [self.agenda, self.decisions, self.follow_ups]
+        list_with_keyboard(lists, self.meetings).create_new()
 
     def focus_list(self) -> None:
         self.meetings.focus_table()

@@ -25,6 +25,11 @@ FIXED_COLUMNS = 2  # code, title
 _CHECK = int(Qt.ItemDataRole.CheckStateRole)
 
 
+def _carries(policy_id: int) -> Callable[[MatrixRow], str]:
+    """The cell of a policy's column: « oui » when the action serves it."""
+    return lambda row: "oui" if policy_id in row.policy_ids else ""
+
+
 class MatrixModel(RowTableModel[MatrixRow]):
     def __init__(self, toggle: Callable[[MatrixRow, int, bool], None]) -> None:
         super().__init__([])
@@ -37,8 +42,7 @@ class MatrixModel(RowTableModel[MatrixRow]):
             Column("Code", lambda r: r.code, sort_value=lambda r: natural_text(r.code),
                    width=60),
             Column("Intitulé", lambda r: r.title),  # takes the room left
-            *(Column(f"{p.code} ({matrix.count(p.id)})",
-                     lambda r, pid=p.id: "oui" if pid in r.policy_ids else "")
+            *(Column(f"{p.code} ({matrix.count(p.id)})", _carries(p.id))
               for p in matrix.policies),
         ]
         self._alignments = [int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

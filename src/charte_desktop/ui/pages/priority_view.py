@@ -51,13 +51,16 @@ class PriorityModel(RowTableModel[PriorityRow]):
         def score_of(criterion_id: int) -> Callable[[PriorityRow], Any]:
             return lambda row: row.scores.get(criterion_id, "–")
 
+        def sorted_score(criterion_id: int) -> Callable[[PriorityRow], Any]:
+            return lambda row: row.scores.get(criterion_id, -1)  # not scored: last
+
         self.columns = [
             Column("Rang", lambda r: r.rank, align_right=True, width=50),
             Column("Code", lambda r: r.code, sort_value=lambda r: natural_text(r.code),
                    width=60),
             Column("Intitulé", lambda r: r.title),  # takes the room left
             *(Column(f"{short_name(c.name)} ×{c.weight}", score_of(c.id), align_right=True,
-                     sort_value=lambda r, cid=c.id: r.scores.get(cid, -1))
+                     sort_value=sorted_score(c.id))
               for c in table.criteria),
             Column("Score", lambda r: r.score, align_right=True, width=60),
             Column("Priorité", lambda r: r.priority.label if r.priority else NOT_DECIDED,

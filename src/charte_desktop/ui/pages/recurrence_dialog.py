@@ -79,8 +79,8 @@ class RecurrenceDialog(FormDialog[RecurrenceFields]):
             layout.insertWidget(3, self.summary)
         self.validate()
 
-    def validate(self) -> bool:
-        valid = super().validate()
+    def validate(self, *, quiet: bool = False) -> bool:
+        valid = super().validate(quiet=quiet)
         self._update_preview()
         return valid
 

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QKeySequence, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -36,6 +36,7 @@ from charte_desktop.ui.pages import settings_entities as entities
 from charte_desktop.ui.pages.backup_settings import BackupSettings
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.template_settings import TemplateSettings
+from charte_desktop.ui.shortcuts import add_shortcut
 from charte_desktop.ui.table_model import Column
 from charte_desktop.ui.undo import EditCommand
 
@@ -128,7 +129,7 @@ class TerritoryForm(QGroupBox):
         self.choose_button.clicked.connect(self.choose_logo)
         self.remove_button.clicked.connect(self.remove_logo)
         self.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save,
+        add_shortcut(QKeySequence.StandardKey.Save, self, self.save,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     # --- values ------------------------------------------------------------------------------
@@ -292,7 +293,7 @@ class SettingsPage(Page):
                                          + self.left_column.verticalScrollBar().sizeHint().width())
         right = QVBoxLayout()
         for page, stretch in ((self.circles, 3), (self.policies, 2), (self.criteria, 2)):
-            right.addWidget(page.parentWidget(), stretch)
+            right.addWidget(page.parentWidget() or page, stretch)
         layout = QHBoxLayout(self)
         layout.addWidget(self.left_column, 2)
         layout.addLayout(right, 3)
@@ -355,4 +356,4 @@ class SettingsPage(Page):
         page.search.selectAll()
 
     def create_item(self) -> None:
-        self._focused_list().create()
+        self._focused_list().create_new()

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 
 
 def attach_calendar(page: "ActionsPage") -> TimelinePanel:
-    listing = page.actions
+    listing = page.action_list
 
     def fetch() -> Timeline | None:
         plan_id = page.plan_id()

@@ -61,7 +61,8 @@ def save_png(painter: TimelinePainter, target: Path, title: str) -> Path:
     # Three bytes a point and a lighter compression: half the time of the defaults for a
     # file 6 % larger (a 500-action plan is a 1,800 × 13,000 image).
     packed = image.convertToFormat(QImage.Format.Format_RGB888)
-    if not packed.save(buffer, "PNG", 80):
+    # PySide6 takes the format as str (its stubs say bytes, which it refuses at run time).
+    if not packed.save(buffer, "PNG", 80):  # type: ignore[call-overload]
         raise CharteError("L'image du calendrier n'a pas pu être produite.")
     data = bytes(buffer.data().data())
     return write_atomically(target, lambda stream: stream.write(data))

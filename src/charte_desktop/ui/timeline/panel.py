@@ -4,7 +4,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -22,6 +22,7 @@ from charte_desktop.errors import CharteError
 from charte_desktop.exports.naming import safe_file_name
 from charte_desktop.formatting import format_date
 from charte_desktop.services.timeline import Timeline
+from charte_desktop.ui.shortcuts import add_shortcut
 from charte_desktop.ui.timeline import output
 from charte_desktop.ui.timeline.painting import (
     MILESTONE_DONE,
@@ -103,7 +104,7 @@ class TimelinePanel(QWidget):
         self.image_button.clicked.connect(self.export_image)
         self.print_button = QPushButton("Imprimer…")
         self.print_button.setToolTip("Imprimer tout le calendrier, en paysage (Ctrl+P)")
-        QShortcut(QKeySequence.StandardKey.Print, self, activated=self.print_calendar,
+        add_shortcut(QKeySequence.StandardKey.Print, self, self.print_calendar,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.print_button.clicked.connect(self.print_calendar)
         bar.addWidget(self.image_button)
