@@ -78,8 +78,8 @@ def query_rows(db: Database, path: Path) -> list[tuple[str, int, float, float]]:
     cases: list[tuple[str, Callable[[], Any]]] = [
         ("Plan d'actions : toutes les actions", lambda: actions.list_actions(db)),
         ("Actions en retard", lambda: actions.late_actions(db)),
-        ("Actions filtrées (« vélo », en cours)", lambda: actions.list_actions(
-            db, actions.ActionFilter(text="vélo", status=DisplayStatus.IN_PROGRESS))),
+        ("Actions filtrées (plan, en cours)", lambda: actions.list_actions(
+            db, actions.ActionFilter(plan_id=1, status=DisplayStatus.IN_PROGRESS))),
         ("Calendrier : toutes les actions", lambda: timeline.build_timeline(db).actions),
         ("Réunions : toutes", lambda: meetings.list_meetings(db)),
         ("Prochaines réunions", lambda: meetings.next_meetings(db)),

@@ -60,7 +60,8 @@ from charte_desktop.services import (
     plans,
 )
 from charte_desktop.services.action_details import FundingFields
-from charte_desktop.services.actions import ActionFields, ActionRow, natural_key
+from charte_desktop.services.action_rows import ActionRow, natural_key
+from charte_desktop.services.actions import ActionFields
 from charte_desktop.services.bodies import BodyFields, BodyRow, MembershipFields
 from charte_desktop.services.directory import (
     ContactFields,

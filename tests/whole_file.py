@@ -1,6 +1,6 @@
 """What a Charte file holds, read whole, to compare before and after an undo."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 
@@ -16,6 +16,9 @@ from charte_desktop.db.models import (
     Funding,
     Milestone,
 )
+
+if TYPE_CHECKING:
+    from charte_desktop.services.action_rows import ActionRow
 
 Dump = dict[str, list[tuple[tuple[str, Any], ...]]]
 
@@ -61,3 +64,12 @@ def richest_action(db: Database) -> int:
         )
     assert action_id is not None
     return action_id
+
+
+def actions_titled(db: Database, words: str) -> "list[ActionRow]":
+    """The list's rows whose title holds `words` (ignoring case and accents): how a test
+    finds the action a form has just created."""
+    from charte_desktop.services.actions import list_actions
+    from charte_desktop.text import fold
+
+    return [row for row in list_actions(db) if fold(words) in fold(row.title)]

@@ -40,7 +40,9 @@ def clean_text(text: str) -> str:
     """`text` as it may be stored and written anywhere: line breaks of every kind become
     \\n, and unwanted characters (see _UNWANTED) go. Tabs and every printable character,
     emoji and right-to-left scripts included, are kept."""
-    if text.isascii() and text.isprintable():  # the common case, decided in C
+    # The common case, decided in C: every unwanted character and every line break is
+    # "not printable" (controls, surrogates, unassigned code points, separators).
+    if text.isprintable():
         return text
     return _UNWANTED.sub("", _OTHER_LINE_BREAKS.sub("\n", text))
 
@@ -51,6 +53,7 @@ _LINE_BREAKS_AND_TABS = re.compile("[\t\n]+")
 def clean_line(text: str) -> str:
     """clean_text for a one-line value (a title, a name): line breaks and tabs, which a
     pasted or imported cell may hold, become one space."""
-    if text.isascii() and text.isprintable():
+    if text.isprintable():
         return text
-    return _LINE_BREAKS_AND_TABS.sub(" ", clean_text(text))
+    text = clean_text(text)
+    return _LINE_BREAKS_AND_TABS.sub(" ", text) if "\n" in text or "\t" in text else text

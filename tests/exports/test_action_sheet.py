@@ -10,7 +10,7 @@ from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus, DisplayStatus
 from charte_desktop.errors import CharteError
 from charte_desktop.exports.action_sheet import suggested_file_name, write_action_sheet
-from charte_desktop.exports.action_sheet_content import status_text
+from charte_desktop.exports.action_sheet_content import load_action_sheet, status_text
 from charte_desktop.exports.word_template import shipped_template
 from charte_desktop.formatting import format_date, format_money, format_number
 from charte_desktop.services.action_details import (
@@ -24,7 +24,6 @@ from charte_desktop.services.action_details import (
 from charte_desktop.services.actions import ActionFields, create_action, get_action, list_actions
 from charte_desktop.services.indicators import list_indicators
 from charte_desktop.services.plans import PlanFields, create_plan
-from charte_desktop.services.status import action_display_status
 from tests.exports.docx_reading import all_text, open_docx
 from tests.fixed_day import TEST_DAY
 
@@ -70,7 +69,8 @@ def test_fiche_holds_every_field_of_the_action(demo_db: Database, tmp_path: Path
     fields = _fields(document)
     assert fields["Plan"] == action.plan.title
     assert action.axis.title in fields["Axe"]
-    assert fields["Statut"].split("\n")[0] == action_display_status(action, today=TODAY).label
+    [row] = [r for r in list_actions(demo_db, today=TODAY) if r.id == action_id]
+    assert fields["Statut"].split("\n")[0] == row.status.label
     assert fields["Priorité"] == action.priority.label
     ranking = priority_ranking(demo_db, action.plan_id)
     mine = next(r for r in ranking if r.action_id == action_id)
@@ -150,7 +150,7 @@ def test_late_action_says_why_and_marks_the_late_milestone(
                                          due_date=TODAY - timedelta(days=3)))
     create_milestone(db, MilestoneFields(action.id, "Marché de travaux",
                                          due_date=TODAY + timedelta(days=30)))
-    status, words = status_text(get_action(db, action.id), TODAY)
+    status, words = status_text(load_action_sheet(db, action.id, today=TODAY))
     assert status is DisplayStatus.LATE
     assert words == ("En retard\nEn cours ; jalon « Diagnostic des armoires » prévu le "
                      f"{format_date(TODAY - timedelta(days=3))} non atteint")

@@ -8,11 +8,12 @@ from pytestqt.qtbot import QtBot
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus, DisplayStatus
-from charte_desktop.services.actions import ActionFilter, get_action, list_actions
+from charte_desktop.services.actions import get_action, list_actions
 from charte_desktop.ui.main_window import MainWindow
 from charte_desktop.ui.pages.actions_page import ActionsPage
 from tests.ui.conftest import DialogAnswers
 from tests.ui.helpers import type_text, when_dialog_opens
+from tests.whole_file import actions_titled
 
 
 def open_page(qtbot: QtBot, db: Database) -> tuple[MainWindow, ActionsPage]:
@@ -65,7 +66,7 @@ def test_create_edit_undo_and_delete_an_action(
 
     when_dialog_opens(type_new_action)
     qtbot.mouseClick(page.action_list.new_button, Qt.MouseButton.LeftButton)
-    created = list_actions(demo_db, ActionFilter(text="signalétique commune"))
+    created = actions_titled(demo_db, "signalétique commune")
     assert len(created) == 1 and str(created[0].budget_planned) == "12500.50"
     assert page.action_list.current_id() == created[0].id
 

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from charte_desktop.db import Database
 from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.services import action_details
-from charte_desktop.services.actions import ActionFilter, list_actions
+from charte_desktop.services.actions import list_actions
 from charte_desktop.ui import choices
 from charte_desktop.ui.list_page import TYPING_PAUSE_MS, ListPage
 from charte_desktop.ui.main_window import MainWindow
@@ -20,6 +20,7 @@ from charte_desktop.ui.pages.bodies_page import BodiesPage
 from charte_desktop.ui.pages.indicators_page import IndicatorsPage
 from charte_desktop.ui.pages.meetings_page import MeetingsPage
 from tests.ui.helpers import type_text, when_dialog_opens
+from tests.whole_file import actions_titled
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 STATUS_COLUMN = 2
@@ -212,7 +213,7 @@ def test_a_budget_year_changes_the_planned_budget_in_the_row(
 
     row = page.action_list.current_row()
     assert row is not None and row.id == action.id
-    planned = list_actions(demo_db, ActionFilter(text=action.title))[0].budget_planned
+    planned = actions_titled(demo_db, action.title)[0].budget_planned
     assert row.budget_planned == planned and planned >= 123456
 
 
@@ -229,7 +230,7 @@ def test_a_new_action_the_search_hides_is_shown_and_the_status_line_says_why(
                                           "title": "Créer une signalétique commune"}))
     press(window, Qt.Key.Key_N)
 
-    created = list_actions(demo_db, ActionFilter(text="signalétique commune"))
+    created = actions_titled(demo_db, "signalétique commune")
     assert len(created) == 1
     assert page.action_list.current_id() == created[0].id
     assert page.action_list.search.text() == ""
@@ -258,7 +259,7 @@ def test_a_new_action_filtered_out_and_off_the_axis_is_shown(
     when_dialog_opens(fill)
     press(window, Qt.Key.Key_N)
 
-    created = list_actions(demo_db, ActionFilter(text="hors axe"))
+    created = actions_titled(demo_db, "hors axe")
     assert len(created) == 1
     assert page.action_list.current_id() == created[0].id
     assert page.action_list.filters["status"].value() is None

@@ -120,7 +120,7 @@ def _fields_table(document: "Document", rows: list[tuple[str, str]]) -> "Table":
 
 def _identification(document: "Document", context: ActionSheetContext) -> None:
     action = context.action
-    status, status_words = status_text(action, context.today)
+    status, status_words = status_text(context)
     policies = [f"{p.code} – {p.label}" if p.label else p.code for p in action.policies]
     rows = [
         ("Plan", action.plan.title),

@@ -14,6 +14,7 @@ from charte_desktop.db import Database
 from charte_desktop.db.enums import DisplayStatus, FundingState
 from charte_desktop.exports.word_blocks import NBSP, person
 from charte_desktop.formatting import format_date, format_money, format_number
+from charte_desktop.services.action_rows import milestone_overdue
 
 if TYPE_CHECKING:
     from charte_desktop.db.models import Action, Axis, Contact, Milestone, Territory
@@ -39,6 +40,7 @@ class Prioritisation:
 @dataclass
 class ActionSheetContext:
     action: "Action"
+    status: DisplayStatus  # as the list shows it (the lateness rule, read from the file)
     territory: "Territory | None"
     today: date
     prioritisation: Prioritisation | None  # None: no criterion defined
@@ -52,8 +54,12 @@ def load_action_sheet(db: Database, action_id: int, *, today: date | None = None
     from charte_desktop.services.actions import get_action
     from charte_desktop.services.indicators import list_indicators
     from charte_desktop.services.plans import get_territory
+    from charte_desktop.services.status import display_statuses
 
+    today = today or clock.today()
     action = get_action(db, action_id)
+    with db.session() as session:
+        status = display_statuses(session, [action.id], today=today)[action.id]
     criteria = list_criteria(db)
     prioritisation = None
     if criteria:
@@ -70,8 +76,8 @@ def load_action_sheet(db: Database, action_id: int, *, today: date | None = None
         )
     linked = {indicator.id for indicator in action.indicators}
     indicators = [row for row in list_indicators(db) if row.id in linked] if linked else []
-    return ActionSheetContext(action, get_territory(db), today or clock.today(),
-                              prioritisation, indicators)
+    return ActionSheetContext(action, status, get_territory(db), today, prioritisation,
+                              indicators)
 
 
 # --- Wording ------------------------------------------------------------------------------
@@ -88,15 +94,13 @@ def axis_text(axis: "Axis | None") -> str:
 
 def late_milestones(action: "Action", today: date) -> "list[Milestone]":
     return [m for m in action.milestones
-            if not m.done and m.due_date is not None and m.due_date < today]
+            if milestone_overdue(action.status, m.due_date, m.done, today)]
 
 
-def status_text(action: "Action", today: date) -> tuple[DisplayStatus, str]:
+def status_text(context: ActionSheetContext) -> tuple[DisplayStatus, str]:
     """The status as the officer sees it and, for a late action, why on a second line:
     "En retard\nEn cours ; fin prévue le 07/10/2026 dépassée"."""
-    from charte_desktop.services.status import action_display_status
-
-    status = action_display_status(action, today=today)
+    action, status, today = context.action, context.status, context.today
     if status is not DisplayStatus.LATE:
         return status, status.label
     reasons = [action.status.label]

@@ -24,7 +24,8 @@ from charte_desktop.db.models import (
 )
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
-from charte_desktop.services.actions import natural_key, recompute_progress
+from charte_desktop.services.action_rows import natural_key
+from charte_desktop.services.actions import recompute_progress
 from charte_desktop.services.common import assign, ensure_exists, fetch_all, get_or_fail
 
 NOTE_MAX_LENGTH = 100_000

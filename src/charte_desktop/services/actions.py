@@ -1,12 +1,11 @@
 """The fiches action of a plan: create, edit, duplicate, delete, find and list them."""
 
-import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import ColumnElement, SQLColumnExpression, and_, case, func, or_, select
+from sqlalchemy import case, func, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from charte_desktop import clock
@@ -29,7 +28,13 @@ from charte_desktop.db.models import (
 )
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
-from charte_desktop.services.action_rows import ActionFilter, ActionRow, natural_key
+from charte_desktop.services.action_rows import (
+    ActionFilter,
+    ActionRow,
+    action_rows,
+    actions_sql,
+    filter_rows,
+)
 from charte_desktop.services.budget import check_totals_match_lines
 from charte_desktop.services.common import (
     assign,
@@ -38,7 +43,6 @@ from charte_desktop.services.common import (
     get_or_fail,
     not_found,
 )
-from charte_desktop.services.status import display_status, late_condition
 
 CODE_MAX_LENGTH = 20
 _COPY_SUFFIX = " (copie)"
@@ -342,172 +346,27 @@ def get_action(db: Database, action_id: int) -> Action:
 
 # --- Listing and filtering -------------------------------------------------------------
 
-# Letters a French search should not tell apart: case and accents. SQLite's LIKE and
-# lower() only fold ASCII, so the searched text becomes a GLOB pattern in which each letter
-# is the class of its variants ("é" -> "[eéèêëEÉÈÊË]"): plain SQLite, on every connection.
-_VARIANTS: dict[str, str] = {
-    "a": "aàâäáãåAÀÂÄÁÃÅ",
-    "c": "cçCÇ",
-    "e": "eéèêëEÉÈÊË",
-    "i": "iîïíìIÎÏÍÌ",
-    "o": "oôöóòõOÔÖÓÒÕ",
-    "u": "uùûüúUÙÛÜÚ",
-    "y": "yÿýYŸÝ",
-    "n": "nñNÑ",
-}
-_CLASS_OF: dict[str, str] = {
-    variant: f"[{variants}]" for variants in _VARIANTS.values() for variant in variants
-}
-_GLOB_SPECIAL = {"*": "[*]", "?": "[?]", "[": "[[]"}
-
-
-def search_pattern(text: str) -> str:
-    """A GLOB pattern finding `text` anywhere, ignoring case and French accents."""
-    parts: list[str] = []
-    for char in unicodedata.normalize("NFC", text):
-        if char in _CLASS_OF:
-            parts.append(_CLASS_OF[char])
-        elif char in _GLOB_SPECIAL:
-            parts.append(_GLOB_SPECIAL[char])
-        elif char.lower() != char.upper() and len(char.lower()) == len(char.upper()) == 1:
-            parts.append(f"[{char.lower()}{char.upper()}]")
-        else:
-            parts.append(char)
-    return "*" + "".join(parts) + "*"
-
-
-def _contains(column: SQLColumnExpression[str], text: str) -> ColumnElement[bool]:
-    return column.bool_op("GLOB")(search_pattern(text))
-
-
-def _status_condition(status: DisplayStatus, late: ColumnElement[bool]) -> ColumnElement[bool]:
-    if status is DisplayStatus.LATE:
-        return late
-    stored = Action.status == ActionStatus(status.value)
-    if status in (DisplayStatus.TO_START, DisplayStatus.IN_PROGRESS):
-        return and_(stored, ~late)
-    return stored
-
-
-def filter_conditions(
-    filters: ActionFilter, late: ColumnElement[bool]
-) -> list[ColumnElement[bool]]:
-    """The WHERE conditions on `Action` for `filters` (`late` from `late_condition`): one
-    definition for the list and the timeline, so both always show the same actions."""
-    conditions: list[ColumnElement[bool]] = []
-    if filters.plan_id is not None:
-        conditions.append(Action.plan_id == filters.plan_id)
-    if filters.axis_id is not None:
-        tree = select(Axis.id).where(Axis.id == filters.axis_id).cte("axis_tree", recursive=True)
-        tree = tree.union_all(select(Axis.id).where(Axis.parent_id == tree.c.id))
-        conditions.append(Action.axis_id.in_(select(tree.c.id)))
-    if filters.status is not None:
-        conditions.append(_status_condition(filters.status, late))
-    if filters.pilot_id is not None:
-        conditions.append(Action.pilot_id == filters.pilot_id)
-    if filters.policy_id is not None:
-        conditions.append(
-            Action.id.in_(
-                select(action_policy.c.action_id).where(
-                    action_policy.c.policy_id == filters.policy_id
-                )
-            )
-        )
-    text = (filters.text or "").strip()
-    if text:
-        conditions.append(
-            or_(
-                _contains(Action.code, text),
-                _contains(Action.title, text),
-                _contains(Action.description, text),
-            )
-        )
-    return conditions
-
-
-def _row(record: Any) -> ActionRow:
-    """An ActionRow from one result row of `list_actions` (unpacked by position: reading
-    2,000 rows by attribute name costs more than the query itself)."""
-    (
-        id_,
-        plan_id,
-        code,
-        title,
-        status,
-        late,
-        priority,
-        axis_id,
-        axis_code,
-        axis_title,
-        pilot_id,
-        first_name,
-        last_name,
-        start_date,
-        end_date,
-        progress,
-        planned,
-        committed,
-        spent,
-    ) = record
-    pilot_name = None if pilot_id is None else f"{first_name or ''} {last_name or ''}".strip()
-    return ActionRow(
-        id_,
-        plan_id,
-        code,
-        title,
-        display_status(status, bool(late)),
-        status,
-        priority,
-        axis_id,
-        axis_code,
-        axis_title,
-        pilot_id,
-        pilot_name,
-        start_date,
-        end_date,
-        progress,
-        planned,
-        committed,
-        spent,
-    )
-
 
 def list_actions(
     db: Database, filters: ActionFilter = ActionFilter(), *, today: date | None = None
 ) -> list[ActionRow]:
-    """The actions matching `filters`, in one query, by plan then code ("2.9" before "2.10")."""
-    late = late_condition(today or clock.today())
-    query = (
-        select(
-            Action.id,
-            Action.plan_id,
-            Action.code,
-            Action.title,
-            Action.status,
-            late.label("late"),
-            Action.priority,
-            Action.axis_id,
-            Axis.code.label("axis_code"),
-            Axis.title.label("axis_title"),
-            Action.pilot_id,
-            Contact.first_name,
-            Contact.last_name,
-            Action.start_date,
-            Action.end_date,
-            Action.progress,
-            Action.budget_planned,
-            Action.budget_committed,
-            Action.budget_spent,
-        )
-        .outerjoin(Axis, Axis.id == Action.axis_id)
-        .outerjoin(Contact, Contact.id == Action.pilot_id)
-        .where(*filter_conditions(filters, late))
-    )
+    """The actions matching `filters`, by plan then code ("2.9" before "2.10"): the list's
+    one query (action_rows.actions_sql), its filters applied to the rows."""
+    today = today or clock.today()
+    one_plan = filters.plan_id is not None
     with db.session() as session:
-        # Core execution: these are plain rows, ORM loading would only add cost.
-        rows = [_row(record) for record in session.connection().execute(query).all()]
-    rows.sort(key=lambda row: (row.plan_id, natural_key(row.code), row.id))
-    return rows
+        records = session.execute(text(actions_sql(today, one_plan=one_plan)),
+                                  {"plan_id": filters.plan_id} if one_plan else {})
+        rows = action_rows(records, status=filters.status)
+        parents = None
+        if filters.axis_id is not None:
+            parents = {axis_id: parent for axis_id, parent in session.execute(
+                select(Axis.id, Axis.parent_id))}
+        serving = None
+        if filters.policy_id is not None:
+            serving = set(session.scalars(select(action_policy.c.action_id).where(
+                action_policy.c.policy_id == filters.policy_id)))
+    return filter_rows(rows, filters, axis_parents=parents, policy_actions=serving)
 
 
 def late_actions(db: Database, *, today: date | None = None) -> list[ActionRow]:

@@ -36,8 +36,7 @@ from charte_desktop.db.models import (
     indicator_action,
 )
 from charte_desktop.db.types import Money
-from charte_desktop.services.actions import natural_key
-from charte_desktop.services.status import ACTIVE_STATUSES
+from charte_desktop.services.action_rows import milestone_overdue, natural_key
 from charte_desktop.text import fold
 
 ZERO = Decimal("0.00")
@@ -152,7 +151,7 @@ class MilestoneRow:
     due_date: date | None
     done: bool
     done_date: date | None
-    late: bool  # not done, due before today, on an action still to do (see status.py)
+    late: bool  # not done, due before today, on an action still to do (milestone_overdue)
 
 
 def plan_milestones(
@@ -160,18 +159,16 @@ def plan_milestones(
 ) -> list[MilestoneRow]:
     """Every milestone of the plan's actions: by plan, action code, due date (undated last)."""
     today = today or clock.today()
-    late = (
-        (Milestone.done == false()) & Milestone.due_date.is_not(None)
-        & (Milestone.due_date < today) & Action.status.in_(ACTIVE_STATUSES)
-    )
     query = (
         select(Milestone.id, Action.plan_id, Action.id, Action.code, Action.title,
-               Milestone.title, Milestone.due_date, Milestone.done, Milestone.done_date, late)
+               Milestone.title, Milestone.due_date, Milestone.done, Milestone.done_date,
+               Action.status)
         .join(Action, Action.id == Milestone.action_id)
         .where(_in_plan(plan_id))
     )
     with db.session() as session:
-        rows = [MilestoneRow(*record[:9], bool(record[9]))
+        rows = [MilestoneRow(*record[:9], milestone_overdue(record[9], record[6],
+                                                            bool(record[7]), today))
                 for record in session.connection().execute(query).all()]
     rows.sort(key=lambda r: (r.plan_id, natural_key(r.action_code), r.action_id,
                              r.due_date is None, r.due_date or today, r.id))

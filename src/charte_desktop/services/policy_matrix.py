@@ -8,7 +8,7 @@ from sqlalchemy import delete, insert, select
 from charte_desktop.db import Database
 from charte_desktop.db.models import Action, Policy, action_policy
 from charte_desktop.services.action_details import list_policies
-from charte_desktop.services.actions import natural_key
+from charte_desktop.services.action_rows import natural_key
 from charte_desktop.services.common import get_or_fail
 
 

@@ -1,43 +1,24 @@
-"""The computed "en retard" status of an action, in Python and in SQL.
+"""The computed "en retard" status of an action, for SQLAlchemy queries.
 
-An action is late (DisplayStatus.LATE) when its stored status is "à lancer" or "en cours"
-and either its end date is before today, or one of its milestones is not done although its
-due date is before today. A date equal to today is not late yet. Done, suspended and
-abandoned actions are never late.
-
-The Python functions and the SQL expression implement the same rule, so that what the
-officer sees on a fiche and what a filter on "En retard" returns always agree.
+The rule itself is written once, as SQL, in `action_rows.late_sql`; this module makes it
+a SQLAlchemy condition (filters, counts) and reads the displayed status of actions by id
+(a fiche, an update workbook), so that what the officer sees on a fiche, in the list and
+behind a filter on « En retard » always agree.
 """
 
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import ColumnElement, String, and_, case, exists, false, or_, type_coerce
+from sqlalchemy import Boolean, ColumnElement, String, case, literal_column, select, type_coerce
+from sqlalchemy.orm import Session
 
 from charte_desktop import clock
 from charte_desktop.db.enums import ActionStatus, DisplayStatus
-from charte_desktop.db.models import Action, Milestone
+from charte_desktop.db.models import Action
+from charte_desktop.services.action_rows import ACTIVE_STATUSES, late_sql
 
-# Stored statuses for which lateness can apply.
-ACTIVE_STATUSES: tuple[ActionStatus, ...] = (ActionStatus.TO_START, ActionStatus.IN_PROGRESS)
-
-
-def is_late(
-    status: ActionStatus,
-    end_date: date | None,
-    milestones: Iterable[tuple[date | None, bool]] = (),
-    *,
-    today: date | None = None,
-) -> bool:
-    """The rule on plain values; `milestones` are (due_date, done) pairs."""
-    today = today or clock.today()
-    if status not in ACTIVE_STATUSES:
-        return False
-    if end_date is not None and end_date < today:
-        return True
-    return any(
-        not done and due_date is not None and due_date < today for due_date, done in milestones
-    )
+__all__ = ["ACTIVE_STATUSES", "display_status", "display_status_expression",
+           "display_statuses", "late_condition"]
 
 
 def display_status(status: ActionStatus, late: bool) -> DisplayStatus:
@@ -45,37 +26,12 @@ def display_status(status: ActionStatus, late: bool) -> DisplayStatus:
     return DisplayStatus.LATE if late else DisplayStatus(status.value)
 
 
-def action_is_late(action: Action, *, today: date | None = None) -> bool:
-    """The rule on one action; its milestones must be loaded (see actions.get_action)."""
-    return is_late(
-        action.status,
-        action.end_date,
-        ((milestone.due_date, milestone.done) for milestone in action.milestones),
-        today=today,
-    )
-
-
-def action_display_status(action: Action, *, today: date | None = None) -> DisplayStatus:
-    """The status shown for one action; its milestones must be loaded."""
-    return display_status(action.status, action_is_late(action, today=today))
-
-
 def late_condition(today: date | None = None) -> ColumnElement[bool]:
     """The rule as a SQL condition on `Action`, for WHERE clauses and selected columns.
 
     The milestone part is a correlated EXISTS: a query listing actions stays one query.
     """
-    today = today or clock.today()
-    overdue_milestone = exists().where(
-        Milestone.action_id == Action.id,
-        Milestone.done == false(),
-        Milestone.due_date.is_not(None),
-        Milestone.due_date < today,
-    )
-    return and_(
-        Action.status.in_(ACTIVE_STATUSES),
-        or_(and_(Action.end_date.is_not(None), Action.end_date < today), overdue_milestone),
-    )
+    return literal_column(late_sql(today or clock.today()), type_=Boolean())
 
 
 def display_status_expression(today: date | None = None) -> ColumnElement[str]:
@@ -87,3 +43,13 @@ def display_status_expression(today: date | None = None) -> ColumnElement[str]:
         (late_condition(today), DisplayStatus.LATE.value),
         else_=type_coerce(Action.status, String),
     )
+
+
+def display_statuses(session: Session, action_ids: Iterable[int], *,
+                     today: date | None = None) -> dict[int, DisplayStatus]:
+    """The status the officer sees for each of these actions, in one query."""
+    ids = list(action_ids)
+    if not ids:
+        return {}
+    query = select(Action.id, display_status_expression(today)).where(Action.id.in_(ids))
+    return {action_id: DisplayStatus(value) for action_id, value in session.execute(query)}

@@ -8,12 +8,13 @@ How an action is placed depends on the dates it has (`Dating`):
 - no date: the action is still listed (under its axis) with nothing drawn but its dated
   milestones, so that the officer sees what remains to be scheduled.
 
-Lateness follows `services/status.py`, in SQL, so the calendar, the list and the "En retard"
-filter always agree. A milestone is overdue when it is not done, its due date is before
-today and its action is "à lancer" or "en cours" (the milestones that make an action late).
+The actions are the list's own rows (`actions.list_actions`, same filters, same lateness),
+so the calendar and the list always agree. A milestone is overdue when it is not done, its
+due date is before today and its action is « à lancer » or « en cours » (the milestones
+that make an action late: `action_rows.milestone_overdue`).
 
-Two queries whatever the size of the plan: the plan's period with its axes, then the
-actions with their milestones (one row per milestone).
+Three queries whatever the size of the plan: the plan's period with its axes, the list's
+rows, the milestones.
 """
 
 from collections.abc import Iterable
@@ -23,19 +24,13 @@ from enum import Enum
 from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import aliased
 
 from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import DisplayStatus
-from charte_desktop.db.models import Action, Axis, Contact, Milestone, Plan
-from charte_desktop.services.actions import ActionFilter, filter_conditions, natural_key
-from charte_desktop.services.status import (
-    ACTIVE_STATUSES,
-    display_status,
-    is_late,
-    late_condition,
-)
+from charte_desktop.db.models import Action, Axis, Milestone, Plan
+from charte_desktop.services.action_rows import ActionRow, milestone_overdue, natural_key
+from charte_desktop.services.actions import ActionFilter, list_actions
 
 NO_AXIS_TITLE = "Sans axe"
 
@@ -137,9 +132,8 @@ def build_timeline(
     filters = filters or ActionFilter()
     today = today or clock.today()
     with db.session() as session:
-        connection = session.connection()
-        period, plans, axes = _plan_axes(connection, filters.plan_id)
-        actions = _actions(connection, filters, today)
+        period, plans, axes = _plan_axes(session.connection(), filters.plan_id)
+    actions = _actions(db, filters, today)
     by_axis: dict[int | None, list[TimelineAction]] = {}
     for action_axis, action in actions:
         by_axis.setdefault(action_axis, []).append(action)
@@ -179,44 +173,26 @@ def _plan_axes(
 
 
 def _actions(
-    connection: Any, filters: ActionFilter, today: date
+    db: Database, filters: ActionFilter, today: date
 ) -> list[tuple[int | None, TimelineAction]]:
-    """(axis id, action) for every matching action, from one row per milestone."""
-    # Lateness is computed below from the milestones in hand (`is_late`, the same rule):
-    # selecting the rule's EXISTS would run it once per milestone row. It still filters.
-    late = late_condition(today)
-    # An alias: the rule's EXISTS on milestones must not correlate to the joined ones.
-    shown = aliased(Milestone)
-    query = (
-        select(
-            Action.id, Action.plan_id, Action.axis_id, Action.code, Action.title, Action.status,
-            Contact.first_name, Contact.last_name, Action.start_date, Action.end_date,
-            Action.progress, shown.id, shown.title, shown.due_date, shown.done,
-        )
-        .outerjoin(Contact, Contact.id == Action.pilot_id)
-        .outerjoin(shown, shown.action_id == Action.id)
-        .where(*filter_conditions(filters, late))
-    )
-    # Grouped here rather than sorted by SQLite: its ORDER BY doubled the query's time.
-    records: dict[int, Any] = {}
-    milestones: dict[int, list[TimelineMilestone]] = {}
-    for record in connection.execute(query):
-        action_id = record[0]
-        if action_id not in records:
-            records[action_id] = record
-            milestones[action_id] = []
-        milestone_id, title, due, done = record[11:15]
-        if milestone_id is not None:
-            overdue = (
-                not done and due is not None and due < today and record[5] in ACTIVE_STATUSES
-            )
-            milestones[action_id].append(
-                TimelineMilestone(milestone_id, title, due, bool(done), overdue)
-            )
-    return [
-        (record[2], _action(record, sorted(milestones[action_id], key=_milestone_order), today))
-        for action_id, record in records.items()
-    ]
+    """(axis id, action) for every action of the list's filtered rows, with its
+    milestones."""
+    rows = list_actions(db, filters, today=today)
+    milestones: dict[int, list[TimelineMilestone]] = {row.id: [] for row in rows}
+    stored = {row.id: row.stored_status for row in rows}
+    query = select(Milestone.action_id, Milestone.id, Milestone.title, Milestone.due_date,
+                   Milestone.done)
+    if filters.plan_id is not None:
+        query = query.join(Action, Action.id == Milestone.action_id).where(
+            Action.plan_id == filters.plan_id)
+    with db.session() as session:
+        for action_id, milestone_id, title, due, done in session.execute(query):
+            if action_id in milestones:
+                overdue = milestone_overdue(stored[action_id], due, bool(done), today)
+                milestones[action_id].append(
+                    TimelineMilestone(milestone_id, title, due, bool(done), overdue))
+    return [(row.axis_id, _action(row, sorted(milestones[row.id], key=_milestone_order)))
+            for row in rows]
 
 
 def _milestone_order(milestone: TimelineMilestone) -> tuple[bool, date, int]:
@@ -224,17 +200,11 @@ def _milestone_order(milestone: TimelineMilestone) -> tuple[bool, date, int]:
     return (milestone.due_date is None, milestone.due_date or date.min, milestone.id)
 
 
-def _action(record: Any, milestones: list[TimelineMilestone], today: date) -> TimelineAction:
-    id_, plan_id, _axis, code, title, status, first_name, last_name, start, end, progress = (
-        record[:11]
-    )
-    pilot = None
-    if first_name is not None or last_name is not None:
-        pilot = f"{first_name or ''} {last_name or ''}".strip()
-    late = is_late(status, end, ((m.due_date, m.done) for m in milestones), today=today)
+def _action(row: ActionRow, milestones: list[TimelineMilestone]) -> TimelineAction:
+    late = row.status is DisplayStatus.LATE
     return TimelineAction(
-        id_, plan_id, code, title, display_status(status, late), late, pilot, start, end,
-        progress, tuple(milestones),
+        row.id, row.plan_id, row.code, row.title, row.status, late, row.pilot_name,
+        row.start_date, row.end_date, row.progress, tuple(milestones),
     )
 
 

@@ -15,9 +15,9 @@ from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.db.models import Action, Contact, FileIdentity, Indicator, Plan, Territory
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date
-from charte_desktop.services.actions import natural_key
+from charte_desktop.services.action_rows import natural_key
 from charte_desktop.services.common import get_or_fail
-from charte_desktop.services.status import action_display_status
+from charte_desktop.services.status import display_statuses
 from charte_desktop.text import fold
 
 
@@ -140,13 +140,14 @@ def update_content(
                 "il n'y a rien à mettre à jour."
             )
         territory = session.scalars(select(Territory.name).limit(1)).first() or ""
+        statuses = display_statuses(session, (action.id for action in actions), today=today)
         lines = tuple(
             ActionLine(
                 action.id, action.code, action.title,
                 " ".join(p for p in (action.axis.code, action.axis.title) if p)
                 if action.axis else "",
                 action.pilot.full_name if action.pilot else "",
-                action_display_status(action, today=today), action.progress,
+                statuses[action.id], action.progress,
                 action.progress_from_milestones, action.end_date,
                 _milestones_due(action, today),
             )

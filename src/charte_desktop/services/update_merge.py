@@ -35,7 +35,7 @@ from charte_desktop.db.models import (
 from charte_desktop.db.types import utcnow
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date, format_number
-from charte_desktop.services.actions import natural_key
+from charte_desktop.services.action_rows import natural_key
 from charte_desktop.services.update_content import file_token
 
 # --- What the reader hands over -------------------------------------------------------------

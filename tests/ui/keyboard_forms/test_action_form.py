@@ -8,12 +8,13 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from charte_desktop.db import Database
-from charte_desktop.services.actions import ActionFilter, get_action, list_actions
+from charte_desktop.services.actions import get_action, list_actions
 from charte_desktop.services.directory import list_contacts
 from charte_desktop.ui.main_window import MainWindow
 from charte_desktop.ui.pages.actions_page import ActionsPage
 from tests.ui.helpers import when_dialog_opens
 from tests.ui.keyboard import CTRL, officer_types, open_screen, press
+from tests.whole_file import actions_titled
 
 
 def open_actions(qtbot: QtBot, db: Database) -> tuple[MainWindow, ActionsPage]:
@@ -36,7 +37,7 @@ def test_a_new_action_typed_whole_lands_in_the_file(qtbot: QtBot, demo_db: Datab
     }, seen=seen))
     press(window, Qt.Key.Key_N, CTRL)
     assert seen["open"] is False, seen
-    created = list_actions(demo_db, ActionFilter(text="signalétique commune"))
+    created = actions_titled(demo_db, "signalétique commune")
     assert len(created) == 1
     action = get_action(demo_db, created[0].id)
     assert action.pilot_id == pilot.id
@@ -71,5 +72,5 @@ def test_a_picker_takes_part_of_a_name_without_accents(
                                      "Pilote": " ".join(reversed(words))}, seen=seen))
     press(window, Qt.Key.Key_N, CTRL)
     assert seen["open"] is False, seen
-    created = list_actions(demo_db, ActionFilter(text="Pilote sans accents"))
+    created = actions_titled(demo_db, "Pilote sans accents")
     assert get_action(demo_db, created[0].id).pilot_id == pilot.id
