@@ -284,3 +284,36 @@ def test_an_error_line_carries_no_control_character(
     code, _, err = run_cli(capsys, "list", "plans", str(name))
     assert code == 1 and "\x1b" not in err and err.count("\n") == 1
     assert "rapport\ufffd[2J.sqlite" in err
+
+
+def test_an_unknown_value_met_while_reading_is_one_french_line(
+    demo_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening names unknown values first; a value written by another program while the
+    file is read still ends in one French line, not SQLAlchemy's LookupError."""
+    from charte_desktop.cli import list_command
+    from charte_desktop.cli.main import UNKNOWN_VALUES_MESSAGE
+
+    def unknown(_db: object) -> list[object]:
+        raise LookupError("'bogus' is not among the defined enum values. Enum name: "
+                          "actionstatus. Possible values: to_start, ..., abandoned")
+
+    _fetch, columns, empty = list_command.LISTINGS["actions"]
+    monkeypatch.setitem(list_command.LISTINGS, "actions", (unknown, columns, empty))
+    code, out, err = run_cli(capsys, "list", "actions", str(demo_file))
+    assert (code, out) == (1, "")
+    assert_one_french_line(err, UNKNOWN_VALUES_MESSAGE)
+
+
+def test_any_other_lookup_error_is_a_bug_and_not_disguised(
+    demo_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from charte_desktop.cli import list_command
+
+    def bug(_db: object) -> list[object]:
+        raise KeyError("colonne")
+
+    _fetch, columns, empty = list_command.LISTINGS["plans"]
+    monkeypatch.setitem(list_command.LISTINGS, "plans", (bug, columns, empty))
+    with pytest.raises(KeyError):
+        run(["list", "plans", str(demo_file)])

@@ -15,6 +15,7 @@ from charte_desktop.db import Database, create_database, open_database
 from charte_desktop.db.enums import ActionStatus
 from charte_desktop.db.fileguard import APPLICATION_ID
 from charte_desktop.db.models import Action, Circle, Plan, Policy, PriorityCriterion
+from charte_desktop.db.read_only import ReadOnlyFileError
 from charte_desktop.errors import CharteError
 from tests.bad_files import BAD_FILES
 
@@ -99,7 +100,8 @@ def test_read_only_database_cannot_write(db: Database, db_path: Path) -> None:
     before = db_path.read_bytes()
     with open_database(db_path, read_only=True) as reader:
         with (
-            pytest.raises(Exception, match=r"readonly|read-only|query_only|attempt to write"),
+            pytest.raises(ReadOnlyFileError, match=r"est en lecture seule : Charte l'a ouvert "
+                                                   "pour le consulter seulement"),
             reader.session() as session,
         ):
             session.add(Plan(title="Ne doit pas être écrit"))

@@ -41,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--force", action="store_true", help="remplacer FICHIER s'il existe")
 
     check = commands.add_parser(
-        "check", help="vérifier l'intégrité de FICHIER et la version de son schéma"
+        "check", help="vérifier FICHIER comme le ferait une sauvegarde : intégrité, clés "
+                      "étrangères, tables et colonnes, valeurs enregistrées, version du schéma"
     )
     check.add_argument("file", metavar="FICHIER", type=Path)
 
@@ -127,6 +128,13 @@ def _database_errors() -> tuple[type[Exception], ...]:
 
 BROKEN_PIPE_EXIT = 141
 
+# SQLAlchemy's Enum type raises LookupError with this text on a value not in its list.
+UNKNOWN_ENUM_VALUE = "is not among the defined enum values"
+UNKNOWN_VALUES_MESSAGE = (
+    "Le fichier contient des valeurs inconnues de Charte : lancez « charte-desktop check "
+    "FICHIER » pour les voir, ou restaurez une sauvegarde."
+)
+
 
 def _quiet_stdout() -> None:
     """The reader of stdout is gone: what is still buffered goes nowhere, silently.
@@ -176,6 +184,12 @@ def run(argv: list[str]) -> int:
     except OSError as error:
         where = f" « {error.filename} »" if error.filename else ""
         _say(f"Erreur d'accès au fichier{where} : {os_reason(error)}.")
+    except LookupError as error:
+        # Opening names unknown stored values first; this is the last safety net, for a
+        # value written by another program while the file was being read.
+        if UNKNOWN_ENUM_VALUE not in str(error):
+            raise
+        _say(UNKNOWN_VALUES_MESSAGE)
     except KeyboardInterrupt:
         _say("Interrompu.")
         return 130

@@ -23,19 +23,22 @@ from charte_desktop import clock
 from charte_desktop.db.damaged import (
     STAMP_FORMAT,
     has_journal,
+    integrity_problem,
     journal_of,
-    quick_check,
     roll_back_hot_journal,
     set_aside,
     unusable_now,
 )
-from charte_desktop.db.fileguard import APPLICATION_ID, SQLITE_MAGIC, inspect_header
+from charte_desktop.db.fileguard import inspect_header
 from charte_desktop.db.health import check_file
+from charte_desktop.db.integrity_text import french_integrity
+from charte_desktop.db.other_writer import is_charte_file, refuse_while_written
+from charte_desktop.db.read_only import refuse_if_read_only
 from charte_desktop.db.schema_version import KNOWN_REVISIONS
 from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.errors import CharteError
 from charte_desktop.paths import data_folder
-from charte_desktop.system_errors import os_reason
+from charte_desktop.system_errors import os_reason, sqlite_reason
 
 BACKUP_FOLDER_NAME = "sauvegardes"
 BACKUP_PREFIX = "charte"
@@ -126,10 +129,32 @@ def _unreadable(source: Path, error: sqlite3.Error, what: str) -> CharteError:
     return CharteError(f"{what} impossible : {message[:1].lower()}{message[1:]}")
 
 
+# SQLite errors that come from writing the copy (disk full, read-only or failing medium):
+# the destination is to blame, not the file being copied.
+_DESTINATION_ERRORS = frozenset({
+    sqlite3.SQLITE_FULL, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_CANTOPEN,
+    sqlite3.SQLITE_IOERR, sqlite3.SQLITE_PERM,
+})
+_SOURCE_READ_ERRORS = frozenset({266, 522})  # SQLITE_IOERR_READ, SQLITE_IOERR_SHORT_READ
+
+
+def _writing_failed(error: sqlite3.Error) -> bool:
+    code = getattr(error, "sqlite_errorcode", None)
+    if not isinstance(code, int):
+        return False
+    return code & 0xFF in _DESTINATION_ERRORS and code not in _SOURCE_READ_ERRORS
+
+
+def _unwritable(destination: Path, error: sqlite3.Error, what: str) -> CharteError:
+    return CharteError(f"{what} impossible dans « {destination.parent} » : "
+                       f"{sqlite_reason(error)}. Aucune copie n'a été gardée.")
+
+
 def _copy_checked(source: Path, destination: Path, *, what: str) -> None:
     """Copy `source` into the (empty) file `destination` with the backup API, then check it.
 
-    Raises CharteError, in French, when the source cannot be read or the copy is unsound.
+    Raises CharteError, in French, when the source cannot be read, the destination cannot
+    be written (each blamed for its own fault) or the copy is unsound.
     """
     try:
         reader = connect_sqlite(source, read_only=True)
@@ -138,11 +163,18 @@ def _copy_checked(source: Path, destination: Path, *, what: str) -> None:
     try:
         # Wait for a writer that is committing rather than fail at once.
         reader.execute("PRAGMA busy_timeout = 5000")
-        writer = sqlite3.connect(destination, isolation_level=None)
+        try:
+            writer = sqlite3.connect(destination, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise _unwritable(destination, exc, what) from None
         try:
             writer.execute("PRAGMA synchronous = FULL")
             reader.backup(writer)  # all pages in one step: one consistent snapshot
             rows = writer.execute("PRAGMA integrity_check(5)").fetchall()
+        except sqlite3.Error as exc:
+            if _writing_failed(exc):
+                raise _unwritable(destination, exc, what) from None
+            raise
         finally:
             writer.close()
     except sqlite3.Error as exc:
@@ -153,7 +185,8 @@ def _copy_checked(source: Path, destination: Path, *, what: str) -> None:
     if problems:
         raise CharteError(
             f"{what} impossible : la copie de « {source} » ne passe pas la vérification "
-            f"d'intégrité ({problems[0].splitlines()[-1]}). Aucune copie n'a été gardée."
+            f"d'intégrité ({french_integrity(problems[0].splitlines()[-1])}). Aucune copie "
+            "n'a été gardée."
         )
 
 
@@ -347,33 +380,28 @@ def backup_if_due(
     return make_backup(db_path, folder, reason=reason, now=moment)
 
 
-def _is_ours(path: Path) -> bool:
-    """Whether `path` starts like a Charte file (it may be damaged further in)."""
-    try:
-        with path.open("rb") as handle:
-            header = handle.read(72)
-    except OSError:
-        return False
-    return header.startswith(SQLITE_MAGIC) and header[68:72] == APPLICATION_ID.to_bytes(4, "big")
-
-
 def _keep_current(target: Path, folder: Path, now: datetime | None) -> Path | None:
-    """Save the file about to be replaced: a backup when sound, else set aside beside it."""
+    """Save the file about to be replaced: a backup when sound, else set aside beside it.
+
+    Sound as `check` says: a file holding values the backup's check refuses (written by
+    another program) could not be backed up, and must not stop the restore meant to fix it.
+    """
     if not target.exists() or target.stat().st_size == 0:
         return None
-    if not _is_ours(target):
+    if not is_charte_file(target):
         raise CharteError(
             f"Restauration refusée : « {target} » n'est pas un fichier Charte et ne sera pas "
             "remplacé. Choisissez un autre fichier de destination."
         )
     if has_journal(target):
         roll_back_hot_journal(target)
-    if quick_check(target) is None:
+    if integrity_problem(target) is None:
         try:
-            inspect_header(target)
+            sound = check_file(target).sound
         except CharteError:
-            return set_aside(target, now=now)
-        return make_backup(target, folder, reason=REASON_RESTORE, now=now)
+            sound = False
+        if sound:
+            return make_backup(target, folder, reason=REASON_RESTORE, now=now)
     return set_aside(target, now=now)
 
 
@@ -405,7 +433,7 @@ def restore_backup(
         raise CharteError(f"Restauration refusée : {error.message[:1].lower()}"
                           f"{error.message[1:]}") from None
     if report.revision is None or not report.sound:
-        problems = [*report.integrity_problems, *report.foreign_key_problems]
+        problems = report.problems
         detail = f" ({problems[0].splitlines()[-1]})" if problems else ""
         raise CharteError(
             f"Restauration refusée : la sauvegarde « {backup} » est endommagée{detail}. "
@@ -413,10 +441,13 @@ def restore_backup(
         )
     if not target.parent.is_dir():
         raise CharteError(f"Le dossier « {target.parent} » n'existe pas.")
+    refuse_if_read_only(target)
+    refuse_while_written(target)
     temp = _temp_in(target.parent, f".{target.name}.restauration-")
     try:
         _copy_checked(backup, temp, what="Restauration")
         saved = _keep_current(target, folder, now)
+        refuse_while_written(target)  # again: a program may have started meanwhile
         _move_orphan_journal(target, now)
         os.replace(temp, target)
     except OSError as exc:

@@ -21,21 +21,25 @@ if TYPE_CHECKING:
     from sqlalchemy.orm import Session
 
 
-def make_engine(path: Path, *, read_only: bool = False) -> Engine:
+def make_engine(path: Path, *, read_only: bool = False,
+                creator: Callable[[], sqlite3.Connection] | None = None) -> Engine:
     """An engine whose transactions really are transactions, DDL included.
 
     The driver is put in autocommit mode and SQLAlchemy's "begin" emits BEGIN itself:
     otherwise Python's sqlite3 silently commits around DDL and a failed migration could
-    leave a half-altered file.
+    leave a half-altered file. `creator` replaces the file (a scratch copy in memory).
     """
     from sqlalchemy import create_engine, event
-    from sqlalchemy.pool import NullPool
+    from sqlalchemy.pool import NullPool, StaticPool
 
-    engine = create_engine(
-        "sqlite+pysqlite://",
-        creator=lambda: connect_sqlite(path, read_only=read_only),
-        poolclass=NullPool if read_only else None,
-    )
+    if creator is not None:
+        engine = create_engine("sqlite+pysqlite://", creator=creator, poolclass=StaticPool)
+    else:
+        engine = create_engine(
+            "sqlite+pysqlite://",
+            creator=lambda: connect_sqlite(path, read_only=read_only),
+            poolclass=NullPool if read_only else None,
+        )
 
     @event.listens_for(engine, "begin")
     def _begin(connection: Any) -> None:
@@ -69,6 +73,11 @@ def storage_error_message(exc: OperationalError) -> str | None:
     return None
 
 
+def _is_read_only_error(exc: OperationalError) -> bool:
+    code = getattr(exc.orig, "sqlite_errorcode", None)
+    return isinstance(code, int) and code & 0xFF == sqlite3.SQLITE_READONLY
+
+
 _dry_run: ContextVar[bool] = ContextVar("charte_dry_run", default=False)
 
 
@@ -77,13 +86,18 @@ class Database:
 
     `Database(path, engine)` uses the given engine; `Database(path, read_only=…)` makes
     its engine (and imports SQLAlchemy) only when a session or the engine is first used.
+    `read_only_reason` (French) says why a file opened for writing can only be read:
+    writes are then refused with ReadOnlyFileError, and dry runs work on a copy in memory.
     """
 
     def __init__(self, path: Path, engine: Engine | None = None, *,
-                 read_only: bool = False) -> None:
+                 read_only: bool = False, read_only_reason: str | None = None) -> None:
         self.path = path
-        self.read_only = read_only
+        self.read_only = read_only or read_only_reason is not None
+        self.read_only_reason = read_only_reason
         self._engine = engine
+        self._scratch: Engine | None = None  # the in-memory copy dry runs write to
+        self._journal_settled = False
         # The window may warm SQLAlchemy up in a background thread while the first screen
         # is painted: only one of them must make the engine.
         self._engine_lock = threading.Lock()
@@ -121,7 +135,8 @@ class Database:
         from sqlalchemy.exc import OperationalError
         from sqlalchemy.orm import Session
 
-        with Session(self.engine, expire_on_commit=False) as session:
+        engine = self._scratch_engine() if self.read_only and _dry_run.get() else self.engine
+        with Session(engine, expire_on_commit=False) as session:
             try:
                 session.begin()
                 raw = session.connection().connection.dbapi_connection
@@ -138,15 +153,40 @@ class Database:
                 wrote = raw is None or raw.total_changes != changes_before
                 session.commit()
             except OperationalError as exc:
-                message = storage_error_message(exc)
-                if message is None:
+                refusal = self._refusal(exc)
+                if refusal is None:
                     raise
                 # SQLite may have rolled back by itself; the first error is the one to tell.
                 with suppress(Exception):
                     session.rollback()
-                raise CharteError(message) from None
+                raise refusal from None
             if wrote:
                 self.generation += 1
+                if not self._journal_settled and raw is not None:
+                    from charte_desktop.db.sqlite_connection import settle_journal_mode
+
+                    self._journal_settled = settle_journal_mode(raw)
+
+    def _refusal(self, exc: OperationalError) -> CharteError | None:
+        """The French refusal for a write SQLite could not make, None for other errors."""
+        if self.read_only and _is_read_only_error(exc):
+            from charte_desktop.db.read_only import ReadOnlyFileError, read_only_message
+
+            return ReadOnlyFileError(read_only_message(
+                self.path, self.read_only_reason
+                or "Charte l'a ouvert pour le consulter seulement"))
+        message = storage_error_message(exc)
+        return None if message is None else CharteError(message)
+
+    def _scratch_engine(self) -> Engine:
+        """An engine on a copy in memory of the file, taken at the first dry run: checks
+        that write and roll back work on a file Charte may not write."""
+        if self._scratch is None:
+            from charte_desktop.db.memory_copy import memory_copy
+
+            copy = memory_copy(self.path)
+            self._scratch = make_engine(self.path, creator=lambda: copy)
+        return self._scratch
 
     @contextmanager
     def dry_run(self) -> Iterator[None]:
@@ -164,6 +204,8 @@ class Database:
         # An engine never made holds no connection: nothing to release, nothing to import.
         if self._engine is not None:
             self._engine.dispose()
+        if self._scratch is not None:
+            self._scratch.dispose()
 
     def __enter__(self) -> Database:
         return self

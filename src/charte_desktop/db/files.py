@@ -6,12 +6,12 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from charte_desktop.db.engine import Database, make_engine
+from charte_desktop.db.engine import DISK_FULL_MESSAGE, Database, make_engine
 from charte_desktop.db.fileguard import APPLICATION_ID, inspect_header
 from charte_desktop.db.schema_version import HEAD_REVISION, refuse_unknown_revision
 from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.errors import CharteError
-from charte_desktop.system_errors import os_reason
+from charte_desktop.system_errors import os_reason, sqlite_reason
 
 
 def read_revision(path: Path) -> str | None:
@@ -44,15 +44,28 @@ def open_database(
 
     Before any migration the file is backed up at its old version into `backup_folder`
     (default: `default_backup_folder(path)`); a failed migration leaves the file as it was.
-    A file failing SQLite's quick check is set aside beside itself and DamagedFileError
+    A file failing SQLite's integrity check is set aside beside itself and DamagedFileError
     names the newest good backup. Read-only opening never writes: no migration, no backup,
-    no setting aside; an older or damaged file is refused with a message.
+    no setting aside; an older or damaged file is refused with a message. A file Charte may
+    not write (read-only file, folder or disk) is opened read-only even when asked for
+    writing: `Database.read_only_reason` says why, and any write is refused in French.
+    A file whose tables, columns or stored values Charte does not know is refused.
     Everything here is raw sqlite3 unless a migration is due: the Database returned makes
     its SQLAlchemy engine on first use, so the window can show a file before SQLAlchemy
     has loaded.
     """
-    from charte_desktop.db.damaged import has_journal, quick_check, roll_back_hot_journal
+    from charte_desktop.db.damaged import (
+        has_journal,
+        integrity_problem,
+        roll_back_hot_journal,
+    )
+    from charte_desktop.db.read_only import write_refusal
 
+    # A file Charte may not write opens read-only, with the reason kept for the notice
+    # and for the refusal of any write: it is not damaged.
+    reason = None if read_only or not path.exists() else write_refusal(path)
+    if reason is not None:
+        read_only = True
     if not read_only and has_journal(path):
         # After a crash mid-save the header may announce pages the file does not hold yet:
         # check it is ours, let SQLite roll the interrupted save back, then check it all.
@@ -65,8 +78,14 @@ def open_database(
             f"Le fichier « {path} » est incomplet : il ne contient pas de base Charte."
         )
     refuse_unknown_revision(revision, str(path))
-    problem = quick_check(path)
+    problem = integrity_problem(path)
     if problem is not None:
+        if reason is not None:
+            raise CharteError(
+                f"Le fichier « {path} » est endommagé ({problem}) et en lecture seule "
+                f"({reason}) : Charte ne peut pas le mettre de côté. Restaurez une "
+                "sauvegarde sous un autre nom."
+            )
         if read_only:
             raise CharteError(
                 f"Le fichier « {path} » est endommagé ({problem}) : ouvrez-le dans Charte "
@@ -77,12 +96,60 @@ def open_database(
         if revision != HEAD_REVISION:
             raise CharteError(
                 f"Le fichier « {path} » vient d'une version précédente de Charte : "
-                "ouvrez-le une fois dans Charte pour le mettre à jour."
+                + ("ouvrez-le une fois dans Charte pour le mettre à jour." if reason is None
+                   else f"il doit être mis à jour mais est en lecture seule ({reason}).")
             )
-        return Database(path, read_only=True)
+        _refuse_unknown_content(path, revision)
+        return Database(path, read_only=True, read_only_reason=reason)
     if revision != HEAD_REVISION:
         _upgrade(path, backup_folder)
+    _refuse_unknown_content(path, HEAD_REVISION, backup_folder or _default_folder(path))
     return Database(path)
+
+
+def _default_folder(path: Path) -> Path:
+    from charte_desktop.db.backups import default_backup_folder
+
+    return default_backup_folder(path)
+
+
+class UnknownContentError(CharteError):
+    """The file holds tables, columns or values Charte does not know; nothing was changed.
+
+    `newest_good_backup` (the window offers to restore it) is looked for only when the
+    file was opened for writing with a backup folder.
+    """
+
+    def __init__(self, message: str, *, newest_good_backup: Path | None = None) -> None:
+        super().__init__(message)
+        self.newest_good_backup = newest_good_backup
+
+
+def _refuse_unknown_content(path: Path, revision: str,
+                            backup_folder: Path | None = None) -> None:
+    """Refuse a file whose tables, columns or stored values Charte does not know (another
+    program changed it): reading it would fail midway, in a listing or an export, and
+    every backup of it would be refused."""
+    from charte_desktop.db.health import content_heading, content_problems, lower_first
+
+    connection = connect_sqlite(path, read_only=True)
+    try:
+        unknown, broken, missing = content_problems(connection, revision)
+    finally:
+        connection.close()
+    what = content_heading(unknown, broken, missing)
+    if what is None:
+        return
+    problems = [*unknown, *broken, *missing]
+    more = f" (et {len(problems) - 1} autre(s))" if len(problems) > 1 else ""
+    message = (f"Le fichier « {path} » {what} : {lower_first(problems[0])}{more}. Il a pu "
+               "être modifié par un autre programme : vérifiez-le (charte-desktop check) ou "
+               "restaurez une sauvegarde.")
+    if backup_folder is None:
+        raise UnknownContentError(message)
+    from charte_desktop.db.backups import newest_good_backup
+
+    raise UnknownContentError(message, newest_good_backup=newest_good_backup(backup_folder))
 
 
 def _damaged(path: Path, problem: str, backup_folder: Path | None) -> CharteError:
@@ -184,7 +251,31 @@ def create_database(
             with Database(temp) as database:
                 fill(database)
         os.replace(temp, path)
+    except Exception as exc:
+        temp.unlink(missing_ok=True)
+        failure = _creation_failure(path, exc)
+        if failure is None:
+            raise
+        raise failure from None
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     return open_database(path)
+
+
+def _creation_failure(path: Path, exc: Exception) -> CharteError | None:
+    """Why a new file could not be written (disk full…), blaming the disk, not the file:
+    the new file is being built, it cannot be « endommagé »."""
+    detail = getattr(exc, "orig", None) or exc
+    if isinstance(exc, CharteError):
+        if exc.message != DISK_FULL_MESSAGE:
+            return None  # a use case's own refusal: already French and precise
+        reason = "le disque est plein"
+    elif isinstance(detail, sqlite3.Error):
+        reason = sqlite_reason(detail)
+    elif isinstance(exc, OSError):
+        reason = os_reason(exc)
+    else:
+        return None
+    return CharteError(f"Le fichier « {path} » n'a pas pu être écrit : {reason}. "
+                       "Rien n'a été enregistré.")

@@ -281,10 +281,16 @@ def acquire_lock(db_path: Path) -> FileLock:
 
 @contextmanager
 def locked_if_exists(db_path: Path) -> Iterator[None]:
-    """Hold the file's lock while replacing it, so that a file open in a Charte window is
-    never replaced under it (a new file has no one to protect)."""
+    """Hold the file's lock while replacing or writing it, so that a file open in a Charte
+    window is never replaced under it (a new file has no one to protect).
+
+    A read-only file is refused first: every writing command says so, in one place.
+    """
+    from charte_desktop.db.read_only import refuse_if_read_only
+
     if not Path(db_path).exists():
         yield
         return
+    refuse_if_read_only(Path(db_path))
     with acquire_lock(db_path):
         yield

@@ -1,8 +1,9 @@
 """Opening and closing a file the safe way, for the window.
 
 Opening: take the file's lock (a second window or process is refused before the file is
-touched), open it (a damaged file is set aside and its newest good backup offered), back it
-up if the last backup is old, and warn when it sits on a network share or a synced folder.
+touched), open it (a damaged file is set aside and its newest good backup offered; a file
+Charte may not write opens read-only), back it up if the last backup is old, and warn when
+it sits on a network share or a synced folder.
 Closing: a backup, the rotation of old backups, then the lock is released.
 """
 
@@ -26,8 +27,10 @@ from charte_desktop.db.backups import (
 )
 from charte_desktop.db.damaged import DamagedFileError
 from charte_desktop.db.fileguard import inspect_header
+from charte_desktop.db.files import UnknownContentError
 from charte_desktop.db.location import storage_risk
 from charte_desktop.db.lock import FileLock, acquire_lock
+from charte_desktop.db.read_only import write_refusal
 from charte_desktop.errors import CharteError
 from charte_desktop.settings import AppSettings, load_settings
 
@@ -37,7 +40,7 @@ log = logging.getLogger("charte")
 @dataclass
 class OpenFile:
     db: Database
-    lock: FileLock
+    lock: FileLock | None  # None: a read-only file where no lock file can be made
     settings: AppSettings = field(default_factory=AppSettings)
 
     @property
@@ -53,15 +56,17 @@ def _warn(parent: QWidget | None, title: str, message: str) -> None:
     QMessageBox.warning(parent, title, message)
 
 
-def _offer_backup(parent: QWidget | None, error: DamagedFileError) -> bool:
+def _offer_backup(parent: QWidget | None, error: DamagedFileError | UnknownContentError,
+                  title: str = "Fichier endommagé",
+                  kept: str = "Le fichier endommagé reste mis de côté.") -> bool:
     if error.newest_good_backup is None:
-        _warn(parent, "Fichier endommagé", error.message)
+        _warn(parent, title, error.message)
         return False
     when = format_moment(backup_created_at(error.newest_good_backup))
     answer = QMessageBox.question(
-        parent, "Fichier endommagé",
+        parent, title,
         f"{error.message}\n\nRestaurer la sauvegarde du {when} à la place du fichier "
-        "endommagé ? Le fichier endommagé reste mis de côté.",
+        f"actuel ? {kept}",
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.Yes,
     )
@@ -77,28 +82,45 @@ def open_file(parent: QWidget | None, path: Path, *, backups: bool = True) -> Op
     try:
         # Not a Charte file (missing, empty, foreign…)? Say so before leaving a lock file.
         inspect_header(path)
-        lock = acquire_lock(path)
+        lock = _lock(path)
     except CharteError as error:
         _warn(parent, "Ouverture impossible", error.message)
         return None
     try:
         try:
             db = open_database(path, backup_folder=folder)
-        except DamagedFileError as error:
-            if not _offer_backup(parent, error):
-                lock.release()
+        except (DamagedFileError, UnknownContentError) as error:
+            offered = (_offer_backup(parent, error) if isinstance(error, DamagedFileError)
+                       else _offer_backup(parent, error, "Fichier modifié par un autre programme",
+                                          "Le fichier actuel sera mis de côté, sans être "
+                                          "modifié."))
+            if not offered:
+                if lock is not None:
+                    lock.release()
                 return None
             assert error.newest_good_backup is not None
             restore_backup(error.newest_good_backup, path, folder=folder)
             db = open_database(path, backup_folder=folder)
     except CharteError as error:
-        lock.release()
+        if lock is not None:
+            lock.release()
         _warn(parent, "Ouverture impossible", error.message)
         return None
     opened = OpenFile(db, lock, settings)
     if backups:
         _backup_now_and_then(opened)
     return opened
+
+
+def _lock(path: Path) -> FileLock | None:
+    """The file's lock; none for a read-only file whose folder takes no lock file: it is
+    opened read-only, nothing will be written, so a second window on it risks nothing."""
+    try:
+        return acquire_lock(path)
+    except CharteError:
+        if write_refusal(path) is None:
+            raise
+        return None
 
 
 def _backup_now_and_then(opened: OpenFile) -> None:
@@ -124,7 +146,8 @@ def close_file(opened: OpenFile, *, backup: bool = True) -> None:
         log.warning("Sauvegarde à la fermeture impossible : %s", error)
     finally:
         opened.db.close()
-        opened.lock.release()
+        if opened.lock is not None:
+            opened.lock.release()
 
 
 def warn_about_location(parent: QWidget | None, opened: OpenFile) -> Path | None:

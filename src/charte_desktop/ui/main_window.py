@@ -19,6 +19,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
         self.context = AppContext(db, self.undo_stack, self.open_item)
         self.pages: dict[str, Page] = {}
         label = "démonstration (copie temporaire)" if temporary else str(db.path)
+        if getattr(db, "read_only_reason", None) is not None:
+            label += " (lecture seule)"
         self.setWindowTitle(f"Charte — {label}")
         if not temporary:
             remember_recent(db.path)
@@ -127,12 +130,28 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.statusBar().showMessage(f"Fichier : {db.path}")
+        self.read_only_notice = self._show_read_only_notice(db)
         self._restore_geometry()
         # Reopen on the screen the officer last used (only that screen is built).
         remembered = QSettings().value("window/screen", "dashboard")
         wanted = screen or (remembered if isinstance(remembered, str) else "dashboard")
         keys = [key for key, *_ in SCREENS]
         self.sidebar.setCurrentRow(keys.index(wanted) if wanted in keys else 0)
+
+    def _show_read_only_notice(self, db: Database) -> QLabel | None:
+        """A file Charte may not write stays marked in the status bar: consulting and
+        exporting work; an edit is refused with the French message of ReadOnlyFileError."""
+        reason = getattr(db, "read_only_reason", None)  # tests may pass a stand-in
+        if reason is None:
+            return None
+        notice = QLabel(f"Lecture seule : {reason}. Consultation et export "
+                        "seulement.")
+        notice.setObjectName("readOnlyNotice")
+        notice.setStyleSheet("#readOnlyNotice { background: #fff3cd; color: #664d03; "
+                             "padding: 2px 8px; }")
+        notice.setAccessibleName("Fichier en lecture seule")
+        self.statusBar().addPermanentWidget(notice)
+        return notice
 
     # --- screens -------------------------------------------------------------------------
     def page(self, key: str) -> Page:
