@@ -393,8 +393,6 @@ def test_an_id_below_one_is_not_found_without_its_number(
     assert sha256(demo) == before and not output.exists()
 
 
-@pytest.mark.xfail(reason="imports/action_plan.py check_target prints « n° 0 »: it should "
-                          "use services.common.not_found (file owned by another helper)")
 def test_an_import_into_plan_zero_is_not_found_without_its_number(
     demo: Path, plan_csv: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -404,87 +402,16 @@ def test_an_import_into_plan_zero_is_not_found_without_its_number(
     assert err == "Le plan est introuvable (voir « list plans »).\n"
 
 
-# --- 1 and 2 in the window ------------------------------------------------------------
-
-@pytest.fixture
-def dialogs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: object) -> dict[str, list[str]]:
-    """The officer's own Qt settings (recent files) stay untouched; no dialog may block:
-    warnings are recorded, questions recorded and answered as queued (else Non)."""
-    from PySide6.QtCore import QCoreApplication, QSettings
-    from PySide6.QtWidgets import QMessageBox
-
-    QCoreApplication.setOrganizationName("Charte-tests")
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                      str(tmp_path / "reglages"))
-    seen: dict[str, list[str]] = {"warnings": [], "questions": [], "answers": []}
-    Button = QMessageBox.StandardButton
-
-    def question(_parent: object, _title: str, text: str, *_a: object, **_k: object) -> object:
-        seen["questions"].append(text)
-        return Button.Yes if seen["answers"] and seen["answers"].pop(0) == "oui" else Button.No
-
-    monkeypatch.setattr(QMessageBox, "warning", lambda _parent, _title, text, *_a, **_k:
-                        seen["warnings"].append(text) or Button.Ok)
-    monkeypatch.setattr(QMessageBox, "question", question)
-    return seen
-
-
-def test_the_window_opens_a_read_only_file_with_a_notice(
-    demo: Path, tmp_path: Path, dialogs: dict[str, list[str]],
-    permissions_as_for_an_officer: None, qapp: object, qtbot: object,
+def test_a_dry_run_on_a_file_of_an_older_version_changes_nothing(
+    tmp_path: Path, plan_csv: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from charte_desktop.db.read_only import ReadOnlyFileError
-    from charte_desktop.exports.monitoring import write_monitoring_workbook
-    from charte_desktop.services.plans import PlanFields, create_plan
-    from charte_desktop.ui.app import Application
-
-    before, rows = sha256(demo), counts(demo)
-    demo.parent.chmod(0o555)  # a read-only folder: not even a lock file can be made
-    try:
-        application = Application(qapp)  # type: ignore[arg-type]
-        assert application.start(demo, demo=False)
-        window = application.window
-        assert window is not None
-        qtbot.addWidget(window)  # type: ignore[attr-defined]
-        assert dialogs["warnings"] == []
-        assert window.windowTitle().endswith("(lecture seule)")
-        assert window.read_only_notice is not None
-        assert window.read_only_notice.text() == (
-            f"Lecture seule : son dossier « {demo.parent} » n'autorise pas l'écriture. "
-            "Consultation et export seulement.")
-        window.page("actions")  # consulting works
-        written = write_monitoring_workbook(window.db, tmp_path / "suivi.xlsx", plan_id=None)
-        assert written.is_file()  # exporting works
-        with pytest.raises(ReadOnlyFileError, match="est en lecture seule"):
-            create_plan(window.db, PlanFields(title="Ne doit pas être écrit"))
-        application.close_current()
-        window.close_settled()
-    finally:
-        demo.parent.chmod(0o755)
-    assert (sha256(demo), counts(demo)) == (before, rows)
-
-
-def test_the_window_offers_a_backup_for_a_file_with_unknown_values(
-    demo: Path, dialogs: dict[str, list[str]], qapp: object, qtbot: object,
-) -> None:
-    from charte_desktop.db.backups import REASON_MANUAL, default_backup_folder, make_backup
-    from charte_desktop.ui.app import Application
-
-    make_backup(demo, default_backup_folder(demo), reason=REASON_MANUAL)
-    _change(demo, "UPDATE action SET status = 'bogus' WHERE id = 3")
-    before = sha256(demo)
-    dialogs["answers"].append("oui")
-    application = Application(qapp)  # type: ignore[arg-type]
-    assert application.start(demo, demo=False)
-    assert application.window is not None
-    qtbot.addWidget(application.window)  # type: ignore[attr-defined]
-    (question,) = dialogs["questions"]
-    assert question.startswith(f"Le fichier « {demo} » contient des valeurs inconnues de "
-                               "Charte : l'action n° 3 a un statut inconnu « bogus »")
-    assert "Le fichier actuel sera mis de côté, sans être modifié." in question
-    (aside,) = demo.parent.glob("charte.endommage-*.sqlite")
-    assert sha256(aside) == before  # kept as it was, beside
-    application.close_current()
-    application.window.close_settled()
-    assert run(["check", str(demo)]) == 0
+    older = tmp_path / "ancien.sqlite"
+    older.write_bytes((Path(__file__).parents[1] / "fixtures"
+                       / "schema-0001_initial.sqlite").read_bytes())
+    before = sha256(older)
+    code, out, err = run_cli(capsys, "import", "actions", older, plan_csv, "--dry-run")
+    assert (code, out) == (1, "")
+    assert err == (f"Le fichier « {older} » vient d'une version précédente de Charte : "
+                   "ouvrez-le une fois dans Charte pour le mettre à jour.\n")
+    assert sha256(older) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["ancien.sqlite", plan_csv.name]

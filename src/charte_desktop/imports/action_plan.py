@@ -40,6 +40,7 @@ from charte_desktop.imports.values import (
 )
 from charte_desktop.services.actions import ActionFields
 from charte_desktop.services.bulk_import import ImportRefused, RowProblem, count_label
+from charte_desktop.services.common import not_found
 from charte_desktop.services.plan_import import (
     ActionToCreate,
     AxisToCreate,
@@ -506,5 +507,5 @@ def check_target(db: Database, target: Target) -> None:
         try:
             get_plan(db, target.plan_id)
         except CharteError:
-            raise CharteError(f"Le plan n° {target.plan_id} est introuvable (voir "
-                              "« list plans »).") from None
+            raise CharteError(not_found("Le plan", target.plan_id, note="voir « list plans »")
+                              ) from None

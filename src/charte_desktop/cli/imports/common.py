@@ -73,8 +73,8 @@ def opened(args: argparse.Namespace) -> "Iterator[Database]":
     from charte_desktop.db import open_database
     from charte_desktop.db.lock import locked_if_exists
 
-    if args.dry_run:
-        with open_database(args.file) as db:
+    if args.dry_run:  # read-only: no migration, no backup, the file stays byte-identical
+        with open_database(args.file, read_only=True) as db:
             yield db
         return
     with locked_if_exists(args.file), open_database(args.file) as db:
