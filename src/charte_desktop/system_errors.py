@@ -97,8 +97,16 @@ def sqlite_damaged(error: BaseException) -> bool:
     return code is None or code in _SQLITE_DAMAGED or code not in _SQLITE_REASONS
 
 
+# What Python's sqlite3 says of a text value that is not UTF-8 (another program wrote it).
+_UNDECODABLE = "Could not decode to UTF-8"
+UNDECODABLE_REASON = ("un texte écrit par un autre programme y est mal codé "
+                      "(« charte-desktop check » dit où)")
+
+
 def sqlite_reason(error: BaseException) -> str:
     """A short French phrase for a sqlite3 error, never SQLite's English text."""
+    if _UNDECODABLE in str(error):
+        return UNDECODABLE_REASON
     code = _sqlite_code(error)
     if code in _SQLITE_REASONS:
         return _SQLITE_REASONS[code]

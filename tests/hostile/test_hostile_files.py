@@ -415,3 +415,18 @@ def test_a_dry_run_on_a_file_of_an_older_version_changes_nothing(
                    "ouvrez-le une fois dans Charte pour le mettre à jour.\n")
     assert sha256(older) == before
     assert sorted(path.name for path in tmp_path.iterdir()) == ["ancien.sqlite", plan_csv.name]
+
+
+@pytest.mark.skipif(os.name == "nt", reason="Windows file names are always Unicode")
+def test_a_file_name_that_is_not_utf8_is_backed_up_and_listed(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Linux allows any bytes in a name (a USB key written elsewhere): the name is never
+    an error, and what is printed of it is readable."""
+    odd = demo.with_name(os.fsdecode(b"plan-\xe9t\xe9.sqlite"))  # Latin-1 "été"
+    demo.rename(odd)
+    code, out, err = run_cli(capsys, "backup", odd)
+    assert (code, err) == (0, "")
+    assert Path(out.strip().replace("\ufffd", "?")).name.endswith("-manuelle.sqlite")
+    code, out, err = run_cli(capsys, "list", "plans", odd)
+    assert (code, err) == (0, "") and out.count("\n") >= 3

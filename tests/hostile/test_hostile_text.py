@@ -142,3 +142,27 @@ def test_an_old_value_reads_clean(older_file: Path) -> None:
 def test_clean_text_and_clean_line(raw: str, line: str, paragraphs: str) -> None:
     assert clean_line(raw) == line
     assert clean_text(raw) == paragraphs
+
+
+def test_a_text_another_program_wrote_in_another_encoding_is_named_by_check(
+    demo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Bytes that are not UTF-8 (written as Latin-1 by another program) cannot be read:
+    `check` says where, and a listing says to run it, in one French line each."""
+    with sqlite3.connect(demo) as connection:
+        connection.execute("UPDATE action SET title = CAST(X'4372E86368652046FF' AS TEXT) "
+                           "WHERE id = 2")
+    connection.close()
+    before = demo.read_bytes()
+    assert run(["check", str(demo)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (f"Le fichier « {demo} » contient des valeurs inconnues de Charte : table "
+                   "« action », ligne 2 : le texte de la colonne « title » est mal codé (pas "
+                   "en UTF-8).\n")
+    assert run(["list", "actions", str(demo)]) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == ("Le fichier est endommagé ou illisible : un texte écrit par un autre "
+                   "programme y est mal codé (« charte-desktop check » dit où).\n")
+    assert demo.read_bytes() == before

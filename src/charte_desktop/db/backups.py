@@ -109,7 +109,9 @@ def default_backup_folder(db_path: Path) -> Path:
     files with the same name in different folders.
     """
     full = os.path.normcase(str(db_path.resolve()))
-    digest = hashlib.sha256(full.encode("utf-8")).hexdigest()[:8]
+    # surrogateescape: a name with bytes that are not UTF-8 (Linux) gets its own digest;
+    # every other path keeps the digest, hence the folder, it always had.
+    digest = hashlib.sha256(full.encode("utf-8", "surrogateescape")).hexdigest()[:8]
     return data_folder() / BACKUP_FOLDER_NAME / f"{db_path.stem}-{digest}"
 
 

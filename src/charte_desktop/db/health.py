@@ -12,7 +12,7 @@ from charte_desktop.db.expected_schema import schema_problems
 from charte_desktop.db.fileguard import inspect_header
 from charte_desktop.db.files import read_revision
 from charte_desktop.db.integrity_text import BREAKS_A_RULE, french_integrity
-from charte_desktop.db.known_values import rule_problems, value_problems
+from charte_desktop.db.known_values import encoding_problems, rule_problems, value_problems
 from charte_desktop.db.memory_copy import memory_copy
 from charte_desktop.db.schema_version import HEAD_REVISION, refuse_unknown_revision
 from charte_desktop.db.sqlite_connection import connect_sqlite
@@ -120,6 +120,8 @@ def check_file(path: Path) -> HealthReport:
         if revision is not None:
             (report.value_problems, report.rule_problems,
              report.schema_problems) = content_problems(connection, revision)
+            # Texts Charte could not read (not UTF-8): too slow for every opening.
+            report.value_problems += encoding_problems(connection, MAX_PROBLEMS)
             if report.value_problems or report.rule_problems:
                 # Those rows are named above: SQLite's bare "CHECK failed" would repeat them.
                 report.integrity_problems = [

@@ -108,3 +108,33 @@ def value_problems(connection: sqlite3.Connection, limit: int = 20) -> list[str]
         if len(problems) >= limit:
             break
     return problems
+
+
+_TEXT_TYPES = ("CHAR", "TEXT", "CLOB")
+
+
+def encoding_problems(connection: sqlite3.Connection, limit: int = 20) -> list[str]:
+    """Text values that are not UTF-8 (another program wrote bytes), at most `limit`: the
+    rows Charte cannot read, named by table, line and column. Every text is read, about
+    0.15 s for the large territory: `check` runs it, not every opening."""
+    problems: list[str] = []
+    tables = [row[0] for row in connection.execute(
+        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+        "ORDER BY name")]
+    for table in tables:
+        columns = [row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')
+                   if any(kind in (row[2] or "").upper() for kind in _TEXT_TYPES)]
+        if not columns:
+            continue
+        as_bytes = ", ".join(f'CAST("{column}" AS BLOB)' for column in columns)
+        for rowid, *values in connection.execute(f'SELECT rowid, {as_bytes} FROM "{table}"'):
+            for column, value in zip(columns, values, strict=True):
+                try:
+                    if value is not None:
+                        value.decode("utf-8")
+                except UnicodeDecodeError:
+                    problems.append(f"table « {table} », ligne {rowid} : le texte de la "
+                                    f"colonne « {column} » est mal codé (pas en UTF-8)")
+                    if len(problems) >= limit:
+                        return problems
+    return problems
