@@ -2,7 +2,7 @@
 """One command for each developer task, on any machine that has Python >= 3.11.
 
     python3 dev.py demo    set up, then open the window on a fresh copy of the demo territory
-    python3 dev.py test    set up, then run the whole test suite and the linter
+    python3 dev.py test    set up, then run the whole test suite, the linter and the type checker
     python3 dev.py bench   set up, then run the benchmark on the large territory
     python3 dev.py bundle  set up, then build the bundled program, smoke-test it and compile
                            its installer (installer/build.py; makensis must be installed)
@@ -54,10 +54,18 @@ def demo() -> int:
 
 
 def test() -> int:
+    """The tests, the linter and the type checker, each run whatever the others say: one
+    report of everything to fix. Fails if any fails."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the window's tests need no screen
-    return run(venv_bin("python"), "-m", "pytest", "-q") or run(
-        venv_bin("ruff"), "check", "src", "tests", "bench", "installer", "resources", "dev.py"
-    )
+    results = {
+        "pytest": run(venv_bin("python"), "-m", "pytest", "-q"),
+        "ruff": run(venv_bin("ruff"), "check", "src", "tests", "bench", "installer",
+                    "resources", "dev.py"),
+        "mypy": run(venv_bin("mypy")),  # what it checks: [tool.mypy] in pyproject.toml
+    }
+    failed = [name for name, code in results.items() if code]
+    print(f"Échec : {', '.join(failed)}." if failed else "Tests, ruff et mypy : tout passe.")
+    return 1 if failed else 0
 
 
 def bench() -> int:

@@ -56,6 +56,16 @@ def test_contacts_preview(demo_db: Database, tmp_path: Path) -> None:
     assert demo_db.path.read_bytes() == before
 
 
+def test_a_formula_in_a_contact_cell_is_a_problem_of_its_row(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    path = contacts_list(tmp_path)
+    replace_cells(path, {"E4": '=CONCATENATE("Pré";"sidente")'})
+    preview = _preview(demo_db, path)
+    assert str(preview.problems[0]).startswith(
+        "ligne 4 : colonne « Fonction » : formule « =CONCATENATE(")
+
+
 def test_contacts_import_creates_each_organisation_once(demo_db: Database, tmp_path: Path
                                                         ) -> None:
     path = contacts_list(tmp_path)

@@ -10,6 +10,7 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
+from typing import cast
 
 from charte_desktop import __version__
 from charte_desktop.cli.exports import add_export_parsers
@@ -71,14 +72,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     kinds = export.add_subparsers(dest="kind", title="documents", metavar="DOCUMENT",
                                   parser_class=FrenchArgumentParser, required=True)
-    add_export_parsers(kinds)
+    add_export_parsers(cast("argparse._SubParsersAction[argparse.ArgumentParser]", kinds))
 
     bring_in = commands.add_parser(
         "import", help="importer un classeur Excel ou un fichier CSV dans un fichier Charte"
     )
     sources = bring_in.add_subparsers(dest="kind", title="données", metavar="QUOI",
                                       parser_class=FrenchArgumentParser, required=True)
-    add_import_parsers(sources)
+    add_import_parsers(cast("argparse._SubParsersAction[argparse.ArgumentParser]", sources))
     return parser
 
 

@@ -3,7 +3,8 @@
 import argparse
 import re
 import sys
-from typing import NoReturn
+from collections.abc import Iterable
+from typing import Any, NoReturn
 
 # argparse's own messages, in French (Python ships no French catalogue for them).
 _TRANSLATIONS: tuple[tuple[str, str], ...] = (
@@ -29,7 +30,9 @@ def translate(message: str) -> str:
 
 
 class FrenchHelpFormatter(argparse.HelpFormatter):
-    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+    def add_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                  groups: Iterable[argparse._MutuallyExclusiveGroup],
+                  prefix: str | None = None) -> None:
         # argparse asks for an empty prefix when it builds a subcommand's name: keep it.
         super().add_usage(usage, actions, groups,
                           prefix="utilisation : " if prefix is None else prefix)
@@ -38,7 +41,7 @@ class FrenchHelpFormatter(argparse.HelpFormatter):
 class FrenchArgumentParser(argparse.ArgumentParser):
     """Usage errors print the usage and a French message on stderr, then exit 2."""
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", FrenchHelpFormatter)
         kwargs.setdefault("add_help", False)
         super().__init__(*args, **kwargs)

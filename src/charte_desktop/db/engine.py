@@ -119,7 +119,7 @@ class Database:
         """`load()`'s result, read again only after a write to the file."""
         cached = self._memo.get(key)
         if cached is not None and cached[0] == self.generation:
-            return cached[1]  # type: ignore[no-any-return]
+            return cached[1]
         value = load()
         self._memo[key] = (self.generation, value)
         return value
@@ -165,7 +165,8 @@ class Database:
                 if not self._journal_settled and raw is not None:
                     from charte_desktop.db.sqlite_connection import settle_journal_mode
 
-                    self._journal_settled = settle_journal_mode(raw)
+                    # `raw` is the pool's sqlite3 connection, typed as any DB-API one.
+                    self._journal_settled = settle_journal_mode(raw)  # type: ignore[arg-type]
 
     def _refusal(self, exc: OperationalError) -> CharteError | None:
         """The French refusal for a write SQLite could not make, None for other errors."""

@@ -30,6 +30,7 @@ _PRAGMAS_READ_ONLY = (
 
 def connect_sqlite(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     """A raw connection with our settings; read-only ones can never write the file."""
+    pragmas: tuple[str, ...]
     if read_only:
         connection = sqlite3.connect(
             f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,

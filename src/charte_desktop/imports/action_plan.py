@@ -11,6 +11,7 @@ those that would refuse the import.
 """
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -288,7 +289,7 @@ def apply_actions(db: Database, preview: ActionsPreview, *, monitor: Monitor = S
     return import_plan(db, preview.batch, step=_stepper(monitor, WRITING))
 
 
-def _stepper(monitor: Monitor, stage: str):  # type: ignore[no-untyped-def]
+def _stepper(monitor: Monitor, stage: str) -> Callable[[int, int], None]:
     def step(done: int, total: int) -> None:
         monitor.update(stage, done, total)
     return step

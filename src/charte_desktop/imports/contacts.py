@@ -6,6 +6,7 @@ already in the directory (same name and organisation, or same e-mail) is left as
 listed as such, so importing the same list twice creates nobody twice.
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -112,8 +113,8 @@ def _directory(db: Database) -> _Directory:
     with db.session() as session:
         for circle_id, name in session.execute(select(Circle.id, Circle.name)):
             found.circles.setdefault(fold(name), circle_id)
-        for organisation_id, name in session.execute(select(Organisation.id, Organisation.name)):
-            found.organisations.setdefault(fold(name.strip()), organisation_id)
+        for known_id, name in session.execute(select(Organisation.id, Organisation.name)):
+            found.organisations.setdefault(fold(name.strip()), known_id)
         for first, last, organisation_id, email in session.execute(select(
                 Contact.first_name, Contact.last_name, Contact.organisation_id, Contact.email)):
             found.people.add((person_key(f"{first} {last}"), organisation_id))
@@ -171,7 +172,7 @@ def apply_contacts(db: Database, preview: ContactsPreview, *, monitor: Monitor =
     return import_contacts(db, preview.batch, step=_stepper(monitor, WRITING))
 
 
-def _stepper(monitor: Monitor, stage: str):  # type: ignore[no-untyped-def]
+def _stepper(monitor: Monitor, stage: str) -> Callable[[int, int], None]:
     def step(done: int, total: int) -> None:
         monitor.update(stage, done, total)
     return step
@@ -181,7 +182,7 @@ class _Builder:
     def __init__(self, directory: _Directory, mapping: Mapping) -> None:
         self.directory = directory
         self.columns = {key: column for key, column in mapping.items() if column is not None}
-        self.labels = {spec.key: spec.label for spec in CONTACT_FIELDS}
+        self.field_labels = {spec.key: spec.label for spec in CONTACT_FIELDS}
         self.batch = ContactsImport()
         self.problems: list[RowProblem] = []
         self.notes: list[RowProblem] = []
@@ -200,7 +201,8 @@ class _Builder:
 
     def add_row(self, row: TableRow) -> None:
         line = row.number
-        bad = [RowProblem(line, f"colonne « {self.labels[key]} » : {row.problems[column]}")
+        bad = [RowProblem(line, f"colonne « {self.field_labels[key]} » : "
+                                f"{row.problems[column]}")
                for key, column in self.columns.items() if column in row.problems]
         if bad:
             self.problems.extend(bad)

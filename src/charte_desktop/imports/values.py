@@ -97,11 +97,11 @@ def parse_date(value: CellValue, *, end: bool = False) -> date | None:
             return date(year, month, day)
         if match := _MONTH_YEAR.match(typed):
             day_text, month_name, year_text = match.groups()
-            month = _MONTHS.get(month_name)
-            if month is not None:
+            named_month = _MONTHS.get(month_name)
+            if named_month is not None:
                 if day_text:
-                    return date(int(year_text), month, int(day_text))
-                return _period_bound(int(year_text), month, end=end)
+                    return date(int(year_text), named_month, int(day_text))
+                return _period_bound(int(year_text), named_month, end=end)
         if match := _NUMERIC_MONTH_YEAR.match(typed):
             month, year = int(match.group(1)), int(match.group(2))
             return _period_bound(year, month, end=end)

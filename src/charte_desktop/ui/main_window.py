@@ -2,6 +2,7 @@
 
 import sqlite3
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSettings, QSize, Qt, QTimer, Signal
@@ -211,12 +212,14 @@ class MainWindow(QMainWindow):
 
     def _replace_preview(self, page: Page) -> None:
         from charte_desktop.ui.pages import actions_frame as frame
+        from charte_desktop.ui.pages.actions_page import ActionsPage
 
         preview, self.preview = self.preview, None
         assert preview is not None
-        state = frame.list_state(preview)  # type: ignore[arg-type]
+        state = frame.list_state(preview)
         page.refresh()
-        frame.restore_list_state(page, state)  # type: ignore[arg-type]
+        assert isinstance(page, ActionsPage)
+        frame.restore_list_state(page, state)
         if self.stack.currentWidget() is preview:
             self.stack.setCurrentWidget(page)
         self.stack.removeWidget(preview)
@@ -256,7 +259,11 @@ class MainWindow(QMainWindow):
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         # Commands may import what the background loading imports: they wait for it first.
-        action.triggered.connect(lambda _checked=False: (self.core.wait(), slot()))
+        def run(_checked: bool = False) -> None:
+            self.core.wait()
+            slot()
+
+        action.triggered.connect(run)
         menu.addAction(action)
         return action
 
@@ -296,7 +303,7 @@ class MainWindow(QMainWindow):
 
         go = self.menuBar().addMenu("&Aller à")
         for i, (_key, text, _m, _c) in enumerate(SCREENS):
-            self._action(go, text, lambda row=i: self.go_to(row), f"Ctrl+{i + 1}")
+            self._action(go, text, partial(self.go_to, i), f"Ctrl+{i + 1}")
 
         help_menu = self.menuBar().addMenu("Aid&e")
         self._action(help_menu, "À &propos de Charte", self._about)
@@ -336,8 +343,7 @@ class MainWindow(QMainWindow):
         if not files:
             self.recent_menu.addAction("(aucun fichier récent)").setEnabled(False)
         for name in files:
-            self.recent_menu.addAction(name, lambda path=name: self.open_requested.emit(
-                Path(path)))
+            self.recent_menu.addAction(name, partial(self.open_requested.emit, Path(name)))
 
     def _ask_open(self) -> None:
         name, _ = QFileDialog.getOpenFileName(self, "Ouvrir un fichier Charte",

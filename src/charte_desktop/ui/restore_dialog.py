@@ -1,5 +1,6 @@
 """« Restaurer une sauvegarde » : the backups of the open file, newest first."""
 
+from decimal import Decimal
 from pathlib import Path
 
 from PySide6.QtWidgets import (
@@ -19,7 +20,7 @@ from charte_desktop.ui.table_model import Column, RowTableModel
 
 def size_text(size: int) -> str:
     if size >= 1_000_000:
-        return f"{format_number(round(size / 1_000_000, 1))} Mo"
+        return f"{format_number(Decimal(size).scaleb(-6).quantize(Decimal('0.1')))} Mo"
     return f"{format_number(max(1, round(size / 1000)))} Ko"
 
 

@@ -35,7 +35,7 @@ class ImportKind:
 
 
 def _action_items(preview: action_plan.ActionsPreview) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for item in preview.actions:
         fields = item.fields
         axis, pilot = preview.labels.get(item.line, ("", ""))
@@ -77,7 +77,7 @@ ACTIONS = ImportKind(
 
 
 def _contact_items(preview: contacts.ContactsPreview) -> list[tuple[str, ...]]:
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for person in preview.people:
         fields = person.fields
         organisation, circle = preview.labels.get(person.line, ("", ""))

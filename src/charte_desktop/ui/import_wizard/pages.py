@@ -1,5 +1,6 @@
 """The assistant's four pages. Widgets only: the core does the reading and checking."""
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -55,12 +56,15 @@ def _show(label: QLabel, message: str, *, error: bool = False) -> None:
     label.setVisible(bool(message))
 
 
+def _cell_of(index: int) -> Callable[[tuple[str, ...]], str]:
+    return lambda row: row[index] if index < len(row) else ""
+
+
 def _text_model(headers: tuple[str, ...] | list[str], parent: QWidget
                 ) -> RowTableModel[tuple[str, ...]]:
     """A read-only table of texts, one tuple per row; amounts (in €) to the right."""
     columns: list[Column[tuple[str, ...]]] = [
-        Column(header, lambda row, i=i: row[i] if i < len(row) else "",
-               align_right=header.startswith("Budget"))
+        Column(header, _cell_of(i), align_right=header.startswith("Budget"))
         for i, header in enumerate(headers)]
     return RowTableModel(columns, parent)
 
@@ -305,8 +309,8 @@ class MappingPage(QWizardPage):
         for key, box in self.boxes.items():
             box.clear()
             box.addItem(NOT_IMPORTED, None)
-            for column, choice in enumerate(choices):
-                box.addItem(choice, column)
+            for index, choice in enumerate(choices):
+                box.addItem(choice, index)
             column = mapping.get(key)
             box.setCurrentIndex(0 if column is None else column + 1)
         self._filling = False
