@@ -14,13 +14,24 @@ from charte_desktop.services import meetings, plans
 from charte_desktop.ui.list_page import ListPage
 from charte_desktop.ui.main_window import SCREENS, MainWindow
 from tests.ui.helpers import when_dialog_opens
-from tests.ui.keyboard import CTRL, activate, focused, key, open_screen, press, reach
+from tests.ui.keyboard import (
+    CTRL,
+    activate,
+    focused,
+    forget_pending_forms,
+    key,
+    open_screen,
+    press,
+    reach,
+)
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def title_of_next_form() -> dict[str, Any]:
-    """The title of the next form that opens (closed at once, nothing saved)."""
+    """The title of the next form that opens (closed at once, nothing saved). A form
+    awaited before and that never opened is forgotten: it would take this one."""
+    forget_pending_forms()
     seen: dict[str, Any] = {}
     when_dialog_opens(lambda dialog: seen.update(title=dialog.windowTitle()))
     return seen
