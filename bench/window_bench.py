@@ -62,8 +62,8 @@ def window():
     from charte_desktop.ui.main_window import MainWindow
     return next(w for w in app.topLevelWidgets() if isinstance(w, MainWindow))
 first_paint = FirstPaint(app, shown)
-from charte_desktop.ui.app import launch
-sys.exit(launch(["--db", sys.argv[1]]))
+from charte_desktop.cli.window_launcher import launch_window
+sys.exit(launch_window(["--db", sys.argv[1]]))
 """
 
 FLOOR_CHILD = FIRST_PAINT + """

@@ -48,3 +48,15 @@ def test_command_line_runs_without_loading_qt_or_heavy_modules(tmp_path: Path) -
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                             timeout=120)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_window_does_not_import_the_command_line() -> None:
+    """ui/ and cli/ are two front doors on the same core: neither goes through the other
+    (the command line starts the window through `ui.app.launch` only)."""
+    offenders = [
+        f"{source.relative_to(PACKAGE)}: {name}"
+        for source in (PACKAGE / "ui").rglob("*.py")
+        for name in imported_modules(source)
+        if name.startswith("charte_desktop.cli")
+    ]
+    assert offenders == []

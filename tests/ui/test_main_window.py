@@ -9,11 +9,12 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from charte_desktop.cli.window_launcher import parse_window_arguments
 from charte_desktop.db import Database, open_database
 from charte_desktop.db.enums import ActionStatus, TerritoryKind
 from charte_desktop.services.actions import get_action, list_actions
 from charte_desktop.services.plans import TerritoryFields, get_territory
-from charte_desktop.ui.app import Application, parse_window_arguments
+from charte_desktop.ui.app import Application
 from charte_desktop.ui.form_dialog import FormDialog
 from charte_desktop.ui.i18n import install_french
 from charte_desktop.ui.main_window import SCREENS, MainWindow, recent_files

@@ -145,8 +145,8 @@ def test_the_program_paints_the_list_before_sqlalchemy_is_loaded(
         "    else:\n"
         "        QTimer.singleShot(20, look)\n"
         "QTimer.singleShot(0, look)\n"
-        "from charte_desktop.ui.app import launch\n"
-        f"sys.exit(launch(['--db', {str(demo)!r}]))\n"
+        "from charte_desktop.cli.window_launcher import launch_window\n"
+        f"sys.exit(launch_window(['--db', {str(demo)!r}]))\n"
     )
     result = run_fresh(body)
     assert result.returncode == 0, result.stderr

@@ -1,6 +1,5 @@
 """Start the window: French Qt, error reporting, the file to open, the main window."""
 
-import argparse
 import sys
 import tempfile
 from importlib.resources import files
@@ -10,7 +9,6 @@ from PySide6.QtCore import QTranslator
 from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from charte_desktop.cli.parser import FrenchArgumentParser
 from charte_desktop.db import Database, create_database, open_database
 from charte_desktop.db.backups import REASON_MANUAL, format_moment, make_backup, restore_backup
 from charte_desktop.db.copying import copy_database
@@ -23,19 +21,6 @@ from charte_desktop.ui.error_reporting import install_exception_hook, set_up_log
 from charte_desktop.ui.file_session import OpenFile, close_file, open_file, warn_about_location
 from charte_desktop.ui.i18n import install_french
 from charte_desktop.ui.main_window import FILE_FILTER, MainWindow
-
-
-def parse_window_arguments(argv: list[str]) -> argparse.Namespace:
-    parser = FrenchArgumentParser(prog="charte-desktop",
-                                  description="Ouvre la fenêtre de Charte.")
-    group = parser.add_mutually_exclusive_group()
-    group.add_argument("--db", metavar="FICHIER", type=Path, help="ouvrir FICHIER")
-    group.add_argument("--demo", action="store_true",
-                       help="ouvrir une copie neuve du territoire de démonstration")
-    group.add_argument("--smoke", action="store_true",
-                       help="vérifier que l'installation fonctionne (fenêtre hors écran, "
-                            "exports dans un dossier temporaire) puis quitter")
-    return parser.parse_args(argv)
 
 
 def window_icon() -> QIcon:
@@ -266,9 +251,11 @@ class Application:
         return True
 
 
-def launch(argv: list[str]) -> int:
-    args = parse_window_arguments(argv)
-    if args.smoke:
+def launch(db: Path | None = None, *, demo: bool = False, smoke: bool = False) -> int:
+    """Open the window on `db`, the demo, the last file or the welcome (see
+    `Application.start`); `smoke`: check the installation and quit. The arguments are read
+    by `cli.window_launcher`."""
+    if smoke:
         from charte_desktop.ui.smoke import run_smoke
 
         return run_smoke()
@@ -279,10 +266,10 @@ def launch(argv: list[str]) -> int:
     install_exception_hook()
     application = Application(app)
     try:
-        started = application.start(args.db, args.demo)
+        started = application.start(db, demo)
     except CharteError as error:
         QMessageBox.warning(None, "Charte", error.message)
         return 1
     if not started:
-        return 1 if args.db is not None else 0
+        return 1 if db is not None else 0
     return app.exec()
