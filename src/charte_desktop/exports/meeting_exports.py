@@ -2,6 +2,7 @@
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,7 +15,23 @@ if TYPE_CHECKING:
 
 Writer = Callable[..., Path]
 Builder = Callable[["MeetingContext", Path | None], "Document"]
-KINDS = ("convocation", "attendance", "minutes")
+
+
+@dataclass(frozen=True)
+class MeetingDocument:
+    kind: str  # its key, on the command line (`export minutes`) and in the code
+    what: str  # « le compte rendu »: in the window's tooltips and dialogs
+    description: str  # the command line's help
+
+
+# The meeting documents, in the order the command line and the window list them.
+MEETING_DOCUMENTS = (
+    MeetingDocument("convocation", "la convocation", "convocation d'une réunion (Word)"),
+    MeetingDocument("attendance", "la feuille d'émargement",
+                    "feuille d'émargement d'une réunion (Word)"),
+    MeetingDocument("minutes", "le compte rendu", "compte rendu d'une réunion (Word)"),
+)
+KINDS = tuple(document.kind for document in MEETING_DOCUMENTS)
 
 
 def document_writer(kind: str) -> tuple[str, Writer]:

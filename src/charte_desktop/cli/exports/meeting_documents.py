@@ -6,16 +6,13 @@ from pathlib import Path
 from charte_desktop.cli.exports.common import add_file_and_output
 from charte_desktop.cli.ids import record_id
 
-KINDS = {  # = exports.meeting_exports.KINDS
-    "convocation": "convocation d'une réunion (Word)",
-    "attendance": "feuille d'émargement d'une réunion (Word)",
-    "minutes": "compte rendu d'une réunion (Word)",
-}
-
 
 def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
-    for kind, help_text in KINDS.items():
-        parser = kinds.add_parser(kind, help=help_text)
+    # The registry only: writing a document imports python-docx, listing them does not.
+    from charte_desktop.exports.meeting_exports import MEETING_DOCUMENTS
+
+    for document in MEETING_DOCUMENTS:
+        parser = kinds.add_parser(document.kind, help=document.description)
         add_file_and_output(parser, suffix="docx")
         parser.add_argument("--meeting", metavar="N°", type=record_id, required=True,
                             help="numéro de la réunion (voir « list meetings »)")

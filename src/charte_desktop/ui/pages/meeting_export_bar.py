@@ -3,29 +3,29 @@ invitation (.ics) and an e-mail draft of its convocation or minutes, each writte
 the officer chooses, then opened in one click."""
 
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMenu, QMessageBox, QPushButton, QWidget
 
 from charte_desktop.db import Database
+from charte_desktop.exports.meeting_exports import MEETING_DOCUMENTS
 from charte_desktop.ui.file_exports import (
     CALENDAR_FILTER,
     EMAIL_FILTER,
     WORD_FILTER,
     ask_target,
-    offer_to_open,
     open_with_system,
+    save_document,
     write_file,
 )
 
+# The buttons' texts of the documents (exports.meeting_exports.MEETING_DOCUMENTS).
 # Émargement and Compte rendu go without an Alt+letter: on Réunions, M and R (and every
 # other letter of theirs) are taken by the list, its filters and the menus.
-DOCUMENTS = (
-    ("convocation", "Con&vocation…", "la convocation"),
-    ("attendance", "Émargement…", "la feuille d'émargement"),
-    ("minutes", "Compte rendu…", "le compte rendu"),
-)
+BUTTON_TEXTS = {"convocation": "Con&vocation…", "attendance": "Émargement…",
+                "minutes": "Compte rendu…"}
 # Documents an e-mail draft can carry: (kind, menu text, "de la convocation").
 DRAFTS = (
     ("convocation", "de la &convocation…", "de la convocation"),
@@ -53,11 +53,11 @@ class MeetingExportBar(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(QLabel("Documents :"))
         self.buttons: dict[str, QPushButton] = {}
-        for kind, text, what in DOCUMENTS:
-            button = QPushButton(text)
-            button.setToolTip(f"Écrire {what} de la réunion (Word)")
-            button.clicked.connect(lambda _checked=False, k=kind, w=what: self.export(k, w))
-            self.buttons[kind] = button
+        for document in MEETING_DOCUMENTS:
+            button = QPushButton(BUTTON_TEXTS[document.kind])
+            button.setToolTip(f"Écrire {document.what} de la réunion (Word)")
+            button.clicked.connect(partial(self.export, document.kind, document.what))
+            self.buttons[document.kind] = button
             row.addWidget(button)
 
         calendar = QPushButton("Invitation a&genda (.ics)…")
@@ -95,24 +95,19 @@ class MeetingExportBar(QWidget):
         name = write_file(self, suggest, failure)
         return None if name is None else ask_target(self, title, name, file_filter)
 
-    def export(self, kind: str, what: str) -> Path | None:
+    def export(self, kind: str, what: str, _checked: bool = False) -> Path | None:
         """A Word document, then "open it / its folder"."""
         from charte_desktop.exports.meeting_exports import export_meeting_document, suggested_name
 
         meeting_id = self._meeting_id()
         if meeting_id is None:
             return None
-        target = self._choose(lambda: suggested_name(self.db, kind, meeting_id),
-                              f"Enregistrer {what}", WORD_FILTER, "Document non écrit")
-        if target is None:
-            return None
-        written = write_file(
-            self, lambda: export_meeting_document(self.db, kind, meeting_id, target),
-            "Document non écrit")
-        if written is None:
-            return None
-        self.last_written = written
-        offer_to_open(self, written)
+        written = save_document(
+            self, lambda: suggested_name(self.db, kind, meeting_id),
+            lambda target: export_meeting_document(self.db, kind, meeting_id, target),
+            title=f"Enregistrer {what}", file_filter=WORD_FILTER, failure="Document non écrit")
+        if written is not None:
+            self.last_written = written
         return written
 
     def export_calendar(self) -> Path | None:
