@@ -49,7 +49,7 @@ def test_selection_survives_a_reload_and_search_ignores_accents(qtbot: QtBot) ->
 
 
 def test_multi_choice_ticks_filters_and_summarises(qtbot: QtBot) -> None:
-    from charte_desktop.ui.inputs import MultiChoiceInput
+    from charte_desktop.ui.choice_inputs import MultiChoiceInput
 
     people = [(i, f"Personne {i}") for i in range(20)] + [(99, "Hélène Barbier")]
     field = MultiChoiceInput(lambda: people)

@@ -28,21 +28,19 @@ from PySide6.QtWidgets import (
 
 from charte_desktop.db import Database
 from charte_desktop.errors import CharteError
+from charte_desktop.ui.choice_inputs import ChoiceInput, MultiChoiceInput
 from charte_desktop.ui.inputs import (
     BoolInput,
-    ChoiceInput,
     Choices,
-    DateInput,
     Input,
     IntInput,
-    MultiChoiceInput,
     MultilineInput,
     NumberInput,
     TextInput,
-    TimeInput,
 )
 from charte_desktop.ui.problem_label import PROBLEM_COLOUR, ProblemLabel
 from charte_desktop.ui.shortcuts import add_shortcut
+from charte_desktop.ui.typed_inputs import DateInput, TimeInput
 
 F = TypeVar("F")
 VALIDATION_DELAY_MS = 250

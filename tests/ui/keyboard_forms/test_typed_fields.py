@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.ui.form_dialog import FieldSpec, FormDialog
-from charte_desktop.ui.inputs import DateInput
+from charte_desktop.ui.typed_inputs import DateInput
 from tests.ui.keyboard import CTRL, click, field, key, replace_text, type_keys
 
 
