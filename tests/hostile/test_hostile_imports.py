@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from charte_desktop.cli.main import run
-from charte_desktop.imports.table_reader import MAX_ROWS
+from charte_desktop.imports.table_rows import MAX_ROWS
 from tests.imports.bad_workbooks import strict_workbook
 
 

@@ -15,7 +15,7 @@ from charte_desktop.imports.columns import (
     source_notes,
 )
 from charte_desktop.imports.contacts import CONTACT_FIELDS
-from charte_desktop.imports.table_reader import Table, TableRow
+from charte_desktop.imports.table_rows import Table, TableRow
 
 
 def _table(*rows: tuple[object, ...]) -> Table:

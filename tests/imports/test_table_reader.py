@@ -7,7 +7,8 @@ import pytest
 
 from charte_desktop.errors import CharteError
 from charte_desktop.imports.progress import CANCELLED_MESSAGE, ImportCancelled, Monitor
-from charte_desktop.imports.table_reader import column_letter, read_table, sheet_names
+from charte_desktop.imports.table_reader import read_table, sheet_names
+from charte_desktop.imports.table_rows import column_letter
 
 
 def _workbook(path: Path) -> Path:

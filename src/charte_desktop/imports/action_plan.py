@@ -30,7 +30,7 @@ from charte_desktop.imports.columns import (
 )
 from charte_desktop.imports.people import person_key, split_person
 from charte_desktop.imports.progress import REPORT_EVERY, SILENT, Monitor
-from charte_desktop.imports.table_reader import CellValue, Table, TableRow
+from charte_desktop.imports.table_rows import CellValue, Table, TableRow
 from charte_desktop.imports.values import (
     ValueProblem,
     choice_table,

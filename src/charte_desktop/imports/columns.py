@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from charte_desktop.errors import CharteError
-from charte_desktop.imports.table_reader import Table, TableRow, column_letter
+from charte_desktop.imports.table_rows import Table, TableRow, column_letter
 from charte_desktop.imports.values import text
 from charte_desktop.text import fold
 

@@ -24,7 +24,7 @@ from charte_desktop.imports.columns import (
 )
 from charte_desktop.imports.people import person_key, split_person
 from charte_desktop.imports.progress import REPORT_EVERY, SILENT, Monitor
-from charte_desktop.imports.table_reader import CellValue, Table, TableRow
+from charte_desktop.imports.table_rows import CellValue, Table, TableRow
 from charte_desktop.imports.values import text
 from charte_desktop.services.bulk_import import ImportRefused, RowProblem, count_label
 from charte_desktop.services.contacts_import import (

@@ -19,7 +19,8 @@ from charte_desktop.imports.columns import (
     header_at,
 )
 from charte_desktop.imports.progress import SILENT, Monitor
-from charte_desktop.imports.table_reader import Table, first_rows, read_table
+from charte_desktop.imports.table_reader import first_rows, read_table
+from charte_desktop.imports.table_rows import Table
 
 MAX_SHEETS_LOOKED_AT = 30  # for the hint only: the sheets beyond are not opened
 

@@ -13,83 +13,37 @@ than MAX_ROWS non-empty rows are read: a bigger file is refused as soon as it sh
 before the rest is read.
 """
 
-import csv
 import re
 import threading
 import warnings
-from collections.abc import Generator, Iterator
-from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from collections.abc import Generator
 from pathlib import Path
 from typing import Any
 
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_number
+from charte_desktop.imports.csv_table import csv_rows
 from charte_desktop.imports.progress import REPORT_EVERY, SILENT, Monitor
+from charte_desktop.imports.table_rows import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    READING,
+    CellValue,
+    SheetInfo,
+    Table,
+    TableRow,
+    clean_cell,
+    too_many_rows,
+)
 from charte_desktop.imports.untrusted import (
     MAX_FILE_BYTES,
-    UTF16_BOMS,
     SourceKind,
     check_untrusted_file,
-    looks_utf16,
     require_defused_xml,
 )
 from charte_desktop.text import clean_text, fold
 
-CellValue = str | int | float | datetime | date | time | timedelta | bool | None
-
-# The one limit on what is read from a plan, a directory or an update workbook: non-empty
-# rows of the sheet (lines of a CSV file). Real plans hold a few hundred actions.
-MAX_ROWS = 5_000
-MAX_COLUMNS = 200  # cells further right are ignored: no plan or directory is that wide
-READING = "Lecture du fichier"
-_CSV_DELIMITERS = (";", "\t", ",")  # in order of preference on a tie (French Excel: ";")
 _TRUE = ("1", "true")
-
-
-@dataclass(frozen=True, slots=True)
-class TableRow:
-    """One non-empty row. `number` is the row number shown by Excel (the line for CSV)."""
-
-    number: int
-    values: tuple[CellValue, ...]
-    # 0-based column → French description of a formula or error cell (its value is None).
-    problems: dict[int, str] = field(default_factory=dict)
-
-    def value(self, column: int) -> CellValue:
-        return self.values[column] if column < len(self.values) else None
-
-
-@dataclass(frozen=True)
-class SheetInfo:
-    name: str
-    hidden: bool  # hidden or "very hidden" in the workbook
-
-
-@dataclass(frozen=True)
-class Table:
-    source: Path
-    sheet: str  # "" for a CSV file
-    rows: list[TableRow]
-    sheets: tuple[SheetInfo, ...] = ()  # every sheet of the workbook; () for a CSV file
-    sheet_hidden: bool = False  # the sheet read is hidden in the workbook (it was named)
-    hidden_rows: tuple[int, ...] = ()  # non-empty rows hidden by hand in Excel
-    filtered_rows: tuple[int, ...] = ()  # non-empty rows hidden by a filter in Excel
-
-    @property
-    def visible_sheets(self) -> list[str]:
-        return [info.name for info in self.sheets if not info.hidden]
-
-
-def column_letter(column: int) -> str:
-    """0 → "A", 26 → "AA": how Excel names a column."""
-    letters = ""
-    column += 1
-    while column:
-        column, rest = divmod(column - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
-
 
 def sheet_names(path: Path) -> list[str]:
     """The worksheets of a workbook, hidden ones too, in order; [] for a CSV file."""
@@ -114,16 +68,6 @@ def describe_sheets(sheets: list[SheetInfo] | tuple[SheetInfo, ...]) -> str:
                      for info in sheets)
 
 
-def too_many_rows(name: str, sheet: str = "") -> CharteError:
-    where = f" (feuille « {sheet} »)" if sheet else ""
-    limit = format_number(MAX_ROWS)
-    return CharteError(
-        f"Le fichier « {name} » compte plus de {limit} lignes{where} : Charte en lit "
-        f"{limit} au plus, bien plus qu'un plan d'actions ou un annuaire n'en compte ; "
-        "vérifiez qu'il s'agit du bon fichier, ou découpez-le. Rien n'a été importé."
-    )
-
-
 def read_table(
     path: Path,
     sheet: str | None = None,
@@ -140,7 +84,7 @@ def read_table(
     """
     path = Path(path)
     if check_untrusted_file(path, max_bytes=max_bytes) is SourceKind.CSV:
-        return Table(path, "", _csv_rows(path, monitor, max_rows))
+        return Table(path, "", csv_rows(path, monitor, max_rows))
     workbook = _open_workbook(path)
     try:
         sheets = tuple(_infos(workbook))
@@ -347,11 +291,6 @@ def _problem(data_type: str, value: Any) -> str:
     return f"cellule en erreur « {clean_text(str(value))} »"
 
 
-def _clean(value: str) -> str | None:
-    """A text cell or field as stored: cleaned (see text.clean_text), trimmed, or None."""
-    return clean_text(value).strip() or None
-
-
 # How Excel writes a character XML cannot hold (ESC is "_x001B_"; a literal "_x001B_" is
 # "_x005F_x001B_", which one left-to-right pass turns back into it).
 _ESCAPED = re.compile("_x([0-9A-Fa-f]{4})_")
@@ -434,7 +373,7 @@ def _row(number: int, cells: list[dict[str, Any]]) -> TableRow | None:
         elif value.__class__ is str:
             if "_x" in value:
                 value = _unescape(value)
-            value = _clean(value)
+            value = clean_cell(value)
             if value is None:
                 continue
         if column >= len(values):
@@ -443,101 +382,3 @@ def _row(number: int, cells: list[dict[str, Any]]) -> TableRow | None:
     if not problems and not any(value is not None for value in values):
         return None
     return TableRow(number, tuple(values), problems)
-
-
-# --- CSV -------------------------------------------------------------------------------
-# Read as a stream: a file of 20 MB (the most accepted) is never held whole, decoded, in
-# memory, and reading stops at the first row beyond the limit.
-
-
-def _encodings(path: Path) -> tuple[str, ...]:
-    """The encodings to try in turn: UTF-16 by its byte order mark (Excel's « Texte
-    Unicode »), or without one when every other byte is NUL; else UTF-8 (with or without
-    BOM) as recent Excel writes it, then Windows-1252 (which never fails)."""
-    with path.open("rb") as stream:
-        head = stream.read(64)
-    if looks_utf16(head):
-        if head.startswith(UTF16_BOMS):
-            return ("utf-16",)
-        return ("utf-16-le",) if not head[1::2].strip(b"\x00") else ("utf-16-be",)
-    return ("utf-8-sig", "cp1252")
-
-
-def _count_lines(path: Path) -> int:
-    """For the progress bar: the file's lines, counted in chunks."""
-    count = 1
-    with path.open("rb") as stream:
-        for chunk in iter(lambda: stream.read(1024 * 1024), b""):
-            count += chunk.count(b"\n")
-    return count
-
-
-def _sniff_delimiter(text: str) -> str:
-    """The delimiter giving the most lines with the same number (> 1) of fields."""
-    sample = [line for line in text[:64 * 1024].splitlines()[:30] if line.strip()]
-    best, best_score = _CSV_DELIMITERS[0], -1
-    for delimiter in _CSV_DELIMITERS:
-        widths = [len(fields) for fields in csv.reader(sample, delimiter=delimiter)]
-        if not widths:
-            continue
-        common = max(set(widths), key=widths.count)
-        score = widths.count(common) if common > 1 else 0
-        if score > best_score:
-            best, best_score = delimiter, score
-    return best
-
-
-def _csv_rows(path: Path, monitor: Monitor, max_rows: int = MAX_ROWS) -> list[TableRow]:
-    total = _count_lines(path)
-    encodings = _encodings(path)
-    for encoding in encodings:
-        try:
-            return list(_csv_rows_in(path, encoding, monitor, max_rows, total))
-        except UnicodeDecodeError:  # not UTF-8 after all: the next encoding, from the start
-            if encoding == encodings[-1]:
-                raise
-    raise AssertionError("unreachable")  # pragma: no cover
-
-
-def _csv_rows_in(path: Path, encoding: str, monitor: Monitor, max_rows: int, total: int
-                 ) -> Iterator[TableRow]:
-    errors = "strict" if encoding == "utf-8-sig" else "replace"
-    with path.open(encoding=encoding, errors=errors, newline="") as stream:
-        delimiter = _sniff_delimiter(stream.read(64 * 1024))
-        stream.seek(0)
-        reader = csv.reader(stream, delimiter=delimiter)
-        monitor.update(READING, 0, total)
-        start = 1
-        kept = 0
-        try:
-            for count, fields in enumerate(reader, start=1):
-                if count % REPORT_EVERY == 0:
-                    monitor.update(READING, reader.line_num, total)
-                values = tuple(_clean(value) if value else None
-                               for value in fields[:MAX_COLUMNS])
-                if any(value is not None for value in values):
-                    kept += 1
-                    if kept > max_rows:
-                        raise too_many_rows(path.name)
-                    yield TableRow(start, values)
-                start = reader.line_num + 1  # a quoted field may span several lines
-        except csv.Error as error:
-            raise CharteError(
-                f"Le fichier « {path.name} » est mal formé vers la ligne {reader.line_num} "
-                f"({_csv_reason(error)})."
-            ) from None
-    monitor.update(READING, total, total)
-
-
-def _csv_reason(error: csv.Error) -> str:
-    """The csv module's English reason, in French."""
-    message = str(error)
-    if "NUL" in message or "null" in message.lower():
-        return "caractère nul"
-    if "field larger than field limit" in message:
-        return "champ démesurément long"
-    if "new-line character seen in unquoted field" in message:
-        return "saut de ligne inattendu"
-    if "expected after" in message or "quote" in message:
-        return "guillemets mal fermés"
-    return "format non reconnu"

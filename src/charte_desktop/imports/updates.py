@@ -131,7 +131,7 @@ def _shape(
     columns: tuple[layout.Column, ...], rows: list[tuple[int, int, str]],
 ) -> layout.SheetShape:
     """The sheet's structure as found, after explaining the first difference found."""
-    from charte_desktop.imports.table_reader import column_letter
+    from charte_desktop.imports.table_rows import column_letter
 
     if sheet is None:
         raise _altered(name, f"la feuille « {title} » a été renommée ou supprimée")
@@ -184,7 +184,7 @@ class _Answers:
         self.problems: list[str] = []
 
     def cell(self, row: int, column: int, about: str, parse: Callable[[Any], Any]) -> Any:
-        from charte_desktop.imports.table_reader import column_letter
+        from charte_desktop.imports.table_rows import column_letter
 
         cell = f"{column_letter(column - 1)}{row}"
         where = f"Feuille « {self.sheet.title} », cellule {cell} ({about})"

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
 from charte_desktop.formatting import format_date
-from charte_desktop.imports.table_reader import CellValue
+from charte_desktop.imports.table_rows import CellValue
 from charte_desktop.money import to_money
 from charte_desktop.text import fold
 

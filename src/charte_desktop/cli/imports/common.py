@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from charte_desktop.formatting import format_number
-from charte_desktop.imports.table_reader import MAX_ROWS
+from charte_desktop.imports.table_rows import MAX_ROWS
 
 if TYPE_CHECKING:
     from charte_desktop.db import Database
     from charte_desktop.imports.columns import FieldSpec, HeaderGuess
-    from charte_desktop.imports.table_reader import Table
+    from charte_desktop.imports.table_rows import Table
     from charte_desktop.services.bulk_import import RowProblem
 
 POLICY = (

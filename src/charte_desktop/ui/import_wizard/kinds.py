@@ -13,7 +13,7 @@ from charte_desktop.formatting import format_date, format_money
 from charte_desktop.imports import action_plan, contacts
 from charte_desktop.imports.columns import FieldSpec, HeaderGuess, Mapping, check_mapping
 from charte_desktop.imports.progress import Monitor
-from charte_desktop.imports.table_reader import Table
+from charte_desktop.imports.table_rows import Table
 from charte_desktop.services.bulk_import import count_label
 
 

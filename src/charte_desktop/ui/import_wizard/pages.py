@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from charte_desktop.imports.columns import Mapping, header_at
 from charte_desktop.imports.progress import Monitor
 from charte_desktop.imports.sources import NoHeader, open_source
-from charte_desktop.imports.table_reader import column_letter
+from charte_desktop.imports.table_rows import column_letter
 from charte_desktop.imports.values import text
 from charte_desktop.ui.import_wizard.task import Outcome, TaskPanel
 from charte_desktop.ui.table_model import Column, RowTableModel
