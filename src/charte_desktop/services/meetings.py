@@ -124,6 +124,13 @@ def delete_meeting(db: Database, meeting_id: int) -> None:
 
 def get_meeting(db: Database, meeting_id: int) -> Meeting:
     """A meeting with everything the minutes need loaded."""
+    with db.session() as session:
+        return load_meeting(session, meeting_id)
+
+
+def load_meeting(session: Session, meeting_id: int) -> Meeting:
+    """The meeting with its body, people, agenda, attendance and outcomes, in one session's
+    few queries; attendance by name. French CharteError if it is unknown."""
     query = (
         select(Meeting)
         .where(Meeting.id == meeting_id)
@@ -148,14 +155,13 @@ def get_meeting(db: Database, meeting_id: int) -> Meeting:
             ),
         )
     )
-    with db.session() as session:
-        meeting = session.scalar(query)
-        if meeting is None:
-            return get_or_fail(session, Meeting, meeting_id, "La réunion")
-        meeting.attendances.sort(
-            key=lambda a: (a.contact.last_name.casefold(), a.contact.first_name.casefold())
-        )
-        return meeting
+    meeting = session.scalar(query)
+    if meeting is None:
+        return get_or_fail(session, Meeting, meeting_id, "La réunion")
+    meeting.attendances.sort(
+        key=lambda a: (a.contact.last_name.casefold(), a.contact.first_name.casefold())
+    )
+    return meeting
 
 
 @dataclass(frozen=True)

@@ -23,10 +23,18 @@ from PySide6.QtWidgets import (
 
 from charte_desktop import clock
 from charte_desktop.db.enums import AttendanceState, MeetingState, QuorumRule
-from charte_desktop.db.models import AgendaItem, Attendance, Decision, FollowUp, Meeting
+from charte_desktop.db.models import Attendance, Meeting
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date, format_time
 from charte_desktop.services import meeting_outcomes, meetings
+from charte_desktop.services.meeting_details import (
+    AgendaRow,
+    AttendanceRow,
+    DecisionRow,
+    MeetingDetails,
+    OutcomeRow,
+    meeting_details,
+)
 from charte_desktop.services.meeting_planning import (
     RecurrenceFields,
     RecurrenceUnit,
@@ -92,11 +100,6 @@ def quorum_text(status: meetings.QuorumStatus) -> str:
             f"sur {status.required} requis ({members_text}).")
 
 
-def _organisation(attendance: Attendance) -> str:
-    organisation = attendance.contact.organisation
-    return organisation.name if organisation is not None else ""
-
-
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
@@ -111,34 +114,32 @@ MEETING_COLUMNS: list[Column[meetings.MeetingRow]] = [
     Column("Points à l'ordre du jour", lambda r: r.agenda_count, align_right=True, width=160),
     Column("Convoqués", lambda r: r.invitee_count, align_right=True, width=90),
 ]
-AGENDA_COLUMNS: list[Column[AgendaItem]] = [
+AGENDA_COLUMNS: list[Column[AgendaRow]] = [
     Column("N°", lambda a: a.position + 1, align_right=True, width=40),
     Column("Point", lambda a: a.title, width=460),
-    Column("Présenté par", lambda a: a.presenter.full_name if a.presenter else "", width=170),
+    Column("Présenté par", lambda a: a.presenter_name, width=170),
     Column("Durée", lambda a: f"{a.duration_minutes} min" if a.duration_minutes else "",
            sort_value=lambda a: a.duration_minutes or 0, align_right=True, width=70),
     Column("Compte rendu", lambda a: _flat(a.minutes_text), width=400),
 ]
-ATTENDANCE_COLUMNS: list[Column[Attendance]] = [
-    Column("Nom", lambda a: a.contact.full_name,
-           sort_value=lambda a: f"{a.contact.last_name} {a.contact.first_name}", width=200),
-    Column("Structure", _organisation, width=360),
+ATTENDANCE_COLUMNS: list[Column[AttendanceRow]] = [
+    Column("Nom", lambda a: a.name, sort_value=lambda a: a.sort_name, width=200),
+    Column("Structure", lambda a: a.organisation, width=360),
     Column("Présence", lambda a: a.state, width=110),
-    Column("Représenté·e par",
-           lambda a: a.represented_by.full_name if a.represented_by else "", width=200),
+    Column("Représenté·e par", lambda a: a.represented_by_name, width=200),
 ]
-DECISION_COLUMNS: list[Column[Decision]] = [
+DECISION_COLUMNS: list[Column[DecisionRow]] = [
     Column("N°", lambda d: d.position + 1, align_right=True, width=40),
     Column("Décision", lambda d: _flat(d.text), width=480),
-    Column("Point", lambda d: d.agenda_item.title if d.agenda_item else "", width=220),
-    Column("Action", lambda d: d.action.code if d.action else "", width=70),
+    Column("Point", lambda d: d.agenda_title, width=220),
+    Column("Action", lambda d: d.action_code, width=70),
 ]
-FOLLOW_UP_COLUMNS: list[Column[FollowUp]] = [
+FOLLOW_UP_COLUMNS: list[Column[OutcomeRow]] = [
     Column("Suite à donner", lambda f: _flat(f.text), width=560),
-    Column("Responsable", lambda f: f.owner.full_name if f.owner else "", width=180),
+    Column("Responsable", lambda f: f.owner_name, width=180),
     Column("Échéance", lambda f: f.due_date, width=95),
     Column("Fait", lambda f: f.done, width=60),
-    Column("Action", lambda f: f.action.code if f.action else "", width=70),
+    Column("Action", lambda f: f.action_code, width=70),
 ]
 PREVIOUS_COLUMNS: list[Column[meeting_outcomes.FollowUpRow]] = [
     Column("Réunion du", lambda f: f.meeting_date, width=95),
@@ -163,7 +164,7 @@ class MeetingsPage(Page):
         super().__init__()
         self.context = context
         db = context.db
-        self.meeting: Meeting | None = None
+        self.meeting: MeetingDetails | None = None
 
         self.meetings: ListPage[meetings.MeetingRow] = ListPage(
             "meetings", MEETING_COLUMNS, self._fetch_meetings,
@@ -195,7 +196,7 @@ class MeetingsPage(Page):
         self.heading.setAccessibleName("Réunion sélectionnée")
 
         self.agenda = self._detail("agenda", entities.agenda_entity(db, self.meeting_id),
-                                   AGENDA_COLUMNS, lambda m: m.agenda_items)
+                                   AGENDA_COLUMNS, lambda m: m.agenda)
         self.up_button = QPushButton("Monter")
         self.down_button = QPushButton("Descendre")  # Alt+D is the Édition menu
         self.up_button.setShortcut(QKeySequence("Ctrl+Up"))
@@ -221,7 +222,7 @@ class MeetingsPage(Page):
             agenda_layout.insertWidget(agenda_layout.count() - 1, self.overrun_label)
 
         self.attendance = self._detail("attendance", None, ATTENDANCE_COLUMNS,
-                                       lambda m: m.attendances)
+                                       lambda m: m.attendance)
         self.attendance.search.setPlaceholderText("Rechercher une personne convoquée…")
         self.attendance.selection_changed.connect(self._attendance_selected)
         attendance_tab = self._attendance_tab()
@@ -380,7 +381,7 @@ class MeetingsPage(Page):
         self.meeting = None
         if meeting_id is not None:
             try:
-                self.meeting = meetings.get_meeting(self.context.db, meeting_id)
+                self.meeting = meeting_details(self.context.db, meeting_id)
             except CharteError:
                 self.meeting = None
         self.tabs.setEnabled(self.meeting is not None)
@@ -401,15 +402,15 @@ class MeetingsPage(Page):
             self.heading.setText("Sélectionnez une réunion pour voir son ordre du jour, les "
                                  "présences, les décisions et les suites à donner.")
             return
-        parts = [f"<b>{entities.meeting_title(meeting)}</b>"]
+        parts = [f"<b>{escape(meeting.title)}</b>"]
         time_text = hours(meeting.start_time, meeting.end_time)
         if time_text:
             parts.append(time_text)
         if meeting.place:
             parts.append(meeting.place)
         parts.append(f"état : {meeting.state.label.lower()}")
-        if meeting.secretary is not None:
-            parts.append(f"secrétaire de séance : {meeting.secretary.full_name}")
+        if meeting.secretary_name:
+            parts.append(f"secrétaire de séance : {meeting.secretary_name}")
         self.heading.setText(" — ".join(p if p.startswith("<b>") else escape(p) for p in parts))
 
     def _update_quorum(self) -> None:
@@ -472,7 +473,7 @@ class MeetingsPage(Page):
     def _selected_state(self) -> AttendanceState:
         return AttendanceState(self.state_combo.currentData())
 
-    def _attendance_selected(self, row: Attendance | None) -> None:
+    def _attendance_selected(self, row: AttendanceRow | None) -> None:
         if row is None:
             return
         self.state_combo.setCurrentIndex(self.state_combo.findData(row.state.value))

@@ -1,0 +1,107 @@
+"""One meeting as the Réunions screen shows it: plain rows, read in one session.
+
+The screen's lists and heading get values, never ORM objects: nothing they paint can
+reach for a relationship after the session has closed.
+"""
+
+from dataclasses import dataclass
+from datetime import date, time
+
+from charte_desktop.db import Database
+from charte_desktop.db.enums import AttendanceState, MeetingState
+from charte_desktop.db.models import Contact
+from charte_desktop.services.meetings import load_meeting
+
+
+@dataclass(frozen=True)
+class AgendaRow:
+    id: int
+    position: int  # 0 for the first point
+    title: str
+    presenter_name: str  # "" when nobody presents it
+    duration_minutes: int | None
+    minutes_text: str
+
+
+@dataclass(frozen=True)
+class AttendanceRow:
+    id: int
+    contact_id: int
+    name: str  # "Prénom Nom"
+    sort_name: str  # "Nom Prénom"
+    organisation: str
+    state: AttendanceState
+    represented_by_id: int | None
+    represented_by_name: str
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    id: int
+    position: int
+    text: str
+    agenda_title: str  # the point it was taken on, or ""
+    action_code: str  # the action it concerns, or ""
+
+
+@dataclass(frozen=True)
+class OutcomeRow:
+    """A suite à donner of the meeting."""
+
+    id: int
+    text: str
+    owner_name: str
+    due_date: date | None
+    done: bool
+    action_code: str
+
+
+@dataclass(frozen=True)
+class MeetingDetails:
+    id: int
+    title: str  # « Comité de pilotage de la charte du 18/05/2026 »
+    start_time: time | None
+    end_time: time | None
+    place: str
+    state: MeetingState
+    secretary_name: str
+    agenda: list[AgendaRow]
+    attendance: list[AttendanceRow]
+    decisions: list[DecisionRow]
+    follow_ups: list[OutcomeRow]
+
+
+def _name(contact: Contact | None) -> str:
+    return contact.full_name if contact is not None else ""
+
+
+def meeting_details(db: Database, meeting_id: int) -> MeetingDetails:
+    """The meeting's heading and its four lists (French CharteError if it is unknown)."""
+    from charte_desktop.formatting import format_date
+
+    with db.session() as session:
+        meeting = load_meeting(session, meeting_id)
+        return MeetingDetails(
+            meeting.id, f"{meeting.body.name} du {format_date(meeting.date)}",
+            meeting.start_time, meeting.end_time, meeting.place, meeting.state,
+            _name(meeting.secretary),
+            agenda=[AgendaRow(item.id, item.position, item.title, _name(item.presenter),
+                              item.duration_minutes, item.minutes_text)
+                    for item in meeting.agenda_items],
+            attendance=[
+                AttendanceRow(
+                    a.id, a.contact_id, a.contact.full_name,
+                    f"{a.contact.last_name} {a.contact.first_name}",
+                    a.contact.organisation.name if a.contact.organisation else "",
+                    a.state, a.represented_by_id, _name(a.represented_by))
+                for a in meeting.attendances],
+            decisions=[
+                DecisionRow(d.id, d.position, d.text,
+                            d.agenda_item.title if d.agenda_item else "",
+                            d.action.code if d.action else "")
+                for d in meeting.decisions],
+            follow_ups=[
+                OutcomeRow(f.id, f.text, _name(f.owner), f.due_date, f.done,
+                           f.action.code if f.action else "")
+                for f in meeting.follow_ups],
+        )
