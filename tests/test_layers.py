@@ -60,3 +60,43 @@ def test_the_window_does_not_import_the_command_line() -> None:
         if name.startswith("charte_desktop.cli")
     ]
     assert offenders == []
+
+
+def _charte_imports(source: Path, modules: set[str]) -> set[str]:
+    """The Charte modules `source` imports anywhere (deferred imports too), type-only
+    imports aside: those never run."""
+    tree = ast.parse(source.read_text(encoding="utf-8"))
+    type_only = {id(node) for branch in ast.walk(tree)
+                 if isinstance(branch, ast.If) and "TYPE_CHECKING" in ast.unparse(branch.test)
+                 for node in ast.walk(branch)}
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if id(node) in type_only:
+            continue
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("charte_desktop"):
+            for alias in node.names:
+                full = f"{node.module}.{alias.name}"
+                found.add(full if full in modules else str(node.module))
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names if a.name.startswith("charte_desktop"))
+    return found & modules
+
+
+def test_no_import_circle() -> None:
+    """Each module can be understood from what it imports: no two modules import each
+    other, even through others or inside a function."""
+    paths = {".".join(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+             .removesuffix(".__init__"): path for path in PACKAGE.rglob("*.py")}
+    graph = {name: _charte_imports(path, set(paths)) - {name} for name, path in paths.items()}
+    circles = []
+    for start in graph:  # a path from a module back to itself
+        seen, pending = set(), [(start, [start])]
+        while pending:
+            current, trail = pending.pop()
+            for following in graph[current]:
+                if following == start:
+                    circles.append(" → ".join([*trail, start]))
+                elif following not in seen:
+                    seen.add(following)
+                    pending.append((following, [*trail, following]))
+    assert circles == []

@@ -22,6 +22,10 @@ def parse_window_arguments(argv: list[str]) -> argparse.Namespace:
 
 def launch_window(argv: list[str]) -> int:
     args = parse_window_arguments(argv)
+    if args.smoke:  # the installation's check: a window off screen, then quit
+        from charte_desktop.ui.smoke import run_smoke
+
+        return run_smoke()
     from charte_desktop.ui.app import launch
 
-    return launch(args.db, demo=args.demo, smoke=args.smoke)
+    return launch(args.db, demo=args.demo)

@@ -8,33 +8,14 @@ from pathlib import Path
 
 from charte_desktop.db.engine import DISK_FULL_MESSAGE, Database, make_engine
 from charte_desktop.db.fileguard import APPLICATION_ID, inspect_header
-from charte_desktop.db.schema_version import HEAD_REVISION, refuse_unknown_revision
+from charte_desktop.db.schema_version import (
+    HEAD_REVISION,
+    read_revision,
+    refuse_unknown_revision,
+)
 from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.errors import CharteError
 from charte_desktop.system_errors import os_reason, sqlite_reason
-
-
-def read_revision(path: Path) -> str | None:
-    """The schema revision of a file that passed the header check, read without writing."""
-    connection = connect_sqlite(path, read_only=True)
-    try:
-        has_table = connection.execute(
-            "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'"
-        ).fetchone()
-        if not has_table:
-            return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return row[0] if row else None
-    except sqlite3.DatabaseError as exc:
-        if getattr(exc, "sqlite_errorname", "") == "SQLITE_READONLY_ROLLBACK":
-            from charte_desktop.db.damaged import unusable_now
-
-            raise unusable_now(path, exc) from None
-        raise CharteError(
-            f"Le fichier « {path} » est endommagé : Charte ne peut pas le lire ({exc})."
-        ) from None
-    finally:
-        connection.close()
 
 
 def open_database(

@@ -10,11 +10,10 @@ from pathlib import Path
 
 from charte_desktop.db.expected_schema import schema_problems
 from charte_desktop.db.fileguard import inspect_header
-from charte_desktop.db.files import read_revision
 from charte_desktop.db.integrity_text import BREAKS_A_RULE, french_integrity
 from charte_desktop.db.known_values import encoding_problems, rule_problems, value_problems
 from charte_desktop.db.memory_copy import memory_copy
-from charte_desktop.db.schema_version import HEAD_REVISION, refuse_unknown_revision
+from charte_desktop.db.schema_version import HEAD_REVISION, read_revision, refuse_unknown_revision
 from charte_desktop.db.sqlite_connection import connect_sqlite
 
 MAX_PROBLEMS = 20

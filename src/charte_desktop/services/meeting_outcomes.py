@@ -24,7 +24,7 @@ from charte_desktop.db.models import (
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.common import assign, ensure_exists, get_or_fail, not_found
-from charte_desktop.services.meetings import next_position, renumber, same_meeting
+from charte_desktop.services.meeting_positions import next_position, renumber, same_meeting
 
 # --- Decisions -------------------------------------------------------------------------
 

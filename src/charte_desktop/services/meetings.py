@@ -27,6 +27,7 @@ from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.bodies import current_membership
 from charte_desktop.services.common import assign, ensure_exists, get_or_fail, not_found
+from charte_desktop.services.meeting_positions import next_position, renumber, same_meeting
 
 # --- Meetings --------------------------------------------------------------------------
 
@@ -290,22 +291,6 @@ def _ordered_items(session: Session, meeting_id: int) -> list[AgendaItem]:
         .order_by(AgendaItem.position, AgendaItem.id)
     ).all()
     return list(items)
-
-
-def renumber(items: list[Any]) -> None:
-    for position, item in enumerate(items):
-        if item.position != position:
-            item.position = position
-
-
-def next_position(session: Session, model: Any, meeting_id: int) -> int:
-    highest = session.scalar(select(func.max(model.position)).where(model.meeting_id == meeting_id))
-    return 0 if highest is None else highest + 1
-
-
-def same_meeting(current: int, wanted: int, what: str) -> None:
-    if current != wanted:
-        raise CharteError(f"{what} ne peut pas changer de réunion.", field="meeting_id")
 
 
 def create_agenda_item(db: Database, fields: AgendaItemFields) -> AgendaItem:

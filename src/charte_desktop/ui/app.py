@@ -251,14 +251,9 @@ class Application:
         return True
 
 
-def launch(db: Path | None = None, *, demo: bool = False, smoke: bool = False) -> int:
+def launch(db: Path | None = None, *, demo: bool = False) -> int:
     """Open the window on `db`, the demo, the last file or the welcome (see
-    `Application.start`); `smoke`: check the installation and quit. The arguments are read
-    by `cli.window_launcher`."""
-    if smoke:
-        from charte_desktop.ui.smoke import run_smoke
-
-        return run_smoke()
+    `Application.start`). The arguments are read by `cli.window_launcher`."""
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
     configure_application(app)
