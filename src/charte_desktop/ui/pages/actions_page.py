@@ -16,6 +16,7 @@ from charte_desktop.ui.file_exports import WORD_FILTER, save_document
 from charte_desktop.ui.list_page import ListPage, list_with_keyboard
 from charte_desktop.ui.pages import action_entities as entities
 from charte_desktop.ui.pages import actions_frame as frame
+from charte_desktop.ui.pages.actions_calendar import attach_calendar
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.budget_view import BudgetView
 from charte_desktop.ui.pages.indicator_columns import INDICATOR_COLUMNS
@@ -24,7 +25,6 @@ from charte_desktop.ui.pages.policy_matrix_view import PolicyMatrixView
 from charte_desktop.ui.pages.priority_view import PriorityView
 from charte_desktop.ui.pages.scores_panel import ScoresPanel
 from charte_desktop.ui.table_model import Column
-from charte_desktop.ui.timeline.actions_calendar import attach_calendar
 
 
 class ActionsPage(Page):
