@@ -21,6 +21,7 @@ from sqlalchemy import event
 
 from charte_desktop.db import Database, create_database
 from charte_desktop.db.enums import DisplayStatus
+from charte_desktop.demo import fill_large_demo
 from charte_desktop.services import (
     actions,
     bodies,
@@ -30,7 +31,6 @@ from charte_desktop.services import (
     meetings,
     timeline,
 )
-from charte_desktop.services.demo import fill_large_demo
 
 RUNS = 9
 RATIO_TARGET = 3.0

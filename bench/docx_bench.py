@@ -27,8 +27,8 @@ from charte_desktop.db.models import (
     Organisation,
     Territory,
 )
+from charte_desktop.demo.small import logo_png
 from charte_desktop.exports.minutes import write_minutes
-from charte_desktop.services.demo.small import logo_png
 
 ROW = "Compte rendu d'une réunion de 40 points et 30 participants"
 RUNS = 5

@@ -23,7 +23,7 @@ def valid_on_windows(name: str) -> bool:
 
 
 def build_demo(path: Path) -> Path:
-    from charte_desktop.services.demo import fill_small_demo
+    from charte_desktop.demo import fill_small_demo
 
     create_database(path, fill=lambda database: fill_small_demo(database)).close()
     return path

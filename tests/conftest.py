@@ -39,7 +39,7 @@ def fixed_today(monkeypatch: pytest.MonkeyPatch) -> Iterator[date]:
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The small demo territory, built once per test run; tests work on copies."""
-    from charte_desktop.services.demo import fill_small_demo
+    from charte_desktop.demo import fill_small_demo
 
     path = tmp_path_factory.mktemp("demo-template") / "demo.sqlite"
     with clock.fixed(TEST_DAY):  # built before the function-scoped fixed_today

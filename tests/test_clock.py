@@ -14,7 +14,7 @@ import charte_desktop
 from charte_desktop import clock
 from charte_desktop.db import create_database, open_database
 from charte_desktop.db.models import Plan
-from charte_desktop.services.demo import fill_small_demo
+from charte_desktop.demo import fill_small_demo
 from tests.fixed_day import TEST_DAY
 
 PACKAGE = Path(charte_desktop.__file__).parent

@@ -44,8 +44,8 @@ from charte_desktop.db.models import (
     Plan,
     Territory,
 )
+from charte_desktop.demo import fill_large_demo, fill_small_demo
 from charte_desktop.services import rules
-from charte_desktop.services.demo import fill_large_demo, fill_small_demo
 
 TODAY = date(2026, 3, 14)  # a Saturday
 

@@ -37,7 +37,7 @@ from charte_desktop.db.models import (
     action_copilot,
     action_policy,
 )
-from charte_desktop.services.demo import fill_small_demo
+from charte_desktop.demo import fill_small_demo
 from tests.safety.crash_worker import (
     BATCH_INDICATOR,
     BATCH_PREFIX,

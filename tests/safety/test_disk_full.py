@@ -17,9 +17,9 @@ from sqlalchemy.exc import OperationalError
 from charte_desktop.db import Database, create_database
 from charte_desktop.db.engine import DISK_FULL_MESSAGE, LOCKED_MESSAGE
 from charte_desktop.db.models import Action, Milestone, action_copilot
+from charte_desktop.demo import fill_small_demo
 from charte_desktop.errors import CharteError
 from charte_desktop.services.actions import duplicate_action, get_action
-from charte_desktop.services.demo import fill_small_demo
 
 MILESTONES = 400
 NO_LIMIT = 1_073_741_823  # SQLite's default max_page_count

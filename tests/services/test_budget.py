@@ -9,6 +9,7 @@ import pytest
 
 from charte_desktop.db import Database, open_database
 from charte_desktop.db.enums import ActionStatus
+from charte_desktop.demo.budget_years import yearly_lines
 from charte_desktop.errors import CharteError
 from charte_desktop.services import budget
 from charte_desktop.services.actions import (
@@ -20,7 +21,6 @@ from charte_desktop.services.actions import (
     update_action,
 )
 from charte_desktop.services.budget import BudgetYearFields
-from charte_desktop.services.demo.budget_years import yearly_lines
 from charte_desktop.services.plans import AxisFields, PlanFields, create_axis, create_plan
 
 

@@ -50,7 +50,7 @@ def test_another_workbook_is_not_an_update_workbook(demo_db: Database, tmp_path:
 def test_a_workbook_from_another_file_is_refused(
     demo_db: Database, tmp_path: Path
 ) -> None:
-    from charte_desktop.services.demo import fill_small_demo
+    from charte_desktop.demo import fill_small_demo
 
     other_path = tmp_path / "autre" / "voisins.sqlite"
     other_path.parent.mkdir()

@@ -20,7 +20,7 @@ def _summary(db: Database) -> str:
 
 
 def run_demo(path: Path, *, size: str, force: bool) -> int:
-    from charte_desktop.services.demo import fill_large_demo, fill_small_demo
+    from charte_desktop.demo import fill_large_demo, fill_small_demo
 
     fill = fill_large_demo if size == "large" else fill_small_demo
     if size == "large":

@@ -42,7 +42,7 @@ def configure_application(app: QApplication) -> list[QTranslator]:
 
 
 def make_demo_copy() -> Path:
-    from charte_desktop.services.demo import fill_small_demo
+    from charte_desktop.demo import fill_small_demo
 
     path = Path(tempfile.mkdtemp(prefix="charte-demo-")) / "demonstration.sqlite"
     create_database(path, fill=fill_small_demo).close()

@@ -172,7 +172,7 @@ def _check_native_platform_plugin() -> str:
 
 def _make_demo(folder: Path) -> Path:
     from charte_desktop.db import create_database
-    from charte_desktop.services.demo import fill_small_demo
+    from charte_desktop.demo import fill_small_demo
 
     path = folder / "demonstration.sqlite"
     create_database(path, fill=fill_small_demo).close()  # runs the Alembic migrations

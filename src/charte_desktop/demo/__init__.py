@@ -14,14 +14,14 @@ if TYPE_CHECKING:
 
 def fill_small_demo(db: "Database", *, today: date | None = None) -> None:
     """The Val d'Aubrance: a fictional communauté de communes and its charter, around `today`."""
-    from charte_desktop.services.demo.small import fill_small_demo as fill
+    from charte_desktop.demo.small import fill_small_demo as fill
 
     fill(db, today=today)
 
 
 def fill_large_demo(db: "Database", *, today: date | None = None, seed: int = 2026) -> None:
     """A generated territory with thousands of actions, meetings and measurements."""
-    from charte_desktop.services.demo.large import fill_large_demo as fill
+    from charte_desktop.demo.large import fill_large_demo as fill
 
     fill(db, today=today, seed=seed)
 

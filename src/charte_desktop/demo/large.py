@@ -63,7 +63,7 @@ from charte_desktop.db.models import (
     action_policy,
     indicator_action,
 )
-from charte_desktop.services.demo import large_data as words
+from charte_desktop.demo import large_data as words
 
 AXES_PER_PLAN = 5
 SUB_AXES_PER_AXIS = 2

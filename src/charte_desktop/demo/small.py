@@ -49,10 +49,10 @@ from charte_desktop.db.models import (
     PriorityScore,
     Territory,
 )
+from charte_desktop.demo import small_data as data
+from charte_desktop.demo import small_meetings as gov
+from charte_desktop.demo.budget_years import detail_budget_years
 from charte_desktop.errors import CharteError
-from charte_desktop.services.demo import small_data as data
-from charte_desktop.services.demo import small_meetings as gov
-from charte_desktop.services.demo.budget_years import detail_budget_years
 
 M = TypeVar("M")
 V = TypeVar("V")
