@@ -4,7 +4,8 @@ from dataclasses import dataclass
 
 from pytestqt.qtbot import QtBot
 
-from charte_desktop.ui.list_page import Filter, ListPage
+from charte_desktop.ui.list_filters import Filter
+from charte_desktop.ui.list_page import ListPage
 from charte_desktop.ui.table_model import Column
 
 

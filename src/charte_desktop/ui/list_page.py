@@ -7,25 +7,25 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QFocusEvent, QKeySequence
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPushButton,
     QStackedWidget,
     QTabBar,
-    QTableView,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from charte_desktop.ui.list_filters import Filter
+from charte_desktop.ui.list_notices import changed_and_hidden, created_but_hidden
+from charte_desktop.ui.rows_table import rows_table
 from charte_desktop.ui.shortcuts import add_shortcut
 from charte_desktop.ui.table_model import Column, RowTableModel, SortProxy
 
@@ -35,85 +35,6 @@ if TYPE_CHECKING:  # the forms' machinery loads with the first form, not with th
 R = TypeVar("R")
 TYPING_PAUSE_MS = 150
 NOTICE_MS = 15000  # how long a word in the status line stays
-
-
-def joined(parts: Sequence[str]) -> str:
-    """"A", "A et B", "A, B et C"."""
-    return parts[0] if len(parts) == 1 else f"{', '.join(parts[:-1])} et {parts[-1]}"
-
-
-class LazyComboBox(QComboBox):
-    """A combo box that fills itself the first time it opens (3,000 contacts cost time)."""
-
-    def __init__(self, fill: Callable[[], None]) -> None:
-        super().__init__()
-        self._fill = fill
-
-    def showPopup(self) -> None:
-        self._fill()
-        super().showPopup()
-
-    def focusInEvent(self, event: QFocusEvent) -> None:
-        # Reached with Tab, the arrow keys must find the choices there.
-        self._fill()
-        super().focusInEvent(event)
-
-
-class Filter:
-    """A drop-down filter ("Statut : tous") whose value is passed to the row fetcher.
-
-    Its choices are read when the list is first opened, or when a value is set, not when
-    the screen is built.
-    """
-
-    def __init__(
-        self, label: str, choices: Callable[[], Sequence[tuple[Any, str]]], all_label: str = "Tous"
-    ) -> None:
-        self.label = label
-        self.choices = choices
-        self.all_label = all_label
-        self.combo = LazyComboBox(self._ensure_loaded)
-        self.combo.setAccessibleName(label)
-        self._values: list[Any] = [None]
-        self._loaded = False
-        self.combo.addItem(all_label)
-
-    def _ensure_loaded(self) -> None:
-        if not self._loaded:
-            self._load()
-
-    def reload_choices(self) -> None:
-        """Read the choices again (after a change elsewhere) if they were ever shown."""
-        if self._loaded:
-            self._load()
-
-    def _load(self) -> None:
-        # Values stay on the Python side: Qt would turn an enum member into a plain str.
-        current = self.value()
-        self._values = [None]
-        self.combo.blockSignals(True)
-        self.combo.clear()
-        self.combo.addItem(self.all_label)
-        for value, text in self.choices():
-            self._values.append(value)
-            self.combo.addItem(text)
-        self._loaded = True
-        self.combo.setCurrentIndex(self.index_of(current))
-        self.combo.blockSignals(False)
-        if self.value() != current:  # the chosen value no longer exists: show everything
-            self.combo.currentIndexChanged.emit(self.combo.currentIndex())
-
-    def index_of(self, value: Any) -> int:
-        return self._values.index(value) if value in self._values else 0
-
-    def set_value(self, value: Any) -> None:
-        if value is not None:
-            self._ensure_loaded()
-        self.combo.setCurrentIndex(self.index_of(value))
-
-    def value(self) -> Any:
-        index = self.combo.currentIndex()
-        return self._values[index] if 0 <= index < len(self._values) else None
 
 
 def list_with_keyboard(lists: "Sequence[ListPage[Any]]", main: "ListPage[Any]") -> "ListPage[Any]":
@@ -180,30 +101,8 @@ class ListPage(QWidget, Generic[R]):
         self.search.textChanged.connect(self._search_changed)
         self.search.textChanged.connect(self._update_count)
 
-        self.table = QTableView()
-        self.table.setModel(self.proxy)
-        # Rows keep the use case's order (e.g. codes 1.1 … 2.10) until a header is clicked.
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        # One line per row, long texts elided (full text in the tooltip): laying out
-        # wrapped text made each repaint of a long list half as fast again.
-        self.table.setWordWrap(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # Tab goes on to the next field, as everywhere; the arrows move within the list (a
-        # table's default, Tab from cell to cell, kept the keyboard in the list for good).
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table = rows_table(self.proxy, columns, title or key)
         header = self.table.horizontalHeader()
-        header.setStretchLastSection(True)
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for i, column in enumerate(columns):
-            if column.width:
-                self.table.setColumnWidth(i, column.width)
-        self.table.setAccessibleName(title or key)
         # `activated` is a double click or Entrée: also listening to doubleClicked would
         # run the action twice (Qt emits both for one double click).
         self.table.activated.connect(self._activated)
@@ -521,13 +420,7 @@ class ListPage(QWidget, Generic[R]):
         title = self._row_title(row) if row is not None and self._row_id(row) == item_id \
             else ""
         words, feminine = self._item_words()
-        named = f"{words} « {title} »" if title else words
-        if len(removed) == 1:
-            removed_text = f"a été retiré{'e' if removed[0][1] else ''}"
-        else:
-            removed_text = "ont été retirés"
-        self.notify(f"{named} a été créé{'e' if feminine else ''} ; pour l'afficher, "
-                    f"{joined([text for text, _ in removed])} {removed_text}.")
+        self.notify(created_but_hidden(words, title, feminine, removed))
 
     def tell_if_hidden(self, item_id: int, title: str) -> None:
         """After a change to an item, say in the status line if the list now hides it."""
@@ -540,11 +433,7 @@ class ListPage(QWidget, Generic[R]):
         if scope is not None:
             reasons.append(scope)
         words, feminine = self._item_words()
-        named = f"{words} « {title} »" if title else words
-        where = (f"masqué{'e' if feminine else ''} par {joined([r for r, _ in reasons])}"
-                 if reasons else "hors de cette liste")
-        self.notify(f"{named} a été modifié{'e' if feminine else ''} ; "
-                    f"{'elle' if feminine else 'il'} est désormais {where}.")
+        self.notify(changed_and_hidden(words, title, feminine, reasons))
 
     def _filter_words(self) -> list[tuple[str, bool]]:
         return [(f"le filtre « {f.label.replace('&', '')} »", False)

@@ -26,7 +26,8 @@ from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.services.action_rows import ActionRow
 from charte_desktop.ui.choices import enum_choices
 from charte_desktop.ui.colours import STATUS_COLOURS
-from charte_desktop.ui.list_page import Filter, ListPage
+from charte_desktop.ui.list_filters import Filter
+from charte_desktop.ui.list_page import ListPage
 from charte_desktop.ui.table_model import Column, natural_text
 
 ACTION_COLUMNS: list[Column[ActionRow]] = [

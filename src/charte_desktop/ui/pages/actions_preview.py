@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QTabWidget, QWidget
 from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.services import first_screen
 from charte_desktop.services.action_rows import ActionRow
-from charte_desktop.ui.list_page import Filter, ListPage
+from charte_desktop.ui.list_filters import Filter
+from charte_desktop.ui.list_page import ListPage
 from charte_desktop.ui.pages import actions_frame as frame
 from charte_desktop.ui.pages.base import Page
 

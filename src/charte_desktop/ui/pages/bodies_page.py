@@ -14,7 +14,8 @@ from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
 from charte_desktop.ui.file_exports import CALENDAR_FILTER, ask_target, open_with_system, write_file
-from charte_desktop.ui.list_page import Filter, ListPage, list_with_keyboard
+from charte_desktop.ui.list_filters import Filter
+from charte_desktop.ui.list_page import ListPage, list_with_keyboard
 from charte_desktop.ui.pages import body_entities as entities
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.plan_exports import export_contacts

@@ -9,7 +9,8 @@ from charte_desktop.services.directory import ContactFilter, ContactRow, Organis
 from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
-from charte_desktop.ui.list_page import Filter, ListPage
+from charte_desktop.ui.list_filters import Filter
+from charte_desktop.ui.list_page import ListPage
 from charte_desktop.ui.pages import directory_entities as entities
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.plan_exports import export_contacts

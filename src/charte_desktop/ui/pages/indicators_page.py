@@ -15,7 +15,8 @@ from charte_desktop.services.indicators import IndicatorRow, IndicatorState
 from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
-from charte_desktop.ui.list_page import Filter, ListPage, list_with_keyboard
+from charte_desktop.ui.list_filters import Filter
+from charte_desktop.ui.list_page import ListPage, list_with_keyboard
 from charte_desktop.ui.pages import indicator_entities as entities
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.indicator_columns import INDICATOR_COLUMNS

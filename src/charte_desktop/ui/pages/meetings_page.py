@@ -39,7 +39,8 @@ from charte_desktop.ui import choices
 from charte_desktop.ui.choice_inputs import ChoiceInput
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import Entity, EntityEditor
-from charte_desktop.ui.list_page import Filter, ListPage, list_with_keyboard
+from charte_desktop.ui.list_filters import Filter
+from charte_desktop.ui.list_page import ListPage, list_with_keyboard
 from charte_desktop.ui.pages import meeting_entities as entities
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.meeting_columns import (
