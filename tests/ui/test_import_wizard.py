@@ -184,17 +184,17 @@ def test_cancelling_the_import_writes_nothing(
 
 def test_cancelling_the_reading(qtbot: Any, make_wizard: Any, tmp_path: Path,
                                 monkeypatch: pytest.MonkeyPatch) -> None:
-    from charte_desktop.ui.import_wizard import pages
+    from charte_desktop.ui.import_wizard import file_page
 
     gate = threading.Event()
-    real_open = pages.open_source
+    real_open = file_page.open_source
 
     def slow_open(*args: Any, monitor: Any, **kwargs: Any) -> Any:
         gate.wait(10)
         monitor.update("Lecture du fichier", 0)
         return real_open(*args, monitor=monitor, **kwargs)
 
-    monkeypatch.setattr(pages, "open_source", slow_open)
+    monkeypatch.setattr(file_page, "open_source", slow_open)
     wizard = make_wizard()
     wizard.file_page.path_edit.setText(str(clean_plan(tmp_path)))
     wizard.file_page.path_edit.editingFinished.emit()

@@ -15,8 +15,9 @@ from charte_desktop.imports.backup import back_up_before_import
 from charte_desktop.imports.columns import HeaderGuess
 from charte_desktop.imports.progress import Monitor
 from charte_desktop.imports.sources import OpenedSource
+from charte_desktop.ui.import_wizard.file_page import FilePage
 from charte_desktop.ui.import_wizard.kinds import ImportKind
-from charte_desktop.ui.import_wizard.pages import ConfirmPage, FilePage, MappingPage, PreviewPage
+from charte_desktop.ui.import_wizard.pages import ConfirmPage, MappingPage, PreviewPage
 from charte_desktop.ui.import_wizard.task import Outcome
 
 
