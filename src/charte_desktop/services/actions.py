@@ -355,8 +355,9 @@ def list_actions(
     today = today or clock.today()
     one_plan = filters.plan_id is not None
     with db.session() as session:
-        records = session.execute(text(actions_sql(today, one_plan=one_plan)),
-                                  {"plan_id": filters.plan_id} if one_plan else {})
+        records = session.connection().execute(
+            text(actions_sql(today, one_plan=one_plan)),
+            {"plan_id": filters.plan_id} if one_plan else {}).all()
         rows = action_rows(records, status=filters.status)
         parents = None
         if filters.axis_id is not None:

@@ -3,7 +3,7 @@
 
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Select, delete, select
 from sqlalchemy.orm import Session, aliased
@@ -215,8 +215,7 @@ def delete_follow_up(db: Database, follow_up_id: int) -> None:
         )
 
 
-@dataclass(frozen=True)
-class FollowUpRow:
+class FollowUpRow(NamedTuple):  # a named tuple: cheap to build by the hundred
     id: int
     meeting_id: int
     meeting_date: date
@@ -230,7 +229,8 @@ class FollowUpRow:
 
 
 def _follow_up_rows(session: Session, query: Select[Any]) -> list[FollowUpRow]:
-    rows = session.execute(
+    # Core execution: plain rows; the ORM's would only add cost.
+    rows = session.connection().execute(
         query.add_columns(
             FollowUp.id,
             FollowUp.meeting_id,
@@ -247,21 +247,12 @@ def _follow_up_rows(session: Session, query: Select[Any]) -> list[FollowUpRow]:
         .join(Meeting, Meeting.id == FollowUp.meeting_id)
         .join(Body, Body.id == Meeting.body_id)
         .outerjoin(Contact, Contact.id == FollowUp.owner_id)
-    )
+    ).all()
     return [
-        FollowUpRow(
-            id=row[0],
-            meeting_id=row[1],
-            meeting_date=row[2],
-            body=row[3],
-            text=row[4],
-            owner_id=row[5],
-            owner_name=f"{row[6] or ''} {row[7] or ''}".strip(),
-            due_date=row[8],
-            done=row[9],
-            action_id=row[10],
-        )
-        for row in rows
+        FollowUpRow(id_, meeting_id, meeting_date, body, text, owner_id,
+                    f"{first or ''} {last or ''}".strip(), due, done, action_id)
+        for (id_, meeting_id, meeting_date, body, text, owner_id, first, last, due, done,
+             action_id) in rows
     ]
 
 

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import select
 
@@ -44,8 +44,7 @@ class Dating(Enum):
     UNDATED = "undated"  # nothing to place but its milestones
 
 
-@dataclass(frozen=True)
-class TimelineMilestone:
+class TimelineMilestone(NamedTuple):  # named tuples: thousands are built at each refresh
     id: int
     title: str
     due_date: date | None  # a milestone without a date is listed, not drawn
@@ -53,8 +52,7 @@ class TimelineMilestone:
     overdue: bool
 
 
-@dataclass(frozen=True)
-class TimelineAction:
+class TimelineAction(NamedTuple):
     id: int
     plan_id: int
     code: str
@@ -186,7 +184,8 @@ def _actions(
         query = query.join(Action, Action.id == Milestone.action_id).where(
             Action.plan_id == filters.plan_id)
     with db.session() as session:
-        for action_id, milestone_id, title, due, done in session.execute(query):
+        for action_id, milestone_id, title, due, done in session.connection().execute(
+                query).all():
             if action_id in milestones:
                 overdue = milestone_overdue(stored[action_id], due, bool(done), today)
                 milestones[action_id].append(
