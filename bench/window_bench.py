@@ -49,7 +49,7 @@ QSettings().setValue("actions/view", "list")
 ticks = []
 def shown():
     page = window().current_page()
-    print("shown", time.time(), page.actions.model.rowCount(), flush=True)
+    print("shown", time.time(), page.action_list.model.rowCount(), flush=True)
     tick()
 def tick():
     ticks.append(time.perf_counter())
@@ -96,8 +96,10 @@ class Start:
 
 def start_child(code: str, *arguments: str, env: dict[str, str]) -> Start:
     start = time.time()
+    # A start that fails inside Qt (an error in a callback) would wait for ever: 2 minutes
+    # is twenty times a slow start.
     lines = subprocess.run([sys.executable, "-c", code, *arguments], capture_output=True,
-                           text=True, env=env, check=True).stdout.splitlines()
+                           text=True, env=env, check=True, timeout=120).stdout.splitlines()
     fields = {line.split()[0]: line.split()[1:] for line in lines if line.strip()}
     shown = float(fields["shown"][0]) - start
     ready = fields.get("ready", [str(start + shown), "0"])
@@ -207,7 +209,7 @@ def in_process_rows(path: Path) -> tuple[bool, float, float, float]:
     page = window.pages["actions"]
     window.show()
     app.processEvents()
-    search = page.actions.search  # type: ignore[attr-defined]
+    search = page.action_list.search  # type: ignore[attr-defined]
     times = []
     for word in TYPED:
         search.clear()
@@ -218,14 +220,14 @@ def in_process_rows(path: Path) -> tuple[bool, float, float, float]:
             app.processEvents()
             times.append((time.perf_counter() - start) * 1000)
     median_ms, worst_ms = statistics.median(times), max(times)
-    table = page.actions.table  # type: ignore[attr-defined]
+    table = page.action_list.table  # type: ignore[attr-defined]
     floor_median, floor_worst = bare_typing_floor(
-        app, [list(row) for row in page.actions.model._all_texts],  # type: ignore[attr-defined]
+        app, [list(row) for row in page.action_list.model._all_texts],  # type: ignore[attr-defined]
         table.width(), table.height())
     print(f"  plancher : un QTableView nu des mêmes textes, de la même taille, remis à zéro à "
           f"chaque touche : médiane {floor_median:.1f} ms, pire {floor_worst:.1f} ms")
 
-    action_id = page.actions.model.row_at(0).id  # type: ignore[attr-defined]
+    action_id = page.action_list.model.row_at(0).id  # type: ignore[attr-defined]
     entity = action_entity(db, page.plan_id, page.axis_id)  # type: ignore[attr-defined]
     form_times = []
     for _ in range(6):

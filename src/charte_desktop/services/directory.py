@@ -1,10 +1,11 @@
 """The directory (annuaire): circles of actors, organisations and contacts."""
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session, aliased, joinedload
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import Session, joinedload
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import MeetingState
@@ -12,7 +13,7 @@ from charte_desktop.db.models import Attendance, Circle, Contact, Funding, Meeti
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.common import assign, ensure_exists, get_or_fail
-from charte_desktop.text import fold
+from charte_desktop.text import clean_line, fold
 
 # --- Circles ---------------------------------------------------------------------------
 
@@ -260,8 +261,7 @@ class ContactFilter:
     text: str = ""
 
 
-@dataclass(frozen=True)
-class ContactRow:
+class ContactRow(NamedTuple):  # a named tuple: 3,000 are built at each refresh
     id: int
     name: str
     first_name: str
@@ -278,64 +278,41 @@ class ContactRow:
 NO_CONTACT_FILTER = ContactFilter()
 
 
+# The directory's one query, plain SQL run through Core: no type processing per value (the
+# texts are cleaned below, as CleanString would), 3,000 contacts read at each refresh.
+_CONTACTS_SQL = """
+SELECT contact.id, contact.first_name, contact.last_name, contact.function,
+       contact.organisation_id, organisation.name,
+       coalesce(contact.circle_id, organisation.circle_id), circle.name,
+       contact.email, contact.phone
+FROM contact
+LEFT OUTER JOIN organisation ON organisation.id = contact.organisation_id
+LEFT OUTER JOIN circle ON circle.id = coalesce(contact.circle_id, organisation.circle_id)
+WHERE (:circle_id IS NULL OR coalesce(contact.circle_id, organisation.circle_id) = :circle_id)
+  AND (:organisation_id IS NULL OR contact.organisation_id = :organisation_id)
+"""
+
+
 def list_contacts(db: Database, filters: ContactFilter = NO_CONTACT_FILTER) -> list[ContactRow]:
     """Contacts matching `filters`, by last name then first name, in one query."""
-    effective_circle_id = func.coalesce(Contact.circle_id, Organisation.circle_id)
-    circle = aliased(Circle)
-    query = (
-        select(
-            Contact.id,
-            Contact.first_name,
-            Contact.last_name,
-            Contact.function,
-            Contact.organisation_id,
-            Organisation.name,
-            effective_circle_id,
-            circle.name,
-            Contact.email,
-            Contact.phone,
-        )
-        .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
-        .outerjoin(circle, circle.id == effective_circle_id)
-    )
-    if filters.circle_id is not None:
-        query = query.where(effective_circle_id == filters.circle_id)
-    if filters.organisation_id is not None:
-        query = query.where(Contact.organisation_id == filters.organisation_id)
     words = fold(filters.text).split()
     rows: list[ContactRow] = []
+    parameters = {"circle_id": filters.circle_id, "organisation_id": filters.organisation_id}
     with db.session() as session:
-        for (
-            contact_id,
-            first,
-            last,
-            function,
-            org_id,
-            org,
-            circle_id,
-            circle_name,
-            email,
-            phone,
-        ) in session.connection().execute(query).all():
-            if words:
-                haystack = fold(" ".join((first, last, function, org or "", email)))
-                if not all(word in haystack for word in words):
-                    continue
-            rows.append(
-                ContactRow(
-                    id=contact_id,
-                    name=f"{first} {last}".strip(),
-                    first_name=first,
-                    last_name=last,
-                    function=function,
-                    organisation_id=org_id,
-                    organisation=org or "",
-                    circle_id=circle_id,
-                    circle=circle_name or "",
-                    email=email,
-                    phone=phone,
-                )
-            )
+        records = session.connection().execute(sql_text(_CONTACTS_SQL), parameters).all()
+    for (contact_id, first, last, function, org_id, org, circle_id, circle_name, email,
+         phone) in records:
+        first, last, function = clean_line(first), clean_line(last), clean_line(function)
+        org = clean_line(org) if org else ""
+        email = clean_line(email)
+        if words:
+            haystack = fold(" ".join((first, last, function, org, email)))
+            if not all(word in haystack for word in words):
+                continue
+        rows.append(ContactRow(
+            contact_id, f"{first} {last}".strip(), first, last, function, org_id, org,
+            circle_id, clean_line(circle_name) if circle_name else "", email,
+            clean_line(phone)))
     return sorted(
         rows, key=lambda row: (fold(row.last_name), fold(row.first_name), row.id)
     )
