@@ -12,6 +12,7 @@ from charte_desktop import clock
 from charte_desktop.cli.main import run
 from charte_desktop.db.schema_version import HEAD_REVISION
 from tests.bad_files import BAD_FILES, copy_of
+from tests.command_line import run_cli
 from tests.fixed_day import TEST_DAY
 
 LIST_KINDS = ("plans", "actions", "bodies", "meetings", "indicators", "contacts")
@@ -24,14 +25,6 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
         assert run(["demo", str(path)]) == 0
     return path
 
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = run(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_demo_writes_a_sound_file(demo_file: Path, capsys: pytest.CaptureFixture[str]) -> None:

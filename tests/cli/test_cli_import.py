@@ -5,19 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from charte_desktop.cli.main import run
+from tests.command_line import run_cli
 from tests.imports.bad_workbooks import BAD_WORKBOOKS
 from tests.imports.replace_cells import replace_cells
 from tests.imports.sample_files import clean_plan, contacts_list, plan_typed_by_someone_else
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    try:
-        code = run([str(arg) for arg in argv])
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize("kind", ["actions", "contacts"])

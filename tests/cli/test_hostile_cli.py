@@ -2,7 +2,6 @@
 pipe, a failed Excel export, control characters. Every failure is one French line."""
 
 import errno
-import hashlib
 import json
 import os
 import sqlite3
@@ -16,6 +15,7 @@ from charte_desktop import clock
 from charte_desktop.cli.main import BROKEN_PIPE_EXIT, run
 from charte_desktop.system_errors import os_reason, sqlite_reason
 from tests.bad_files import copy_of
+from tests.command_line import run_cli, sha256
 from tests.fixed_day import TEST_DAY
 
 HUGE = "99999999999999999999999"
@@ -31,17 +31,6 @@ def demo_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = run(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def assert_one_french_line(err: str, expected: str) -> None:

@@ -4,17 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from charte_desktop.cli.main import run
+from tests.command_line import run_cli
 from tests.exports.docx_reading import all_text, open_docx
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = run(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.mark.parametrize(("kind", "title"), [

@@ -3,7 +3,6 @@ and schemas changed by another program, a dry run on a WAL file, a restore under
 writer, a full disk, ids below 1. Every failure is one French line; nothing is written
 where nothing is to be written."""
 
-import hashlib
 import os
 import sqlite3
 import stat
@@ -12,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from charte_desktop.cli.main import run
 from charte_desktop.db import read_only
+from tests.command_line import run_cli, sha256
 
 # English words that must never reach the officer (system text, program internals).
 ENGLISH = ("Traceback", "Error", "error", "LookupError", "No space", "denied", "readonly",
@@ -22,17 +21,6 @@ COUNTED = ("action", "plan", "meeting", "contact", "circle")
 PLAN_CSV = "Intitulé;Statut\nUne action importée;En cours\n"
 
 
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = run([str(arg) for arg in argv])
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def counts(path: Path) -> dict[str, int]:

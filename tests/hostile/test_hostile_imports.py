@@ -5,7 +5,6 @@ Charte file left byte for byte unchanged when nothing is to be written, and the 
 actions or contacts before and after.
 """
 
-import hashlib
 import json
 import re
 import zipfile
@@ -14,25 +13,12 @@ from pathlib import Path
 
 import pytest
 
-from charte_desktop.cli.main import run
 from charte_desktop.imports.table_rows import MAX_ROWS
+from tests.command_line import run_cli, sha256
 from tests.imports.bad_workbooks import strict_workbook
-
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: object) -> tuple[int, str, str]:
-    try:
-        code = run([str(arg) for arg in argv])
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
-
 
 CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ufffe\uffff]")
 
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def listed(capsys: pytest.CaptureFixture[str], what: str, charte: Path) -> list[dict]:

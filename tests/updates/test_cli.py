@@ -8,22 +8,14 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from charte_desktop import clock
-from charte_desktop.cli.main import run
 from charte_desktop.db import open_database
 from charte_desktop.db.enums import ActionStatus
 from charte_desktop.db.models import Action, ActionNote, UpdateImport
+from tests.command_line import run_cli
 from tests.updates.workbooks import fill
 
 CAMILLE = 8  # Camille Roussel's number in the demo (see `list contacts`)
 
-
-def run_cli(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = run(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 @pytest.fixture
