@@ -115,6 +115,9 @@ class WorkbookLooks:
         return array
 
 
+_new_cell = object.__new__
+
+
 class PreparedCell(Cell):
     """A cell made by `SheetCells`: its style array is shared by every cell of the same
     look and its style id known, instead of copied then looked up (hashed) again when
@@ -199,8 +202,13 @@ class SheetCells:
         return self._cell(value, self.array(look), data_type)
 
     def _cell(self, value: Any, style: tuple[StyleArray, int], data_type: str) -> Cell:
+        # Every slot set here, without Cell.__init__ and its parent's (which would copy a
+        # style array we share): 140,000 cells for the large territory's tableau de suivi.
+        cell = _new_cell(PreparedCell)
+        cell.parent = self.ws
         # A position, even a wrong one: openpyxl's own write-only path reprs the cell.
-        cell = PreparedCell(self.ws, row=1, column=1)
+        cell.row = cell.column = 1
+        cell._hyperlink = cell._comment = None
         cell._style, cell._style_id = style
         cell._value = value
         cell.data_type = data_type
