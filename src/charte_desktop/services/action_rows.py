@@ -115,7 +115,7 @@ LEFT OUTER JOIN contact ON contact.id = action.pilot_id
 {where}"""
 
 
-def _day(value: date | str | None) -> date | None:
+def read_day(value: date | str | None) -> date | None:
     """A date as a driver returns it: a date, or ISO text (SQLite stores dates as text)."""
     if value is None or isinstance(value, date):
         return value
@@ -158,7 +158,7 @@ def action_rows(records: Iterable[Sequence[Any]], *,
             None if axis_title is None else clean_line(axis_title), pilot_id,
             None if pilot_id is None
             else clean_line(f"{first_name or ''} {last_name or ''}".strip()),
-            _day(start), _day(end), progress,
+            read_day(start), read_day(end), progress,
             _euros(planned), _euros(committed), _euros(spent),
         ))
     rows.sort(key=lambda row: (row.plan_id, natural_key(row.code), row.id))

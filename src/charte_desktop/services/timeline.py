@@ -24,13 +24,20 @@ from enum import Enum
 from typing import Any, NamedTuple
 
 from sqlalchemy import select
+from sqlalchemy import text as sql_text
 
 from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import DisplayStatus
-from charte_desktop.db.models import Action, Axis, Milestone, Plan
-from charte_desktop.services.action_rows import ActionRow, milestone_overdue, natural_key
+from charte_desktop.db.models import Axis, Plan
+from charte_desktop.services.action_rows import (
+    ActionRow,
+    milestone_overdue,
+    natural_key,
+    read_day,
+)
 from charte_desktop.services.actions import ActionFilter, list_actions
+from charte_desktop.text import clean_line
 
 NO_AXIS_TITLE = "Sans axe"
 
@@ -133,10 +140,8 @@ def build_timeline(
         period, plans, axes = _plan_axes(session.connection(), filters.plan_id)
     actions = _actions(db, filters, today)
     by_axis: dict[int | None, list[TimelineAction]] = {}
-    for action_axis, action in actions:
+    for action_axis, action in actions:  # in the list's order: by plan, then code
         by_axis.setdefault(action_axis, []).append(action)
-    for members in by_axis.values():
-        members.sort(key=lambda a: (a.plan_id, natural_key(a.code), a.id))
     groups = _groups(list(plans), axes, by_axis)
     first, last = _bounds(period, (d for a in actions for d in a[1].dates()), today)
     return Timeline(today, period[0], period[1], first, last, tuple(groups), plans)
@@ -170,6 +175,12 @@ def _plan_axes(
     return period, plans, axes
 
 
+_MILESTONES_SQL = """
+SELECT milestone.action_id, milestone.id, milestone.title, milestone.due_date, milestone.done
+FROM milestone JOIN action ON action.id = milestone.action_id
+{where}"""
+
+
 def _actions(
     db: Database, filters: ActionFilter, today: date
 ) -> list[tuple[int | None, TimelineAction]]:
@@ -178,18 +189,19 @@ def _actions(
     rows = list_actions(db, filters, today=today)
     milestones: dict[int, list[TimelineMilestone]] = {row.id: [] for row in rows}
     stored = {row.id: row.stored_status for row in rows}
-    query = select(Milestone.action_id, Milestone.id, Milestone.title, Milestone.due_date,
-                   Milestone.done)
-    if filters.plan_id is not None:
-        query = query.join(Action, Action.id == Milestone.action_id).where(
-            Action.plan_id == filters.plan_id)
+    one_plan = filters.plan_id is not None
     with db.session() as session:
-        for action_id, milestone_id, title, due, done in session.connection().execute(
-                query).all():
-            if action_id in milestones:
-                overdue = milestone_overdue(stored[action_id], due, bool(done), today)
-                milestones[action_id].append(
-                    TimelineMilestone(milestone_id, title, due, bool(done), overdue))
+        records = session.connection().execute(
+            sql_text(_MILESTONES_SQL.format(
+                where="WHERE action.plan_id = :plan_id" if one_plan else "")),
+            {"plan_id": filters.plan_id} if one_plan else {}).all()
+    for action_id, milestone_id, title, due_text, done in records:
+        if action_id in milestones:
+            # Read past the column types, as the list's rows are (see action_rows).
+            due = read_day(due_text)
+            overdue = milestone_overdue(stored[action_id], due, bool(done), today)
+            milestones[action_id].append(
+                TimelineMilestone(milestone_id, clean_line(title), due, bool(done), overdue))
     return [(row.axis_id, _action(row, sorted(milestones[row.id], key=_milestone_order)))
             for row in rows]
 
