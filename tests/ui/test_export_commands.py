@@ -28,6 +28,7 @@ from charte_desktop.ui.pages.actions_page import ActionsPage
 from charte_desktop.ui.pages.bodies_page import BodiesPage
 from charte_desktop.ui.pages.meetings_page import MeetingsPage
 from tests.ui.conftest import DialogAnswers
+from tests.ui.keyboard import replace_text
 
 
 class SaveDialog:
@@ -212,9 +213,10 @@ def test_action_sheet_button_follows_the_selection(qtbot: QtBot, demo_db: Databa
     page = window.show_screen("actions")
     assert isinstance(page, ActionsPage)
     assert page.action_list.current_id() is not None and page.sheet_button.isEnabled()
-    page.action_list.search.setText("zzzz aucune action")
+    window.show()
+    replace_text(page.action_list.search, "zzzz aucune action")  # typed, then Tab
     qtbot.waitUntil(lambda: not page.sheet_button.isEnabled())
     assert page.action_list.current_id() is None
-    page.action_list.search.clear()
+    replace_text(page.action_list.search, "")
     qtbot.waitUntil(page.sheet_button.isEnabled)
     assert page.action_list.current_id() is not None

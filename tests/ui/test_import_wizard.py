@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QWizard
 from sqlalchemy import func, select
 
@@ -18,6 +18,7 @@ from charte_desktop.ui.import_wizard.wizard import ImportWizard
 from tests.imports.bad_workbooks import png_renamed
 from tests.imports.replace_cells import replace_cells
 from tests.imports.sample_files import clean_plan, contacts_list, plan_typed_by_someone_else
+from tests.ui.keyboard import key, reach
 
 WAIT_MS = 20_000
 
@@ -320,8 +321,8 @@ def test_an_empty_active_sheet_lets_the_officer_choose_another(
                                    "la liste « Feuille ».")
     assert not page.isComplete()
     assert page.sheet_box.isEnabled()
-    page.sheet_box.setCurrentIndex(1)
-    page.sheet_box.activated.emit(1)
+    reach(page.sheet_box)  # the officer goes to « Feuille » and takes the next sheet
+    key(Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: not page.task.running, timeout=WAIT_MS)
     assert page.isComplete()
     assert wizard.source is not None and wizard.source.table.sheet == "Actions"
