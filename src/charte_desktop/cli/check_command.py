@@ -13,7 +13,7 @@ from charte_desktop.db.read_only import read_only_notice, write_refusal
 
 
 def run_check(path: Path) -> int:
-    report = check_file(path)
+    report = check_file(path, every_text=True)
     verdict = report.verdict()
     if verdict is not None:
         print(terminal_text(verdict), file=sys.stderr)
