@@ -86,13 +86,28 @@ def test_fixture_is_what_its_name_says_and_small(fixture_file: Path) -> None:
     assert fixture_file.stat().st_size < MAX_FIXTURE_BYTES
 
 
+# Values whose meaning a later Charte changed on purpose: not compared for fixtures written
+# before that revision.
+CHANGED_MEANING = {
+    # A proxy counts towards the quorum only when its holder is present.
+    "/quorum/present_or_represented": "0004_meetings_as_run",
+}
+
+
+def kept_meaning(found: list[str], revision: str) -> list[str]:
+    rank = KNOWN_REVISIONS.index(revision)
+    return [line for line in found if not any(
+        f"{path}:" in line and rank < KNOWN_REVISIONS.index(since)
+        for path, since in CHANGED_MEANING.items())]
+
+
 def test_fixture_upgrades_to_head_and_reads_back_the_same(
     fixture_file: Path, migrated: Database
 ) -> None:
     expected_file = fixture_file.with_name(f"{fixture_file.stem}.expected.json")
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
     actual = snapshot(migrated, date.fromisoformat(expected["today"]))
-    found = differences(expected, actual)
+    found = kept_meaning(differences(expected, actual), revision_of_name(fixture_file))
     assert found == [], f"{len(found)} differences, first ones:\n" + "\n".join(found[:30])
 
 
@@ -127,6 +142,8 @@ def test_the_comparison_notices_one_changed_character(
     expected_file = fixture_file.with_name(f"{fixture_file.stem}.expected.json")
     expected = json.loads(expected_file.read_text(encoding="utf-8"))
     with open_database(copy) as database:
-        found = differences(expected, snapshot(database, date.fromisoformat(expected["today"])))
+        found = kept_meaning(
+            differences(expected, snapshot(database, date.fromisoformat(expected["today"]))),
+            revision_of_name(fixture_file))
     assert len(found) == 1
     assert "/minutes_text" in found[0]

@@ -315,13 +315,25 @@ def test_quorum_by_share_of_voting_members_rounds_up(
     attend(db, c, present=present)
     with count_selects(db) as selects:
         status = meetings.quorum_status(db, c.meeting_id)
-    assert len(selects) == 1
+    assert len(selects) == 2  # the body's rule, then the members' attendance
     assert status.voting_members == voters
     assert (status.required, status.present_or_represented, status.reached) == (
         required,
         present,
         reached,
     )
+
+
+def test_a_proxy_counts_only_while_its_holder_is_present(db: Database) -> None:
+    c = committee(db, 5, QuorumRule.COUNT, 3)
+    attend(db, c, present=2, represented=1)
+    status = meetings.quorum_status(db, c.meeting_id)
+    assert (status.present, status.represented, status.reached) == (2, 1, True)
+    assert status.sentence == "Le quorum (3) est atteint : 2 présents, 1 représenté."
+    meetings.set_attendance(db, c.meeting_id, c.guest, AttendanceState.ABSENT)
+    status = meetings.quorum_status(db, c.meeting_id)
+    assert (status.present, status.represented, status.reached) == (2, 0, False)
+    assert status.sentence == "Le quorum (3) n'est pas atteint : 2 présents."
 
 
 def test_no_quorum_rule_is_always_reached(db: Database) -> None:

@@ -103,6 +103,14 @@ class AttendanceState(LabelledEnum):
     REPRESENTED = "represented"
 
 
+class Civility(LabelledEnum):
+    """How a letter addresses a person: « Madame », « Monsieur », or by name alone."""
+
+    NONE = "none"
+    MADAME = "madame"
+    MONSIEUR = "monsieur"
+
+
 class IndicatorKind(LabelledEnum):
     OUTPUT = "output"
     OUTCOME = "outcome"
@@ -189,6 +197,11 @@ _LABELS: dict[type[LabelledEnum], dict[str, str]] = {
         AttendanceState.EXCUSED.value: "Excusé·e",
         AttendanceState.ABSENT.value: "Absent·e",
         AttendanceState.REPRESENTED.value: "Représenté·e",
+    },
+    Civility: {
+        Civility.NONE.value: "(aucune)",
+        Civility.MADAME.value: "Madame",
+        Civility.MONSIEUR.value: "Monsieur",
     },
     IndicatorKind: {
         IndicatorKind.OUTPUT.value: "Réalisation",

@@ -21,7 +21,7 @@ _HEAD_TABLES: dict[str, tuple[str, ...]] = {
     "action_partner": ("action_id", "organisation_id"),
     "action_policy": ("action_id", "policy_id"),
     "agenda_item": ("id", "meeting_id", "position", "title", "presenter_id",
-                    "duration_minutes", "minutes_text"),
+                    "duration_minutes", "minutes_text", "postponed"),
     "alembic_version": ("version_num",),
     "attendance": ("id", "meeting_id", "contact_id", "state", "represented_by_id"),
     "axis": ("id", "plan_id", "parent_id", "position", "code", "title", "description"),
@@ -29,9 +29,11 @@ _HEAD_TABLES: dict[str, tuple[str, ...]] = {
              "quorum_value", "created_at", "updated_at"),
     "budget_year": ("id", "action_id", "year", "planned", "committed", "spent"),
     "circle": ("id", "name", "position"),
-    "contact": ("id", "first_name", "last_name", "function", "organisation_id", "circle_id",
-                "email", "phone", "notes", "created_at", "updated_at"),
-    "decision": ("id", "meeting_id", "agenda_item_id", "position", "text", "action_id"),
+    "contact": ("id", "civility", "first_name", "last_name", "function", "title",
+                "organisation_id", "circle_id", "email", "phone", "notes", "created_at",
+                "updated_at"),
+    "decision": ("id", "meeting_id", "agenda_item_id", "position", "text", "action_id",
+                 "unanimous", "votes_for", "votes_against", "abstentions"),
     "file_identity": ("id", "token", "created_at"),
     "follow_up": ("id", "meeting_id", "agenda_item_id", "position", "text", "owner_id",
                   "due_date", "done", "done_date", "action_id"),
@@ -42,7 +44,9 @@ _HEAD_TABLES: dict[str, tuple[str, ...]] = {
     "indicator_action": ("indicator_id", "action_id"),
     "measurement": ("id", "indicator_id", "date", "value", "comment"),
     "meeting": ("id", "body_id", "date", "start_time", "end_time", "place", "state",
-                "secretary_id", "notes", "created_at", "updated_at"),
+                "secretary_id", "notes", "series_id", "signatory_id", "sequence",
+                "created_at", "updated_at"),
+    "meeting_series": ("id", "body_id", "description"),
     "membership": ("id", "body_id", "contact_id", "role", "voting", "start_date", "end_date"),
     "milestone": ("id", "action_id", "title", "due_date", "done", "done_date"),
     "organisation": ("id", "name", "circle_id", "address", "notes", "created_at",
@@ -52,8 +56,9 @@ _HEAD_TABLES: dict[str, tuple[str, ...]] = {
     "policy": ("id", "code", "label"),
     "priority_criterion": ("id", "name", "description", "weight", "position"),
     "priority_score": ("action_id", "criterion_id", "score"),
-    "territory": ("id", "name", "kind", "address", "logo", "logo_filename", "created_at",
-                  "updated_at"),
+    "territory": ("id", "name", "kind", "address", "logo", "logo_filename", "town",
+                  "officer_name", "officer_function", "officer_phone", "officer_email",
+                  "reminder_minutes", "created_at", "updated_at"),
     "update_import": ("id", "export_token", "plan_id", "pilot_id", "pilot_name",
                       "exported_at", "imported_at", "file_name", "accepted", "rejected"),
 }
@@ -63,6 +68,19 @@ _ADDED_BY: dict[str, str] = {
     "budget_year": "0002_budget_year",
     "file_identity": "0003_update_workbooks",
     "update_import": "0003_update_workbooks",
+    "meeting_series": "0004_meetings_as_run",
+}
+# The revision that added each column to a table of an earlier one.
+_COLUMNS_ADDED_BY: dict[str, str] = {
+    **{f"contact.{c}": "0004_meetings_as_run" for c in ("civility", "title")},
+    **{f"territory.{c}": "0004_meetings_as_run" for c in (
+        "town", "officer_name", "officer_function", "officer_phone", "officer_email",
+        "reminder_minutes")},
+    **{f"meeting.{c}": "0004_meetings_as_run" for c in ("series_id", "signatory_id",
+                                                         "sequence")},
+    "agenda_item.postponed": "0004_meetings_as_run",
+    **{f"decision.{c}": "0004_meetings_as_run" for c in (
+        "unanimous", "votes_for", "votes_against", "abstentions")},
 }
 
 
@@ -75,9 +93,13 @@ def expected_tables(revision: str) -> dict[str, tuple[str, ...]]:
     if revision not in KNOWN_REVISIONS:
         return dict(_HEAD_TABLES)
     rank = KNOWN_REVISIONS.index(revision)
+
+    def present(name: str, added: dict[str, str]) -> bool:
+        return name not in added or KNOWN_REVISIONS.index(added[name]) <= rank
+
     return {
-        table: columns for table, columns in _HEAD_TABLES.items()
-        if table not in _ADDED_BY or KNOWN_REVISIONS.index(_ADDED_BY[table]) <= rank
+        table: tuple(c for c in columns if present(f"{table}.{c}", _COLUMNS_ADDED_BY))
+        for table, columns in _HEAD_TABLES.items() if present(table, _ADDED_BY)
     }
 
 

@@ -19,6 +19,7 @@ ENUM_COLUMNS: dict[tuple[str, str], tuple[str, str, type[StrEnum]]] = {
     ("body", "kind"): ("L'instance", "un type inconnu", enums.BodyKind),
     ("body", "quorum_rule"): ("L'instance", "une règle de quorum inconnue", enums.QuorumRule),
     ("territory", "kind"): ("Le territoire", "un type inconnu", enums.TerritoryKind),
+    ("contact", "civility"): ("Le contact", "une civilité inconnue", enums.Civility),
     ("indicator", "kind"): ("L'indicateur", "un type inconnu", enums.IndicatorKind),
     ("indicator", "dimension"): ("L'indicateur", "une dimension inconnue", enums.Dimension),
     ("indicator", "direction"): ("L'indicateur", "un sens inconnu", enums.Direction),
@@ -95,6 +96,10 @@ def value_problems(connection: sqlite3.Connection, limit: int = 20) -> list[str]
     """
     problems: list[str] = []
     for (table, column), (row_name, what, closed) in ENUM_COLUMNS.items():
+        # Looked up first: SQLite reads a double-quoted name it cannot find as a string.
+        found = {row[1] for row in connection.execute(f'PRAGMA table_info("{table}")')}
+        if column not in found:
+            continue
         try:
             rows = connection.execute(
                 f'SELECT id, "{column}" FROM "{table}" WHERE "{column}" IS NOT NULL AND '

@@ -26,8 +26,22 @@ def upgrade_to_head(engine: Engine) -> None:
     config.set_main_option(
         "script_location", str(resources.files("charte_desktop.db") / "migrations")
     )
-    with engine.begin() as connection:
-        if current_revision(connection) == HEAD_REVISION:
-            return
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect() as connection:
+        # Batch migrations recreate a table (copy, drop, rename): with foreign keys on, the
+        # drop would cascade to every row pointing at it. SQLite's own procedure: keys off
+        # outside the transaction, every key checked before committing. Set on the driver's
+        # connection: a statement through SQLAlchemy would begin the transaction first.
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with connection.begin():
+                if current_revision(connection) == HEAD_REVISION:
+                    return
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+                if broken:
+                    raise RuntimeError(f"foreign_key_check: {broken[:5]}")
+        finally:
+            raw.execute("PRAGMA foreign_keys = ON")

@@ -11,7 +11,9 @@ from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.errors import CharteError
 from charte_desktop.system_errors import sqlite_reason
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_budget_year", "0003_update_workbooks")
+KNOWN_REVISIONS: tuple[str, ...] = (
+    "0001_initial", "0002_budget_year", "0003_update_workbooks", "0004_meetings_as_run",
+)
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 
 

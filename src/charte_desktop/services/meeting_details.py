@@ -10,7 +10,7 @@ from datetime import date, time
 from charte_desktop.db import Database
 from charte_desktop.db.enums import AttendanceState, MeetingState
 from charte_desktop.db.models import Contact
-from charte_desktop.services.meetings import load_meeting
+from charte_desktop.services.meetings import load_meeting, proxy_problem
 
 
 @dataclass(frozen=True)
@@ -33,6 +33,8 @@ class AttendanceRow:
     state: AttendanceState
     represented_by_id: int | None
     represented_by_name: str
+    proxy_problem: str  # why the proxy does not count (its holder is not present), or ""
+    circle: str  # the person's circle, or their organisation's
 
 
 @dataclass(frozen=True)
@@ -75,12 +77,18 @@ def _name(contact: Contact | None) -> str:
     return contact.full_name if contact is not None else ""
 
 
+def _circle(contact: Contact) -> str:
+    circle = contact.circle or (contact.organisation.circle if contact.organisation else None)
+    return circle.name if circle is not None else ""
+
+
 def meeting_details(db: Database, meeting_id: int) -> MeetingDetails:
     """The meeting's heading and its four lists (French CharteError if it is unknown)."""
     from charte_desktop.formatting import format_date
 
     with db.session() as session:
         meeting = load_meeting(session, meeting_id)
+        states = {a.contact_id: a.state for a in meeting.attendances}
         return MeetingDetails(
             meeting.id, f"{meeting.body.name} du {format_date(meeting.date)}",
             meeting.start_time, meeting.end_time, meeting.place, meeting.state,
@@ -93,7 +101,10 @@ def meeting_details(db: Database, meeting_id: int) -> MeetingDetails:
                     a.id, a.contact_id, a.contact.full_name,
                     f"{a.contact.last_name} {a.contact.first_name}",
                     a.contact.organisation.name if a.contact.organisation else "",
-                    a.state, a.represented_by_id, _name(a.represented_by))
+                    a.state, a.represented_by_id, _name(a.represented_by),
+                    proxy_problem(a.state, _name(a.represented_by),
+                                  states.get(a.represented_by_id or 0)),
+                    _circle(a.contact))
                 for a in meeting.attendances],
             decisions=[
                 DecisionRow(d.id, d.position, d.text,

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, delete, select
+from sqlalchemy import ColumnElement, Select, delete, select
 from sqlalchemy.orm import Session, aliased
 
 from charte_desktop import clock
@@ -35,6 +35,40 @@ class DecisionFields:
     text: str
     agenda_item_id: int | None = None
     action_id: int | None = None
+    # A vote: unanimity, or the counts (all three None: no vote recorded).
+    unanimous: bool = False
+    votes_for: int | None = None
+    votes_against: int | None = None
+    abstentions: int | None = None
+
+
+def vote_text(unanimous: bool, votes_for: int | None, votes_against: int | None,
+              abstentions: int | None) -> str:
+    """The vote as minutes print it: « Adoptée à l'unanimité », « Pour : 12, contre : 2,
+    abstentions : 1 », or "" when no vote was recorded."""
+    if unanimous:
+        return "Adoptée à l'unanimité"
+    if votes_for is None and votes_against is None and abstentions is None:
+        return ""
+    return (f"Pour : {votes_for or 0}, contre : {votes_against or 0}, "
+            f"abstentions : {abstentions or 0}")
+
+
+def _votes(fields: DecisionFields) -> dict[str, Any]:
+    counts = {
+        name: rules.integer_between(value, 0, 10_000, name, label) if value is not None
+        else None
+        for name, label, value in (("votes_for", "Pour", fields.votes_for),
+                                   ("votes_against", "Contre", fields.votes_against),
+                                   ("abstentions", "Abstentions", fields.abstentions))
+    }
+    if fields.unanimous:
+        if counts["votes_against"]:
+            raise CharteError("Une décision prise à l'unanimité n'a pas de voix contre : "
+                              "décochez « Unanimité » ou videz « Contre ».",
+                              field="votes_against")
+        counts = dict.fromkeys(counts)
+    return {"unanimous": bool(fields.unanimous), **counts}
 
 
 def _check_agenda_item(session: Session, meeting_id: int, item_id: int | None) -> None:
@@ -61,6 +95,7 @@ def _decision_values(session: Session, fields: DecisionFields) -> dict[str, Any]
         "text": rules.required_text(fields.text, "text", "Décision", max_length=10_000),
         "agenda_item_id": fields.agenda_item_id,
         "action_id": fields.action_id,
+        **_votes(fields),
     }
 
 
@@ -226,6 +261,7 @@ class FollowUpRow(NamedTuple):  # a named tuple: cheap to build by the hundred
     due_date: date | None
     done: bool
     action_id: int | None
+    overdue: bool = False  # open and due before today (set by the readers that say so)
 
 
 def _follow_up_rows(session: Session, query: Select[Any]) -> list[FollowUpRow]:
@@ -300,3 +336,37 @@ def open_follow_ups_of_previous_meeting(db: Database, meeting_id: int) -> list[F
     )
     with db.session() as session:
         return _follow_up_rows(session, query)
+
+
+def carried_follow_ups(
+    db: Database, meeting_id: int, *, today: date | None = None
+) -> list[FollowUpRow]:
+    """Every open follow-up a meeting must review, oldest first: those of its body's earlier
+    meetings (not only the last one: an October follow-up still open comes back in
+    January), and those of earlier meetings of other bodies about the actions the body
+    carries (a groupe projet's action). Overdue ones are marked against `today`."""
+    today = today or clock.today()
+    with db.session() as session:
+        current = session.get(Meeting, meeting_id)
+        if current is None:
+            raise CharteError(not_found("La réunion", meeting_id, note="peut-être supprimée"))
+        body = session.get_one(Body, current.body_id)
+        carried_actions = select(Action.id).where(Action.project_group_id == body.id)
+        about_its_actions: ColumnElement[bool] = FollowUp.action_id.in_(carried_actions)
+        if body.action_id is not None:
+            about_its_actions = about_its_actions | (FollowUp.action_id == body.action_id)
+        query = (
+            select()
+            .select_from(FollowUp)
+            .where(
+                FollowUp.done.is_(False),
+                FollowUp.meeting_id != meeting_id,
+                (Meeting.body_id == current.body_id) | about_its_actions,
+                (Meeting.date < current.date)
+                | ((Meeting.date == current.date) & (Meeting.id < meeting_id)),
+            )
+            .order_by(Meeting.date, Meeting.id, FollowUp.position, FollowUp.id)
+        )
+        rows = _follow_up_rows(session, query)
+    return [row._replace(overdue=row.due_date is not None and row.due_date < today)
+            for row in rows]

@@ -7,7 +7,7 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import Select, bindparam, delete, func, select
-from sqlalchemy.orm import Session, joinedload, selectinload
+from sqlalchemy.orm import Session, aliased, joinedload, selectinload
 
 from charte_desktop import clock
 from charte_desktop.db import Database
@@ -22,6 +22,7 @@ from charte_desktop.db.models import (
     FollowUp,
     Meeting,
     Membership,
+    Organisation,
 )
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
@@ -139,11 +140,14 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
             joinedload(Meeting.body),
             # Every person the documents name comes with their organisation.
             joinedload(Meeting.secretary).joinedload(Contact.organisation),
+            joinedload(Meeting.signatory).joinedload(Contact.organisation),
             selectinload(Meeting.agenda_items).options(
                 joinedload(AgendaItem.presenter).joinedload(Contact.organisation)
             ),
             selectinload(Meeting.attendances).options(
-                joinedload(Attendance.contact).joinedload(Contact.organisation),
+                joinedload(Attendance.contact).options(
+                    joinedload(Contact.organisation).joinedload(Organisation.circle),
+                    joinedload(Contact.circle)),
                 joinedload(Attendance.represented_by).joinedload(Contact.organisation),
             ),
             selectinload(Meeting.decisions).options(
@@ -419,11 +423,19 @@ def remove_invitee(db: Database, meeting_id: int, contact_id: int) -> None:
 
 @dataclass(frozen=True)
 class QuorumStatus:
+    """Voting members present, and those represented by someone present (a proxy whose
+    holder is not present is not counted: see `proxy_problem`)."""
+
     rule: QuorumRule
     required: int
-    present_or_represented: int
+    present: int
+    represented: int
     voting_members: int
     reached: bool
+
+    @property
+    def present_or_represented(self) -> int:
+        return self.present + self.represented
 
     @property
     def label(self) -> str:
@@ -436,9 +448,38 @@ class QuorumStatus:
             f"ou représenté(s), {self.required} requis"
         )
 
+    @property
+    def sentence(self) -> str:
+        """As the compte rendu states it: « Le quorum (5) est atteint : 7 présents,
+        1 représenté. »; "" when the body has no quorum."""
+        if self.rule is QuorumRule.NONE:
+            return ""
+        verdict = "est atteint" if self.reached else "n'est pas atteint"
+        counts = _plural(self.present, "présent", "présents")
+        if self.represented:
+            counts += ", " + _plural(self.represented, "représenté", "représentés")
+        return f"Le quorum ({self.required}) {verdict} : {counts}."
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count <= 1 else many}"
+
+
+def proxy_problem(state: AttendanceState, holder_name: str,
+                  holder_state: AttendanceState | None) -> str:
+    """Why a « représenté·e » does not count, or "": the holder of the proxy must be
+    present at the meeting."""
+    if state is not AttendanceState.REPRESENTED or holder_state is AttendanceState.PRESENT:
+        return ""
+    if holder_state is None:
+        return f"Pouvoir non valable : {holder_name} n'est pas sur la liste des présents."
+    return (f"Pouvoir non valable : {holder_name} est « {holder_state.label.lower()} »"
+            " et ne peut pas le porter.")
+
 
 def quorum_status(db: Database, meeting_id: int) -> QuorumStatus:
-    """Whether enough voting members (on the meeting's date) are present or represented.
+    """Whether enough voting members (on the meeting's date) are present or validly
+    represented, by the body's rule.
 
     COUNT needs `quorum_value` of them; SHARE needs that percentage of the voting members,
     rounded up (half of 7 is 4) and at least 1; NONE is always reached.
@@ -449,30 +490,35 @@ def quorum_status(db: Database, meeting_id: int) -> QuorumStatus:
         current_membership(Meeting.date),
     )
     voting_count = select(func.count(Membership.id)).where(*voting_now).scalar_subquery()
-    present_count = (
-        select(func.count(Attendance.id))
-        .join(Membership, Membership.contact_id == Attendance.contact_id)
-        .where(
-            Attendance.meeting_id == Meeting.id,
-            Attendance.state.in_([AttendanceState.PRESENT, AttendanceState.REPRESENTED]),
-            *voting_now,
-        )
-        .scalar_subquery()
-    )
     query = (
-        select(Body.quorum_rule, Body.quorum_value, voting_count, present_count)
+        select(Body.quorum_rule, Body.quorum_value, voting_count)
         .join(Meeting, Meeting.body_id == Body.id)
         .where(Meeting.id == meeting_id)
     )
+    holder = aliased(Attendance)
+    states = (
+        select(Attendance.state, holder.state)
+        .join(Meeting, Meeting.id == Attendance.meeting_id)
+        .join(Membership, Membership.contact_id == Attendance.contact_id)
+        .outerjoin(holder, (holder.meeting_id == Attendance.meeting_id)
+                   & (holder.contact_id == Attendance.represented_by_id))
+        .where(Attendance.meeting_id == meeting_id, *voting_now)
+    )
     with db.session() as session:
         row = session.execute(query).first()
-    if row is None:
-        raise CharteError(not_found("La réunion", meeting_id, note="peut-être supprimée"))
-    rule, value, voting_members, present = row
+        if row is None:
+            raise CharteError(not_found("La réunion", meeting_id, note="peut-être supprimée"))
+        members = session.execute(states).all()
+    rule, value, voting_members = row
+    present = sum(1 for state, _ in members if state is AttendanceState.PRESENT)
+    represented = sum(1 for state, holder_state in members
+                      if state is AttendanceState.REPRESENTED
+                      and holder_state is AttendanceState.PRESENT)
     if rule is QuorumRule.NONE:
         required = 0
     elif rule is QuorumRule.COUNT:
         required = value
     else:
         required = max(1, -(-voting_members * value // 100))
-    return QuorumStatus(rule, required, present, voting_members, present >= required)
+    return QuorumStatus(rule, required, present, represented, voting_members,
+                        present + represented >= required)

@@ -31,8 +31,8 @@ from charte_desktop.db import Database
 from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.db.models import Axis, Plan
 from charte_desktop.services.action_rows import (
+    ACTIVE_STATUSES,
     ActionRow,
-    milestone_overdue,
     natural_key,
     read_day,
 )
@@ -178,17 +178,19 @@ def _plan_axes(
 _MILESTONES_SQL = """
 SELECT milestone.action_id, milestone.id, milestone.title, milestone.due_date, milestone.done
 FROM milestone JOIN action ON action.id = milestone.action_id
-{where}"""
+{where}
+ORDER BY milestone.due_date IS NULL, milestone.due_date, milestone.id"""  # undated last
 
 
 def _actions(
     db: Database, filters: ActionFilter, today: date
 ) -> list[tuple[int | None, TimelineAction]]:
     """(axis id, action) for every action of the list's filtered rows, with its
-    milestones."""
+    milestones. Thousands of milestones: the loop is kept free of calls it can avoid."""
     rows = list_actions(db, filters, today=today)
     milestones: dict[int, list[TimelineMilestone]] = {row.id: [] for row in rows}
-    stored = {row.id: row.stored_status for row in rows}
+    # Only an active action's milestones can be overdue (`action_rows.milestone_overdue`).
+    active = {row.id for row in rows if row.stored_status in ACTIVE_STATUSES}
     one_plan = filters.plan_id is not None
     with db.session() as session:
         records = session.connection().execute(
@@ -196,19 +198,16 @@ def _actions(
                 where="WHERE action.plan_id = :plan_id" if one_plan else "")),
             {"plan_id": filters.plan_id} if one_plan else {}).all()
     for action_id, milestone_id, title, due_text, done in records:
-        if action_id in milestones:
+        bucket = milestones.get(action_id)
+        if bucket is not None:
             # Read past the column types, as the list's rows are (see action_rows).
             due = read_day(due_text)
-            overdue = milestone_overdue(stored[action_id], due, bool(done), today)
-            milestones[action_id].append(
-                TimelineMilestone(milestone_id, clean_line(title), due, bool(done), overdue))
-    return [(row.axis_id, _action(row, sorted(milestones[row.id], key=_milestone_order)))
-            for row in rows]
-
-
-def _milestone_order(milestone: TimelineMilestone) -> tuple[bool, date, int]:
-    """By due date, undated last."""
-    return (milestone.due_date is None, milestone.due_date or date.min, milestone.id)
+            done = bool(done)
+            overdue = (not done and due is not None and due < today
+                       and action_id in active)
+            bucket.append(TimelineMilestone(milestone_id, clean_line(title), due, done,
+                                            overdue))
+    return [(row.axis_id, _action(row, milestones[row.id])) for row in rows]
 
 
 def _action(row: ActionRow, milestones: list[TimelineMilestone]) -> TimelineAction:

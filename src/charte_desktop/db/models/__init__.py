@@ -9,6 +9,7 @@ from charte_desktop.db.models.governance import (
     Decision,
     FollowUp,
     Meeting,
+    MeetingSeries,
     Membership,
 )
 from charte_desktop.db.models.indicators import Indicator, Measurement, indicator_action
@@ -48,6 +49,7 @@ __all__ = [
     "Indicator",
     "Measurement",
     "Meeting",
+    "MeetingSeries",
     "Membership",
     "Milestone",
     "Organisation",

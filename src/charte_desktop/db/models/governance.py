@@ -88,6 +88,17 @@ class Membership(Base):
     contact: Mapped["Contact"] = relationship()
 
 
+class MeetingSeries(Base):
+    """Meetings planned together (« le 2e jeudi du mois jusqu'au 30/06/2027»), so that the
+    rest of them can be moved or cancelled at once."""
+
+    __tablename__ = "meeting_series"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    body_id: Mapped[int] = mapped_column(ForeignKey("body.id", ondelete="CASCADE"), index=True)
+    description: Mapped[str] = mapped_column(CleanString(300), default="")
+
+
 class Meeting(Timestamped, Base):
     """A séance of a body."""
 
@@ -112,9 +123,20 @@ class Meeting(Timestamped, Base):
         ForeignKey("contact.id", ondelete="SET NULL"), index=True
     )
     notes: Mapped[str] = mapped_column(CleanText, default="")
+    series_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting_series.id", ondelete="SET NULL"), index=True
+    )
+    # Who signs the convocation; none: the body's président·e.
+    signatory_id: Mapped[int | None] = mapped_column(
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+    )
+    # The iCalendar SEQUENCE: grows by one each time the date, times or place change.
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
 
     body: Mapped[Body] = relationship(back_populates="meetings")
-    secretary: Mapped["Contact | None"] = relationship()
+    secretary: Mapped["Contact | None"] = relationship(foreign_keys=[secretary_id])
+    signatory: Mapped["Contact | None"] = relationship(foreign_keys=[signatory_id])
+    series: Mapped[MeetingSeries | None] = relationship()
     agenda_items: Mapped[list["AgendaItem"]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan", passive_deletes=True,
         order_by="AgendaItem.position",
@@ -150,6 +172,8 @@ class AgendaItem(Base):
     )
     duration_minutes: Mapped[int | None] = mapped_column(Integer)
     minutes_text: Mapped[str] = mapped_column(CleanText, default="")
+    # « Reporté »: not dealt with, offered on the body's next meeting.
+    postponed: Mapped[bool] = mapped_column(Boolean, default=False)
 
     meeting: Mapped[Meeting] = relationship(back_populates="agenda_items")
     presenter: Mapped["Contact | None"] = relationship()
@@ -181,7 +205,13 @@ class Attendance(Base):
 
 
 class Decision(Base):
+    """A decision; with a vote, its counts (or unanimity) are printed in the minutes."""
+
     __tablename__ = "decision"
+    __table_args__ = (
+        CheckConstraint("votes_for >= 0 AND votes_against >= 0 AND abstentions >= 0",
+                        name="votes_positive"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     meeting_id: Mapped[int] = mapped_column(
@@ -195,6 +225,10 @@ class Decision(Base):
     action_id: Mapped[int | None] = mapped_column(
         ForeignKey("action.id", ondelete="SET NULL"), index=True
     )
+    unanimous: Mapped[bool] = mapped_column(Boolean, default=False)
+    votes_for: Mapped[int | None] = mapped_column(Integer)  # None: no vote recorded
+    votes_against: Mapped[int | None] = mapped_column(Integer)
+    abstentions: Mapped[int | None] = mapped_column(Integer)
 
     meeting: Mapped[Meeting] = relationship(back_populates="decisions")
     agenda_item: Mapped[AgendaItem | None] = relationship()

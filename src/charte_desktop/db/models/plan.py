@@ -38,6 +38,15 @@ class Territory(Timestamped, Base):
     address: Mapped[str] = mapped_column(CleanText, default="")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     logo_filename: Mapped[str | None] = mapped_column(CleanString(260))
+    # Where letters are signed: « Saint-Aubin-sur-Aubrance, le 2 décembre 2026 ».
+    town: Mapped[str] = mapped_column(CleanString(120), default="")
+    # The officer whom partners call or write to, named in letters and e-mail signatures.
+    officer_name: Mapped[str] = mapped_column(CleanString(200), default="")
+    officer_function: Mapped[str] = mapped_column(CleanString(200), default="")
+    officer_phone: Mapped[str] = mapped_column(CleanString(40), default="")
+    officer_email: Mapped[str] = mapped_column(CleanString(254), default="")
+    # The reminder of the invitations' .ics, in minutes before the start (0: none).
+    reminder_minutes: Mapped[int] = mapped_column(Integer, default=24 * 60)
 
 
 class Plan(Timestamped, Base):
