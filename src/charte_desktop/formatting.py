@@ -30,7 +30,17 @@ def format_long_date(value: date | None) -> str:
 
 
 def format_time(value: time | None) -> str:
+    """"09h30": what the window's hour fields show and read back (their input mask)."""
     return "" if value is None else value.strftime("%Hh%M")
+
+
+def format_hour(value: time | None) -> str:
+    """An hour as French documents write it: "9 h 30", "14 h" (no-break spaces)."""
+    if value is None:
+        return ""
+    if value.minute:
+        return f"{value.hour}{NBSP}h{NBSP}{value.minute:02d}"
+    return f"{value.hour}{NBSP}h"
 
 
 def format_number(value: Decimal | int | None, decimals: int | None = None) -> str:

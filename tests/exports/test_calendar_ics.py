@@ -74,7 +74,7 @@ def test_one_meeting_in_paris_time_with_place_and_agenda(
     description = str(event["DESCRIPTION"])
     assert "1. Bilan des actions ; priorités 2027 (45\u00a0min)" in description
     assert "2. Questions diverses — " + "é" * 80 in description
-    assert "Vendredi 3 juillet 2026, de 14h00 à 16h30" in description
+    assert "Vendredi 3 juillet 2026, de 14\u00a0h à 16\u00a0h\u00a030" in description
     assert event["DTSTAMP"].dt == NOW and str(event["STATUS"]) == "CONFIRMED"
 
 
@@ -205,3 +205,86 @@ def test_suggested_names(db: Database, meeting_id: int, body_id: int) -> None:
     assert meeting_ics_name(db, meeting_id) == "Réunion - COPIL - 2026-07-03.ics"
     assert body_ics_name(db, body_id) == "Réunions prévues - COPIL.ics"
     assert get_meeting(db, meeting_id).place == TRICKY_PLACE
+
+
+# --- reminder, revision, cancellation ------------------------------------------------------
+def _officer(db: Database, reminder_minutes: int) -> None:
+    from charte_desktop.db.enums import TerritoryKind
+    from charte_desktop.services.plans import TerritoryFields, save_territory
+
+    save_territory(db, TerritoryFields(
+        "Commune de Villers", TerritoryKind.COMMUNE, officer_name="Camille Roussel",
+        officer_email="camille.roussel@villers.fr", reminder_minutes=reminder_minutes))
+
+
+def test_the_reminder_is_the_one_chosen_in_settings(
+    db: Database, meeting_id: int, tmp_path: Path
+) -> None:
+    # A file without collectivité yet: no reminder.
+    (event,) = _events(write_meeting_ics(db, meeting_id, tmp_path / "r.ics", now=NOW))
+    assert list(event.walk("VALARM")) == []
+    _officer(db, 24 * 60)  # « la veille », the default
+    (event,) = _events(write_meeting_ics(db, meeting_id, tmp_path / "r.ics", now=NOW))
+    (alarm,) = event.walk("VALARM")
+    assert str(alarm["ACTION"]) == "DISPLAY"
+    assert alarm["TRIGGER"].dt == -timedelta(days=1)
+    assert str(alarm["DESCRIPTION"]) == (
+        "Rappel\u00a0: Comité de pilotage, charte, vendredi 3 juillet 2026, de 14\u00a0h "
+        "à 16\u00a0h\u00a030")
+    assert b"TRIGGER:-PT1440M\r\n" in (tmp_path / "r.ics").read_bytes()
+    _officer(db, 60)
+    (event,) = _events(write_body_ics(db, event_body(db, meeting_id), tmp_path / "b.ics"))
+    assert [a["TRIGGER"].dt for a in event.walk("VALARM")] == [-timedelta(hours=1)]
+    _officer(db, 0)  # « Aucun »
+    (event,) = _events(write_meeting_ics(db, meeting_id, tmp_path / "r.ics", now=NOW))
+    assert list(event.walk("VALARM")) == []
+
+
+def event_body(db: Database, meeting_id: int) -> int:
+    return get_meeting(db, meeting_id).body_id
+
+
+def test_sequence_is_the_stored_revision_not_the_time_elapsed(
+    db: Database, meeting_id: int, body_id: int, tmp_path: Path
+) -> None:
+    def exported_sequence(now: datetime) -> int:
+        (event,) = _events(write_meeting_ics(db, meeting_id, tmp_path / "r.ics", now=now))
+        return int(event["SEQUENCE"])
+
+    assert exported_sequence(NOW) == 0
+    assert exported_sequence(NOW + timedelta(days=30)) == 0  # time alone changes nothing
+    fields = MeetingFields(body_id, date(2026, 7, 3), time(14, 0), time(16, 30),
+                           place=TRICKY_PLACE, notes="Prévoir le vidéoprojecteur")
+    update_meeting(db, meeting_id, fields)  # notes only: the calendar shows nothing new
+    assert exported_sequence(NOW) == 0
+    for changed in (
+        {"date": date(2026, 7, 10)}, {"start_time": time(9, 0)}, {"end_time": time(12, 0)},
+        {"place": "Mairie"}, {"state": MeetingState.CANCELLED},
+    ):
+        before = get_meeting(db, meeting_id).sequence
+        current = get_meeting(db, meeting_id)
+        fields = MeetingFields(body_id, current.date, current.start_time, current.end_time,
+                               place=current.place, state=current.state)
+        for name, value in changed.items():
+            setattr(fields, name, value)
+        update_meeting(db, meeting_id, fields)
+        assert get_meeting(db, meeting_id).sequence == before + 1, changed
+    assert exported_sequence(NOW) == 5
+
+
+def test_a_cancelled_meeting_alone_is_a_cancel_calendar(
+    db: Database, meeting_id: int, body_id: int, tmp_path: Path
+) -> None:
+    _officer(db, 24 * 60)
+    first = _events(write_meeting_ics(db, meeting_id, tmp_path / "a.ics", now=NOW))[0]
+    update_meeting(db, meeting_id, MeetingFields(
+        body_id, date(2026, 7, 3), time(14, 0), time(16, 30), place=TRICKY_PLACE,
+        state=MeetingState.CANCELLED))
+    calendar = _read(write_meeting_ics(db, meeting_id, tmp_path / "b.ics", now=NOW))
+    assert calendar["METHOD"] == "CANCEL"
+    (event,) = calendar.walk("VEVENT")
+    assert event["UID"] == first["UID"] and event["SEQUENCE"] > first["SEQUENCE"]
+    assert str(event["STATUS"]) == "CANCELLED"
+    assert str(event["ORGANIZER"]) == "mailto:camille.roussel@villers.fr"
+    assert event["ORGANIZER"].params["CN"] == "Camille Roussel"
+    assert list(event.walk("VALARM")) == []  # no reminder of a meeting that will not be

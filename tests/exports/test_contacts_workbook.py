@@ -8,7 +8,7 @@ import pytest
 
 from charte_desktop import clock
 from charte_desktop.db import Database, open_database
-from charte_desktop.db.enums import BodyKind, MembershipRole
+from charte_desktop.db.enums import BodyKind, Civility, MembershipRole
 from charte_desktop.errors import CharteError
 from charte_desktop.exports.contacts_workbook import (
     suggested_contacts_name,
@@ -36,7 +36,7 @@ def test_directory_lists_every_contact_with_links_and_bodies(
     workbook = open_xlsx(write_contacts_workbook(demo_db, tmp_path / "annuaire.xlsx"))
     assert workbook.sheetnames == ["Contacts", "Structures"]
     ws = workbook["Contacts"]
-    assert ws.freeze_panes == "C4" and ws.print_title_rows == "$3:$3"
+    assert ws.freeze_panes == "D4" and ws.print_title_rows == "$3:$3"
     expected = directory.list_contacts(demo_db)
     rows = table_rows(ws)
     assert [(r["Nom"].value, r["Prénom"].value) for r in rows] == [
@@ -95,12 +95,38 @@ def test_body_members_with_role_current_first(writable: Database, tmp_path: Path
     assert chair["Depuis"].value is None or chair["Depuis"].is_date
     rules = {str(cf.sqref): [f for rule in cf.rules for f in rule.formula]
              for cf in workbook["Membres"].conditional_formatting}
-    assert rules == {f"A4:K{3 + len(rows)}": ['$K4="Non"']}
+    assert rules == {f"A4:M{3 + len(rows)}": ['$M4="Non"']}
     addresses = workbook["Courriels"]
     current_emails = [m.contact.email for m in bodies.current_members(writable, body_id)
                       if m.contact.email]
     assert addresses["A5"].value == "; ".join(current_emails)
     assert addresses["A8"].value == "Zoé Sans-Courriel"
+
+
+def test_civility_and_elected_title_have_their_columns(
+    writable: Database, tmp_path: Path
+) -> None:
+    """« Madame », « Monsieur » as a mail merge writes them, and the title as typed."""
+    body_id = copil_id(writable)
+    elected = directory.create_contact(writable, directory.ContactFields(
+        first_name="Claire", last_name="Moreau-Test", civility=Civility.MADAME,
+        title="Vice-présidente"))
+    directory.create_contact(writable, directory.ContactFields(
+        first_name="Jean", last_name="Martin-Test", civility=Civility.MONSIEUR))
+    directory.create_contact(writable, directory.ContactFields(last_name="Sans-Civilité"))
+    bodies.create_membership(writable, bodies.MembershipFields(
+        body_id=body_id, contact_id=elected.id, role=MembershipRole.MEMBER))
+    rows = {r["Nom"].value: r for r in table_rows(open_xlsx(write_contacts_workbook(
+        writable, tmp_path / "a.xlsx"))["Contacts"])}
+    assert (rows["Moreau-Test"]["Civilité"].value,
+            rows["Moreau-Test"]["Titre (élu·e)"].value) == ("Madame", "Vice-présidente")
+    assert (rows["Martin-Test"]["Civilité"].value,
+            rows["Martin-Test"]["Titre (élu·e)"].value) == ("Monsieur", None)
+    assert rows["Sans-Civilité"]["Civilité"].value is None
+    members = {r["Nom"].value: r for r in table_rows(open_xlsx(write_contacts_workbook(
+        writable, tmp_path / "m.xlsx", body_id=body_id))["Membres"])}
+    assert (members["Moreau-Test"]["Civilité"].value,
+            members["Moreau-Test"]["Titre (élu·e)"].value) == ("Madame", "Vice-présidente")
 
 
 def test_unknown_body_is_a_french_error_and_writes_nothing(

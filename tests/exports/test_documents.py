@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from charte_desktop.db import Database
-from charte_desktop.db.enums import AttendanceState
+from charte_desktop.db.enums import AttendanceState, Civility
 from charte_desktop.errors import CharteError
 from charte_desktop.exports.attendance_sheet import write_attendance_sheet
 from charte_desktop.exports.convocation import write_convocation
@@ -27,23 +27,32 @@ def test_minutes_hold_names_agenda_decisions_and_follow_ups(
     text = all_text(document)
     assert "Compte rendu" in text and meeting.body.name in text
     assert format_long_date(meeting.date) in text
-    for label in ("Présents", "Représentés", "Excusés", "Absents"):
+    for label in ("Présents", "Excusés", "Absents"):
         assert label in text
+    states = {a.contact_id: a.state for a in meeting.attendances}
+    bullets = bullet_texts(document)
     for attendance in meeting.attendances:
-        if attendance.state is not AttendanceState.INVITED:
-            assert attendance.contact.full_name in text
+        assert any(attendance.contact.full_name in line for line in bullets)
         if attendance.state is AttendanceState.REPRESENTED:
-            assert f"représenté·e par {attendance.represented_by.full_name}" in text
+            holder = attendance.represented_by.full_name
+            # Only a proxy whose holder is present counts; otherwise the member is excused.
+            valid = states.get(attendance.represented_by_id) is AttendanceState.PRESENT
+            agreed = {Civility.MADAME: "représentée", Civility.MONSIEUR: "représenté"}.get(
+                attendance.contact.civility, "représenté·e")
+            assert (f"{agreed} par" in text and holder in text) if valid else (
+                f"{holder}, non retenu" in text)
     for item in meeting.agenda_items:
         assert item.title in text
     for decision in meeting.decisions:
         assert decision.text in text
     rows = [[c.text for c in row.cells] for row in document.tables[-1].rows]
-    assert rows[0] == ["Action à mener", "Responsable", "Échéance"]
+    assert rows[0] == ["Action à mener", "Responsable", "Échéance", "Fait"]
     for follow_up, row in zip(meeting.follow_ups, rows[1:], strict=True):
         assert row[0].startswith(follow_up.text)
-        assert row[1] == follow_up.owner.full_name
+        assert row[1].endswith(follow_up.owner.full_name)  # « Mme Camille Roussel »
         assert row[2] == format_date(follow_up.due_date)
+        assert row[3] == (f"Fait le {format_date(follow_up.done_date)}" if follow_up.done
+                          else "")
 
 
 def test_minutes_bullets_are_list_paragraphs(
@@ -62,8 +71,24 @@ def test_minutes_bullets_are_list_paragraphs(
 def test_minutes_blocks() -> None:
     text = "Premier\nsuite.\n\n- un ;\n• deux\nAprès la liste.\n-\n"
     assert list(minutes_blocks(text)) == [
-        (False, "Premier suite."), (True, "un ;"), (True, "deux"), (False, "Après la liste."),
+        (False, "Premier\nsuite."), (True, "un ;"), (True, "deux"), (False, "Après la liste."),
     ]
+
+
+def test_a_line_break_typed_in_the_minutes_is_a_line_break_in_word(
+    demo: Path, held_meeting_id: int, tmp_path: Path
+) -> None:
+    from charte_desktop.db import open_database
+    from charte_desktop.services.agenda_timing import set_item_minutes
+    from charte_desktop.services.meetings import get_meeting
+
+    with open_database(demo) as db:
+        item = get_meeting(db, held_meeting_id).agenda_items[0]
+        set_item_minutes(db, item.id, "Première ligne\nSeconde ligne")
+        document = open_docx(write_minutes(db, held_meeting_id, tmp_path / "cr.docx"))
+    [paragraph] = [p for p in document.paragraphs if p.text.startswith("Première ligne")]
+    assert paragraph.text == "Première ligne\nSeconde ligne"
+    assert len(paragraph._p.xpath(".//w:br")) == 1
 
 
 def test_footer_has_page_and_numpages_fields(
@@ -90,17 +115,26 @@ def test_attendance_sheet_repeats_its_header_row(
 ) -> None:
     meeting = get_meeting(demo_db, held_meeting_id)
     document = open_docx(write_attendance_sheet(demo_db, held_meeting_id, tmp_path / "e.docx"))
-    table = document.tables[-1]
-    assert [c.text for c in table.rows[0].cells] == ["Nom", "Structure et fonction", "Signature"]
-    header_flags = table.rows[0]._tr.findall(f"{W}trPr/{W}tblHeader")
-    assert header_flags and header_flags[0].get(f"{W}val") == "true"
-    names = [row.cells[0].text for row in table.rows[1:]]
+    tables = document.tables[1:]  # after the letterhead: one table per page
+    rows = [row for table in tables for row in table.rows[1:]]
+    for table in tables:
+        assert [c.text for c in table.rows[0].cells] == [
+            "Nom", "Structure et fonction", "Représenté·e par / pouvoir", "Signature"]
+        header_flags = table.rows[0]._tr.findall(f"{W}trPr/{W}tblHeader")
+        assert header_flags and header_flags[0].get(f"{W}val") == "true"
+        assert all(row._tr.findall(f"{W}trPr/{W}cantSplit") for row in table.rows)
+    names = [row.cells[0].text for row in rows]
     for attendance in meeting.attendances:
         contact = attendance.contact
-        assert f"{contact.last_name.upper()} {contact.first_name}" in names
+        row = rows[names.index(f"{contact.last_name.upper()} {contact.first_name}")]
         if contact.organisation:
-            assert any(contact.organisation.name in row.cells[1].text for row in table.rows)
-    assert all(row.cells[2].text == "" for row in table.rows[1:])
+            assert contact.organisation.name in row.cells[1].text
+        if attendance.state is AttendanceState.REPRESENTED:
+            assert attendance.represented_by.full_name in row.cells[2].text
+        else:
+            assert row.cells[2].text == ""
+    assert all(row.cells[3].text == "" for row in rows)
+    assert names[-1] == ""  # blank lines for people not on the list
 
 
 def test_convocation_holds_the_agenda(
@@ -109,7 +143,7 @@ def test_convocation_holds_the_agenda(
     meeting = get_meeting(demo_db, held_meeting_id)
     document = open_docx(write_convocation(demo_db, held_meeting_id, tmp_path / "c.docx"))
     text = all_text(document)
-    assert "Ordre du jour" in text and meeting.place in text
+    assert "ordre du jour" in text and meeting.place in text
     for item in meeting.agenda_items:
         assert item.title in text
 

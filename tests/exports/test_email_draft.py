@@ -27,6 +27,7 @@ from charte_desktop.services.meetings import (
     get_meeting,
     list_meetings,
 )
+from charte_desktop.services.plans import get_territory
 from tests.exports.docx_reading import all_text, open_docx
 
 DAY = date(2026, 9, 14)
@@ -43,6 +44,16 @@ def _attachment(message: EmailMessage) -> EmailMessage:
     return attachment  # type: ignore[return-value]
 
 
+def _addresses(message: EmailMessage, header: str) -> set[tuple[str, str]]:
+    value = message[header]
+    return {(a.display_name, a.addr_spec) for a in value.addresses} if value else set()
+
+
+def _invitees(message: EmailMessage) -> set[tuple[str, str]]:
+    """Everyone the draft convenes, whether in To or in Bcc."""
+    return _addresses(message, "To" if message["Bcc"] is None else "Bcc")
+
+
 @pytest.mark.parametrize("kind", ["convocation", "minutes"])
 def test_draft_is_addressed_to_those_convened_with_the_document_attached(
     demo_db: Database, held_meeting_id: int, tmp_path: Path, kind: str
@@ -53,10 +64,17 @@ def test_draft_is_addressed_to_those_convened_with_the_document_attached(
     assert message["X-Unsent"] == "1"
     assert not message.defects
 
+    territory = get_territory(demo_db)
+    assert territory is not None and territory.officer_email
+    officer = (territory.officer_name, territory.officer_email)
     expected = {(a.contact.full_name, a.contact.email) for a in meeting.attendances
-                if a.contact.email}
-    got = {(a.display_name, a.addr_spec) for a in message["To"].addresses}
+                if a.contact.email and a.contact.email != territory.officer_email}
+    # Partners of every kind are convened: they are in Bcc, the officer alone in To.
+    assert draft.blind and _addresses(message, "To") == {officer}
+    assert _addresses(message, "From") == {officer}
+    got = _addresses(message, "Bcc")
     assert got == expected and draft.recipient_count == len(expected)
+    assert officer not in got  # the sender does not convene themself
     assert draft.without_email == () and draft.note == ""
 
     label = "Convocation" if kind == "convocation" else "Compte rendu"
@@ -73,7 +91,8 @@ def test_draft_is_addressed_to_those_convened_with_the_document_attached(
     attached = Document(io.BytesIO(attachment.get_content()))
     fresh = open_docx(export_meeting_document(demo_db, kind, held_meeting_id,
                                               tmp_path / "fresh.docx"))
-    assert all_text(attached) == all_text(fresh) and label in all_text(attached)
+    assert all_text(attached) == all_text(fresh)
+    assert label.lower() in all_text(attached).lower()  # « Objet : convocation… »
 
 
 def test_convocation_body_lists_the_agenda_and_minutes_the_decisions(
@@ -119,7 +138,7 @@ def test_accented_names_and_attachment_name_survive(db: Database, tmp_path: Path
         add_invitee(db, meeting.id, contact.id)
     path = write_email_draft(db, meeting.id, "convocation", tmp_path / "d.eml").path
     message = _parse(path)
-    assert sorted(a.display_name for a in message["To"].addresses) == sorted(
+    assert sorted(name for name, _email in _invitees(message)) == sorted(
         f"{first} {last}" for first, last in names)
     attachment = _attachment(message)
     expected = "Convocation - Groupe projet « Mobilité solidaire et insertion » - "
@@ -149,8 +168,8 @@ def test_contacts_without_email_are_returned_and_noted(
     assert draft.recipient_count == 1  # one mailbox, written once
     assert draft.note == ("Sans adresse électronique, non inclus·e dans le brouillon : "
                           "Élodie Rigoulot.")
-    (address,) = _parse(draft.path)["To"].addresses
-    assert address.addr_spec.lower() == "camille@exemple.fr"
+    ((_name, address),) = _invitees(_parse(draft.path))
+    assert address.lower() == "camille@exemple.fr"
 
 
 def test_meeting_without_invitees_gives_a_draft_without_recipient(
@@ -159,7 +178,7 @@ def test_meeting_without_invitees_gives_a_draft_without_recipient(
     body = create_body(db, BodyFields(BodyKind.COTECH, "Comité technique"))
     meeting = create_meeting(db, MeetingFields(body.id, DAY))
     draft = write_email_draft(db, meeting.id, "minutes", tmp_path / "d.eml")
-    assert "To" not in _parse(draft.path)
+    assert "To" not in _parse(draft.path) and "Bcc" not in _parse(draft.path)
     assert draft.note.startswith("Personne n'est convoqué·e")
 
 
@@ -188,3 +207,116 @@ def test_long_accented_name_is_cut_between_characters_only() -> None:
     assert len(words) == 3 and all(len(w) <= 75 for w in words)
     header = address_list([("é" * 60, "a@b.fr"), ("Ana", "c@d.fr")])
     assert header.count("\r\n ") == 1  # one line per address
+
+
+# --- who sees whom, the two parts, the officer's signature ---------------------------------
+def _territory_with_officer(db: Database) -> None:
+    from charte_desktop.db.enums import TerritoryKind
+    from charte_desktop.services.plans import TerritoryFields, save_territory
+
+    save_territory(db, TerritoryFields(
+        "Communauté de communes du Val d'Aubrance", TerritoryKind.COMMUNITY_OF_COMMUNES,
+        officer_name="Camille Roussel", officer_function="Chargée de mission mobilité",
+        officer_phone="03 81 00 00 00", officer_email="camille.roussel@cc-aubrance.fr"))
+
+
+def _meeting_with(db: Database, people: list[tuple[str, str, str | None]]) -> int:
+    """A meeting convening (last name, e-mail, organisation) people."""
+    from charte_desktop.services.directory import OrganisationFields, create_organisation
+
+    body = create_body(db, BodyFields(BodyKind.COTECH, "Comité technique"))
+    meeting = create_meeting(db, MeetingFields(body.id, DAY))
+    organisations: dict[str, int] = {}
+    for last, email, organisation in people:
+        if organisation is not None and organisation not in organisations:
+            organisations[organisation] = create_organisation(
+                db, OrganisationFields(organisation)).id
+        contact = create_contact(db, ContactFields(
+            last_name=last, first_name="", email=email,
+            organisation_id=organisations.get(organisation or "")))
+        add_invitee(db, meeting.id, contact.id)
+    return meeting.id
+
+
+def test_partners_are_in_bcc_and_the_officer_alone_in_to(db: Database, tmp_path: Path
+                                                          ) -> None:
+    _territory_with_officer(db)
+    meeting_id = _meeting_with(db, [
+        ("Roussel", "camille.roussel@cc-aubrance.fr", None),  # the officer, as secretary
+        ("Service", "mobilite@cc-aubrance.fr",
+         "Communauté de communes du Val d'Aubrance — Direction des mobilités"),
+        ("Mercier", "contact@transports-mercier.fr", "Transports Mercier"),
+        ("Habitante", "habitante@gmail.com", None),
+    ])
+    draft = write_email_draft(db, meeting_id, "convocation", tmp_path / "d.eml")
+    data = draft.path.read_bytes()
+    # The generator keeps Bcc: the mail program that opens the draft reads it.
+    assert b"\r\nBcc: " in data
+    message = _parse(draft.path)
+    officer = ("Camille Roussel", "camille.roussel@cc-aubrance.fr")
+    assert _addresses(message, "To") == {officer} == _addresses(message, "From")
+    assert {email for _name, email in _addresses(message, "Bcc")} == {
+        "mobilite@cc-aubrance.fr", "contact@transports-mercier.fr", "habitante@gmail.com"}
+    assert draft.blind and draft.recipient_count == 3
+
+
+def test_own_services_only_are_in_to_without_the_officer(db: Database, tmp_path: Path
+                                                          ) -> None:
+    _territory_with_officer(db)
+    meeting_id = _meeting_with(db, [
+        ("Roussel", "CAMILLE.ROUSSEL@cc-aubrance.fr", None),  # the sender, in capitals
+        ("Service", "mobilite@cc-aubrance.fr", None),  # the officer's own domain
+        ("Directrice", "dgs@autre-domaine.fr", "Communauté de communes du Val d'Aubrance"),
+    ])
+    draft = write_email_draft(db, meeting_id, "minutes", tmp_path / "d.eml")
+    message = _parse(draft.path)
+    assert message["Bcc"] is None and not draft.blind
+    assert {email for _name, email in _addresses(message, "To")} == {
+        "mobilite@cc-aubrance.fr", "dgs@autre-domaine.fr"}
+    assert draft.recipient_count == 2
+
+
+def test_a_shared_public_mailbox_domain_is_not_the_collectivity(db: Database, tmp_path: Path
+                                                                 ) -> None:
+    from charte_desktop.db.enums import TerritoryKind
+    from charte_desktop.services.plans import TerritoryFields, save_territory
+
+    save_territory(db, TerritoryFields("Commune de Villers", TerritoryKind.COMMUNE,
+                                       officer_email="mairie.villers@orange.fr"))
+    meeting_id = _meeting_with(db, [("Voisin", "voisin@orange.fr", None)])
+    draft = write_email_draft(db, meeting_id, "convocation", tmp_path / "d.eml")
+    assert draft.blind and _parse(draft.path)["Bcc"] is not None
+
+
+def test_text_and_html_parts_then_the_document_with_the_officers_signature(
+    db: Database, tmp_path: Path
+) -> None:
+    _territory_with_officer(db)
+    meeting_id = _meeting_with(db, [("Mercier", "contact@transports-mercier.fr", "TM")])
+    message = _parse(write_email_draft(db, meeting_id, "convocation", tmp_path / "d.eml").path)
+    assert message.get_content_type() == "multipart/mixed"
+    first, document = message.iter_parts()
+    assert first.get_content_type() == "multipart/alternative"
+    assert [part.get_content_type() for part in first.iter_parts()] == [
+        "text/plain", "text/html"]
+    assert document.get_content_type() == DOCX
+    text = message.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    signature = ("Camille Roussel\nChargée de mission mobilité\n"
+                 "Communauté de communes du Val d'Aubrance\nTél.\u00a0: 03 81 00 00 00\n"
+                 "camille.roussel@cc-aubrance.fr\n")
+    assert text.endswith("Bien cordialement,\n\n" + signature)
+    assert "merci de nous prévenir en réponse à ce message ou au 03 81 00 00 00" in text
+    page = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert "<strong>Camille Roussel</strong><br>Chargée de mission mobilité" in page
+    assert ('<a href="mailto:camille.roussel@cc-aubrance.fr">'
+            "camille.roussel@cc-aubrance.fr</a>") in page
+    assert "Communauté de communes du Val d&#x27;Aubrance" in page or (
+        "Communauté de communes du Val d'Aubrance" in page)
+
+
+def test_html_part_escapes_what_the_officer_typed(db: Database, tmp_path: Path) -> None:
+    body = create_body(db, BodyFields(BodyKind.COTECH, "Comité <technique> & co"))
+    meeting = create_meeting(db, MeetingFields(body.id, DAY))
+    message = _parse(write_email_draft(db, meeting.id, "minutes", tmp_path / "d.eml").path)
+    page = message.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert "Comité &lt;technique&gt; &amp; co" in page and "<technique>" not in page

@@ -78,7 +78,14 @@ def test_contact_headers() -> None:
     headers = ["Structure", "Catégorie", "NOM", "Prénom", "Poste", "E-mail", "Tél."]
     assert propose_mapping(headers, CONTACT_FIELDS) == {
         "organisation": 0, "circle": 1, "last_name": 2, "first_name": 3, "full_name": None,
-        "function": 4, "email": 5, "phone": 6}
+        "function": 4, "email": 5, "phone": 6, "civility": None, "title": None}
+
+
+def test_civility_and_elected_title_headers() -> None:
+    headers = ["Civilité", "Nom", "Prénom", "Titre", "Titre de l'élu"]
+    mapping = propose_mapping(headers, CONTACT_FIELDS)
+    # « Titre » alone stays the function, as before the elected members' title existed.
+    assert (mapping["civility"], mapping["function"], mapping["title"]) == (0, 3, 4)
 
 
 def test_a_two_row_header_joins_the_upper_label_to_those_below() -> None:

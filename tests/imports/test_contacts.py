@@ -7,6 +7,7 @@ import pytest
 from sqlalchemy import func, select
 
 from charte_desktop.db import Database, open_database
+from charte_desktop.db.enums import Civility
 from charte_desktop.db.models import Circle, Contact, Organisation
 from charte_desktop.imports.columns import guess_header
 from charte_desktop.imports.contacts import (
@@ -100,6 +101,36 @@ def test_full_name_column_and_people_without_organisation(demo_db: Database, tmp
     assert (fields.first_name, fields.last_name, fields.email) == ("Chloé", "Roussel",
                                                                    "chloe@example.org")
     assert fields.circle_id is not None  # no organisation: the circle is the person's own
+    assert fields.civility is Civility.MADAME  # « Mme » before the name
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Mme", Civility.MADAME), ("Madame", Civility.MADAME), ("M.", Civility.MONSIEUR),
+    ("Monsieur", Civility.MONSIEUR), ("", Civility.NONE),
+])
+def test_civility_and_title_columns(demo_db: Database, tmp_path: Path, typed: str,
+                                    expected: Civility) -> None:
+    path = tmp_path / "elus.csv"
+    path.write_text(f"Civilité;Nom;Prénom;Titre de l'élu\n{typed};Moreau-Test;Claire;"
+                    "Vice-présidente\n", encoding="utf-8")
+    preview = _preview(demo_db, path)
+    assert preview.problems == []
+    fields = preview.people[0].fields
+    assert (fields.civility, fields.title) == (expected, "Vice-présidente")
+    apply_contacts(demo_db, preview)
+    with demo_db.session() as session:
+        contact = session.scalars(select(Contact).where(
+            Contact.last_name == "Moreau-Test")).one()
+        assert (contact.civility, contact.title) == (expected, "Vice-présidente")
+
+
+def test_an_unknown_civility_is_a_problem_of_its_row(demo_db: Database, tmp_path: Path
+                                                     ) -> None:
+    path = tmp_path / "elus.csv"
+    path.write_text("Civilité;Nom\nDocteur;Moreau-Test\n", encoding="utf-8")
+    assert [str(problem) for problem in _preview(demo_db, path).problems] == [
+        "ligne 2 : colonne « Civilité » : « Docteur » n'est pas une civilité reconnue "
+        "(Madame, Monsieur, Mme, M. ou vide)"]
 
 
 def test_a_name_is_required(demo_db: Database, tmp_path: Path) -> None:

@@ -270,3 +270,39 @@ def test_delete_membership(db: Database) -> None:
     assert bodies.list_memberships(db, body_id) == []
     with pytest.raises(CharteError, match="introuvable"):
         bodies.delete_membership(db, membership.id)
+
+
+def test_members_circles_and_the_breakdown_of_current_members(db: Database) -> None:
+    from charte_desktop.services import directory
+
+    body = bodies.create_body(db, BodyFields(BodyKind.PARTNERS_COMMITTEE, "Comité des partenaires"))
+    circles = {c.name: c.id for c in directory.list_circles(db)}
+    firms, public = "Entreprises", next(n for n in circles if n.startswith("Partenaires"))
+    firm = directory.create_organisation(db, directory.OrganisationFields(
+        "Transports Mercier", circle_id=circles[firms]))
+    people = [
+        directory.ContactFields("Mercier", organisation_id=firm.id),  # the structure's
+        directory.ContactFields("Vuillemin", organisation_id=firm.id),
+        # Their own circle wins over their structure's.
+        directory.ContactFields("Maire", organisation_id=firm.id, circle_id=circles[public]),
+        directory.ContactFields("Habitant"),  # no circle at all
+        directory.ContactFields("Ancien", organisation_id=firm.id),  # a former member
+    ]
+    for number, fields in enumerate(people):
+        contact = directory.create_contact(db, fields)
+        bodies.create_membership(db, MembershipFields(
+            body.id, contact.id,
+            end_date=date(2020, 1, 1) if number == 4 else None))
+    memberships = {m.contact.last_name: m for m in bodies.list_memberships(db, body.id)}
+    assert {name: bodies.member_circle(m) for name, m in memberships.items()} == {
+        "Mercier": firms, "Vuillemin": firms, "Maire": public, "Habitant": "",
+        "Ancien": firms}
+    breakdown = bodies.circle_breakdown(db, body.id)
+    order = [c.name for c in directory.list_circles(db)]
+    assert breakdown == [*sorted([(public, 1), (firms, 2)], key=lambda b: order.index(b[0])),
+                         ("Sans cercle", 1)]
+    assert bodies.breakdown_text([(public, 1), (firms, 2), ("Sans cercle", 1)]) == (
+        f"{public}\u00a0: 1 · Entreprises\u00a0: 2 · Sans cercle\u00a0: 1")
+    assert bodies.breakdown_text([]) == ""
+    with pytest.raises(CharteError, match="introuvable"):
+        bodies.circle_breakdown(db, 999)

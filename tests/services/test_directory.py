@@ -358,3 +358,25 @@ def test_a_person_in_held_minutes_cannot_be_deleted(demo: Path) -> None:
         with pytest.raises(CharteError, match=r"figure dans les présences de .* tenue"):
             directory.delete_contact(database, attendee)
         assert directory.get_contact(database, attendee).id == attendee
+
+
+def test_contact_keeps_its_civility_and_elected_title(db: Database) -> None:
+    from charte_desktop.db.enums import Civility
+
+    contact = directory.create_contact(db, ContactFields(
+        last_name="Moreau", first_name="Claire", civility=Civility.MADAME,
+        title="  Vice-présidente "))
+    stored = directory.get_contact(db, contact.id)
+    assert (stored.civility, stored.title) == (Civility.MADAME, "Vice-présidente")
+    plain = directory.create_contact(db, ContactFields(last_name="Martin"))
+    assert directory.civilities_and_titles(db) == {
+        contact.id: (Civility.MADAME, "Vice-présidente")}
+    assert directory.get_contact(db, plain.id).civility is Civility.NONE
+    with pytest.raises(CharteError, match="Titre \\(élu·e\\)") as refused:
+        directory.update_contact(db, contact.id, ContactFields(
+            last_name="Moreau", civility=Civility.MADAME, title="x" * 121))
+    assert refused.value.field == "title"
+    with pytest.raises(CharteError, match="Civilité"):
+        directory.update_contact(db, contact.id, ContactFields(
+            last_name="Moreau", civility="docteur"))  # type: ignore[arg-type]
+    assert directory.get_contact(db, contact.id).title == "Vice-présidente"

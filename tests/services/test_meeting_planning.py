@@ -16,8 +16,8 @@ from charte_desktop.services.bodies import create_membership as add_member
 from charte_desktop.services.directory import ContactFields, create_contact
 from charte_desktop.services.meeting_planning import (
     MAX_SERIES_MEETINGS,
+    PlannedDate,
     RecurrenceFields,
-    RecurrenceUnit,
     agenda_overrun,
     format_duration,
     plan_recurring_meetings,
@@ -25,9 +25,10 @@ from charte_desktop.services.meeting_planning import (
     planned_dates_preview,
 )
 from charte_desktop.services.meetings import AgendaItemFields, MeetingFields
+from charte_desktop.services.recurrence import RecurrenceRule
 
-MONTHS = RecurrenceUnit.MONTHS
-WEEKS = RecurrenceUnit.WEEKS
+MONTHS = RecurrenceRule.MONTHS
+WEEKS = RecurrenceRule.WEEKS
 
 
 def copil(db: Database, members: int = 2) -> int:
@@ -39,7 +40,7 @@ def copil(db: Database, members: int = 2) -> int:
 
 
 def series(body_id: int, first: date, until: date, every: int = 3,
-           unit: RecurrenceUnit = MONTHS, **extra: object) -> RecurrenceFields:
+           unit: RecurrenceRule = MONTHS, **extra: object) -> RecurrenceFields:
     return RecurrenceFields(body_id, first, every, unit, until=until,
                             **extra)  # type: ignore[arg-type]
 
@@ -52,9 +53,11 @@ def meeting_count(db: Database) -> int:
 # --- dates ---------------------------------------------------------------------------
 
 
-def test_unit_labels_are_french() -> None:
-    assert [u.label for u in RecurrenceUnit] == ["semaines", "mois"]
-    assert RecurrenceUnit.from_label("Mois") is MONTHS
+def test_rule_labels_are_french() -> None:
+    assert [u.label for u in RecurrenceRule] == [
+        "Toutes les N semaines", "Tous les N mois, à la même date",
+        "Le Ne jour du mois (2e jeudi…)", "Le dernier jour du mois (dernier vendredi…)"]
+    assert RecurrenceRule.from_label("tous les n mois, à la même date") is MONTHS
 
 
 def test_monthly_steps_keep_the_day_clamped_to_the_month_end() -> None:
@@ -117,7 +120,7 @@ def test_until_before_first_date_is_refused(db: Database) -> None:
     assert error.value.field == "until"
     assert error.value.message.startswith(
         "Le champ « Jusqu'au » (13/03/2026) doit être postérieur ou égal au champ "
-        "« Première réunion le » (14/03/2026)")
+        "« À partir du » (14/03/2026)")
     assert meeting_count(db) == 0
 
 
@@ -164,8 +167,11 @@ def test_dates_already_holding_a_meeting_are_skipped_and_reported(db: Database) 
                                               state=MeetingState.CANCELLED))
     fields = series(body_id, date(2026, 3, 14), date(2027, 3, 14))
     assert planned_dates_preview(db, fields) == [
-        (date(2026, 3, 14), False), (date(2026, 6, 14), False), (date(2026, 9, 14), True),
-        (date(2026, 12, 14), False), (date(2027, 3, 14), False)]
+        PlannedDate(date(2026, 3, 14), False, "samedi"),
+        PlannedDate(date(2026, 6, 14), False, "dimanche"),
+        PlannedDate(date(2026, 9, 14), True, ""),
+        PlannedDate(date(2026, 12, 14), False, ""),
+        PlannedDate(date(2027, 3, 14), False, "dimanche")]
     created = plan_recurring_meetings(db, fields)
     assert [m.date for m in created] == [date(2026, 3, 14), date(2026, 6, 14),
                                          date(2026, 12, 14), date(2027, 3, 14)]

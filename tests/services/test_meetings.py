@@ -7,13 +7,21 @@ import pytest
 from sqlalchemy import select
 
 from charte_desktop.db import Database
-from charte_desktop.db.enums import AttendanceState, BodyKind, MeetingState, QuorumRule
+from charte_desktop.db.enums import (
+    AttendanceState,
+    BodyKind,
+    Civility,
+    MeetingState,
+    QuorumRule,
+)
 from charte_desktop.db.models import Action, ActionNote, Attendance, Plan
 from charte_desktop.errors import CharteError
 from charte_desktop.services import meeting_outcomes, meetings
+from charte_desktop.services.attendance import attendance_records, restore_attendances
 from charte_desktop.services.bodies import BodyFields, MembershipFields, create_body
 from charte_desktop.services.bodies import create_membership as add_member
 from charte_desktop.services.directory import ContactFields, create_contact
+from charte_desktop.services.meeting_details import meeting_details
 from charte_desktop.services.meeting_outcomes import DecisionFields, FollowUpFields
 from charte_desktop.services.meetings import AgendaItemFields, MeetingFields, MeetingFilter
 from tests.query_counter import count_selects
@@ -221,9 +229,12 @@ def test_representation_needs_another_contact(db: Database) -> None:
         meetings.set_attendance(db, meeting_id, marie, AttendanceState.REPRESENTED, 999)
     assert error.value.field == "represented_by_id"
 
+    # Paul is not on the list: he came, carrying Marie's proxy.
     meetings.set_attendance(db, meeting_id, marie, AttendanceState.REPRESENTED, paul)
     row = meetings.get_meeting(db, meeting_id).attendances[0]
     assert row.represented_by is not None and row.represented_by.full_name == "Paul Martin"
+    assert invitees(db, meeting_id) == {"Dupont": AttendanceState.REPRESENTED,
+                                        "Martin": AttendanceState.PRESENT}
 
     # Any other state forgets the representative, even if one is passed.
     attendance = meetings.set_attendance(db, meeting_id, marie, AttendanceState.PRESENT, paul)
@@ -247,6 +258,106 @@ def test_add_and_remove_invitee(db: Database) -> None:
     assert invitees(db, meeting_id) == {}
     with pytest.raises(CharteError, match="n'est pas convoqué·e"):
         meetings.remove_invitee(db, meeting_id, marie)
+
+
+def test_a_proxy_holder_on_the_list_must_be_present(db: Database) -> None:
+    meeting_id = meeting(db, body(db))
+    marie = person(db, "Dupont", "Marie")
+    karim = create_contact(db, ContactFields("Benali", "Karim", civility=Civility.MONSIEUR)).id
+    nadia = create_contact(db, ContactFields("Benali", "Nadia", civility=Civility.MADAME)).id
+    camille = person(db, "Roussel", "Camille")
+    for contact_id in (marie, karim, nadia, camille):
+        meetings.add_invitee(db, meeting_id, contact_id)
+    meetings.set_attendance(db, meeting_id, nadia, AttendanceState.EXCUSED)
+    expected = {
+        karim: "Karim Benali n'est pas marqué présent : marquez-le d'abord présent.",
+        nadia: "Nadia Benali n'est pas marquée présente : marquez-la d'abord présente.",
+        camille: "Camille Roussel n'est pas marqué·e présent·e : marquez-le·la d'abord "
+                 "présent·e.",
+    }
+    before = invitees(db, meeting_id)
+    for holder, message in expected.items():
+        with pytest.raises(CharteError) as error:
+            meetings.set_attendance(db, meeting_id, marie, AttendanceState.REPRESENTED, holder)
+        assert (error.value.field, error.value.message) == ("represented_by_id", message)
+    assert invitees(db, meeting_id) == before  # nothing changed
+
+    meetings.set_attendance(db, meeting_id, karim, AttendanceState.PRESENT)
+    meetings.set_attendance(db, meeting_id, marie, AttendanceState.REPRESENTED, karim)
+    # A holder represented by someone else is not present either.
+    with pytest.raises(CharteError, match="Marie Dupont n'est pas marqué·e présent·e"):
+        meetings.set_attendance(db, meeting_id, camille, AttendanceState.REPRESENTED, marie)
+
+
+def test_a_holder_who_leaves_flags_the_proxy(db: Database) -> None:
+    c = committee(db, 3, QuorumRule.COUNT, 2)
+    holder = c.voters[0]
+    attend(db, c, present=1, represented=1)
+    meetings.set_attendance(db, c.meeting_id, c.voters[1], AttendanceState.REPRESENTED, holder)
+    status = meetings.quorum_status(db, c.meeting_id)
+    assert (status.present, status.represented, status.invalid_proxies) == (1, 1, 0)
+    meetings.set_attendance(db, c.meeting_id, holder, AttendanceState.ABSENT)  # allowed
+    status = meetings.quorum_status(db, c.meeting_id)
+    assert (status.present, status.represented, status.invalid_proxies) == (0, 0, 1)
+    rows = {r.contact_id: r for r in meeting_details(db, c.meeting_id).attendance}
+    assert rows[c.voters[1]].proxy_problem == (
+        "Pouvoir non valable : Votant 0 est « absent·e » et ne peut pas le porter.")
+    assert rows[holder].proxy_problem == ""
+
+
+def test_set_attendances_changes_all_or_nothing(db: Database) -> None:
+    meeting_id = meeting(db, body(db))
+    ids = [person(db, name) for name in ("Arnaud", "Besson", "Chauvin", "Droz")]
+    for contact_id in ids[:3]:
+        meetings.add_invitee(db, meeting_id, contact_id)
+    assert meetings.set_attendances(db, meeting_id, ids[:2], AttendanceState.EXCUSED) == 2
+    assert meetings.set_attendances(db, meeting_id, [], AttendanceState.EXCUSED) == 0
+    assert invitees(db, meeting_id) == {"Arnaud": AttendanceState.EXCUSED,
+                                        "Besson": AttendanceState.EXCUSED,
+                                        "Chauvin": AttendanceState.INVITED}
+    # A proxy for several people: refused as a whole when one of them is its holder.
+    with pytest.raises(CharteError, match="ne peut pas se représenter soi-même"):
+        meetings.set_attendances(db, meeting_id, ids[:3], AttendanceState.REPRESENTED, ids[2])
+    assert invitees(db, meeting_id)["Arnaud"] is AttendanceState.EXCUSED
+    # Given to someone not on the list: they are added, present.
+    meetings.set_attendances(db, meeting_id, ids[:2], AttendanceState.REPRESENTED, ids[3])
+    assert invitees(db, meeting_id) == {"Arnaud": AttendanceState.REPRESENTED,
+                                        "Besson": AttendanceState.REPRESENTED,
+                                        "Chauvin": AttendanceState.INVITED,
+                                        "Droz": AttendanceState.PRESENT}
+
+
+def test_mark_all_present_changes_only_those_still_invited(db: Database) -> None:
+    meeting_id = meeting(db, body(db))
+    ids = [person(db, name) for name in ("Arnaud", "Besson", "Chauvin", "Droz")]
+    for contact_id in ids:
+        meetings.add_invitee(db, meeting_id, contact_id)
+    meetings.set_attendance(db, meeting_id, ids[0], AttendanceState.EXCUSED)
+    meetings.set_attendance(db, meeting_id, ids[1], AttendanceState.ABSENT)
+    assert meetings.mark_all_present(db, meeting_id) == 2
+    assert invitees(db, meeting_id) == {"Arnaud": AttendanceState.EXCUSED,
+                                        "Besson": AttendanceState.ABSENT,
+                                        "Chauvin": AttendanceState.PRESENT,
+                                        "Droz": AttendanceState.PRESENT}
+    assert meetings.mark_all_present(db, meeting_id) == 0
+    with pytest.raises(CharteError, match="La réunion"):
+        meetings.mark_all_present(db, 999)
+
+
+def test_attendance_records_put_back_what_was(db: Database) -> None:
+    meeting_id = meeting(db, body(db))
+    marie, paul = person(db, "Dupont", "Marie"), person(db, "Martin", "Paul")
+    meetings.add_invitee(db, meeting_id, marie)
+    before = attendance_records(db, meeting_id, [marie, paul])
+    assert before == [(marie, AttendanceState.INVITED, None), (paul, None, None)]
+    meetings.set_attendance(db, meeting_id, marie, AttendanceState.REPRESENTED, paul)
+    after = attendance_records(db, meeting_id, [marie, paul])
+    restore_attendances(db, meeting_id, before)
+    assert invitees(db, meeting_id) == {"Dupont": AttendanceState.INVITED}
+    restore_attendances(db, meeting_id, after)
+    assert invitees(db, meeting_id) == {"Dupont": AttendanceState.REPRESENTED,
+                                        "Martin": AttendanceState.PRESENT}
+    assert sorted(attendance_records(db, meeting_id)) == sorted(after)
 
 
 # --- Quorum ----------------------------------------------------------------------------
@@ -333,6 +444,7 @@ def test_a_proxy_counts_only_while_its_holder_is_present(db: Database) -> None:
     meetings.set_attendance(db, c.meeting_id, c.guest, AttendanceState.ABSENT)
     status = meetings.quorum_status(db, c.meeting_id)
     assert (status.present, status.represented, status.reached) == (2, 0, False)
+    assert status.invalid_proxies == 1
     assert status.sentence == "Le quorum (3) n'est pas atteint : 2 présents."
 
 
@@ -591,6 +703,7 @@ def test_get_meeting_loads_everything_the_minutes_need(db: Database) -> None:
     add_member(db, MembershipFields(body_id, paul))
     meeting_id = meeting(db, body_id, secretary_id=paul)
     item = meetings.create_agenda_item(db, AgendaItemFields(meeting_id, "Budget", marie))
+    meetings.set_attendance(db, meeting_id, paul, AttendanceState.PRESENT)
     meetings.set_attendance(db, meeting_id, marie, AttendanceState.REPRESENTED, paul)
     meeting_outcomes.create_decision(
         db, DecisionFields(meeting_id, "Adopté", item.id, action(db, "1"))
@@ -606,7 +719,7 @@ def test_get_meeting_loads_everything_the_minutes_need(db: Database) -> None:
     assert loaded.agenda_items[0].presenter is not None
     assert [(a.contact.full_name, a.state) for a in loaded.attendances] == [
         ("Marie Dupont", AttendanceState.REPRESENTED),
-        ("Paul Martin", AttendanceState.INVITED),
+        ("Paul Martin", AttendanceState.PRESENT),
     ]
     assert loaded.attendances[0].represented_by is not None
     assert loaded.decisions[0].action is not None and loaded.decisions[0].action.code == "1"

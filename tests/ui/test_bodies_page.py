@@ -42,8 +42,25 @@ def test_lists_the_demo_bodies_and_members(qtbot: QtBot, demo_db: Database) -> N
     assert page.current_body_id() == rows[0].id
     members = page.members.visible_rows()
     assert len(members) == len(bodies.list_memberships(demo_db, rows[0].id))
-    assert page.members.proxy.index(0, 2).data() == "Président·e"
+    assert page.members.proxy.index(0, 3).data() == "Président·e"
     assert "Mission :" in page.summary.text()
+    # Each member's circle (their own, else their structure's), and the body's breakdown.
+    assert [page.members.proxy.index(row, 2).data() for row in range(len(members))] == [
+        bodies.member_circle(m) for m in members]
+    breakdown = bodies.circle_breakdown(demo_db, rows[0].id)
+    assert page.circles.text() == (
+        f"Membres actuels par cercle : {bodies.breakdown_text(breakdown)}")
+    assert page.circles.accessibleName() == "Membres actuels par cercle"
+
+
+def test_the_circles_follow_the_selected_body(qtbot: QtBot, demo_db: Database) -> None:
+    _, page = open_page(qtbot, demo_db)
+    for row in page.bodies.visible_rows():
+        assert page.bodies.select_id(row.id)
+        breakdown = bodies.circle_breakdown(demo_db, row.id)
+        expected = (f"Membres actuels par cercle : {bodies.breakdown_text(breakdown)}"
+                    if breakdown else "Membres actuels par cercle : aucun membre actuel.")
+        assert page.circles.text() == expected
 
 
 def test_type_filter_shows_only_project_groups(qtbot: QtBot, demo_db: Database) -> None:

@@ -9,7 +9,8 @@ from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import MeetingState
 from charte_desktop.services import meetings
-from charte_desktop.services.meeting_planning import RecurrenceUnit
+from charte_desktop.services.holidays import day_warning
+from charte_desktop.services.recurrence import RecurrenceRule
 from charte_desktop.ui.pages.recurrence_dialog import WEEKDAYS, RecurrenceDialog, preview_text
 from tests.ui.helpers import type_text, when_dialog_opens
 from tests.ui.test_meetings_page import click, open_page, planned_copil
@@ -34,7 +35,7 @@ def test_plan_a_quarterly_series_until_a_date(qtbot: QtBot, demo_db: Database) -
     def plan(dialog: Any) -> None:
         assert isinstance(dialog, RecurrenceDialog)
         assert dialog.inputs["every"].get() == 3
-        assert dialog.inputs["unit"].get() is RecurrenceUnit.MONTHS
+        assert dialog.inputs["rule"].get() is RecurrenceRule.MONTHS
         dialog.inputs["body_id"].set(body_id)
         dialog.inputs["first_date"].set(first)
         dialog.inputs["until"].set(until)
@@ -52,7 +53,8 @@ def test_plan_a_quarterly_series_until_a_date(qtbot: QtBot, demo_db: Database) -
 
     series = [date(year, 3, 14), date(year, 6, 14), date(year, 9, 14), date(year, 12, 14),
               date(year + 1, 3, 14)]
-    assert seen["lines"] == [preview_text(day, day == existing.date) for day in series]
+    assert seen["lines"] == [preview_text(day, day == existing.date, day_warning(day))
+                             for day in series]
     assert seen["lines"][0] == f"14/03/{year} ({WEEKDAYS[first.weekday()]})"
     assert seen["lines"][2].endswith(f"14/09/{year} ({WEEKDAYS[series[2].weekday()]})"
                                      " — déjà prévue")
@@ -91,7 +93,7 @@ def test_too_long_a_series_is_explained_and_cannot_be_saved(
     def weekly_for_years(dialog: Any) -> None:
         dialog.inputs["first_date"].set(date(2027, 1, 4))
         dialog.inputs["every"].set(1)
-        dialog.inputs["unit"].set(RecurrenceUnit.WEEKS)
+        dialog.inputs["rule"].set(RecurrenceRule.WEEKS)
         dialog.inputs["until"].set(date(2029, 12, 31))
         dialog.validate()
         seen["enabled"] = dialog.save_button.isEnabled()
@@ -118,7 +120,9 @@ def test_agenda_overrun_warning_follows_agenda_and_meeting_changes(
     _, page = open_page(qtbot, demo_db)
     meeting = planned_copil(demo_db)
     page.show_item(meeting.id)
-    assert page.overrun_label.isHidden()
+    # The total is always said; orange only when it overruns.
+    assert page.overrun_label.text().startswith("Ordre du jour : ")
+    assert "#c2410c" not in page.overrun_label.styleSheet()
     details = meetings.get_meeting(demo_db, meeting.id)
     assert details.start_time is not None and details.end_time is not None
     length = (details.end_time.hour * 60 + details.end_time.minute
@@ -148,7 +152,8 @@ def test_agenda_overrun_warning_follows_agenda_and_meeting_changes(
     page.agenda.select_id(meetings.get_meeting(demo_db, meeting.id).agenda_items[-1].id)
     when_dialog_opens(shorten)
     click(qtbot, page.agenda.edit_button)
-    assert page.overrun_label.isHidden()  # exactly the meeting's length: it fits
+    assert page.overrun_label.text().endswith("(complet)")  # exactly the meeting's length
+    assert "#c2410c" not in page.overrun_label.styleSheet()
 
     def end_half_an_hour_earlier(dialog: Any) -> None:
         end = details.end_time
@@ -164,4 +169,4 @@ def test_agenda_overrun_warning_follows_agenda_and_meeting_changes(
     assert page.overrun_label.text().endswith(": 30 min de trop.")
 
     page.context.undo_stack.undo()  # the meeting's end time comes back
-    assert page.overrun_label.isHidden()
+    assert page.overrun_label.text().endswith("(complet)")

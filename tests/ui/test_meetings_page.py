@@ -10,13 +10,14 @@ from pytestqt.qtbot import QtBot
 from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import AttendanceState, MeetingState
-from charte_desktop.services import meeting_outcomes, meetings
+from charte_desktop.services import meetings
 from charte_desktop.services.bodies import current_members, list_bodies
 from charte_desktop.ui import choices
 from charte_desktop.ui.main_window import MainWindow
 from charte_desktop.ui.pages.meetings_page import MeetingsPage
 from tests.ui.conftest import DialogAnswers
 from tests.ui.helpers import type_text, when_dialog_opens
+from tests.ui.test_attendance_roll_call import press_alt_in
 
 
 def open_page(qtbot: QtBot, db: Database) -> tuple[MainWindow, MeetingsPage]:
@@ -96,11 +97,20 @@ def test_create_edit_undo_and_delete_a_meeting(
         dialog.validate()
         click(qtbot, dialog.save_button)
 
+    # Held, though dated 16/03/2027 (yes), with everyone still convoqué·e (absent·es).
+    answer_dialogs.answers.append(QMessageBox.StandardButton.Yes)
+    when_dialog_opens(press_alt_in(Qt.Key.Key_A), kind=QMessageBox)  # « &absent·es »
     when_dialog_opens(mark_held)
     click(qtbot, page.meetings.edit_button)
-    assert meetings.get_meeting(demo_db, created.id).state is MeetingState.HELD
-    window.undo_stack.undo()
-    assert meetings.get_meeting(demo_db, created.id).state is MeetingState.PLANNED
+    assert answer_dialogs.asked[0].startswith("Cette réunion est datée du 16/03/2027")
+    held = meetings.get_meeting(demo_db, created.id)
+    assert held.state is MeetingState.HELD
+    assert {a.state for a in held.attendances} == {AttendanceState.ABSENT}
+    window.undo_stack.undo()  # both, in one step
+    planned = meetings.get_meeting(demo_db, created.id)
+    assert planned.state is MeetingState.PLANNED
+    assert {a.state for a in planned.attendances} == {AttendanceState.INVITED}
+    answer_dialogs.asked.clear()
 
     answer_dialogs.answers.append(QMessageBox.StandardButton.Yes)
     page.meetings.select_id(created.id)
@@ -189,7 +199,7 @@ def test_attendance_updates_the_quorum_label(qtbot: QtBot, demo_db: Database) ->
     # Représenté·e without a representative: the message, and nothing changes.
     page.attendance.select_id(rows[3].id)
     page.state_combo.setCurrentIndex(page.state_combo.findText("Représenté·e"))
-    page.representative.set(None)
+    page.attendance_tab.representative.set(None)
     click(qtbot, page.apply_button)
     assert not page.attendance_error.isHidden()
     assert page.attendance_error.text().startswith("Indiquez qui représente")
@@ -209,7 +219,7 @@ def test_invite_and_remove_a_guest(qtbot: QtBot, demo_db: Database) -> None:
     guest_id, guest = next((contact_id, label) for contact_id, label in
                            choices.contacts(demo_db)() if contact_id not in invited)
     type_text(qtbot, page.invitee_combo, guest)
-    click(qtbot, page.add_button)
+    click(qtbot, page.attendance_tab.add_button)
     attendances = meetings.get_meeting(demo_db, meeting.id).attendances
     assert guest_id in {a.contact_id for a in attendances}
     row = next(a for a in page.attendance.visible_rows() if a.contact_id == guest_id)
@@ -262,15 +272,3 @@ def test_follow_up_done_toggle_and_decision_form(
     assert answer_dialogs.asked[0].startswith(
         "Supprimer la décision « Le comité valide le calendrier. » ?")
     assert decision.id not in {d.id for d in meetings.get_meeting(demo_db, meeting.id).decisions}
-
-
-def test_previous_meeting_follow_ups_are_listed(qtbot: QtBot, demo_db: Database) -> None:
-    _, page = open_page(qtbot, demo_db)
-    meeting = next(r for r in meetings.list_meetings(demo_db)
-                   if meeting_outcomes.open_follow_ups_of_previous_meeting(demo_db, r.id))
-    page.meetings.filters["state"].set_value(MeetingState.CANCELLED)
-    page.show_item(meeting.id)
-    assert page.meeting_id() == meeting.id
-    expected = meeting_outcomes.open_follow_ups_of_previous_meeting(demo_db, meeting.id)
-    assert [f.id for f in page.previous.visible_rows()] == [f.id for f in expected]
-    assert page.previous.editor is None and page.previous.new_button.isHidden()

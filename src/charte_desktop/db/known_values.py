@@ -66,6 +66,9 @@ RULES: dict[str, tuple[str, str, str, str, str]] = {
         "une année hors de 1900 à 2200"),
     "ck_funding_amount_positive": (
         "funding", "amount >= 0", "id", "Le financement", "un montant négatif"),
+    "ck_decision_votes_positive": (
+        "decision", "votes_for >= 0 AND votes_against >= 0 AND abstentions >= 0", "id",
+        "La décision", "un nombre de voix négatif"),
     "ck_priority_score_score_range": (
         "priority_score", "score BETWEEN 0 AND 3", "action_id",
         "La note de priorité de l'action", "une note hors de 0 à 3"),

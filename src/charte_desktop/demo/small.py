@@ -21,6 +21,7 @@ from charte_desktop import clock
 from charte_desktop.db.engine import Database
 from charte_desktop.db.enums import (
     AttendanceState,
+    Civility,
     MeetingState,
     QuorumRule,
     TerritoryKind,
@@ -118,6 +119,7 @@ class _SmallDemo:
             )
         )
         self._directory()
+        self._officer(self.session.scalars(select(Territory)).one())
         self._plan()
         self._governance()
         self._meetings()
@@ -145,6 +147,8 @@ class _SmallDemo:
             else:
                 phone = f"03 53 01 {20 + index:02d} {(17 * index + 11) % 100:02d}"
             contact = Contact(
+                civility=Civility.MADAME if person.key in data.WOMEN else Civility.MONSIEUR,
+                title=person.title,
                 first_name=person.first_name,
                 last_name=person.last_name,
                 function=person.function,
@@ -156,6 +160,15 @@ class _SmallDemo:
             )
             self.contacts[person.key] = contact
             self.session.add(contact)
+
+    def _officer(self, territory: Territory) -> None:
+        """The secretary of the bodies is the officer whom partners call or write to."""
+        officer = self.contacts[SECRETARY]
+        territory.town = data.TERRITORY_TOWN
+        territory.officer_name = officer.full_name
+        territory.officer_function = officer.function
+        territory.officer_phone = officer.phone
+        territory.officer_email = officer.email
 
     # --- Plan and actions ---------------------------------------------------------------
 
@@ -315,7 +328,10 @@ class _SmallDemo:
                     position=position,
                     text=d.text,
                     action=self.actions[d.action] if d.action else None,
+                    unanimous=d.vote == "unanimité",
                 )
+                if isinstance(d.vote, tuple):
+                    decision.votes_for, decision.votes_against, decision.abstentions = d.vote
                 meeting.decisions.append(decision)
                 if decision.action is not None:
                     self._note(

@@ -21,6 +21,7 @@ from charte_desktop.db.enums import (
 # Tables are laid out by hand, one entry per line or so: keep them compact.
 # fmt: off
 TERRITORY_NAME = "Communauté de communes du Val d'Aubrance"
+TERRITORY_TOWN = "Saint-Aubin-sur-Aubrance"  # where its letters are signed
 TERRITORY_ADDRESS = (
     "Maison de l'intercommunalité\n2 place du Champ-de-Foire\n25990 Saint-Aubin-sur-Aubrance"
 )
@@ -56,7 +57,15 @@ class ContactSpec:
     circle: str | None = None  # the person's own circle, when not their organisation's
     mobile: bool = False
     notes: str = ""
+    title: str = ""  # an elected member's title, as letters address them
 
+
+# Who is addressed « Madame »; everyone else « Monsieur ».
+WOMEN = frozenset({
+    "marguet", "benali", "rigoulot", "roussel", "bourgeois", "lambert", "haddad", "besson",
+    "tissot", "petitjean", "cart", "maire", "ouali", "chopard", "girardot", "cordier", "prost",
+    "bouveret", "lhomme", "moreau", "barbier", "duval",
+})
 
 _BOURG = "25990 Saint-Aubin-sur-Aubrance"
 _CC = "CC du Val d'Aubrance — "
@@ -151,21 +160,22 @@ ORGANISATIONS: tuple[OrgSpec, ...] = (
 CONTACTS: tuple[ContactSpec, ...] = (
     # Élus
     ContactSpec("cuenot", "Bernard", "Cuenot", "Président de la communauté de communes",
-                "conseil", mobile=True),
+                "conseil", mobile=True, title="Président"),
     ContactSpec("marguet", "Sylvie", "Marguet",
                 "Vice-présidente chargée des mobilités et de la transition écologique",
-                "conseil", mobile=True),
+                "conseil", mobile=True, title="Vice-présidente"),
     ContactSpec("faivre", "Jean-Luc", "Faivre", "Vice-président chargé du développement "
-                "économique et des finances", "conseil", mobile=True),
+                "économique et des finances", "conseil", mobile=True, title="Vice-président"),
     ContactSpec("benali", "Nadia", "Benali",
-                "Vice-présidente chargée de l'aménagement et du PLUi", "conseil", mobile=True),
+                "Vice-présidente chargée de l'aménagement et du PLUi", "conseil", mobile=True,
+                title="Vice-présidente"),
     ContactSpec("rognon", "Hervé", "Rognon", "Maire de Villers-sur-Aubrance, conseiller "
-                "communautaire", "villers", circle="Élus", mobile=True),
+                "communautaire", "villers", circle="Élus", mobile=True, title="Maire"),
     ContactSpec("pernot", "Gérard", "Pernot", "Conseiller communautaire, ancien vice-président "
                 "chargé des transports", "conseil",
                 notes="A quitté le COPIL après sa démission de la vice-présidence."),
     ContactSpec("rigoulot", "Élodie", "Rigoulot", "Maire des Granges-Vernier",
-                "granges", circle="Élus", mobile=True),
+                "granges", circle="Élus", mobile=True, title="Maire"),
     # Services de la collectivité
     ContactSpec("roussel", "Camille", "Roussel", "Chargée de mission logistique urbaine et "
                 "mobilité", "cc_amenagement", notes="Référente de la charte ; secrétaire "

@@ -128,6 +128,7 @@ class DecisionSpec:
     item: int  # index of the agenda item
     text: str
     action: str | None = None
+    vote: str | tuple[int, int, int] | None = None  # "unanimité", or (pour, contre, abst.)
 
 
 @dataclass(frozen=True)
@@ -198,9 +199,10 @@ MEETINGS: tuple[MeetingSpec, ...] = (
             "en soirée pour permettre aux commerçants et aux habitants d'y participer.")),
         absences=(("rigoulot", _EXC, None), ("benali", _REP, "rognon")),
         decisions=(
-            _Dc(1, "Les actions 1.1, 1.2, 1.4, 2.1, 2.2 et 3.1 sont déclarées prioritaires."),
+            _Dc(1, "Les actions 1.1, 1.2, 1.4, 2.1, 2.2 et 3.1 sont déclarées prioritaires.",
+                vote="unanimité"),
             _Dc(2, "L'action 2.4 « autopartage entre communes » est abandonnée ; ses moyens sont "
-                "reportés sur le transport solidaire (action 2.2).", "2.4"),
+                "reportés sur le transport solidaire (action 2.2).", "2.4", vote=(5, 0, 1)),
             _Dc(3, "Le comité des partenaires sera installé dans les six semaines.", "3.1")),
         follow_ups=(
             _Fu(1, "Diffuser la grille de priorisation validée à tous les pilotes d'actions",
@@ -234,11 +236,12 @@ MEETINGS: tuple[MeetingSpec, ...] = (
             "signent en séance ; la CCI se charge de la faire connaître à ses adhérents.")),
         absences=(("chauvin", _REP, "besson"), ("belkacem", _ABS, None),
                   ("jeannin", _EXC, None), ("lhomme", _ABS, None), ("carrez", _EXC, None)),
+        guests=("besson",),  # came in Philippe Chauvin's place, holding his proxy
         decisions=(
             _Dc(2, "Le comité des partenaires demande la création d'un groupe projet sur les "
                 "horaires de livraison.", "1.2"),
             _Dc(3, "Les signataires se réuniront au moins une fois par an ; un point d'étape "
-                "écrit leur sera adressé chaque semestre.", "3.1")),
+                "écrit leur sera adressé chaque semestre.", "3.1", vote="unanimité")),
         follow_ups=(
             _Fu(2, "Constituer le groupe projet « Horaires et réglementation des livraisons »",
                 "roussel", -120, True, "1.2"),
@@ -277,7 +280,7 @@ MEETINGS: tuple[MeetingSpec, ...] = (
             _Fu(1, "Préparer les arrêtés d'attribution des six premières aides", "monnier", -110,
                 True, "1.4"),
             _Fu(2, "Rédiger la note d'enjeux logistiques pour le bureau d'études du PLUi",
-                "bourgeois", -100, True, "1.6")),
+                "bourgeois", -100, False, "1.6")),
     ),
     MeetingSpec(
         "gp_horaires", -95, ("09:00", "11:00"), "Salle des mariages, hôtel de ville de "

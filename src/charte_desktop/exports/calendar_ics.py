@@ -5,9 +5,14 @@ Each meeting's UID is made of its number in the file and the instant it was crea
 stored in the file and never changed by editing, backups or restores: exporting the same
 meeting again (after a change of time, place or agenda) updates the event already in the
 officer's calendar instead of adding a second one, and a meeting deleted then re-created
-under the same number is a new event. SEQUENCE counts the minutes from the meeting's
-creation to the export, so a later export is always a later revision; DTSTAMP is the
-export time.
+under the same number is a new event. SEQUENCE is the meeting's stored revision, raised by
+one each time its date, times or place change or it is cancelled (services.meetings), so
+that calendars take the new export as an update and re-exporting an unchanged meeting
+does not; DTSTAMP is the export time.
+
+Each event carries the reminder chosen in Paramètres (a VALARM, « la veille » unless
+changed; none when « Aucun »). A cancelled meeting exported alone is a METHOD:CANCEL
+calendar, which Outlook and Thunderbird apply to the event already added.
 """
 
 from collections.abc import Sequence
@@ -26,6 +31,7 @@ from charte_desktop.exports.icalendar_text import (
     date_stamp,
     escape_text,
     local_stamp,
+    quoted_parameter,
     utc_stamp,
 )
 from charte_desktop.exports.meeting_document import body_label, body_short_name, when_text
@@ -34,7 +40,7 @@ from charte_desktop.exports.safe_write import check_target, write_atomically
 from charte_desktop.exports.word_blocks import COLON, person
 
 if TYPE_CHECKING:
-    from charte_desktop.db.models import Meeting
+    from charte_desktop.db.models import Meeting, Territory
 
 # A meeting with a start time but no end time lasts its agenda's planned durations, or this.
 DEFAULT_LENGTH = timedelta(hours=2)
@@ -46,8 +52,19 @@ def meeting_uid(meeting: "Meeting") -> str:
     return f"charte-reunion-{meeting.id}-{created}@charte-desktop"
 
 
-def sequence(meeting: "Meeting", now: datetime) -> int:
-    return max(0, int((now - meeting.created_at) / timedelta(minutes=1)))
+def sequence(meeting: "Meeting") -> int:
+    return max(0, meeting.sequence or 0)
+
+
+def alarm_lines(meeting: "Meeting", reminder_minutes: int) -> list[str]:
+    """The reminder, `reminder_minutes` before the start (none at 0 or for a cancelled
+    meeting): a DISPLAY alarm with a French text."""
+    if reminder_minutes <= 0 or meeting.state is MeetingState.CANCELLED:
+        return []
+    when = when_text(meeting)
+    return ["BEGIN:VALARM", "ACTION:DISPLAY", f"TRIGGER:-PT{reminder_minutes}M",
+            f"DESCRIPTION:{escape_text(f'Rappel{COLON} {meeting.body.name}, {when}')}",
+            "END:VALARM"]
 
 
 def description(meeting: "Meeting") -> str:
@@ -91,7 +108,8 @@ def _times(meeting: "Meeting") -> list[str]:
             f"DTEND;TZID={TZID}:{local_stamp(end)}"]
 
 
-def event_lines(meeting: "Meeting", now: datetime) -> list[str]:
+def event_lines(meeting: "Meeting", now: datetime, reminder_minutes: int = 0,
+                organizer: tuple[str, str] | None = None) -> list[str]:
     cancelled = meeting.state is MeetingState.CANCELLED
     summary = f"Annulée – {meeting.body.name}" if cancelled else meeting.body.name
     lines = [
@@ -100,28 +118,41 @@ def event_lines(meeting: "Meeting", now: datetime) -> list[str]:
         f"DTSTAMP:{utc_stamp(now)}",
         f"CREATED:{utc_stamp(meeting.created_at)}",
         f"LAST-MODIFIED:{utc_stamp(meeting.updated_at)}",
-        f"SEQUENCE:{sequence(meeting, now)}",
+        f"SEQUENCE:{sequence(meeting)}",
         *_times(meeting),
         f"SUMMARY:{escape_text(summary)}",
     ]
     if meeting.place:
         lines.append(f"LOCATION:{escape_text(meeting.place)}")
+    if organizer is not None:
+        name, email = organizer
+        common_name = f";CN={quoted_parameter(name)}" if name else ""
+        lines.append(f"ORGANIZER{common_name}:mailto:{email}")
     lines += [
         f"DESCRIPTION:{escape_text(description(meeting))}",
         f"STATUS:{'CANCELLED' if cancelled else 'CONFIRMED'}",
         "TRANSP:OPAQUE",
+        *alarm_lines(meeting, reminder_minutes),
         "END:VEVENT",
     ]
     return lines
 
 
-def calendar(meetings: Sequence["Meeting"], now: datetime | None = None) -> bytes:
-    """A VCALENDAR (METHOD:PUBLISH: events to add, not invitations to answer)."""
+def calendar(meetings: Sequence["Meeting"], now: datetime | None = None, *,
+             territory: "Territory | None" = None) -> bytes:
+    """A VCALENDAR: METHOD:PUBLISH (events to add, not invitations to answer), or
+    METHOD:CANCEL when every meeting in it is cancelled (RFC 5546 asks an ORGANIZER
+    then: the officer, when their e-mail is known). The reminder is the territory's."""
     now = now or clock.now()
+    reminder = territory.reminder_minutes if territory is not None else 0
+    cancelling = bool(meetings) and all(m.state is MeetingState.CANCELLED for m in meetings)
+    organizer = None
+    if cancelling and territory is not None and territory.officer_email.strip():
+        organizer = (territory.officer_name.strip(), territory.officer_email.strip())
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN",
-             "METHOD:PUBLISH", *VTIMEZONE_PARIS]
+             f"METHOD:{'CANCEL' if cancelling else 'PUBLISH'}", *VTIMEZONE_PARIS]
     for meeting in meetings:
-        lines += event_lines(meeting, now)
+        lines += event_lines(meeting, now, reminder or 0, organizer)
     lines.append("END:VCALENDAR")
     return calendar_bytes(lines)
 
@@ -134,10 +165,11 @@ def write_meeting_ics(db: Database, meeting_id: int, target: Path, *,
                       now: datetime | None = None) -> Path:
     """The .ics of one meeting, whatever its state (a cancelled one is marked so)."""
     from charte_desktop.services.meetings import get_meeting
+    from charte_desktop.services.plans import get_territory
 
     meeting = get_meeting(db, meeting_id)
     check_target(target)
-    return _write(target, calendar([meeting], now))
+    return _write(target, calendar([meeting], now, territory=get_territory(db)))
 
 
 def planned_meetings(db: Database, body_id: int) -> "list[Meeting]":
@@ -156,9 +188,11 @@ def planned_meetings(db: Database, body_id: int) -> "list[Meeting]":
 def write_body_ics(db: Database, body_id: int, target: Path, *,
                    now: datetime | None = None) -> Path:
     """The .ics of every planned meeting of a body."""
+    from charte_desktop.services.plans import get_territory
+
     meetings = planned_meetings(db, body_id)
     check_target(target)
-    return _write(target, calendar(meetings, now))
+    return _write(target, calendar(meetings, now, territory=get_territory(db)))
 
 
 def meeting_ics_name(db: Database, meeting_id: int) -> str:

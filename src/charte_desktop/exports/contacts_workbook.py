@@ -14,6 +14,7 @@ from typing import Any
 
 from charte_desktop import clock
 from charte_desktop.db import Database
+from charte_desktop.db.enums import Civility
 from charte_desktop.db.models import Membership
 from charte_desktop.formatting import format_date
 from charte_desktop.services import bodies, directory, plans
@@ -87,10 +88,12 @@ def _contacts_sheet(workbook: Any, looks: Any, context: _Context, db: Database) 
     from charte_desktop.exports.xlsx_cells.table_sheet import table_sheet
 
     contacts = directory.list_contacts(db)
+    addressing = directory.civilities_and_titles(db)
     memberships = bodies.bodies_by_contact(db, today=context.today)
     emails = fitted_width("Courriel", (row.email for row in contacts), maximum=40)
     columns = [
-        Column("Nom", width=18), Column("Prénom", width=14),
+        Column("Civilité", width=10), Column("Nom", width=18), Column("Prénom", width=14),
+        Column("Titre (élu·e)", width=18, look=WRAPPED_LOW),
         Column("Fonction", width=26, look=WRAPPED_LOW),
         Column("Structure", width=30, look=WRAPPED_LOW),
         Column("Cercle", width=20, look=WRAPPED_LOW),
@@ -100,7 +103,9 @@ def _contacts_sheet(workbook: Any, looks: Any, context: _Context, db: Database) 
 
     def rows() -> Iterator[tuple[Any, ...]]:
         for row in contacts:
-            yield (row.last_name, row.first_name or None, row.function or None,
+            civility, title = addressing.get(row.id, (Civility.NONE, ""))
+            yield (_civility_cell(civility), row.last_name,
+                   row.first_name or None, title or None, row.function or None,
                    row.organisation or None, row.circle or None, row.email or None,
                    row.phone or None, _bodies_text(memberships.get(row.id, [])) or None)
 
@@ -109,7 +114,13 @@ def _contacts_sheet(workbook: Any, looks: Any, context: _Context, db: Database) 
         workbook, looks, title="Contacts",
         subtitle=context.subtitle("Annuaire", f"{count} contact{'s' if count > 1 else ''}"),
         footer=context.footer("Annuaire"), columns=columns, rows=rows(),
-        frozen_columns=2)
+        frozen_columns=3)
+
+
+def _civility_cell(civility: Civility) -> str | None:
+    """« Madame », « Monsieur »: the word a mail merge puts before a name or in a greeting
+    (the contacts import reads it back)."""
+    return None if civility is Civility.NONE else civility.label
 
 
 def _bodies_text(memberships: list[tuple[str, Any]]) -> str:
@@ -167,7 +178,8 @@ def _members_sheet(workbook: Any, looks: Any, context: _Context, body_name: str,
     ordered = sorted(memberships, key=lambda m: not _is_current(m, today))  # stable
     emails = fitted_width("Courriel", (m.contact.email for m in memberships), maximum=40)
     columns = [
-        Column("Rôle", width=18), Column("Nom", width=18), Column("Prénom", width=14),
+        Column("Rôle", width=18), Column("Civilité", width=10), Column("Nom", width=18),
+        Column("Prénom", width=14), Column("Titre (élu·e)", width=18, look=WRAPPED_LOW),
         Column("Fonction", width=24, look=WRAPPED_LOW),
         Column("Structure", width=28, look=WRAPPED_LOW),
         Column("Courriel", Kind.EMAIL, emails), Column("Téléphone", width=16),
@@ -179,7 +191,8 @@ def _members_sheet(workbook: Any, looks: Any, context: _Context, body_name: str,
         for membership in ordered:
             contact = membership.contact
             organisation = contact.organisation.name if contact.organisation else None
-            yield (membership.role.label, contact.last_name, contact.first_name or None,
+            yield (membership.role.label, _civility_cell(contact.civility),
+                   contact.last_name, contact.first_name or None, contact.title or None,
                    contact.function or None, organisation, contact.email or None,
                    contact.phone or None, membership.voting, membership.start_date,
                    membership.end_date, _is_current(membership, today))
@@ -191,7 +204,7 @@ def _members_sheet(workbook: Any, looks: Any, context: _Context, body_name: str,
                                   f"{current} membre{'s' if current > 1 else ''} actuel"
                                   f"{'s' if current > 1 else ''}"),
         footer=context.footer(f"Membres – {body_name}"), columns=columns,
-        rows=rows(), frozen_columns=3)
+        rows=rows(), frozen_columns=4)
     sheet.colour_rows_where("Membre actuel", FORMER, Highlight(None, colour="808080"))
 
 

@@ -5,6 +5,18 @@ A standard MIME message (Python's `email` package) marked `X-Unsent: 1`, which O
 as a message to send; Thunderbird and others open it too. Text is UTF-8 (quoted-printable
 body, RFC 2047 headers, RFC 2231 file name), lines end with CRLF. The people convened
 without a usable e-mail address are returned, for the officer to reach another way.
+
+The message is multipart/mixed: first a multipart/alternative (plain text, then HTML),
+then the document. It is signed with the officer's details (Paramètres), comes From the
+officer, and never addresses them as an invitee.
+
+Who sees whom: when anyone convened is not of the collectivité's own services (a company,
+an association, a resident: see `is_own_service`), the invitees go in Bcc and the officer
+alone in To, so that no partner reads the others' addresses. Bcc is written in the file on
+purpose: Python's generator writes every header it is given (only `smtplib.send_message`
+drops Bcc, when sending), and a draft must keep it for the mail program that opens it —
+Outlook's MIME reader maps a Bcc header to « Cci » recipients ([MS-OXCMAIL] 2.1.3.1.1);
+the mail server, not this file, keeps it from the people who receive the message.
 """
 
 from collections.abc import Iterable
@@ -17,15 +29,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from charte_desktop.db import Database
-from charte_desktop.exports.meeting_document import body_short_name, when_text
+from charte_desktop.exports.email_body import Officer, blocks, html_text, plain_text
+from charte_desktop.exports.meeting_document import body_short_name
 from charte_desktop.exports.mime_headers import address_list, attachment_type
 from charte_desktop.exports.naming import suggested_name
 from charte_desktop.exports.safe_write import check_target, write_atomically
 from charte_desktop.exports.word_blocks import person
 from charte_desktop.formatting import format_long_date
+from charte_desktop.text import fold
 
 if TYPE_CHECKING:
-    from charte_desktop.db.models import Contact, Meeting
+    from charte_desktop.db.models import Contact, Meeting, Territory
 
 DRAFT_KINDS = ("convocation", "minutes")
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
@@ -35,13 +49,16 @@ DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.
 class Recipients:
     addresses: tuple[Address, ...]
     without_email: tuple[str, ...]  # "Élodie Rigoulot (Commune des Granges-Vernier)"
+    # True: the invitees go in Bcc (someone convened is not of the collectivité).
+    blind: bool = False
 
 
 @dataclass(frozen=True)
 class EmailDraft:
     path: Path
-    recipient_count: int
+    recipient_count: int  # invitees addressed (in To, or in Bcc when `blind`)
     without_email: tuple[str, ...]
+    blind: bool = False  # invitees in Bcc, the officer in To
 
     @property
     def note(self) -> str:
@@ -52,14 +69,14 @@ class EmailDraft:
         return missing_email_note(self.without_email)
 
 
-def _address(contact: "Contact") -> Address | None:
-    """The contact's address for a header, or None if it cannot be one (empty, malformed,
-    or with accents before the @, which mail servers mostly refuse)."""
-    text = contact.email.strip()
+def _address(name: str, email: str) -> Address | None:
+    """An address for a header, or None if it cannot be one (empty, malformed, or with
+    accents before the @, which mail servers mostly refuse)."""
+    text = email.strip()
     if not text:
         return None
     try:
-        address = Address(display_name=contact.full_name, addr_spec=text)
+        address = Address(display_name=name, addr_spec=text)
     except (HeaderParseError, MessageDefect, ValueError, IndexError):
         return None
     if not address.username.isascii():
@@ -67,13 +84,15 @@ def _address(contact: "Contact") -> Address | None:
     return address
 
 
-def recipients(contacts: Iterable["Contact"]) -> Recipients:
-    """Addresses of `contacts` (one per e-mail, in order) and who has none that works."""
+def recipients(contacts: Iterable["Contact"], *, sender: str = "",
+               blind: bool = False) -> Recipients:
+    """Addresses of `contacts` (one per e-mail, in order) and who has none that works;
+    `sender`'s own address is left out (the officer does not convene themself)."""
     addresses: list[Address] = []
-    seen: set[str] = set()
+    seen: set[str] = {sender.strip().casefold()} if sender.strip() else set()
     without: list[str] = []
     for contact in contacts:
-        address = _address(contact)
+        address = _address(contact.full_name, contact.email)
         if address is None:
             name = person(contact)
             without.append(f"{name} (adresse « {contact.email.strip()} » invalide)"
@@ -81,7 +100,45 @@ def recipients(contacts: Iterable["Contact"]) -> Recipients:
         elif address.addr_spec.casefold() not in seen:
             seen.add(address.addr_spec.casefold())
             addresses.append(address)
-    return Recipients(tuple(addresses), tuple(without))
+    return Recipients(tuple(addresses), tuple(without), blind)
+
+
+# Mailboxes anyone may open: sharing one with the officer says nothing of an employer.
+PUBLIC_MAIL_DOMAINS = frozenset({
+    "gmail.com", "googlemail.com", "orange.fr", "wanadoo.fr", "free.fr", "sfr.fr",
+    "neuf.fr", "laposte.net", "bbox.fr", "numericable.fr", "aliceadsl.fr", "club-internet.fr",
+    "hotmail.com", "hotmail.fr", "outlook.com", "outlook.fr", "live.com", "live.fr",
+    "msn.com", "yahoo.com", "yahoo.fr", "icloud.com", "me.com", "gmx.fr", "gmx.com",
+    "protonmail.com", "proton.me", "aol.com", "mailo.com", "tutanota.com",
+})
+
+
+def _domain(email: str) -> str:
+    return email.strip().rpartition("@")[2].casefold()
+
+
+def is_own_service(contact: "Contact", territory: "Territory | None") -> bool:
+    """Whether `contact` belongs to the collectivité itself: their structure is it (its
+    name, or a service named after it: « <name> — Direction des mobilités »), or their
+    e-mail is on the officer's own (non-public) domain. Anyone else — a structure of
+    elsewhere, or none at all, such as a resident — is not."""
+    if territory is None:
+        return False
+    own = fold(" ".join(territory.name.split()))
+    organisation = contact.organisation
+    if own and organisation is not None:
+        name = fold(" ".join(organisation.name.split()))
+        if name == own or (name.startswith(own) and not name[len(own)].isalnum()):
+            return True
+    domain = _domain(territory.officer_email)
+    return bool(domain) and domain not in PUBLIC_MAIL_DOMAINS and (
+        "@" in contact.email and _domain(contact.email) == domain)
+
+
+def needs_blind_copy(contacts: Iterable["Contact"], territory: "Territory | None") -> bool:
+    """True when someone convened is not of the collectivité: then no invitee may see
+    the others' addresses (a company, a resident…)."""
+    return any(not is_own_service(contact, territory) for contact in contacts)
 
 
 def convened(meeting: "Meeting") -> "list[Contact]":
@@ -105,46 +162,36 @@ def subject(kind: str, meeting: "Meeting") -> str:
     return f"{label} – {meeting.body.name} du {format_long_date(meeting.date)}"
 
 
-def body_text(kind: str, meeting: "Meeting", signature: str) -> str:
-    """The French message: what is attached and, for a convocation, the agenda."""
-    lines = ["Madame, Monsieur,", ""]
-    if kind == "convocation":
-        where = f", {meeting.place}" if meeting.place else ""
-        lines.append(f"Vous êtes invité·e à la réunion du {meeting.body.name}, le "
-                     f"{when_text(meeting)}{where}.")
-        if meeting.agenda_items:
-            lines += ["", "Ordre du jour :"]
-            lines += [f"{n}. {item.title}"
-                      for n, item in enumerate(meeting.agenda_items, start=1)]
-        lines += ["", "Vous trouverez la convocation en pièce jointe. En cas d'empêchement, "
-                  "merci de prévenir le secrétariat et, le cas échéant, de vous faire "
-                  "représenter."]
-    else:
-        lines.append(f"Vous trouverez en pièce jointe le compte rendu de la réunion du "
-                     f"{meeting.body.name} du {format_long_date(meeting.date)}.")
-        if meeting.decisions:
-            lines += ["", "Décisions prises :"]
-            lines += [f"- {decision.text}" for decision in meeting.decisions]
-        lines += ["", "Vos remarques éventuelles sont les bienvenues en réponse à ce message."]
-    lines += ["", "Bien cordialement,"]
-    if signature:
-        lines += ["", signature]
-    return "\n".join(lines) + "\n"
+def body_text(kind: str, meeting: "Meeting", officer: Officer) -> str:
+    """The French message in plain text: what is attached, for a convocation the agenda,
+    for minutes the decisions, and the officer's signature."""
+    return plain_text(blocks(kind, meeting, officer), officer)
 
 
 # Headers set raw (see mime_headers) are written as made; Python folds the others.
 OUTPUT_POLICY = policy.SMTP.clone(refold_source="none")  # CRLF line ends, as in a mailbox
 
 
-def build_message(kind: str, meeting: "Meeting", to: Recipients, signature: str,
+def build_message(kind: str, meeting: "Meeting", to: Recipients, officer: Officer,
                   attachment: bytes, attachment_name: str) -> EmailMessage:
     message = EmailMessage(policy=policy.default)
     message["X-Unsent"] = "1"  # Outlook opens it as a draft to send
-    if to.addresses:
-        message.set_raw("To", address_list((a.display_name, a.addr_spec)
-                                           for a in to.addresses))
+    sender = _address(officer.name, officer.email)
+    if sender is not None:
+        message.set_raw("From", address_list([(sender.display_name, sender.addr_spec)]))
+    invitees = address_list((a.display_name, a.addr_spec) for a in to.addresses)
+    if to.blind:
+        # The officer alone is seen; each invitee receives a blind copy.
+        if sender is not None:
+            message.set_raw("To", address_list([(sender.display_name, sender.addr_spec)]))
+        if to.addresses:
+            message.set_raw("Bcc", invitees)
+    elif to.addresses:
+        message.set_raw("To", invitees)
     message["Subject"] = subject(kind, meeting)
-    message.set_content(body_text(kind, meeting, signature), cte="quoted-printable")
+    parts = blocks(kind, meeting, officer)
+    message.set_content(plain_text(parts, officer), cte="quoted-printable")
+    message.add_alternative(html_text(parts, officer), subtype="html", cte="quoted-printable")
     message.add_attachment(attachment, maintype=DOCX_TYPE[0], subtype=DOCX_TYPE[1],
                            filename=attachment_name)
     part = next(message.iter_attachments())
@@ -171,13 +218,17 @@ def write_email_draft(db: Database, meeting_id: int, kind: str, target: Path) ->
     meeting = get_meeting(db, meeting_id)
     check_target(target)
     territory = get_territory(db)
-    to = recipients(convened(meeting))
+    officer = Officer.of(territory)
+    invited = convened(meeting)
+    # Only those the message reaches count: a resident without e-mail sees no address.
+    reached = [c for c in invited if _address(c.full_name, c.email) is not None]
+    to = recipients(invited, sender=officer.email,
+                    blind=needs_blind_copy(reached, territory))
     attachment, name = _document_bytes(db, kind, meeting_id)
-    message = build_message(kind, meeting, to, territory.name if territory else "",
-                            attachment, name)
+    message = build_message(kind, meeting, to, officer, attachment, name)
     data = message.as_bytes(policy=OUTPUT_POLICY)
     path = write_atomically(target, lambda stream: stream.write(data))
-    return EmailDraft(path, len(to.addresses), to.without_email)
+    return EmailDraft(path, len(to.addresses), to.without_email, to.blind)
 
 
 def email_draft_name(db: Database, meeting_id: int, kind: str) -> str:

@@ -49,6 +49,13 @@ def escape_text(value: str) -> str:
             .replace("\n", "\\n"))
 
 
+def quoted_parameter(value: str) -> str:
+    """A parameter value (RFC 5545 §3.2: CN=…) in double quotes, which cannot hold a
+    double quote or a control character: those go."""
+    kept = "".join(c for c in value if c != '"' and (ord(c) >= 0x20 and ord(c) != 0x7F))
+    return f'"{kept}"'
+
+
 def fold(line: str) -> str:
     """One content line folded into lines of at most 75 octets (CRLF not counted), each
     continuation starting with a space; a UTF-8 character and an escape ("\\,") are

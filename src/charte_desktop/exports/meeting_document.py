@@ -1,16 +1,18 @@
 """What the three meeting documents share: loading, wording, the document's start."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import BodyKind
+from charte_desktop.exports.meeting_letter_data import LetterData, read_letter_data
 from charte_desktop.exports.naming import suggested_name
 from charte_desktop.exports.word_blocks import add_paragraph, labelled
 from charte_desktop.exports.word_fields import letterhead, page_footer
 from charte_desktop.exports.word_template import open_template
-from charte_desktop.formatting import format_long_date, format_time
+from charte_desktop.formatting import format_date, format_hour, format_long_date
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -22,14 +24,17 @@ if TYPE_CHECKING:
 class MeetingContext:
     meeting: "Meeting"
     territory: "Territory | None"
+    letter: LetterData = field(default_factory=LetterData)
 
 
 def load(db: Database, meeting_id: int) -> MeetingContext:
-    """The meeting with all it holds (French CharteError if unknown), and the collectivité."""
+    """The meeting with all it holds (French CharteError if unknown), the collectivité,
+    and what its letters read around it (members, chair, next meeting, quorum)."""
     from charte_desktop.services.meetings import get_meeting
     from charte_desktop.services.plans import get_territory
 
-    return MeetingContext(get_meeting(db, meeting_id), get_territory(db))
+    meeting = get_meeting(db, meeting_id)
+    return MeetingContext(meeting, get_territory(db), read_letter_data(db, meeting))
 
 
 def body_label(body: "Body") -> str:
@@ -55,14 +60,50 @@ def suggested_file_name(kind: str, db: Database, meeting_id: int) -> str:
 
 
 def when_text(meeting: "Meeting") -> str:
-    """"jeudi 14 mars 2026, de 14h00 à 16h00" (or "à 14h00", or the date alone)."""
+    """"jeudi 14 mars 2026, de 14 h à 16 h 30" (or "à 14 h", or the date alone)."""
     text = format_long_date(meeting.date)
     start, end = meeting.start_time, meeting.end_time
     if start and end:
-        return f"{text}, de {format_time(start)} à {format_time(end)}"
+        return f"{text}, de {format_hour(start)} à {format_hour(end)}"
     if start:
-        return f"{text}, à {format_time(start)}"
+        return f"{text}, à {format_hour(start)}"
     return text
+
+
+def item_starts(meeting: "Meeting") -> "list[time | None]":
+    """Each agenda point's planned start: the meeting's start plus the durations before
+    it (a postponed point takes no time); unknown after a point of unknown duration."""
+    from datetime import datetime, timedelta
+
+    starts: list[time | None] = []
+    moment = (None if meeting.start_time is None
+              else datetime.combine(meeting.date, meeting.start_time))
+    for item in meeting.agenda_items:
+        if item.postponed:
+            starts.append(None)
+            continue
+        starts.append(None if moment is None or moment.date() != meeting.date
+                      else moment.time())
+        moment = (None if moment is None or item.duration_minutes is None
+                  else moment + timedelta(minutes=item.duration_minutes))
+    return starts
+
+
+def document_title(kind: str, meeting: "Meeting") -> str:
+    """The file's title property: « Convocation — Comité de pilotage du 14/01/2027 »."""
+    return f"{kind} — {meeting.body.name} du {format_date(meeting.date)}"
+
+
+def open_meeting_document(context: MeetingContext, kind: str, template: Path | None
+                          ) -> "Document":
+    """The template with the document's own properties, footer and letterhead."""
+    meeting = context.meeting
+    author = context.territory.name if context.territory is not None else ""
+    document = open_template(template, title=document_title(kind, meeting), author=author)
+    page_footer(document.sections[0],
+                f"{kind} – {meeting.body.name} du {format_long_date(meeting.date)}")
+    letterhead(document, context.territory)
+    return document
 
 
 def start_document(context: MeetingContext, title: str, template: Path | None) -> "Document":
@@ -71,10 +112,7 @@ def start_document(context: MeetingContext, title: str, template: Path | None) -
     from docx.shared import Pt
 
     meeting = context.meeting
-    document = open_template(template)
-    page_footer(document.sections[0],
-                f"{title} – {meeting.body.name} du {format_long_date(meeting.date)}")
-    letterhead(document, context.territory)
+    document = open_meeting_document(context, title, template)
     add_paragraph(document, title, "Title")
     body = document.add_paragraph()
     run = body.add_run(meeting.body.name)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from charte_desktop.exports.safe_write import check_target, write_atomically
 from charte_desktop.exports.word_fields import keep_row_on_one_page, repeat_as_header
+from charte_desktop.exports.word_template import set_title_from_body
 
 if TYPE_CHECKING:
     from docx.document import Document
@@ -61,31 +62,43 @@ def person(contact: "Contact | None", *, organisation: bool = True,
 
 
 def add_table(document: "Document", headers: Sequence[str], rows: Sequence[Sequence[str]],
-              widths_cm: Sequence[float], *, min_height_cm: float | None = None,
-              right_aligned: Sequence[int] = ()) -> "Table":
+              widths_cm: Sequence[float], *,
+              min_height_cm: float | Sequence[float] | None = None,
+              header_height_cm: float | None = None,
+              right_aligned: Sequence[int] = (), font_pt: float | None = None) -> "Table":
     """A grid table whose header row repeats on every page; rows never split.
 
-    Columns whose index is in `right_aligned` (amounts, values) are aligned right.
+    `min_height_cm` is every row's minimum height, or one per row. Columns whose index
+    is in `right_aligned` (amounts, values) are aligned right.
     """
     from docx.enum.table import WD_ROW_HEIGHT_RULE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
-    from docx.shared import Cm
+    from docx.shared import Cm, Pt
 
     table = document.add_table(rows=1, cols=len(headers), style="Table Grid")
     table.autofit = False
     header = table.rows[0]
     repeat_as_header(header)
+    keep_row_on_one_page(header)
+    if header_height_cm is not None:
+        header.height = Cm(header_height_cm)
+        header.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
     for cell, text in zip(header.cells, headers, strict=True):
         cell.paragraphs[0].add_run(text).bold = True
         shade(cell, HEADER_FILL)
-    for values in rows:
+    heights = ([min_height_cm] * len(rows) if isinstance(min_height_cm, int | float)
+               else min_height_cm)
+    for index, values in enumerate(rows):
         row = table.add_row()
         keep_row_on_one_page(row)
-        if min_height_cm is not None:
-            row.height = Cm(min_height_cm)
+        if heights is not None:
+            row.height = Cm(heights[index])
             row.height_rule = WD_ROW_HEIGHT_RULE.AT_LEAST
         for cell, text in zip(row.cells, values, strict=True):
             cell.paragraphs[0].text = text
+            if font_pt is not None:
+                for run in cell.paragraphs[0].runs:
+                    run.font.size = Pt(font_pt)
     for index in right_aligned:
         for row in table.rows:
             row.cells[index].paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.RIGHT
@@ -119,6 +132,7 @@ def shade(cell: object, color: str) -> None:
 def save(document: "Document", target: Path) -> Path:
     """Write the document atomically at `target` (French error if it is open in Word)."""
     target = check_target(target)
+    set_title_from_body(document)
     buffer = io.BytesIO()
     document.save(buffer)
     return write_atomically(target, lambda stream: stream.write(buffer.getbuffer()))

@@ -3,6 +3,8 @@
 import io
 from typing import TYPE_CHECKING
 
+from charte_desktop.exports.word_template import set_author
+
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.section import Section
@@ -86,7 +88,12 @@ def letterhead(document: "Document", territory: "Territory | None") -> None:
     from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT
     from docx.shared import Cm, Pt
 
-    if territory is None or template_has_letterhead(document.sections[0]):
+    if territory is None:
+        return
+    properties = document.core_properties
+    if not properties.author:  # the collectivité signs the file as well as the page
+        set_author(document, territory.name)
+    if template_has_letterhead(document.sections[0]):
         return
     # A borderless two-cell table (no style: "Normal Table") centres the name on the logo.
     table = document.add_table(rows=1, cols=2)

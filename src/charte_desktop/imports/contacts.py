@@ -12,7 +12,9 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from charte_desktop.civility import parse_civility
 from charte_desktop.db import Database
+from charte_desktop.db.enums import Civility
 from charte_desktop.db.models import Circle, Contact, Organisation
 from charte_desktop.errors import CharteError
 from charte_desktop.imports.columns import (
@@ -58,6 +60,11 @@ CONTACT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("phone", "Téléphone", ("telephone", "tel", "portable", "mobile", "telephone fixe",
                                      "n de telephone", "numero de telephone", "tel portable",
                                      "telephone portable", "ligne directe")),
+    FieldSpec("civility", "Civilité", ("civilite", "civ", "titre de civilite", "madame monsieur",
+                                       "mme m")),
+    # « Titre » alone stays the function's, as it always was.
+    FieldSpec("title", "Titre (élu·e)", ("titre de l elu", "titre d elu", "titre elu",
+                                         "titre de l elue", "titre honorifique")),
 )
 
 CHECKING = "Vérification"
@@ -220,6 +227,15 @@ class _Builder:
         circle_id, circle_key = self._circle(row)
         organisation_id, organisation_key = self._organisation(row, (circle_id, circle_key))
         email = self._text(row, "email")
+        civility = parse_civility(self._text(row, "civility"))
+        if civility is Civility.NONE and full and not self._text(row, "last_name"):
+            # « Mme Chloé ROUSSEL » in a « Nom complet » column says it too.
+            civility = parse_civility(full.split()[0]) or Civility.NONE
+        if civility is None:
+            self.problems.append(RowProblem(line, (
+                f"colonne « Civilité » : « {self._text(row, 'civility')} » n'est pas une "
+                "civilité reconnue (Madame, Monsieur, Mme, M. ou vide)")))
+            return
         if self._already_known(line, first, last, organisation_id or organisation_key, email):
             return
         self.labels[line] = (" ".join(self._text(row, "organisation").split()),
@@ -232,6 +248,7 @@ class _Builder:
                 # Without an organisation the circle is the person's own.
                 circle_id=None if organisation_id or organisation_key else circle_id,
                 email=email, phone=self._text(row, "phone"),
+                civility=civility, title=self._text(row, "title"),
             ),
             organisation_key=organisation_key,
             circle_key=None if organisation_id or organisation_key else circle_key,

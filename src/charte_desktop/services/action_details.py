@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -178,6 +178,32 @@ def list_fundings(db: Database, action_id: int) -> list[Funding]:
     )
     with db.session() as session:
         return list(session.scalars(query))
+
+
+class FundingRow(NamedTuple):
+    """A funding as the action's detail list shows it: plain values, the funder named."""
+
+    id: int
+    action_id: int
+    funder_id: int
+    funder_name: str
+    amount: Decimal
+    state: FundingState
+    note: str
+
+
+def funding_rows(db: Database, action_id: int) -> list[FundingRow]:
+    """The action's fundings as rows (the window's list): no ORM object reaches a painted
+    cell, so no relationship is followed after the session has closed."""
+    query = (
+        select(Funding.id, Funding.action_id, Funding.funder_id, Organisation.name,
+               Funding.amount, Funding.state, Funding.note)
+        .join(Organisation, Organisation.id == Funding.funder_id)
+        .where(Funding.action_id == action_id)
+        .order_by(Funding.id)
+    )
+    with db.session() as session:
+        return [FundingRow(*row) for row in session.execute(query)]
 
 
 # --- Journal ------------------------------------------------------------------------------

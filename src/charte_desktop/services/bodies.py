@@ -14,10 +14,12 @@ from charte_desktop.db.models import (
     Action,
     ActionNote,
     Body,
+    Circle,
     Contact,
     Decision,
     Meeting,
     Membership,
+    Organisation,
 )
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
@@ -298,10 +300,13 @@ def _sorted_members(memberships: list[Membership]) -> list[Membership]:
 
 
 def list_memberships(db: Database, body_id: int) -> list[Membership]:
-    """Every membership of the body, past ones included, with contacts and organisations."""
+    """Every membership of the body, past ones included, with contacts, organisations and
+    circles (see `member_circle`)."""
+    contact = joinedload(Membership.contact)
     query = (
         select(Membership)
-        .options(joinedload(Membership.contact).joinedload(Contact.organisation))
+        .options(contact.joinedload(Contact.organisation).joinedload(Organisation.circle),
+                 contact.joinedload(Contact.circle))
         .where(Membership.body_id == body_id)
     )
     with db.session() as session:
@@ -338,3 +343,49 @@ def bodies_by_contact(
             bodies, key=lambda b: (_KIND_ORDER[b[0]], b[1].casefold()))]
         for contact_id, bodies in found.items()
     }
+
+
+# --- Circles of the members ---------------------------------------------------------------
+
+NO_CIRCLE = "Sans cercle"
+
+
+def member_circle(membership: Membership) -> str:
+    """The member's circle: their own, else their organisation's; "" for none (the
+    memberships of `list_memberships` have them loaded)."""
+    contact = membership.contact
+    if contact.circle is not None:
+        return contact.circle.name
+    organisation = contact.organisation
+    if organisation is not None and organisation.circle is not None:
+        return organisation.circle.name
+    return ""
+
+
+def circle_breakdown(db: Database, body_id: int, *, today: date | None = None
+                     ) -> list[tuple[str, int]]:
+    """How many current members each circle has (the representativeness the charter asks
+    for), in the circles' order, « Sans cercle » last; circles without members left out."""
+    own = Contact.circle_id
+    query = (
+        select(func.coalesce(own, Organisation.circle_id), func.count(Membership.id))
+        .join(Contact, Contact.id == Membership.contact_id)
+        .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
+        .where(Membership.body_id == body_id, current_membership(today or clock.today()))
+        .group_by(func.coalesce(own, Organisation.circle_id))
+    )
+    with db.session() as session:
+        get_or_fail(session, Body, body_id, "L'instance")
+        counts: dict[int | None, int] = {
+            circle_id: count for circle_id, count in session.execute(query)}
+        circles = session.execute(
+            select(Circle.id, Circle.name).order_by(Circle.position, Circle.name)).all()
+    found = [(name, counts[circle_id]) for circle_id, name in circles if circle_id in counts]
+    if counts.get(None):
+        found.append((NO_CIRCLE, counts[None]))
+    return found
+
+
+def breakdown_text(breakdown: list[tuple[str, int]]) -> str:
+    """ « Partenaires publics : 8 · Entreprises : 6 · Sans cercle : 3 »; "" for none."""
+    return " · ".join(f"{name}\u00a0: {count}" for name, count in breakdown)

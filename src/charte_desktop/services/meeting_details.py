@@ -10,6 +10,7 @@ from datetime import date, time
 from charte_desktop.db import Database
 from charte_desktop.db.enums import AttendanceState, MeetingState
 from charte_desktop.db.models import Contact
+from charte_desktop.services.agenda_timing import agenda_total_text, item_starts
 from charte_desktop.services.meetings import load_meeting, proxy_problem
 
 
@@ -21,6 +22,8 @@ class AgendaRow:
     presenter_name: str  # "" when nobody presents it
     duration_minutes: int | None
     minutes_text: str
+    starts_at: time | None  # the meeting's start plus the durations before it
+    postponed: bool
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,7 @@ class MeetingDetails:
     attendance: list[AttendanceRow]
     decisions: list[DecisionRow]
     follow_ups: list[OutcomeRow]
+    agenda_total: str  # « Ordre du jour : 2 h 15 sur 2 h 30 (reste 15 min) », or ""
 
 
 def _name(contact: Contact | None) -> str:
@@ -89,13 +93,15 @@ def meeting_details(db: Database, meeting_id: int) -> MeetingDetails:
     with db.session() as session:
         meeting = load_meeting(session, meeting_id)
         states = {a.contact_id: a.state for a in meeting.attendances}
+        durations = [item.duration_minutes for item in meeting.agenda_items]
+        starts = item_starts(meeting.start_time, durations)
         return MeetingDetails(
             meeting.id, f"{meeting.body.name} du {format_date(meeting.date)}",
             meeting.start_time, meeting.end_time, meeting.place, meeting.state,
             _name(meeting.secretary),
             agenda=[AgendaRow(item.id, item.position, item.title, _name(item.presenter),
-                              item.duration_minutes, item.minutes_text)
-                    for item in meeting.agenda_items],
+                              item.duration_minutes, item.minutes_text, start, item.postponed)
+                    for item, start in zip(meeting.agenda_items, starts, strict=True)],
             attendance=[
                 AttendanceRow(
                     a.id, a.contact_id, a.contact.full_name,
@@ -115,4 +121,5 @@ def meeting_details(db: Database, meeting_id: int) -> MeetingDetails:
                 OutcomeRow(f.id, f.text, _name(f.owner), f.due_date, f.done,
                            f.action.code if f.action else "")
                 for f in meeting.follow_ups],
+            agenda_total=agenda_total_text(meeting.start_time, meeting.end_time, durations),
         )

@@ -68,6 +68,8 @@ def _votes(fields: DecisionFields) -> dict[str, Any]:
                               "décochez « Unanimité » ou videz « Contre ».",
                               field="votes_against")
         counts = dict.fromkeys(counts)
+    elif not any(counts.values()):  # the form's spin boxes say 0 where nothing was typed
+        counts = dict.fromkeys(counts)
     return {"unanimous": bool(fields.unanimous), **counts}
 
 

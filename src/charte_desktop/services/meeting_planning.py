@@ -1,104 +1,107 @@
 """Planning a body's meetings ahead: recurring series, and agendas too long for the meeting.
 
-"Tous les 3 mois jusqu'au 31/12/2027" creates every planned meeting of the series at once,
-in one transaction; dates on which the body already meets are skipped.
+« Le 2e jeudi du mois jusqu'au 30/06/2027 » creates every planned meeting of the series at
+once, in one transaction, with the series itself (MeetingSeries) and its description in
+French; dates on which the body already meets are skipped, and so are those the officer
+unticked in the preview, where weekends and public holidays are pointed out.
 """
 
-import calendar
-from collections.abc import Iterator
+from collections.abc import Container, Iterator
 from dataclasses import dataclass
-from datetime import MAXYEAR, date, datetime, time, timedelta
+from datetime import date, datetime, time
 from itertools import islice
+from typing import NamedTuple
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from charte_desktop.db import Database
-from charte_desktop.db.enums import _LABELS, LabelledEnum, MeetingState
-from charte_desktop.db.models import AgendaItem, Body, Meeting
+from charte_desktop.db.enums import MeetingState
+from charte_desktop.db.models import AgendaItem, Body, Meeting, MeetingSeries
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date
 from charte_desktop.services import meetings, rules
 from charte_desktop.services.common import get_or_fail, not_found
+from charte_desktop.services.holidays import day_warning
+from charte_desktop.services.recurrence import (
+    RANKS,
+    RecurrenceRule,
+    describe_series,
+    rule_dates,
+)
 
 MAX_SERIES_MEETINGS = 60
 MAX_EVERY = 99
-
-
-class RecurrenceUnit(LabelledEnum):
-    WEEKS = "weeks"
-    MONTHS = "months"
-
-
-_LABELS[RecurrenceUnit] = {
-    RecurrenceUnit.WEEKS.value: "semaines",
-    RecurrenceUnit.MONTHS.value: "mois",
-}
+START_LABEL = "À partir du"
 
 
 @dataclass
 class RecurrenceFields:
-    """A series: the first meeting's date, then every `every` weeks or months until `until`
-    (included). Times and place are those of every meeting of the series."""
+    """A series: from `first_date`, by `rule` every `every` weeks or months, until `until`
+    (included). `rank` (1–4) and `weekday` (0 = lundi) serve the « Ne jour » and « dernier
+    jour » rules. Times and place are those of every meeting; `skipped` holds the dates
+    the officer unticked."""
 
     body_id: int
     first_date: date
     every: int = 1
-    unit: RecurrenceUnit = RecurrenceUnit.MONTHS
+    rule: RecurrenceRule = RecurrenceRule.MONTHS
     start_time: time | None = None
     end_time: time | None = None
     place: str = ""
     until: date | None = None
+    rank: int | None = 1
+    weekday: int | None = 0
+    skipped: frozenset[date] = frozenset()
+
+
+class PlannedDate(NamedTuple):
+    """One date of the preview: whether the body already meets then (skipped), and why the
+    day may be a mistake (« dimanche », « lundi de Pâques »; "" when fine)."""
+
+    day: date
+    exists: bool
+    warning: str
 
 
 # --- Dates ------------------------------------------------------------------------------
 
 
-def _add_months(day: date, months: int) -> date | None:
-    """`day` moved by whole months, the day clamped to the month's last (31/01 → 28/02);
-    None past the last year a date can hold."""
-    month_index = day.month - 1 + months
-    year = day.year + month_index // 12
-    if year > MAXYEAR:
-        return None
-    month = month_index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+def _whole_in(value: object, allowed: Container[int]) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value in allowed
 
 
-def _add_weeks(day: date, weeks: int) -> date | None:
-    try:
-        return day + timedelta(weeks=weeks)
-    except OverflowError:
-        return None
-
-
-def _check_step(fields: RecurrenceFields) -> None:
+def _check_rule(fields: RecurrenceFields) -> None:
     if isinstance(fields.every, bool) or not isinstance(fields.every, int):
         raise CharteError("Le champ « Répéter tous les » est obligatoire.", field="every")
     rules.integer_between(fields.every, 1, MAX_EVERY, "every", "Répéter tous les")
-    if not isinstance(fields.unit, RecurrenceUnit):
-        raise CharteError("Le champ « Unité » est obligatoire (semaines ou mois).", field="unit")
+    if not isinstance(fields.rule, RecurrenceRule):
+        raise CharteError("Le champ « Règle » est obligatoire.", field="rule")
+    if fields.rule is RecurrenceRule.NTH_WEEKDAY and not _whole_in(fields.rank, RANKS):
+        raise CharteError("Le champ « Rang » est obligatoire (1er, 2e, 3e ou 4e).",
+                          field="rank")
+    if fields.rule.uses_weekday and not _whole_in(fields.weekday, range(7)):
+        raise CharteError("Le champ « Jour » est obligatoire (lundi… dimanche).",
+                          field="weekday")
 
 
 def _iter_dates(fields: RecurrenceFields) -> Iterator[date]:
-    """The series' dates, each computed from the first one (never from the previous one,
-    so 31/01 gives 28/02 then 31/03, not 28/03)."""
-    _check_step(fields)
+    _check_rule(fields)
     if not isinstance(fields.first_date, date) or not isinstance(fields.until, date):
-        return
-    step = _add_months if fields.unit is RecurrenceUnit.MONTHS else _add_weeks
-    index = 0
-    while True:
-        day = step(fields.first_date, index * fields.every)
-        if day is None or day > fields.until:
-            return
-        yield day
-        index += 1
+        return iter(())
+    return rule_dates(fields.rule, fields.first_date, fields.every, fields.until,
+                      fields.rank or 1, fields.weekday or 0)
 
 
 def planned_dates(fields: RecurrenceFields) -> list[date]:
-    """Every date of the series, from the first date to `until` included."""
+    """Every date of the series' rule, from its start to `until` included."""
     return list(_iter_dates(fields))
+
+
+def series_description(fields: RecurrenceFields) -> str:
+    """« Le 2e jeudi du mois, de janvier à juin 2027 » (the rule's dates, unticked too)."""
+    return describe_series(fields.rule, fields.every, planned_dates(fields),
+                           fields.rank or 1, fields.weekday or 0)
 
 
 # --- Checks -----------------------------------------------------------------------------
@@ -112,12 +115,10 @@ def _series_dates(session: Session, fields: RecurrenceFields) -> list[date]:
     if body is None:
         raise CharteError(not_found("L'instance", fields.body_id), field="body_id")
     if not isinstance(fields.first_date, date):
-        raise CharteError("Le champ « Première réunion le » est obligatoire.",
-                          field="first_date")
+        raise CharteError(f"Le champ « {START_LABEL} » est obligatoire.", field="first_date")
     if not isinstance(fields.until, date):
         raise CharteError("Le champ « Jusqu'au » est obligatoire.", field="until")
-    rules.dates_in_order(fields.first_date, fields.until, "until", "Première réunion le",
-                         "Jusqu'au")
+    rules.dates_in_order(fields.first_date, fields.until, "until", START_LABEL, "Jusqu'au")
     dates = list(islice(_iter_dates(fields), MAX_SERIES_MEETINGS + 1))
     if len(dates) > MAX_SERIES_MEETINGS:
         last = dates[MAX_SERIES_MEETINGS - 1]
@@ -125,6 +126,13 @@ def _series_dates(session: Session, fields: RecurrenceFields) -> list[date]:
             f"Une série compte au plus {MAX_SERIES_MEETINGS} réunions : celle-ci en compterait "
             f"davantage. Choisissez une date « Jusqu'au » au plus tard le {format_date(last)} "
             "ou espacez les réunions.",
+            field="until",
+        )
+    if not dates:
+        raise CharteError(
+            "Aucune date de la série ne tombe entre le "
+            f"{format_date(fields.first_date)} et le {format_date(fields.until)} : "
+            "choisissez une date « Jusqu'au » plus tardive.",
             field="until",
         )
     return dates
@@ -143,18 +151,20 @@ def _taken_dates(session: Session, body_id: int, dates: list[date]) -> set[date]
     ))
 
 
-def planned_dates_preview(db: Database, fields: RecurrenceFields) -> list[tuple[date, bool]]:
-    """The series' dates, each with whether the body already meets that day (then skipped)."""
+def planned_dates_preview(db: Database, fields: RecurrenceFields) -> list[PlannedDate]:
+    """The series' dates, each with whether the body already meets that day (then skipped)
+    and the day's warning (weekend, public holiday)."""
     with db.session() as session:
         dates = _series_dates(session, fields)
         taken = _taken_dates(session, fields.body_id, dates)
-        return [(day, day in taken) for day in dates]
+        return [PlannedDate(day, day in taken, day_warning(day)) for day in dates]
 
 
 def plan_recurring_meetings(db: Database, fields: RecurrenceFields) -> list[Meeting]:
-    """Create the series' planned meetings, the body's members invited to each, all in one
-    transaction (all or nothing). Dates on which the body already meets are skipped (see
-    `planned_dates_preview`); returns the meetings created, by date."""
+    """Create the series (its French description kept) and its planned meetings, the
+    body's members invited to each, all in one transaction (all or nothing). Dates on which
+    the body already meets and unticked dates are skipped; returns the meetings created,
+    by date."""
     with db.session() as session:
         dates = _series_dates(session, fields)
         taken = _taken_dates(session, fields.body_id, dates)
@@ -165,13 +175,21 @@ def plan_recurring_meetings(db: Database, fields: RecurrenceFields) -> list[Meet
                 "aucune réunion à créer.",
                 field="first_date",
             )
+        wanted = [day for day in wanted if day not in (fields.skipped or ())]
+        if not wanted:
+            raise CharteError("Toutes les dates de la série sont décochées : "
+                              "aucune réunion à créer.")
+        series = MeetingSeries(body_id=fields.body_id, description=describe_series(
+            fields.rule, fields.every, dates, fields.rank or 1, fields.weekday or 0))
+        session.add(series)
+        session.flush()
         created: list[Meeting] = []
         for day in wanted:
             values = meetings.meeting_values(session, meetings.MeetingFields(
                 body_id=fields.body_id, date=day, start_time=fields.start_time,
                 end_time=fields.end_time, place=fields.place, state=MeetingState.PLANNED,
             ))
-            meeting = Meeting(**values)
+            meeting = Meeting(**values, series_id=series.id)
             session.add(meeting)
             session.flush()
             meetings.invite_body_members(session, meeting)

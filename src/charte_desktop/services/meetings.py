@@ -7,11 +7,11 @@ from functools import cache
 from typing import Any, NamedTuple
 
 from sqlalchemy import Select, bindparam, delete, func, select
-from sqlalchemy.orm import Session, aliased, joinedload, selectinload
+from sqlalchemy.orm import Session, joinedload, selectinload
 
 from charte_desktop import clock
 from charte_desktop.db import Database
-from charte_desktop.db.enums import AttendanceState, BodyKind, MeetingState, QuorumRule
+from charte_desktop.db.enums import AttendanceState, BodyKind, MeetingState
 from charte_desktop.db.models import (
     ActionNote,
     AgendaItem,
@@ -25,9 +25,9 @@ from charte_desktop.db.models import (
     Organisation,
 )
 from charte_desktop.errors import CharteError
-from charte_desktop.services import rules
+from charte_desktop.services import attendance, rules
 from charte_desktop.services.bodies import current_membership
-from charte_desktop.services.common import assign, ensure_exists, get_or_fail, not_found
+from charte_desktop.services.common import assign, ensure_exists, get_or_fail
 from charte_desktop.services.meeting_positions import next_position, renumber, same_meeting
 
 # --- Meetings --------------------------------------------------------------------------
@@ -95,13 +95,24 @@ def create_meeting(db: Database, fields: MeetingFields, *, invite_members: bool 
         return meeting
 
 
-def update_meeting(db: Database, meeting_id: int, fields: MeetingFields) -> Meeting:
-    """Change a meeting; journal notes of its decisions follow a new date or body."""
+def update_meeting(db: Database, meeting_id: int, fields: MeetingFields, *,
+                   invited_now: AttendanceState | None = None) -> Meeting:
+    """Change a meeting; journal notes of its decisions follow a new date or body.
+    `invited_now`: what those still « Convoqué·e » become when it is held (same transaction)."""
     with db.session() as session:
         meeting = get_or_fail(session, Meeting, meeting_id, "La réunion")
         values = meeting_values(session, fields)
+        # What a calendar shows changed (when, where, cancelled or not): a new iCalendar
+        # SEQUENCE makes the next .ics update the event already in the partners' agendas.
+        cancelled = MeetingState.CANCELLED
+        if any(getattr(meeting, name) != values[name]
+               for name in ("date", "start_time", "end_time", "place")) or (
+                (meeting.state is cancelled) != (values["state"] is cancelled)):
+            meeting.sequence = (meeting.sequence or 0) + 1
         assign(meeting, values, list(values))
         session.flush()
+        if invited_now is not None and fields.state is MeetingState.HELD:
+            attendance.settle_invited(session, meeting_id, invited_now)
         from charte_desktop.services.meeting_outcomes import sync_decision_note
 
         for decision in session.scalars(select(Decision).where(Decision.meeting_id == meeting_id)):
@@ -269,6 +280,7 @@ class AgendaItemFields:
     presenter_id: int | None = None
     duration_minutes: int | None = None
     minutes_text: str = ""
+    postponed: bool = False  # « reporté »: offered on the body's next meeting
 
 
 def _agenda_values(session: Session, fields: AgendaItemFields) -> dict[str, Any]:
@@ -285,6 +297,7 @@ def _agenda_values(session: Session, fields: AgendaItemFields) -> dict[str, Any]
         "duration_minutes": fields.duration_minutes,
         # The discussion is kept as typed: leading spaces and blank lines may be intended.
         "minutes_text": fields.minutes_text or "",
+        "postponed": bool(fields.postponed),
     }
 
 
@@ -342,183 +355,12 @@ def move_agenda_item(db: Database, item_id: int, offset: int) -> list[AgendaItem
 
 
 # --- Attendance ------------------------------------------------------------------------
-
-
-def _attendance(session: Session, meeting_id: int, contact_id: int) -> Attendance | None:
-    return session.scalar(
-        select(Attendance).where(
-            Attendance.meeting_id == meeting_id, Attendance.contact_id == contact_id
-        )
-    )
-
-
-def set_attendance(
-    db: Database,
-    meeting_id: int,
-    contact_id: int,
-    state: AttendanceState,
-    represented_by_id: int | None = None,
-) -> Attendance:
-    """Record whether someone came; someone not invited is added (an unexpected attendee).
-
-    REPRESENTED needs the representative, another contact; other states clear it.
-    """
-    if not isinstance(state, AttendanceState):
-        raise CharteError("Le champ « Présence » est obligatoire.", field="state")
-    with db.session() as session:
-        get_or_fail(session, Meeting, meeting_id, "La réunion")
-        contact = get_or_fail(session, Contact, contact_id, "Le contact")
-        if state is AttendanceState.REPRESENTED:
-            if represented_by_id is None:
-                raise CharteError(
-                    f"Indiquez qui représente {contact.full_name}.", field="represented_by_id"
-                )
-            if represented_by_id == contact_id:
-                raise CharteError(
-                    f"{contact.full_name} ne peut pas se représenter soi-même : "
-                    "choisissez une autre personne.",
-                    field="represented_by_id",
-                )
-            ensure_exists(session, Contact, represented_by_id, "Le contact", "represented_by_id")
-        else:
-            represented_by_id = None
-        attendance = _attendance(session, meeting_id, contact_id)
-        if attendance is None:
-            attendance = Attendance(meeting_id=meeting_id, contact_id=contact_id)
-            session.add(attendance)
-        attendance.state = state
-        attendance.represented_by_id = represented_by_id
-        session.flush()
-        return attendance
-
-
-def add_invitee(db: Database, meeting_id: int, contact_id: int) -> Attendance:
-    """Invite someone to a meeting (a member or a guest)."""
-    with db.session() as session:
-        meeting = get_or_fail(session, Meeting, meeting_id, "La réunion")
-        contact = get_or_fail(session, Contact, contact_id, "Le contact")
-        if _attendance(session, meeting_id, contact_id) is not None:
-            raise CharteError(
-                f"{contact.full_name} est déjà convoqué·e à la réunion du {meeting.date:%d/%m/%Y}.",
-                field="contact_id",
-            )
-        attendance = Attendance(
-            meeting_id=meeting_id, contact_id=contact_id, state=AttendanceState.INVITED
-        )
-        session.add(attendance)
-        session.flush()
-        return attendance
-
-
-def remove_invitee(db: Database, meeting_id: int, contact_id: int) -> None:
-    with db.session() as session:
-        attendance = _attendance(session, meeting_id, contact_id)
-        if attendance is None:
-            contact = get_or_fail(session, Contact, contact_id, "Le contact")
-            raise CharteError(
-                f"{contact.full_name} n'est pas convoqué·e à cette réunion.", field="contact_id"
-            )
-        session.delete(attendance)
-
-
-@dataclass(frozen=True)
-class QuorumStatus:
-    """Voting members present, and those represented by someone present (a proxy whose
-    holder is not present is not counted: see `proxy_problem`)."""
-
-    rule: QuorumRule
-    required: int
-    present: int
-    represented: int
-    voting_members: int
-    reached: bool
-
-    @property
-    def present_or_represented(self) -> int:
-        return self.present + self.represented
-
-    @property
-    def label(self) -> str:
-        """E.g. "Quorum atteint : 5 membres votants présents ou représentés, 4 requis"."""
-        if self.rule is QuorumRule.NONE:
-            return "Pas de quorum requis"
-        verdict = "Quorum atteint" if self.reached else "Quorum non atteint"
-        return (
-            f"{verdict} : {self.present_or_represented} membre(s) votant(s) présent(s) "
-            f"ou représenté(s), {self.required} requis"
-        )
-
-    @property
-    def sentence(self) -> str:
-        """As the compte rendu states it: « Le quorum (5) est atteint : 7 présents,
-        1 représenté. »; "" when the body has no quorum."""
-        if self.rule is QuorumRule.NONE:
-            return ""
-        verdict = "est atteint" if self.reached else "n'est pas atteint"
-        counts = _plural(self.present, "présent", "présents")
-        if self.represented:
-            counts += ", " + _plural(self.represented, "représenté", "représentés")
-        return f"Le quorum ({self.required}) {verdict} : {counts}."
-
-
-def _plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count <= 1 else many}"
-
-
-def proxy_problem(state: AttendanceState, holder_name: str,
-                  holder_state: AttendanceState | None) -> str:
-    """Why a « représenté·e » does not count, or "": the holder of the proxy must be
-    present at the meeting."""
-    if state is not AttendanceState.REPRESENTED or holder_state is AttendanceState.PRESENT:
-        return ""
-    if holder_state is None:
-        return f"Pouvoir non valable : {holder_name} n'est pas sur la liste des présents."
-    return (f"Pouvoir non valable : {holder_name} est « {holder_state.label.lower()} »"
-            " et ne peut pas le porter.")
-
-
-def quorum_status(db: Database, meeting_id: int) -> QuorumStatus:
-    """Whether enough voting members (on the meeting's date) are present or validly
-    represented, by the body's rule.
-
-    COUNT needs `quorum_value` of them; SHARE needs that percentage of the voting members,
-    rounded up (half of 7 is 4) and at least 1; NONE is always reached.
-    """
-    voting_now = (
-        Membership.body_id == Meeting.body_id,
-        Membership.voting.is_(True),
-        current_membership(Meeting.date),
-    )
-    voting_count = select(func.count(Membership.id)).where(*voting_now).scalar_subquery()
-    query = (
-        select(Body.quorum_rule, Body.quorum_value, voting_count)
-        .join(Meeting, Meeting.body_id == Body.id)
-        .where(Meeting.id == meeting_id)
-    )
-    holder = aliased(Attendance)
-    states = (
-        select(Attendance.state, holder.state)
-        .join(Meeting, Meeting.id == Attendance.meeting_id)
-        .join(Membership, Membership.contact_id == Attendance.contact_id)
-        .outerjoin(holder, (holder.meeting_id == Attendance.meeting_id)
-                   & (holder.contact_id == Attendance.represented_by_id))
-        .where(Attendance.meeting_id == meeting_id, *voting_now)
-    )
-    with db.session() as session:
-        row = session.execute(query).first()
-        if row is None:
-            raise CharteError(not_found("La réunion", meeting_id, note="peut-être supprimée"))
-        members = session.execute(states).all()
-    rule, value, voting_members = row
-    present = sum(1 for state, _ in members if state is AttendanceState.PRESENT)
-    represented = sum(1 for state, holder_state in members
-                      if state is AttendanceState.REPRESENTED
-                      and holder_state is AttendanceState.PRESENT)
-    if rule is QuorumRule.NONE:
-        required = 0
-    elif rule is QuorumRule.COUNT:
-        required = value
-    else:
-        required = max(1, -(-voting_members * value // 100))
-    return QuorumStatus(rule, required, present, represented, voting_members,
-                        present + represented >= required)
+# In services/attendance.py; named here too, where the rest of the code looks for them.
+QuorumStatus = attendance.QuorumStatus
+add_invitee = attendance.add_invitee
+mark_all_present = attendance.mark_all_present
+proxy_problem = attendance.proxy_problem
+quorum_status = attendance.quorum_status
+remove_invitee = attendance.remove_invitee
+set_attendance = attendance.set_attendance
+set_attendances = attendance.set_attendances

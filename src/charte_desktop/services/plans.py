@@ -15,6 +15,12 @@ from charte_desktop.services.common import assign, get_or_fail
 from charte_desktop.services.tree_order import parents_first
 
 MAX_LOGO_BYTES = 5 * 1024 * 1024
+DEFAULT_REMINDER_MINUTES = 24 * 60  # the day before
+MAX_REMINDER_MINUTES = 28 * 24 * 60
+# The reminders Paramètres offers, in minutes before the meeting.
+REMINDER_CHOICES: tuple[tuple[int, str], ...] = (
+    (0, "Aucun"), (60, "1 heure avant"), (24 * 60, "La veille"), (2 * 24 * 60, "2 jours avant"),
+)
 
 
 @dataclass
@@ -24,6 +30,14 @@ class TerritoryFields:
     address: str = ""
     logo: bytes | None = None
     logo_filename: str | None = None
+    # Where letters are signed, and the officer whom partners call or write to (letters'
+    # « Contact », e-mail signatures and sender).
+    town: str = ""
+    officer_name: str = ""
+    officer_function: str = ""
+    officer_phone: str = ""
+    officer_email: str = ""
+    reminder_minutes: int = DEFAULT_REMINDER_MINUTES  # of the .ics invitations; 0: none
 
 
 @dataclass
@@ -57,7 +71,31 @@ def check_territory(fields: TerritoryFields) -> str:
         raise CharteError("Le champ « Type de collectivité » est obligatoire.", field="kind")
     if fields.logo is not None and len(fields.logo) > MAX_LOGO_BYTES:
         raise CharteError("Le logo est trop lourd (5 Mo au plus).", field="logo")
+    officer_values(fields)
     return name
+
+
+def officer_values(fields: TerritoryFields) -> dict[str, Any]:
+    """The town and the officer's details, checked (French error naming the field)."""
+    reminder = fields.reminder_minutes
+    if isinstance(reminder, bool) or not isinstance(reminder, int):
+        raise CharteError("Le champ « Rappel dans l'invitation d'agenda » est obligatoire.",
+                          field="reminder_minutes")
+    return {
+        "town": rules.limited_text(fields.town, "town", "Ville (lieu de signature des "
+                                   "courriers)", max_length=120),
+        "officer_name": rules.limited_text(fields.officer_name, "officer_name",
+                                           "Nom de l'agent·e", max_length=200),
+        "officer_function": rules.limited_text(fields.officer_function, "officer_function",
+                                               "Fonction de l'agent·e", max_length=200),
+        "officer_phone": rules.phone(fields.officer_phone, "officer_phone",
+                                     "Téléphone de l'agent·e"),
+        "officer_email": rules.email(fields.officer_email, "officer_email",
+                                     "Courriel de l'agent·e"),
+        "reminder_minutes": rules.integer_between(
+            reminder, 0, MAX_REMINDER_MINUTES, "reminder_minutes",
+            "Rappel dans l'invitation d'agenda (minutes)"),
+    }
 
 
 def save_territory(db: Database, fields: TerritoryFields) -> Territory:
@@ -73,6 +111,9 @@ def save_territory(db: Database, fields: TerritoryFields) -> Territory:
         territory.address = fields.address.strip()
         territory.logo = fields.logo
         territory.logo_filename = fields.logo_filename
+        assign(territory, officer_values(fields), ["town", "officer_name", "officer_function",
+                                                   "officer_phone", "officer_email",
+                                                   "reminder_minutes"])
         session.flush()
         return territory
 

@@ -60,12 +60,15 @@ class FieldSpec:
     maximum: int = 1_000_000
     suffix: str = ""
     max_length: int = 300
+    placeholder: str = ""  # for "text": an example shown while the field is empty
 
 
 def make_input(spec: FieldSpec) -> Input:
     match spec.kind:
         case "text":
-            return TextInput(spec.max_length)
+            text_input = TextInput(spec.max_length)
+            text_input.edit.setPlaceholderText(spec.placeholder)
+            return text_input
         case "multiline":
             return MultilineInput()
         case "date":

@@ -42,7 +42,10 @@ def record_deletion(db: Database, model: Any, item_id: int,
         raise DeletionNotRecorded(NOT_UNDOABLE) from error
 
 
-class _SaveCommand(QUndoCommand):
+class DoneCommand(QUndoCommand):
+    """A step already done when pushed (its first redo does nothing); undo and redo run
+    through `_run`, which says in French why a step can no longer be undone."""
+
     def __init__(self, text: str, refresh: Callable[[], None]) -> None:
         super().__init__(text)
         self._refresh = refresh
@@ -58,7 +61,7 @@ class _SaveCommand(QUndoCommand):
         self._refresh()
 
 
-class EditCommand(_SaveCommand):
+class EditCommand(DoneCommand):
     def __init__(
         self,
         text: str,
@@ -84,7 +87,7 @@ class EditCommand(_SaveCommand):
         self._run(lambda: self._update(self._id, self._before))
 
 
-class CreateCommand(_SaveCommand):
+class CreateCommand(DoneCommand):
     """Undo deletes what was created. Given the file and the model, the deletion is
     recorded and redo puts the very same rows back (same id: later steps still find it);
     otherwise redo creates it anew from the saved fields."""
@@ -139,7 +142,7 @@ class CreateCommand(_SaveCommand):
         self._run(remove)
 
 
-class DeleteCommand(_SaveCommand):
+class DeleteCommand(DoneCommand):
     """Undo puts back what was deleted, with the same ids and all that went with it (an
     action's milestones, fundings, journal, links; decisions that named it relinked…);
     redo deletes it again through the use case."""

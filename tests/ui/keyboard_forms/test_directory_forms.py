@@ -8,16 +8,22 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from charte_desktop.db import Database
+from charte_desktop.db.enums import Civility
 from charte_desktop.services import directory
 from charte_desktop.ui.main_window import MainWindow
 from charte_desktop.ui.pages.directory_page import DirectoryPage
 from tests.ui.keyboard import (
     CTRL,
+    click,
+    field,
+    key,
     officer_types,
     open_row,
     open_screen,
     press,
     press_alt,
+    replace_text,
+    type_keys,
     when_form_opens,
 )
 
@@ -65,6 +71,33 @@ def test_a_new_contact_typed_lands(qtbot: QtBot, demo_db: Database) -> None:
     assert (contact.organisation_id, contact.circle_id) == (CONSULTANCY, CONSULTANTS)
     assert (contact.email, contact.phone) == ("elise.prevot@example.org", "03 81 00 00 00")
     assert contact.notes == "Rencontrée au salon des mobilités"
+
+
+def test_a_civility_and_an_elected_title_typed_land(qtbot: QtBot, demo_db: Database) -> None:
+    """« Mad » then Entrée in « Civilité » chooses « Madame »; the title is typed as is."""
+    window, _page = open_directory(qtbot, demo_db)
+    seen: dict[str, Any] = {}
+
+    def fill(dialog: Any) -> None:
+        title = field(dialog, "Titre (élu·e)")
+        assert title.placeholderText() == "Président, Vice-présidente…"
+        replace_text(field(dialog, "Nom"), "Moreau-Lachat")
+        replace_text(field(dialog, "Prénom"), "Claire")
+        click(field(dialog, "Civilité"))
+        key(Qt.Key.Key_A, CTRL)
+        type_keys("Mad")
+        key(Qt.Key.Key_Return)
+        key(Qt.Key.Key_Tab)
+        replace_text(title, "Vice-présidente")
+        officer_types({}, seen=seen)(dialog)
+
+    when_form_opens(fill)
+    press(window, Qt.Key.Key_N, CTRL)
+    assert seen["open"] is False, seen
+    row = contact_named(demo_db, "Moreau-Lachat")
+    assert row is not None
+    contact = directory.get_contact(demo_db, row.id)
+    assert (contact.civility, contact.title) == (Civility.MADAME, "Vice-présidente")
 
 
 @pytest.mark.parametrize(("typed", "problem_field"), [

@@ -299,9 +299,9 @@ def test_a_series_typed_creates_its_meetings(qtbot: QtBot, demo_db: Database) ->
     seen: dict[str, Any] = {}
     when_form_opens(officer_types({
         "Instance": "partenaires",
-        "Première réunion le": "5/1/27",
+        "À partir du": "5/1/27",
         "Répéter tous les": "2",
-        "Unité": "semaines",
+        "Règle": "semaines",
         "Jusqu'au": "31032027",
         "Heure de début": "9h05",
         "Heure de fin": "11h",
@@ -325,7 +325,7 @@ def test_a_series_ending_on_an_impossible_day_is_not_created(
     window, _page = open_meetings(qtbot, demo_db)
     before = len(meetings.list_meetings(demo_db))
     seen: dict[str, Any] = {}
-    when_form_opens(officer_types({"Instance": "partenaires", "Première réunion le": "5/1/27",
+    when_form_opens(officer_types({"Instance": "partenaires", "À partir du": "5/1/27",
                                    "Jusqu'au": "31/02/2027"}, seen=seen),
                     kind=RecurrenceDialog)
     press_alt(window, Qt.Key.Key_L)
@@ -358,18 +358,18 @@ def test_attendance_typed_then_applied(qtbot: QtBot, demo_db: Database) -> None:
 
     choose_invitee(page, "besson")
     assert page.attendance.current_row().contact_id == LAURE_BESSON
-    type_to_select(page.state_combo, "Exc")  # « Excusé·e »
+    type_to_select(page.state_combo, "Pr")  # « Présent·e »
     press_button(page.apply_button)
-    assert attendance_of(demo_db, LAURE_BESSON) == (AttendanceState.EXCUSED, None)
+    assert attendance_of(demo_db, LAURE_BESSON) == (AttendanceState.PRESENT, None)
 
     choose_invitee(page, "chauvin")
     type_to_select(page.state_combo, "Rep")  # « Représenté·e »
     key(Qt.Key.Key_Tab)
     assert focused() is page.representative_combo
-    type_keys("roussel")  # part of the name, as for every picker
+    type_keys("besson")  # part of the name, as for every picker; she is present
     press_button(page.apply_button)
     assert attendance_of(demo_db, PHILIPPE_CHAUVIN) == (AttendanceState.REPRESENTED,
-                                                        CAMILLE_ROUSSEL)
+                                                        LAURE_BESSON)
 
 
 def test_alt_q_applies_the_attendance(qtbot: QtBot, demo_db: Database) -> None:

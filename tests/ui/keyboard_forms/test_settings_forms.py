@@ -77,6 +77,50 @@ def test_a_collectivite_without_a_name_is_not_saved(qtbot: QtBot, demo_db: Datab
     assert after is not None and after.name == before.name
 
 
+def test_the_town_and_the_officer_typed_then_saved_with_ctrl_s(qtbot: QtBot,
+                                                              demo_db: Database) -> None:
+    window, page = open_settings(qtbot, demo_db)
+    form = page.territory
+    replace_text(field(form, "Ville (lieu de signature des courriers)"), "Villers-sur-Aubrance")
+    replace_text(field(form, "Nom de l'agent·e"), "Élise Prévot")
+    replace_text(field(form, "Fonction de l'agent·e"), "Chargée de mission mobilité")
+    replace_text(field(form, "Téléphone de l'agent·e"), "03 81 22 33 44")
+    replace_text(field(form, "Courriel de l'agent·e"), "elise.prevot@cc-aubrance.fr")
+    type_to_select(field(form, "Rappel dans l'invitation d'agenda"), "1")  # « 1 heure avant »
+    press(window, Qt.Key.Key_S, CTRL)
+    territory = plans.get_territory(demo_db)
+    assert territory is not None
+    assert (territory.town, territory.officer_name, territory.officer_function) == (
+        "Villers-sur-Aubrance", "Élise Prévot", "Chargée de mission mobilité")
+    assert (territory.officer_phone, territory.officer_email) == (
+        "03 81 22 33 44", "elise.prevot@cc-aubrance.fr")
+    assert territory.reminder_minutes == 60
+    assert form.status.text() == "Collectivité enregistrée."
+    type_to_select(form.reminder_minutes, "Aucun")
+    press(window, Qt.Key.Key_S, CTRL)
+    territory = plans.get_territory(demo_db)
+    assert territory is not None and territory.reminder_minutes == 0
+
+
+@pytest.mark.parametrize(("label", "typed", "field_name", "said"), [
+    ("Téléphone de l'agent·e", "03 81", "officer_phone", "« 03 81 » n'est pas valide"),
+    ("Courriel de l'agent·e", "elise@", "officer_email", "« Courriel de l'agent·e »"),
+])
+def test_a_wrong_phone_or_email_of_the_officer_is_not_saved(
+    qtbot: QtBot, demo_db: Database, label: str, typed: str, field_name: str, said: str
+) -> None:
+    window, page = open_settings(qtbot, demo_db)
+    before = plans.get_territory(demo_db)
+    assert before is not None
+    replace_text(field(page.territory, label), typed)
+    press(window, Qt.Key.Key_S, CTRL)
+    error = page.territory.errors[field_name]
+    assert not error.isHidden() and said in error.text()
+    after = plans.get_territory(demo_db)
+    assert after is not None
+    assert getattr(after, field_name) == getattr(before, field_name)
+
+
 # --- circle --------------------------------------------------------------------------------
 def test_a_new_circle_typed_lands(qtbot: QtBot, demo_db: Database) -> None:
     window, page = open_settings(qtbot, demo_db)

@@ -22,6 +22,12 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
+# The sort order of columns a later revision added to a table: after the table's first
+# columns (its timestamps included), where the migration put them, so that a new file and
+# a migrated one list the same columns in the same order.
+ADDED = 1
+
+
 class Timestamped:
     """Creation and last-change times, UTC-aware."""
 

@@ -4,7 +4,7 @@ from sqlalchemy import ForeignKey, Integer
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from charte_desktop.db.enums import Civility
-from charte_desktop.db.models.base import Base, Timestamped, enum_type
+from charte_desktop.db.models.base import ADDED, Base, Timestamped, enum_type
 from charte_desktop.db.types import CleanString, CleanText
 
 
@@ -41,12 +41,14 @@ class Contact(Timestamped, Base):
     __tablename__ = "contact"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    civility: Mapped[Civility] = mapped_column(enum_type(Civility), default=Civility.NONE)
+    civility: Mapped[Civility] = mapped_column(
+        enum_type(Civility), default=Civility.NONE, sort_order=ADDED
+    )
     first_name: Mapped[str] = mapped_column(CleanString(120), default="")
     last_name: Mapped[str] = mapped_column(CleanString(120), index=True)
     function: Mapped[str] = mapped_column(CleanString(200), default="")
     # An elected member's title, as letters name them: « Président », « Vice-présidente ».
-    title: Mapped[str] = mapped_column(CleanString(120), default="")
+    title: Mapped[str] = mapped_column(CleanString(120), default="", sort_order=ADDED)
     organisation_id: Mapped[int | None] = mapped_column(
         ForeignKey("organisation.id", ondelete="SET NULL"), index=True
     )

@@ -21,7 +21,7 @@ from charte_desktop.db.enums import (
     MembershipRole,
     QuorumRule,
 )
-from charte_desktop.db.models.base import Base, Timestamped, enum_type
+from charte_desktop.db.models.base import ADDED, Base, Timestamped, enum_type
 from charte_desktop.db.types import CleanString, CleanText
 
 if TYPE_CHECKING:
@@ -124,14 +124,14 @@ class Meeting(Timestamped, Base):
     )
     notes: Mapped[str] = mapped_column(CleanText, default="")
     series_id: Mapped[int | None] = mapped_column(
-        ForeignKey("meeting_series.id", ondelete="SET NULL"), index=True
+        ForeignKey("meeting_series.id", ondelete="SET NULL"), index=True, sort_order=ADDED
     )
     # Who signs the convocation; none: the body's président·e.
     signatory_id: Mapped[int | None] = mapped_column(
-        ForeignKey("contact.id", ondelete="SET NULL"), index=True
+        ForeignKey("contact.id", ondelete="SET NULL"), index=True, sort_order=ADDED
     )
     # The iCalendar SEQUENCE: grows by one each time the date, times or place change.
-    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    sequence: Mapped[int] = mapped_column(Integer, default=0, sort_order=ADDED)
 
     body: Mapped[Body] = relationship(back_populates="meetings")
     secretary: Mapped["Contact | None"] = relationship(foreign_keys=[secretary_id])

@@ -18,7 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from charte_desktop.db.enums import ActionStatus, FundingState, Priority, TerritoryKind
-from charte_desktop.db.models.base import Base, Timestamped, enum_type
+from charte_desktop.db.models.base import ADDED, Base, Timestamped, enum_type
 from charte_desktop.db.types import CleanString, CleanText, Money
 
 if TYPE_CHECKING:
@@ -38,15 +38,21 @@ class Territory(Timestamped, Base):
     address: Mapped[str] = mapped_column(CleanText, default="")
     logo: Mapped[bytes | None] = mapped_column(LargeBinary)
     logo_filename: Mapped[str | None] = mapped_column(CleanString(260))
+    # Added by revision 0004, after the first columns (ADDED).
     # Where letters are signed: « Saint-Aubin-sur-Aubrance, le 2 décembre 2026 ».
-    town: Mapped[str] = mapped_column(CleanString(120), default="")
+    town: Mapped[str] = mapped_column(CleanString(120), default="", sort_order=ADDED)
     # The officer whom partners call or write to, named in letters and e-mail signatures.
-    officer_name: Mapped[str] = mapped_column(CleanString(200), default="")
-    officer_function: Mapped[str] = mapped_column(CleanString(200), default="")
-    officer_phone: Mapped[str] = mapped_column(CleanString(40), default="")
-    officer_email: Mapped[str] = mapped_column(CleanString(254), default="")
+    officer_name: Mapped[str] = mapped_column(CleanString(200), default="",
+                                              sort_order=ADDED)
+    officer_function: Mapped[str] = mapped_column(CleanString(200), default="",
+                                                  sort_order=ADDED)
+    officer_phone: Mapped[str] = mapped_column(CleanString(40), default="",
+                                               sort_order=ADDED)
+    officer_email: Mapped[str] = mapped_column(CleanString(254), default="",
+                                               sort_order=ADDED)
     # The reminder of the invitations' .ics, in minutes before the start (0: none).
-    reminder_minutes: Mapped[int] = mapped_column(Integer, default=24 * 60)
+    reminder_minutes: Mapped[int] = mapped_column(Integer, default=24 * 60,
+                                                  sort_order=ADDED)
 
 
 class Plan(Timestamped, Base):

@@ -186,7 +186,7 @@ def funding_entity(
     db: Database, action_id: Callable[[], int | None]
 ) -> Entity[details.FundingFields]:
     def load(item_id: int) -> details.FundingFields:
-        item = find_by_id(details.list_fundings(db, action_id() or 0), item_id, "Le financement")
+        item = find_by_id(details.funding_rows(db, action_id() or 0), item_id, "Le financement")
         return fields_from(item, details.FundingFields)
 
     return Entity(

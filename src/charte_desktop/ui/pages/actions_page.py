@@ -89,10 +89,10 @@ class ActionsPage(Page):
         )
         self.fundings = self._detail_list(
             "fundings", entities.funding_entity(db, self.current_action_id), [
-                Column("Financeur", lambda f: f.funder.name, width=250),
+                Column("Financeur", lambda f: f.funder_name, width=250),
                 Column("Montant", lambda f: f.amount, money=True, width=110),
                 Column("État", lambda f: f.state, width=90),
-            ], lambda: details.list_fundings(db, self.current_action_id() or 0),
+            ], lambda: details.funding_rows(db, self.current_action_id() or 0),
             after_save=self._detail_saved,  # the row and the views, like the budget
         )
         self.notes = self._detail_list(

@@ -39,7 +39,8 @@ def _organisation(membership: Membership) -> str:
 MEMBER_COLUMNS: list[Column[Membership]] = [
     Column("Nom", lambda m: m.contact.full_name,
            sort_value=lambda m: f"{m.contact.last_name} {m.contact.first_name}", width=200),
-    Column("Structure", _organisation, width=340),
+    Column("Structure", _organisation, width=300),
+    Column("Cercle", bodies.member_circle, width=170),
     Column("Rôle", lambda m: m.role, width=150),
     Column("Votant", lambda m: m.voting, width=70),
     Column("Depuis", lambda m: m.start_date, width=95),
@@ -53,6 +54,13 @@ def quorum_text(rule: QuorumRule, value: int) -> str:
     if rule is QuorumRule.SHARE:
         return f"{value} % des membres votants"
     return "pas de quorum"
+
+
+def circles_text(breakdown: list[tuple[str, int]]) -> str:
+    """What the label above the members says of their circles."""
+    if not breakdown:
+        return "Membres actuels par cercle : aucun membre actuel."
+    return f"Membres actuels par cercle : {bodies.breakdown_text(breakdown)}"
 
 
 class BodiesPage(Page):
@@ -92,6 +100,12 @@ class BodiesPage(Page):
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setAccessibleName("Mission de l'instance")
 
+        # The representativeness of the body: its current members by circle.
+        self.circles = QLabel()
+        self.circles.setWordWrap(True)
+        self.circles.setTextFormat(Qt.TextFormat.PlainText)
+        self.circles.setAccessibleName("Membres actuels par cercle")
+
         self.members: ListPage[Membership] = ListPage(
             "memberships", MEMBER_COLUMNS, self._fetch_members,
             title="Membres",
@@ -109,6 +123,7 @@ class BodiesPage(Page):
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
         lower_layout.addWidget(self.summary)
+        lower_layout.addWidget(self.circles)
         lower_layout.addWidget(self.members, 1)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
@@ -149,15 +164,18 @@ class BodiesPage(Page):
         body_id = self.current_body_id()
         self.members.setEnabled(body_id is not None)
         self.members.reload()
+        self.circles.clear()
         if body_id is None:
             self.summary.setText("Sélectionnez une instance pour voir sa mission et ses "
                                  "membres.")
             return
         try:
             body = bodies.get_body(self.context.db, body_id)
+            breakdown = bodies.circle_breakdown(self.context.db, body_id)
         except CharteError:
             self.summary.clear()
             return
+        self.circles.setText(circles_text(breakdown))
         parts = [f"{body.kind.label} « {body.name} »"]
         if body.action is not None:
             parts.append(f"action suivie : {body.action.code} {body.action.title}")

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop import clock
-from charte_desktop.formatting import NBSP, format_date, format_money, format_number, format_time
+from charte_desktop.formatting import NBSP, format_date, format_hour, format_money, format_number
 from charte_desktop.services import actions, indicators, meeting_outcomes, meetings, plans
 from charte_desktop.services.dashboard import BudgetTotals, budget_totals
 from charte_desktop.ui.colours import LATE
@@ -397,8 +397,8 @@ class DashboardPage(Page):
         if row.start_time is None:
             return "—"
         if row.end_time is None:
-            return format_time(row.start_time)
-        return f"{format_time(row.start_time)} – {format_time(row.end_time)}"
+            return format_hour(row.start_time)
+        return f"{format_hour(row.start_time)} – {format_hour(row.end_time)}"
 
     def _due_text(self, row: meeting_outcomes.FollowUpRow) -> str:
         text = format_date(row.due_date)

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from charte_desktop.db import Database
+from charte_desktop.db.enums import Civility
 from charte_desktop.db.models import Contact, Organisation
 from charte_desktop.services import directory
 from charte_desktop.ui import choices
@@ -28,7 +29,12 @@ def contact_entity(
         specs=lambda: [
             FieldSpec("last_name", "Nom", "text", required=True, max_length=120),
             FieldSpec("first_name", "Prénom", "text", max_length=120),
+            # How letters address the person (« Madame la Vice-présidente »).
+            FieldSpec("civility", "Civilité", "choice", optional=False,
+                      choices=choices.enum_choices(Civility)),
             FieldSpec("function", "Fonction", "text", max_length=200),
+            FieldSpec("title", "Titre (élu·e)", "text", max_length=120,
+                      placeholder="Président, Vice-présidente…"),
             FieldSpec("organisation_id", "Structure", "choice",
                       choices=choices.organisations(db)),
             FieldSpec("circle_id", "Cercle (si différent de la structure)", "choice",

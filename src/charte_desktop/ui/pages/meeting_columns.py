@@ -10,9 +10,9 @@ from PySide6.QtWidgets import (
     QLayout,
 )
 
-from charte_desktop.db.enums import MeetingState, QuorumRule
-from charte_desktop.formatting import format_time
-from charte_desktop.services import meeting_outcomes, meetings
+from charte_desktop.db.enums import AttendanceState, MeetingState, QuorumRule
+from charte_desktop.formatting import format_hour
+from charte_desktop.services import meetings
 from charte_desktop.services.meeting_details import (
     AgendaRow,
     AttendanceRow,
@@ -53,8 +53,8 @@ def period_bounds(period: str | None, today: date) -> tuple[date | None, date | 
 
 def hours(start: Any, end: Any) -> str:
     if start and end:
-        return f"{format_time(start)} – {format_time(end)}"
-    return format_time(start)
+        return f"{format_hour(start)} – {format_hour(end)}"
+    return format_hour(start)
 
 
 def quorum_text(status: meetings.QuorumStatus) -> str:
@@ -66,8 +66,27 @@ def quorum_text(status: meetings.QuorumStatus) -> str:
     many = "s" if count > 1 else ""
     plural = "s" if status.voting_members > 1 else ""
     members_text = f"{status.voting_members} membre{plural} votant{plural}"
-    return (f"{verdict} : {count} votant{many} présent{many} ou représenté{many} "
+    text = (f"{verdict} : {count} votant{many} présent{many} ou représenté{many} "
             f"sur {status.required} requis ({members_text}).")
+    invalid = status.invalid_proxies
+    if invalid:  # its holder is not present: flagged in the list, not counted here
+        text += (" 1 pouvoir non valable n'est pas compté." if invalid == 1
+                 else f" {invalid} pouvoirs non valables ne sont pas comptés.")
+    return text
+
+
+ATTENDANCE_COLOURS: dict[AttendanceState, QColor] = {
+    AttendanceState.PRESENT: QColor("#d1fae5"),
+    AttendanceState.REPRESENTED: QColor("#e0f2fe"),
+    AttendanceState.EXCUSED: QColor("#f1f1f1"),
+    AttendanceState.ABSENT: QColor("#fde2e2"),
+}
+PROXY_PROBLEM_COLOUR = QColor("#fed7aa")  # orange: a proxy that does not count
+
+
+def representative_text(row: AttendanceRow) -> str:
+    """The holder of the proxy; when it does not count, a mark and why (its tooltip)."""
+    return f"⚠ {row.proxy_problem}" if row.proxy_problem else row.represented_by_name
 
 
 def _flat(text: str) -> str:
@@ -86,7 +105,8 @@ MEETING_COLUMNS: list[Column[meetings.MeetingRow]] = [
 ]
 AGENDA_COLUMNS: list[Column[AgendaRow]] = [
     Column("N°", lambda a: a.position + 1, align_right=True, width=40),
-    Column("Point", lambda a: a.title, width=460),
+    Column("Début", lambda a: format_hour(a.starts_at), width=70),
+    Column("Point", lambda a: a.title + (" (reporté)" if a.postponed else ""), width=460),
     Column("Présenté par", lambda a: a.presenter_name, width=170),
     Column("Durée", lambda a: f"{a.duration_minutes} min" if a.duration_minutes else "",
            sort_value=lambda a: a.duration_minutes or 0, align_right=True, width=70),
@@ -95,8 +115,10 @@ AGENDA_COLUMNS: list[Column[AgendaRow]] = [
 ATTENDANCE_COLUMNS: list[Column[AttendanceRow]] = [
     Column("Nom", lambda a: a.name, sort_value=lambda a: a.sort_name, width=200),
     Column("Structure", lambda a: a.organisation, width=360),
-    Column("Présence", lambda a: a.state, width=110),
-    Column("Représenté·e par", lambda a: a.represented_by_name, width=200),
+    Column("Présence", lambda a: a.state, colour=lambda a: ATTENDANCE_COLOURS.get(a.state),
+           width=110),
+    Column("Représenté·e par", representative_text, width=200,
+           colour=lambda a: PROXY_PROBLEM_COLOUR if a.proxy_problem else None),
 ]
 DECISION_COLUMNS: list[Column[DecisionRow]] = [
     Column("N°", lambda d: d.position + 1, align_right=True, width=40),
@@ -111,14 +133,6 @@ FOLLOW_UP_COLUMNS: list[Column[OutcomeRow]] = [
     Column("Fait", lambda f: f.done, width=60),
     Column("Action", lambda f: f.action_code, width=70),
 ]
-PREVIOUS_COLUMNS: list[Column[meeting_outcomes.FollowUpRow]] = [
-    Column("Réunion du", lambda f: f.meeting_date, width=95),
-    Column("Suite à donner", lambda f: _flat(f.text), width=420),
-    Column("Responsable", lambda f: f.owner_name, width=180),
-    Column("Échéance", lambda f: f.due_date, width=95),
-]
-
-
 def button_row(page: ListPage[Any]) -> QHBoxLayout | None:
     """The row of Nouveau/Modifier/Supprimer under a list, to add buttons beside them."""
     layout = page.layout()

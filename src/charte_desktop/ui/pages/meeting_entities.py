@@ -14,6 +14,7 @@ from charte_desktop.ui import choices
 from charte_desktop.ui.choices import Choices
 from charte_desktop.ui.entity import Entity, fields_from, find_by_id
 from charte_desktop.ui.form_dialog import FieldSpec
+from charte_desktop.ui.pages.day_notice import with_day_notice
 
 MeetingId = Callable[[], int | None]
 T = TypeVar("T", AgendaItem, Decision, FollowUp)
@@ -54,7 +55,7 @@ def meeting_entity(
     return Entity(
         name="réunion",
         new_title="Nouvelle réunion",
-        specs=lambda: [
+        specs=lambda: with_day_notice([  # weekends and public holidays pointed out
             FieldSpec(
                 "body_id",
                 "Instance",
@@ -78,7 +79,7 @@ def meeting_entity(
                 "secretary_id", "Secrétaire de séance", "choice", choices=choices.contacts(db)
             ),
             FieldSpec("notes", "Notes", "multiline"),
-        ],
+        ]),
         blank=blank,
         load=lambda i: fields_from(meetings.get_meeting(db, i), meetings.MeetingFields),
         create=lambda f: meetings.create_meeting(db, f),
@@ -121,6 +122,7 @@ def agenda_entity(db: Database, meeting_id: MeetingId) -> Entity[meetings.Agenda
             FieldSpec("presenter_id", "Présenté par", "choice", choices=choices.contacts(db)),
             FieldSpec("duration_minutes", "Durée prévue", "int", maximum=24 * 60, suffix=" min"),
             FieldSpec("minutes_text", "Compte rendu des échanges", "multiline"),
+            FieldSpec("postponed", "Reporté à la prochaine réunion", "bool"),
         ],
         blank=lambda: meetings.AgendaItemFields(meeting_id=meeting_id() or 0, title=""),
         load=load,
@@ -151,6 +153,10 @@ def decision_entity(db: Database, meeting_id: MeetingId) -> Entity[meeting_outco
         specs=lambda: [
             FieldSpec("text", "Décision", "multiline", required=True),
             *outcome_links(db, meeting_id),
+            FieldSpec("unanimous", "Adoptée à l'unanimité", "bool"),
+            FieldSpec("votes_for", "Voix pour", "int", maximum=10_000),
+            FieldSpec("votes_against", "Voix contre", "int", maximum=10_000),
+            FieldSpec("abstentions", "Abstentions", "int", maximum=10_000),
         ],
         blank=lambda: meeting_outcomes.DecisionFields(meeting_id=meeting_id() or 0, text=""),
         load=load,

@@ -1,16 +1,13 @@
 """Réunions: the meetings of the bodies, and the selected one's agenda, attendance,
 decisions and follow-ups."""
 
-from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
-    QGridLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -20,48 +17,54 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop import clock
-from charte_desktop.db.enums import AttendanceState, MeetingState
-from charte_desktop.db.models import Attendance, Meeting
+from charte_desktop.db.enums import MeetingState
+from charte_desktop.db.models import Meeting
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date
 from charte_desktop.services import meeting_outcomes, meetings
+from charte_desktop.services.agenda_timing import (
+    PostponedItem,
+    postponed_offers,
+    take_up_postponed,
+)
 from charte_desktop.services.meeting_details import (
-    AttendanceRow,
     MeetingDetails,
     meeting_details,
 )
 from charte_desktop.services.meeting_planning import (
     RecurrenceFields,
-    RecurrenceUnit,
     agenda_overrun,
 )
 from charte_desktop.ui import choices
-from charte_desktop.ui.choice_inputs import ChoiceInput
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import Entity, EntityEditor
 from charte_desktop.ui.list_filters import Filter
 from charte_desktop.ui.list_page import ListPage, list_with_keyboard
 from charte_desktop.ui.pages import meeting_entities as entities
+from charte_desktop.ui.pages.attendance_tab import AttendanceTab
 from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.pages.carried_follow_ups import CarriedFollowUps
+from charte_desktop.ui.pages.holding_editor import HoldingEditor
 from charte_desktop.ui.pages.meeting_columns import (
     AGENDA_COLUMNS,
-    ATTENDANCE_COLUMNS,
     DECISION_COLUMNS,
-    ERROR_STYLE,
     FOLLOW_UP_COLUMNS,
     MEETING_COLUMNS,
     PERIODS,
-    PREVIOUS_COLUMNS,
     WARNING_STYLE,
     button_row,
     hours,
     period_bounds,
-    quorum_text,
 )
 from charte_desktop.ui.pages.meeting_export_bar import MeetingExportBar
-from charte_desktop.ui.pages.recurrence_dialog import PlanSeriesCommand, RecurrenceDialog
+from charte_desktop.ui.pages.minutes_tab import MinutesTab
+from charte_desktop.ui.pages.recurrence_dialog import (
+    PlanSeriesCommand,
+    RecurrenceDialog,
+    initial_series,
+)
+from charte_desktop.ui.pages.series_commands import SeriesCommands
 from charte_desktop.ui.table_model import Column
-from charte_desktop.ui.undo import DeleteCommand, record_deletion
 
 
 class MeetingsPage(Page):
@@ -79,24 +82,31 @@ class MeetingsPage(Page):
             filters={
                 "body_id": Filter("&Instance", choices.bodies(db), "Toutes"),
                 "state": Filter("É&tat", choices.enum_choices(MeetingState)),
-                "period": Filter("Pé&riode", lambda: PERIODS, "Toutes"),
+                # No letter left for it (Alt+R is « Compte rendu »): Tab from « État ».
+                "period": Filter("Période", lambda: PERIODS, "Toutes"),
             },
             row_title=lambda r: f"{r.body} du {format_date(r.date)}",
             search_placeholder="Rechercher une réunion (instance, lieu…)",
         )
-        self.meetings.set_editor(EntityEditor(
+        self.meetings.set_editor(HoldingEditor(  # asks before « Tenue » (holding_editor.py)
             self, db, entities.meeting_entity(db, lambda: self.meetings.filters["body_id"].value()),
-            context.undo_stack, self._after_change))
+            context.undo_stack, self._after_change,
+            lambda: self.tabs.setCurrentWidget(self.attendance_tab)))
         self.meetings.new_button.setText("&Nouvelle réunion")
         self.series_button = QPushButton("P&lanifier une série…")
         self.series_button.setToolTip(
             "Créer d'un coup les réunions d'une instance, par exemple tous les 3 mois "
             "jusqu'au 31/12 de l'année prochaine")
         self.series_button.clicked.connect(self.plan_series)
+        # « Déplacer / Annuler la suite de la série… » (Ctrl+Maj+D, Ctrl+Maj+A).
+        self.series_commands = SeriesCommands(self, db, context.undo_stack,
+                                              self.meetings.current_id, self._after_change)
         row = button_row(self.meetings)
         if row is not None:
             row.insertWidget(row.indexOf(self.meetings.new_button) + 1, self.series_button)
+            row.insertWidget(row.indexOf(self.series_button) + 1, self.series_commands.button)
         self.meetings.selection_changed.connect(lambda _row: self._reload_details())
+        self.meetings.selection_changed.connect(lambda _row: self.series_commands.update_state())
 
         self.heading = QLabel()
         self.heading.setWordWrap(True)
@@ -124,15 +134,26 @@ class MeetingsPage(Page):
         self.overrun_label.setWordWrap(True)
         self.overrun_label.setAccessibleName("Durée de l'ordre du jour")
         self.overrun_label.hide()
+        self._offers: list[PostponedItem] = []
+        self.postponed_button = QPushButton("Reprendre les points reportés")
+        self.postponed_button.setAccessibleName("Reprendre les points reportés")
+        self.postponed_button.clicked.connect(self._take_up_postponed)
+        self.postponed_button.hide()
+        self.agenda.add_button(self.postponed_button, needs_row=False)
         agenda_layout = self.agenda.layout()
         if isinstance(agenda_layout, QVBoxLayout):  # between the list and its buttons
             agenda_layout.insertWidget(agenda_layout.count() - 1, self.overrun_label)
 
-        self.attendance = self._detail("attendance", None, ATTENDANCE_COLUMNS,
-                                       lambda m: m.attendance)
-        self.attendance.search.setPlaceholderText("Rechercher une personne convoquée…")
-        self.attendance.selection_changed.connect(self._attendance_selected)
-        attendance_tab = self._attendance_tab()
+        # The roll call, proxies and quorum (attendance_tab.py); its list and fields keep
+        # their names here.
+        self.attendance_tab = AttendanceTab(context, self.meeting_id, lambda: self.meeting,
+                                            self._after_change)
+        tab = attendance_tab = self.attendance_tab
+        self.attendance = tab.list
+        self.state_combo, self.representative_combo = tab.state_combo, tab.representative_combo
+        self.apply_button, self.all_present_button = tab.apply_button, tab.all_present_button
+        self.invitee_combo, self.remove_button = tab.invitee_combo, tab.remove_button
+        self.attendance_error, self.quorum_label = tab.attendance_error, tab.quorum_label
 
         self.decisions = self._detail("decisions", entities.decision_entity(db, self.meeting_id),
                                       DECISION_COLUMNS, lambda m: m.decisions)
@@ -149,18 +170,21 @@ class MeetingsPage(Page):
         if row is not None:
             row.insertWidget(1, self.done_button)
 
-        self.previous: ListPage[meeting_outcomes.FollowUpRow] = ListPage(
-            "previous_follow_ups", PREVIOUS_COLUMNS, self._fetch_previous,
-            title="Suites encore ouvertes de la réunion précédente de la même instance")
-        self.previous.on_activate = lambda row: self.show_item(row.meeting_id)
-        self.previous.duplicate_button.hide()
+        self.carried = CarriedFollowUps(db, context.undo_stack, self.meeting_id,
+                                        self._after_change, self.show_item)
+        self.minutes = MinutesTab(db)
 
         self.tabs = QTabWidget()
         self.tabs.addTab(self.agenda, "&Ordre du jour")
         self.tabs.addTab(attendance_tab, "&Présences")
+        # Alt+P puts the keyboard in the list: the roll call starts at once; Alt+R in the
+        # first point's minutes; also when the tab is already shown (Qt then changes
+        # nothing). Only for the letters: arrows on the tab bar keep moving along the tabs.
+        self.tabs.tabBar().installEventFilter(self)
         self.tabs.addTab(self.decisions, "Dé&cisions")
         self.tabs.addTab(self.follow_ups, "S&uites à donner")
-        self.tabs.addTab(self.previous, "Suites de la réunion précédente")
+        self.tabs.addTab(self.minutes, "Compte &rendu")
+        self.tabs.addTab(self.carried, "Suites des réunions précédentes")
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)
@@ -197,59 +221,6 @@ class MeetingsPage(Page):
         page.delete_button.setText("Supprimer")
         return page
 
-    def _attendance_tab(self) -> QWidget:
-        self.state_combo = QComboBox()
-        self.state_combo.setAccessibleName("Présence")
-        for state in AttendanceState:
-            self.state_combo.addItem(state.label, state.value)
-        # A picker like the forms': typing « besson » must never record someone else.
-        self.representative = ChoiceInput(lambda: [], optional=True)
-        self.representative_combo = self.representative.combo
-        self.representative_combo.setAccessibleName("Représenté·e par")
-        self.apply_button = QPushButton("Appli&quer")
-        self.apply_button.clicked.connect(self._apply_attendance)
-        self.state_combo.currentIndexChanged.connect(self._update_representative)
-        # Typed like every picker: part of the name, accents or not (filled on refresh).
-        self.invitee = ChoiceInput(lambda: [], optional=False)
-        self.invitee_combo = self.invitee.combo
-        self.invitee_combo.setAccessibleName("Personne à convoquer")
-        self.invitee.edit.setPlaceholderText("Choisir une personne (membre ou invité·e)…")
-        self.invitee.edit.returnPressed.connect(self._add_invitee)
-        self.add_button = QPushButton("A&jouter à la liste")
-        self.add_button.clicked.connect(self._add_invitee)
-        self.remove_button = QPushButton("Retirer de la liste")
-        self.remove_button.clicked.connect(self._remove_invitee)
-        self.attendance_error = QLabel()
-        self.attendance_error.setStyleSheet(ERROR_STYLE)
-        self.attendance_error.setWordWrap(True)
-        self.attendance_error.hide()
-        self.quorum_label = QLabel()
-        self.quorum_label.setAccessibleName("Quorum")
-
-        grid = QGridLayout()
-        for column, (text, widget) in enumerate(
-                (("Présence", self.state_combo), ("Représenté·e par", self.representative_combo))):
-            label = QLabel(text)
-            label.setBuddy(widget)
-            grid.addWidget(label, 0, column * 2)
-            grid.addWidget(widget, 0, column * 2 + 1)
-        grid.addWidget(self.apply_button, 0, 4)
-        invite_label = QLabel("Convoquer aussi")
-        invite_label.setBuddy(self.invitee_combo)
-        grid.addWidget(invite_label, 1, 0)
-        grid.addWidget(self.invitee_combo, 1, 1, 1, 3)
-        grid.addWidget(self.add_button, 1, 4)
-        grid.addWidget(self.remove_button, 1, 5)
-        grid.setColumnStretch(3, 1)
-
-        tab = QWidget()
-        layout = QVBoxLayout(tab)
-        layout.addWidget(self.quorum_label)
-        layout.addWidget(self.attendance, 1)
-        layout.addLayout(grid)
-        layout.addWidget(self.attendance_error)
-        return tab
-
     # --- data ---------------------------------------------------------------------------
     def _fetch_meetings(self, filters: dict[str, Any]) -> list[meetings.MeetingRow]:
         date_from, date_to = period_bounds(filters.get("period"), clock.today())
@@ -257,11 +228,15 @@ class MeetingsPage(Page):
             body_id=filters.get("body_id"), state=filters.get("state"),
             date_from=date_from, date_to=date_to))
 
-    def _fetch_previous(self, _filters: dict[str, Any]) -> list[meeting_outcomes.FollowUpRow]:
-        meeting_id = self.meeting_id()
-        if meeting_id is None:
-            return []
-        return meeting_outcomes.open_follow_ups_of_previous_meeting(self.context.db, meeting_id)
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
+            QTimer.singleShot(0, self._take_keyboard)
+        return super().eventFilter(watched, event)
+
+    def _take_keyboard(self) -> None:
+        shown = self.tabs.currentWidget()
+        self.attendance_tab.take_keyboard(shown)
+        self.minutes.take_keyboard(shown)
 
     def meeting_id(self) -> int | None:
         return self.meetings.current_id()
@@ -279,9 +254,7 @@ class MeetingsPage(Page):
         self._reload_details()
 
     def _reload_contacts(self) -> None:
-        contacts = choices.contacts(self.context.db)()
-        self.representative.replace_choices(contacts)
-        self.invitee.replace_choices(contacts)
+        self.attendance_tab.reload_contacts()
 
     def _reload_details(self) -> None:
         meeting_id = self.meeting_id()
@@ -292,16 +265,15 @@ class MeetingsPage(Page):
             except CharteError:
                 self.meeting = None
         self.tabs.setEnabled(self.meeting is not None)
-        for page in (self.agenda, self.attendance, self.decisions, self.follow_ups,
-                     self.previous):
+        for page in (self.agenda, self.decisions, self.follow_ups):
             page.reload()
-        self.attendance_error.hide()
+        self.attendance_tab.reload()  # keeps its selection and scroll for the same meeting
+        self.carried.reload()
+        self.minutes.show_meeting(self.meeting)
         self._update_heading()
         self.export_bar.update_state()
         self._update_overrun()
-        self._update_quorum()
         self._update_done_button()
-        self._update_representative()
 
     def _update_heading(self) -> None:
         meeting = self.meeting
@@ -320,28 +292,45 @@ class MeetingsPage(Page):
             parts.append(f"secrétaire de séance : {meeting.secretary_name}")
         self.heading.setText(" — ".join(p if p.startswith("<b>") else escape(p) for p in parts))
 
-    def _update_quorum(self) -> None:
-        meeting_id = self.meeting_id()
-        if self.meeting is None or meeting_id is None:
-            self.quorum_label.clear()
-            return
-        status = meetings.quorum_status(self.context.db, meeting_id)
-        self.quorum_label.setText(quorum_text(status))
-        colour = "#1b7a3a" if status.reached else "#b00020"
-        self.quorum_label.setStyleSheet(f"font-weight: bold; color: {colour};")
-
     # --- agenda -------------------------------------------------------------------------
     def _update_overrun(self) -> None:
-        """The orange warning when the agenda's durations exceed the meeting's length."""
+        """The agenda's total against the meeting's length, orange when it overruns; and
+        the points the body's previous meeting postponed, offered here."""
         meeting_id = self.meeting_id()
-        overrun = None
+        overrun, offers = None, []
         if self.meeting is not None and meeting_id is not None:
             try:
                 overrun = agenda_overrun(self.context.db, meeting_id)
+                offers = postponed_offers(self.context.db, meeting_id)
             except CharteError:
-                overrun = None
-        self.overrun_label.setText(overrun.message if overrun is not None else "")
-        self.overrun_label.setVisible(overrun is not None)
+                overrun, offers = None, []
+        text = self.meeting.agenda_total if self.meeting is not None else ""
+        self.overrun_label.setText(overrun.message if overrun is not None else text)
+        self.overrun_label.setStyleSheet(WARNING_STYLE if overrun is not None else "")
+        self.overrun_label.setVisible(bool(self.overrun_label.text()))
+        self._offers = offers
+        self.postponed_button.setVisible(bool(offers))
+        if offers:
+            titles = " ; ".join(f"« {offer.title} »" for offer in offers)
+            self.postponed_button.setText(f"Reprendre les points reportés ({len(offers)})")
+            self.postponed_button.setToolTip(
+                f"Reportés par la réunion du {format_date(offers[0].meeting_date)} : {titles}")
+
+    def _take_up_postponed(self) -> None:
+        meeting_id = self.meeting_id()
+        if meeting_id is None or not self._offers:
+            return
+        try:
+            created = take_up_postponed(self.context.db, meeting_id,
+                                        [offer.id for offer in self._offers])
+        except CharteError as error:
+            self.agenda.notify(error.message)
+            return
+        self._after_change()
+        count = len(created)
+        self.agenda.notify(f"{count} point{'s' if count > 1 else ''} reporté"
+                           f"{'s' if count > 1 else ''} ajouté{'s' if count > 1 else ''} "
+                           "à la fin de l'ordre du jour.")
 
     def _move_agenda_item(self, offset: int) -> None:
         item_id = self.agenda.current_id()
@@ -355,14 +344,7 @@ class MeetingsPage(Page):
     def series_initial(self) -> RecurrenceFields:
         """A quarterly series of the filtered body (else the first), from today to the end
         of next year."""
-        body_id = self.meetings.filters["body_id"].value()
-        if body_id is None:
-            first = choices.bodies(self.context.db)()
-            body_id = first[0][0] if first else None
-        today = clock.today()
-        return RecurrenceFields(
-            body_id=body_id, first_date=today, every=3,
-            unit=RecurrenceUnit.MONTHS, until=date(today.year + 1, 12, 31))
+        return initial_series(self.context.db, self.meetings.filters["body_id"].value())
 
     def plan_series(self) -> None:
         """Open the series form; the meetings created are listed and the first selected."""
@@ -375,86 +357,6 @@ class MeetingsPage(Page):
         self.refresh()
         if created:
             self.show_item(created[0].id)
-
-    # --- attendance ---------------------------------------------------------------------
-    def _selected_state(self) -> AttendanceState:
-        return AttendanceState(self.state_combo.currentData())
-
-    def _attendance_selected(self, row: AttendanceRow | None) -> None:
-        if row is None:
-            return
-        self.state_combo.setCurrentIndex(self.state_combo.findData(row.state.value))
-        self.representative.set(row.represented_by_id)
-        self.attendance_error.hide()
-
-    def _update_representative(self) -> None:
-        represented = self._selected_state() is AttendanceState.REPRESENTED
-        self.representative_combo.setEnabled(represented)
-
-    def _show_attendance_error(self, error: CharteError) -> None:
-        self.attendance_error.setText(error.message)
-        self.attendance_error.show()
-
-    def _run_attendance(self, step: Any, keep: int | None) -> None:
-        try:
-            step()
-        except CharteError as error:
-            self._show_attendance_error(error)
-            return
-        self.meetings.reload()
-        self._reload_details()
-        if keep is not None:
-            self.attendance.select_id(keep)
-
-    def _apply_attendance(self) -> None:
-        row = self.attendance.current_row()
-        meeting_id = self.meeting_id()
-        if row is None or meeting_id is None:
-            self._show_attendance_error(CharteError("Sélectionnez d'abord une personne."))
-            return
-        state = self._selected_state()
-        representative = None
-        if state is AttendanceState.REPRESENTED:
-            self.representative.commit()
-            problem = self.representative.problem()
-            if problem:
-                self._show_attendance_error(CharteError(problem))
-                return
-            representative = self.representative.get()
-        self._run_attendance(lambda: meetings.set_attendance(
-            self.context.db, meeting_id, row.contact_id, state, representative), row.id)
-
-    def _add_invitee(self) -> None:
-        meeting_id = self.meeting_id()
-        self.invitee.commit()
-        contact_id = self.invitee.get()
-        if meeting_id is None or contact_id is None:
-            typed = self.invitee_combo.currentText().strip()
-            problem = self.invitee.problem() if typed else None
-            self._show_attendance_error(CharteError(
-                problem or "Choisissez la personne à convoquer."))
-            return
-        self._run_attendance(
-            lambda: meetings.add_invitee(self.context.db, meeting_id, contact_id), None)
-
-    def _remove_invitee(self) -> None:
-        row = self.attendance.current_row()
-        meeting_id = self.meeting_id()
-        if row is None or meeting_id is None:
-            self._show_attendance_error(CharteError("Sélectionnez d'abord une personne."))
-            return
-        db, contact_id = self.context.db, row.contact_id
-
-        def remove(_attendance_id: int) -> None:
-            meetings.remove_invitee(db, meeting_id, contact_id)
-
-        def remove_undoably() -> None:  # Ctrl+Z puts the person back on the list
-            record = record_deletion(db, Attendance, row.id, remove)
-            self.context.undo_stack.push(DeleteCommand(
-                "Retrait d'une personne convoquée", db, Attendance, remove, record,
-                self._after_change))
-
-        self._run_attendance(remove_undoably, None)
 
     # --- follow-ups ---------------------------------------------------------------------
     def _update_done_button(self) -> None:

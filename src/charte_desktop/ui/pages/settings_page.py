@@ -29,6 +29,7 @@ from charte_desktop.services import action_details as details
 from charte_desktop.services import directory, plans
 from charte_desktop.services.plans import TerritoryFields
 from charte_desktop.system_errors import os_reason
+from charte_desktop.text import clean_line
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import Entity, EntityEditor
 from charte_desktop.ui.list_page import ListPage
@@ -43,6 +44,36 @@ from charte_desktop.ui.undo import EditCommand
 LOGO_FILTER = "Images (*.png *.jpg *.jpeg *.gif *.bmp);;Tous les fichiers (*)"
 LOGO_SIZE = (220, 110)
 ERROR_STYLE = "color: #b00020;"
+
+
+# The fields of the town and of the officer, by name, with their labels.
+OFFICER_FIELDS = {
+    "town": "Ville (lieu de signature des courriers)",
+    "officer_name": "Nom de l'agent·e",
+    "officer_function": "Fonction de l'agent·e",
+    "officer_phone": "Téléphone de l'agent·e",
+    "officer_email": "Courriel de l'agent·e",
+    "reminder_minutes": "Rappel dans l'invitation d'agenda",
+}
+
+
+def _line(max_length: int, placeholder: str = "") -> QLineEdit:
+    line = QLineEdit()
+    line.setMaxLength(max_length)
+    line.setPlaceholderText(placeholder)
+    return line
+
+
+def reminder_label(minutes: int) -> str:
+    """« 30 minutes avant », « 3 heures avant », « 3 jours avant »: a delay not offered."""
+    for value, label in plans.REMINDER_CHOICES:
+        if value == minutes:
+            return label
+    for size, one, many in ((24 * 60, "jour", "jours"), (60, "heure", "heures")):
+        if minutes % size == 0:
+            count = minutes // size
+            return f"{count} {one if count == 1 else many} avant"
+    return f"{minutes} minute{'s' if minutes > 1 else ''} avant"
 
 
 def error_label(name: str) -> QLabel:
@@ -86,11 +117,26 @@ class TerritoryForm(QGroupBox):
         self.save_button.setDefault(True)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.errors = {name: error_label(name) for name in ("name", "kind", "logo", "general")}
+        # Where letters are signed and whom partners reach: letters, e-mails, invitations.
+        self.town = _line(120)
+        self.officer_name = _line(200)
+        self.officer_function = _line(200)
+        self.officer_phone = _line(40, "03 81 00 00 00")
+        self.officer_email = _line(254, "prenom.nom@collectivite.fr")
+        self.reminder_minutes = QComboBox()
+        self._reminders = [minutes for minutes, _label in plans.REMINDER_CHOICES]
+        for _minutes, text in plans.REMINDER_CHOICES:
+            self.reminder_minutes.addItem(text)
+        self.reminder_minutes.setCurrentIndex(
+            self._reminders.index(plans.DEFAULT_REMINDER_MINUTES))
+        self.errors = {name: error_label(name) for name in (
+            "name", "kind", "logo", "general", *OFFICER_FIELDS)}
 
         form = QFormLayout()
+        officer_rows = [(label, getattr(self, name), name)
+                        for name, label in OFFICER_FIELDS.items()]
         for text, widget, field in (("&Nom", self.name, "name"), ("T&ype", self.kind, "kind"),
-                                    ("Adre&sse", self.address, None)):
+                                    ("Adre&sse", self.address, None), *officer_rows):
             widget.setAccessibleName(text.replace("&", ""))
             holder = QWidget()
             column = QVBoxLayout(holder)
@@ -100,6 +146,10 @@ class TerritoryForm(QGroupBox):
                 column.addWidget(self.errors[field])
             label = QLabel(text)
             label.setBuddy(widget)
+            label.setWordWrap(True)
+            if field == "officer_name":
+                form.addRow(QLabel("<b>Agent·e à contacter</b> (courriers, courriels, "
+                                   "invitations d'agenda)"))
             form.addRow(label, holder)
         logo_buttons = QVBoxLayout()
         logo_buttons.addWidget(self.choose_button)
@@ -125,6 +175,10 @@ class TerritoryForm(QGroupBox):
 
         self.name.textChanged.connect(self._changed)
         self.kind.currentIndexChanged.connect(self._changed)
+        for line in (self.town, self.officer_name, self.officer_function, self.officer_phone,
+                     self.officer_email):
+            line.textChanged.connect(self._changed)
+        self.reminder_minutes.currentIndexChanged.connect(self._changed)
         self.address.textChanged.connect(self._changed)
         self.choose_button.clicked.connect(self.choose_logo)
         self.remove_button.clicked.connect(self.remove_logo)
@@ -138,6 +192,11 @@ class TerritoryForm(QGroupBox):
             name=self.name.text(), kind=self._kinds[max(self.kind.currentIndex(), 0)],
             address=self.address.toPlainText(), logo=self._logo,
             logo_filename=self._logo_filename,
+            town=clean_line(self.town.text()), officer_name=clean_line(self.officer_name.text()),
+            officer_function=clean_line(self.officer_function.text()),
+            officer_phone=clean_line(self.officer_phone.text()),
+            officer_email=clean_line(self.officer_email.text()),
+            reminder_minutes=self._reminders[max(self.reminder_minutes.currentIndex(), 0)],
         )
 
     def set_fields(self, fields: TerritoryFields) -> None:
@@ -146,6 +205,17 @@ class TerritoryForm(QGroupBox):
         self.address.setPlainText(fields.address)
         self._logo, self._logo_filename = fields.logo, fields.logo_filename
         self._show_logo()
+        for line, text in ((self.town, fields.town), (self.officer_name, fields.officer_name),
+                           (self.officer_function, fields.officer_function),
+                           (self.officer_phone, fields.officer_phone),
+                           (self.officer_email, fields.officer_email)):
+            line.setText(text)
+            line.setCursorPosition(0)
+        if fields.reminder_minutes not in self._reminders:
+            # A delay set elsewhere (a file of another version): offered as it is.
+            self._reminders.append(fields.reminder_minutes)
+            self.reminder_minutes.addItem(reminder_label(fields.reminder_minutes))
+        self.reminder_minutes.setCurrentIndex(self._reminders.index(fields.reminder_minutes))
 
     def is_dirty(self) -> bool:
         return self._saved is None or self.fields() != self._saved
@@ -163,8 +233,11 @@ class TerritoryForm(QGroupBox):
         if territory is None:
             saved = TerritoryFields(name="", kind=TerritoryKind.COMMUNE)
         else:
-            saved = TerritoryFields(territory.name, territory.kind, territory.address,
-                                    territory.logo, territory.logo_filename)
+            saved = TerritoryFields(
+                territory.name, territory.kind, territory.address, territory.logo,
+                territory.logo_filename, territory.town, territory.officer_name,
+                territory.officer_function, territory.officer_phone, territory.officer_email,
+                territory.reminder_minutes)
         self.set_fields(saved)
         self._saved = saved if territory is not None else None
         self._show_error(None)
