@@ -38,7 +38,8 @@ def test_priorisation_lists_by_score_and_sets_levels_with_undo(
     assert [r.score for r in shown] == sorted((r.score for r in shown), reverse=True)
     headers = [view.model.headerData(c, Qt.Orientation.Horizontal)
                for c in range(view.model.columnCount())]
-    assert headers[:3] == ["Rang", "Code", "Intitulé"] and headers[-2:] == ["Score", "Priorité"]
+    assert headers[:3] == ["Rang", "Code", "Intitulé"]
+    assert headers[-3:] == ["Score", "Proposée", "Priorité"]
     assert "Volonté ×1" in headers  # the whole name in the tooltip
     volition = headers.index("Volonté ×1")
     assert view.model.headerData(volition, Qt.Orientation.Horizontal,
@@ -185,3 +186,44 @@ def test_the_read_only_indicators_tab_offers_no_edit_buttons(
                page.indicators.duplicate_button, page.indicators.delete_button)
     assert not any(button.isVisibleTo(page) for button in buttons)
     assert page.action_list.duplicate_button.isVisibleTo(page)  # the actions list keeps it
+
+
+def test_scores_typed_in_the_grid_from_the_keyboard_rank_the_action_again(
+    qtbot: QtBot, demo_db: Database
+) -> None:
+    from charte_desktop.services.action_details import get_scores
+    from tests.ui.keyboard import CTRL, activate, key, press
+
+    window, page = open_page(qtbot, demo_db)
+    window.show()
+    page.views.setCurrentWidget(page.priority_view)
+    view = page.priority_view
+    last = view.model.row_at(view.model.rowCount() - 1)
+    first_criterion, criterion_id = min(view.model.criterion_columns.items())
+    assert view.select_action(last.action_id, first_criterion)
+    activate(window)
+    view.table.setFocus()  # the officer clicks on the action's first note
+    before = get_scores(demo_db, last.action_id)
+    typed = []
+    for digit, move in ((Qt.Key.Key_3, True), (Qt.Key.Key_3, True), (Qt.Key.Key_3, False)):
+        key(digit)
+        typed.append(3)
+        if move:
+            key(Qt.Key.Key_Right)  # to the next criterion, on the same action
+    scores = get_scores(demo_db, last.action_id)
+    columns = sorted(view.model.criterion_columns.items())[:3]
+    assert [scores[c] for _col, c in columns] == typed
+    # The rank and the score follow at once; the cell follows the action.
+    row = view.selected_row()
+    assert row is not None and row.action_id == last.action_id
+    assert row.rank < last.rank and row.score > last.score
+    assert view.proxy.mapToSource(view.table.currentIndex()).column() == columns[2][0]
+
+    key(Qt.Key.Key_Delete)  # clears the note of the current cell
+    assert columns[2][1] not in get_scores(demo_db, last.action_id)
+    key(Qt.Key.Key_7)  # not a note: nothing changes
+    assert columns[2][1] not in get_scores(demo_db, last.action_id)
+    for _ in range(4):
+        press(window, Qt.Key.Key_Z, CTRL)
+    assert get_scores(demo_db, last.action_id) == before
+    assert criterion_id == columns[0][1]

@@ -4,7 +4,15 @@ action's priority level (a drop-down in the Priorité column, or the buttons bel
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +28,7 @@ from PySide6.QtWidgets import (
 from charte_desktop.db.enums import Priority
 from charte_desktop.errors import CharteError
 from charte_desktop.services import prioritisation
+from charte_desktop.services.action_details import set_scores
 from charte_desktop.services.prioritisation import PriorityRow
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.error_reporting import show_user_error
@@ -33,6 +42,9 @@ from charte_desktop.ui.table_model import (
 from charte_desktop.ui.undo import EditCommand
 
 Index = QModelIndex | QPersistentModelIndex
+TITLE_WIDTH = 240  # a title stays readable (on two lines); the notes scroll sideways if need be
+SCORE_KEYS = {Qt.Key.Key_0: 0, Qt.Key.Key_1: 1, Qt.Key.Key_2: 2, Qt.Key.Key_3: 3}
+CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace)
 NOT_DECIDED = "Non décidée"
 LEVELS: list[tuple[Priority | None, str]] = [
     *((level, level.label) for level in Priority), (None, NOT_DECIDED)]
@@ -45,9 +57,12 @@ class PriorityModel(RowTableModel[PriorityRow]):
         super().__init__([])
         self._save = save
         self.priority_column = -1
+        self.criterion_columns: dict[int, int] = {}  # column → criterion id
         self.header_tips: list[str] = []
 
     def set_table(self, table: prioritisation.PriorityTable) -> None:
+        # What the scores suggest, computed again at each note typed.
+        suggestion = prioritisation.suggested_priorities(table.rows)
         def score_of(criterion_id: int) -> Callable[[PriorityRow], Any]:
             return lambda row: row.scores.get(criterion_id, "–")
 
@@ -58,18 +73,23 @@ class PriorityModel(RowTableModel[PriorityRow]):
             Column("Rang", lambda r: r.rank, align_right=True, width=50),
             Column("Code", lambda r: r.code, sort_value=lambda r: natural_text(r.code),
                    width=60),
-            Column("Intitulé", lambda r: r.title),  # takes the room left
+            Column("Intitulé", lambda r: r.title, width=TITLE_WIDTH),  # and the room left
             *(Column(f"{short_name(c.name)} ×{c.weight}", score_of(c.id), align_right=True,
                      sort_value=sorted_score(c.id))
               for c in table.criteria),
             Column("Score", lambda r: r.score, align_right=True, width=60),
+            Column("Proposée", lambda r: suggestion[r.action_id].label
+                   if r.action_id in suggestion else "",
+                   sort_value=lambda r: _level_order(suggestion.get(r.action_id)), width=90),
             Column("Priorité", lambda r: r.priority.label if r.priority else NOT_DECIDED,
                    sort_value=lambda r: _level_order(r.priority), width=100),
         ]
         self.priority_column = len(self.columns) - 1
+        self.criterion_columns = {3 + i: c.id for i, c in enumerate(table.criteria)}
         self.header_tips = ["", "", "", *(f"{c.name} (poids {c.weight})"
                                           for c in table.criteria), "Somme des notes × poids",
-                            "Décidée par vous"]
+                            "D'après les scores : premier tiers haute, deuxième moyenne, "
+                            "reste basse", "Décidée par vous"]
         self._alignments = [int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                             if c.align_right else int(Qt.AlignmentFlag.AlignLeft
                                                       | Qt.AlignmentFlag.AlignVCenter)
@@ -133,14 +153,18 @@ class PriorityView(PlanTableView):
         super().__init__(
             PriorityModel(self._save_level), name="Classement des actions par score",
             explanation=(
-                "Les actions sont classées par score pondéré (notes de 0 à 3 sur chaque "
-                "critère, onglet « Priorisation » de l'action ; critères et poids dans "
-                "Paramètres). Décidez la priorité de chacune : double-clic ou F2 dans la "
-                "colonne Priorité, ou les boutons ci-dessous."))
+                "Les actions sont classées par score pondéré. Notez-les ici : flèches pour "
+                "aller d'une case à l'autre, 0 à 3 pour la note, Suppr pour l'effacer "
+                "(Ctrl+Z annule) ; rang et score suivent. Critères et poids dans Paramètres. "
+                "Décidez la priorité de chacune : F2 dans la colonne Priorité, ou les "
+                "boutons ci-dessous."))
         self.model: PriorityModel = self.model
         self.context = context
         self._plan_id = plan_id
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        # Cell by cell: the arrows move from one criterion to the next, a digit notes it.
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.installEventFilter(self)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
                                    | QAbstractItemView.EditTrigger.SelectedClicked)
@@ -162,17 +186,65 @@ class PriorityView(PlanTableView):
         buttons.addWidget(self.suggest_button)
         self.layout_.addLayout(buttons)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.table and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and self._score_key(event)):
+            return True
+        return super().eventFilter(watched, event)
+
+    def _score_key(self, event: QKeyEvent) -> bool:
+        """A digit 0–3 notes the action on the criterion of the current cell; Suppr clears
+        the note. Other keys go on to the table (arrows, F2…)."""
+        if event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            return False
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return False
+        column = self.proxy.mapToSource(index).column()
+        criterion_id = self.model.criterion_columns.get(column)
+        key = Qt.Key(event.key())
+        if criterion_id is None or (key not in SCORE_KEYS and key not in CLEAR_KEYS):
+            return False
+        row = self.selected_row()
+        if row is None:
+            return False
+        self._save_score(row, criterion_id, SCORE_KEYS.get(key), column)
+        return True
+
+    def _save_score(self, row: PriorityRow, criterion_id: int, score: int | None,
+                    column: int) -> None:
+        before = row.scores.get(criterion_id)
+        if before == score:
+            return
+        db = self.context.db
+
+        def save(action_id: int, value: int | None) -> None:
+            set_scores(db, action_id, {criterion_id: value})
+
+        try:
+            save(row.action_id, score)
+        except CharteError as error:
+            show_user_error(self, error)
+            return
+        self.context.undo_stack.push(EditCommand(
+            f"Note de l'action {row.code}", save, row.action_id, before, score,
+            self.reload))
+        self.reload()
+        self.select_action(row.action_id, column)  # the cell follows the action's new rank
+
     def reload(self) -> None:
         plan_id = self._plan_id()
         selected = self.selected_row()
+        column = self.proxy.mapToSource(self.table.currentIndex()).column()
         if plan_id is None:
             self.model.set_table(prioritisation.PriorityTable([], []))
             return
         self.model.set_table(prioritisation.priority_table(self.context.db, plan_id))
         self.table.setItemDelegateForColumn(self.model.priority_column, self.delegate)
-        fit_columns(self.table, self.model.columns, stretch=2)
+        # The title keeps its width (readable); the last column takes the room left.
+        fit_columns(self.table, self.model.columns, stretch=self.model.priority_column)
         if selected is not None:
-            self.select_action(selected.action_id)
+            self.select_action(selected.action_id, max(column, 0))
 
     def selected_row(self) -> PriorityRow | None:
         index = self.table.currentIndex()
@@ -180,11 +252,12 @@ class PriorityView(PlanTableView):
             return None
         return self.model.row_at(self.proxy.mapToSource(index).row())
 
-    def select_action(self, action_id: int) -> bool:
+    def select_action(self, action_id: int, column: int = 0) -> bool:
         row = self.model.find_row(lambda r: r.action_id == action_id)
         if row < 0:
             return False
-        self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, 0)))
+        column = min(column, max(self.model.columnCount() - 1, 0))
+        self.table.setCurrentIndex(self.proxy.mapFromSource(self.model.index(row, column)))
         return True
 
     def _set_selected(self, level: Priority | None) -> None:
