@@ -6,10 +6,18 @@
 ; Installs the PyInstaller bundle (dist\Charte) into %LOCALAPPDATA%\Programs\Charte, adds a
 ; Start-menu shortcut, an optional desktop shortcut and an Add/Remove programs entry under
 ; HKCU. The uninstaller keeps the officer's data (%LOCALAPPDATA%\Charte: the Charte file,
-; its backups, the settings, see src/charte_desktop/paths.py) unless asked to remove it.
+; its backups, the settings, see src/charte_desktop/paths.py) unless asked to remove it:
+; the « Mes données » box, or silently `"Désinstaller Charte.exe" /S /REMOVEDATA`.
+; `python installer/build.py wine` installs, upgrades and uninstalls it under Wine.
 ; This file is UTF-8 with a byte-order mark, so makensis reads its accents right.
 
-Unicode true
+; 64-bit, as the program it carries (PyInstaller builds it with a 64-bit Python). Only an
+; NSIS without the 64-bit stubs (the official Windows build) gets /DTARGET=x86-unicode from
+; installer/build.py, which then says so.
+!ifndef TARGET
+  !define TARGET amd64-unicode
+!endif
+Target ${TARGET}
 ManifestDPIAware true
 RequestExecutionLevel user
 !ifdef UNCOMPRESSED  ; installer/build.py on Linux: a stand-in payload, only compiled
@@ -48,6 +56,7 @@ BrandingText "Charte ${VERSION}"
 !include "MUI2.nsh"
 !include "LogicLib.nsh"
 !include "FileFunc.nsh"
+!include "Sections.nsh"
 
 !define MUI_ICON "..\resources\charte.ico"
 !define MUI_UNICON "..\resources\charte.ico"
@@ -147,6 +156,17 @@ Section /o "un.Mes données (fichier Charte, sauvegardes, réglages)" SecUnData
   RMDir /r "${DATA_DIR}"
   DeleteRegKey HKCU "${QT_SETTINGS_KEY}"
 SectionEnd
+
+; « Mes données » from the command line, for a silent uninstall by the IT department:
+;   "Désinstaller Charte.exe" /S /REMOVEDATA   (README.md, « Fabriquer l'installateur »)
+Function un.onInit
+  ${un.GetParameters} $R0
+  ClearErrors
+  ${un.GetOptions} $R0 "/REMOVEDATA" $R1
+  ${IfNot} ${Errors}
+    SectionSetFlags ${SecUnData} ${SF_SELECTED}
+  ${EndIf}
+FunctionEnd
 
 LangString DESC_SecApp ${LANG_FRENCH} "Le programme Charte et son raccourci dans le menu Démarrer."
 LangString DESC_SecDesktop ${LANG_FRENCH} "Un raccourci vers Charte sur le bureau."

@@ -29,6 +29,12 @@ def numeric_version(version: str) -> tuple[int, int, int, int]:
     return numbers[0], numbers[1], numbers[2], numbers[3]
 
 
+def next_version(version: str) -> str:
+    """A version above `version` ("0.1.0" -> "0.1.1"): the upgrade the Wine check installs."""
+    numbers = numeric_version(version)
+    return f"{numbers[0]}.{numbers[1]}.{numbers[2] + 1}"
+
+
 def quad(version: str) -> str:
     return ".".join(str(number) for number in numeric_version(version))
 
