@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from charte_desktop.db import Database
-from charte_desktop.db.enums import ActionStatus, DisplayStatus
+from charte_desktop.db.enums import ActionStatus, DisplayStatus, FundingState
 from charte_desktop.errors import CharteError
 from charte_desktop.exports.action_sheet import suggested_file_name, write_action_sheet
 from charte_desktop.exports.action_sheet_content import load_action_sheet, status_text
@@ -115,14 +115,25 @@ def test_fiche_lists_milestones_fundings_indicators_and_journal(
             assert row[2].startswith("Atteint")
 
     fundings = _table_rows(document, "Financeur")
-    assert sorted(row[0] for row in fundings[1:-1]) == sorted(
+    assert fundings[0] == ["Financeur", "État", "Montant", "Observations"]
+    assert sorted(row[0] for row in fundings[1:]) == sorted(
         f.funder.name for f in action.fundings)
-    by_funder = {row[0]: row for row in fundings[1:-1]}
+    by_funder = {row[0]: row for row in fundings[1:]}
     for funding in action.fundings:
         assert by_funder[funding.funder.name][1:3] == [
             funding.state.label, format_money(funding.amount)]
-    assert fundings[-1][0] == "Total"
-    assert fundings[-1][2] == format_money(sum(f.amount for f in action.fundings))
+    # No total adds « sollicité » to the money granted: the per-funder table keeps it apart.
+    assert "Total" not in by_funder
+    per_funder = next(rows for rows in ([[c.text for c in r.cells] for r in t.rows]
+                                        for t in document.tables)
+                      if rows[0][:2] == ["Financeur", "Sollicité"])
+    assert per_funder[0] == ["Financeur", "Sollicité", "Acquis", "Versé", "Acquis ou versé"]
+    by_state = {state: sum((f.amount for f in action.fundings if f.state is state),
+                           Decimal("0.00")) for state in FundingState}
+    assert per_funder[-1] == [
+        "Total", format_money(by_state[FundingState.REQUESTED]),
+        format_money(by_state[FundingState.GRANTED]), format_money(by_state[FundingState.PAID]),
+        format_money(by_state[FundingState.GRANTED] + by_state[FundingState.PAID])]
 
     indicators = _table_rows(document, "Indicateur")
     rows = {row.id: row for row in list_indicators(demo_db)}
@@ -152,8 +163,8 @@ def test_late_action_says_why_and_marks_the_late_milestone(
                                          due_date=TODAY + timedelta(days=30)))
     status, words = status_text(load_action_sheet(db, action.id, today=TODAY))
     assert status is DisplayStatus.LATE
-    assert words == ("En retard\nEn cours ; jalon « Diagnostic des armoires » prévu le "
-                     f"{format_date(TODAY - timedelta(days=3))} non atteint")
+    assert words == ("En retard\nEn cours ; jalon « Diagnostic des armoires » non atteint au "
+                     f"{format_date(TODAY - timedelta(days=3))}")
 
     document = open_docx(write_action_sheet(db, action.id, tmp_path / "f.docx", today=TODAY))
     assert _fields(document)["Statut"] == words

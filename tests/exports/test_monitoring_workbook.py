@@ -64,7 +64,8 @@ def test_sheets_in_order_with_frozen_headers_and_print_setup(
         ws = workbook[name]
         assert ws.freeze_panes is not None and ws.freeze_panes.endswith("4"), name
         assert ws.print_title_rows == "$3:$3"
-        assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+        assert ws.page_setup.orientation == "landscape"
+        assert ws.page_setup.fitToWidth == (2 if name == "Actions" else 1)
         assert ws["A1"].value == name and ws["A1"].font.b
         (table,) = ws.tables.values()
         assert table.ref.startswith("A3:") and table.autoFilter is not None
@@ -81,7 +82,16 @@ def test_actions_one_row_each_with_real_numbers_and_dates(
     assert [row["Code"].value for row in rows] == [action.code for action in expected]
     assert ws.tables["Actions"].ref == f"A3:Y{3 + len(expected)}"
     assert ws.freeze_panes == "C4"
-    assert ws.print_area == f"'Actions'!$A$1:$N${3 + len(expected)}"
+    # Every column prints: A to N on the first page width, the details on the second
+    # with the code and title repeated; no print area leaves a column off paper.
+    assert not ws.print_area
+    assert [brk.id for brk in ws.col_breaks.brk] == [14]
+    assert ws.print_title_cols == "$A:$B"
+    last = 3 + len(expected)
+    total = [cell.value for cell in ws[last + 2]]
+    assert total[0] == "Total des lignes affichées"
+    assert total[11:14] == [f"=SUBTOTAL(109,{c}4:{c}{last})" for c in "LMN"]
+    assert total[22:24] == [f"=SUBTOTAL(109,{c}4:{c}{last})" for c in "WX"]
     for action, row in zip(expected, rows, strict=True):
         assert row["Intitulé"].value == action.title
         assert row["Statut"].value == action.status.label
@@ -214,7 +224,12 @@ def test_summary_counts_budget_and_charts(demo_db: Database, tmp_path: Path) -> 
     by_axis = budget.totals_by_axis(demo_db, plan_id)
     assert [row[0] for row in axes[:-1]] == [line.label for line in by_axis]
     assert [Decimal(str(row[5])) for row in axes[:-1]] == [line.planned for line in by_axis]
-    assert axes[-1][0] == "Total" and axes[-1][1] == len(actions)
+    # Totals are formulas over our own cells: SUBTOTAL(109, …) leaves out what a
+    # plan's subtotal already counts.
+    total = axes[-1]
+    assert total[0] == "Total" and str(total[1]).startswith("=SUBTOTAL(109,B")
+    assert all(str(value).startswith("=SUBTOTAL(109,") for i, value in enumerate(total[1:8])
+               if i != 3), total
     charts = ws._charts
     assert len(charts) == 2
     import zipfile

@@ -212,8 +212,7 @@ def test_a_two_row_header_is_understood(
     lines = out.splitlines()
     assert "(feuille « Plan », en-tête ligne 2) : 2 actions" in lines[0]
     assert ("  - En-tête sur deux lignes (1 et 2) : « Calendrier Début », « Calendrier Fin », "
-            "« Budget Prévu ».") in lines
-    assert "  - Colonne ignorée : « Budget Réalisé » (F)." in lines
+            "« Budget Prévu », « Budget Réalisé ».") in lines  # « Réalisé »: what was spent
     assert sha256(demo) == before
     code, _, err = run_cli(capsys, "import", "actions", demo, path)
     assert (code, err) == (0, "")
@@ -221,8 +220,8 @@ def test_a_two_row_header_is_understood(
     assert len(found) == actions + 2
     new = found["8.1"] if found["8.1"]["title"] == "Covoiturage" else None
     assert new is not None
-    assert (new["start_date"], new["end_date"], new["budget_planned"]) == (
-        "2025-03-01", "2026-06-30", "45000.00")
+    assert (new["start_date"], new["end_date"], new["budget_planned"], new["budget_spent"]) == (
+        "2025-03-01", "2026-06-30", "45000.00", "12000.00")
 
 
 # --- Too big -------------------------------------------------------------------------------

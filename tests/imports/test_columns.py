@@ -29,7 +29,9 @@ def test_headers_without_accents_or_in_capitals_are_recognised() -> None:
     mapping = propose_mapping(headers, ACTION_FIELDS)
     assert mapping == {"code": 0, "title": 1, "axis": 2, "description": 3, "pilot": 4,
                        "status": 5, "priority": 6, "start_date": 7, "end_date": 8,
-                       "budget_planned": 9}
+                       "budget_planned": 9, "progress": None, "copilots": None,
+                       "partners": None, "policies": None, "budget_committed": None,
+                       "budget_spent": None}
 
 
 def test_best_match_wins_each_column_once() -> None:
@@ -98,12 +100,13 @@ def test_a_two_row_header_joins_the_upper_label_to_those_below() -> None:
     assert guess.headers == ["N°", "Intitulé", "Calendrier Début", "Calendrier Fin",
                              "Budget Prévu", "Budget Réalisé", "Suivi"]
     assert {key: column for key, column in guess.mapping.items() if column is not None} == {
-        "code": 0, "title": 1, "start_date": 2, "end_date": 3, "budget_planned": 4}
-    assert ignored_columns(table, guess) == ["« Budget Réalisé » (F)", "« Suivi » (G)"]
+        "code": 0, "title": 1, "start_date": 2, "end_date": 3, "budget_planned": 4,
+        "budget_spent": 5}
+    assert ignored_columns(table, guess) == ["« Suivi » (G)"]
     assert source_notes(table, guess) == [
         "En-tête sur deux lignes (2 et 3) : « Calendrier Début », « Calendrier Fin », "
-        "« Budget Prévu ».",
-        "Colonnes ignorées : « Budget Réalisé » (F), « Suivi » (G).",
+        "« Budget Prévu », « Budget Réalisé ».",
+        "Colonne ignorée : « Suivi » (G).",
     ]
 
 

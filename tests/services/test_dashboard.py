@@ -54,3 +54,33 @@ def test_shares_round_half_up_like_an_officer() -> None:
     assert share_percent(Decimal("1"), Decimal("8")) == 13  # 12.5 % → 13, not 12
     assert share_percent(Decimal("5"), Decimal("200")) == 3  # 2.5 % → 3
     assert share_percent(Decimal("1"), Decimal("0")) is None
+
+
+def test_each_plan_has_its_own_budget_never_their_sum(db: Database) -> None:
+    from datetime import date
+
+    from charte_desktop.services.dashboard import budgets_by_plan
+
+    older = create_plan(db, PlanFields(title="Charte 2020-2024",
+                                       period_start=date(2020, 1, 1))).id
+    newer = create_plan(db, PlanFields(title="Charte 2025-2028",
+                                       period_start=date(2025, 1, 1))).id
+    empty = create_plan(db, PlanFields(title="Plan vélo")).id
+    create_action(db, action(older, "1.1", "100", "50", "25"))
+    create_action(db, action(older, "1.2", "9999", "0", "0", ActionStatus.ABANDONED))
+    create_action(db, action(newer, "1.1", "1000", "400", "100"))
+    create_action(db, action(newer, "1.2", "500.50", "0", "0"))
+
+    with count_selects(db) as selects:
+        budgets = budgets_by_plan(db)
+    assert len(selects) == 1
+    # Latest period first, as the plan lists; a plan without actions shows zeros.
+    assert [(b.plan_id, b.plan_title) for b in budgets] == [
+        (newer, "Charte 2025-2028"), (older, "Charte 2020-2024"), (empty, "Plan vélo")]
+    assert budgets[0].totals == BudgetTotals(Decimal("1500.50"), Decimal("400.00"),
+                                             Decimal("100.00"), 2)
+    assert budgets[1].totals == BudgetTotals(Decimal("100.00"), Decimal("50.00"),
+                                             Decimal("25.00"), 1)
+    assert budgets[2].totals == BudgetTotals(Decimal("0.00"), Decimal("0.00"),
+                                             Decimal("0.00"), 0)
+    assert [b.totals for b in budgets_by_plan(db, older)] == [budget_totals(db, older)]

@@ -12,6 +12,7 @@ from charte_desktop.formatting import format_money
 from charte_desktop.services.actions import late_actions
 from charte_desktop.services.dashboard import budget_totals
 from charte_desktop.services.indicators import off_track_indicators
+from charte_desktop.services.late_reasons import late_reasons
 from charte_desktop.services.meeting_outcomes import follow_ups_due
 from charte_desktop.services.meetings import next_meetings
 from charte_desktop.services.plans import get_territory
@@ -75,7 +76,11 @@ def test_cards_show_what_needs_attention(qtbot: QtBot, demo_db: Database) -> Non
     assert page.late_actions.heading.text().startswith("Actions en retard (")
     first = late_actions(demo_db)[0]
     assert page.late_actions.model.index(0, 0).data() == first.code
-    assert page.late_actions.model.index(0, 3).data() == first.end_date.strftime("%d/%m/%Y")
+    # Why it is late, rather than only its end date.
+    reasons = late_reasons(demo_db, [first.id])[first.id]
+    assert page.late_actions.model.index(0, 3).data() == f"{reasons[0]} (et 1 autre)"
+    tip = page.late_actions.model.index(0, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.split("\n")[1:] == ["En retard", *reasons]
 
 
 def test_budget_card_in_euros_with_spent_bar(qtbot: QtBot, demo_db: Database) -> None:

@@ -293,8 +293,7 @@ def test_the_preview_names_the_sheet_ignored_columns_and_hidden_rows(
         "À noter :",
         "• Lignes masquées dans Excel, importées quand même : 4.",
         "• En-tête sur deux lignes (1 et 2) : « Calendrier Début », « Calendrier Fin », "
-        "« Budget Prévu ».",
-        "• Colonne ignorée : « Budget Réalisé » (F).",
+        "« Budget Prévu », « Budget Réalisé ».",  # « Réalisé » is what was spent
     ]
     boxes = wizard.mapping_page.boxes
     assert boxes["start_date"].currentText() == "C · Calendrier Début"

@@ -125,11 +125,12 @@ def test_details_empty_and_greyed_when_the_search_hides_every_action(
 def test_details_follow_a_filter_that_hides_every_action(
         qtbot: QtBot, demo_db: Database) -> None:
     _, page = actions_screen(qtbot, demo_db)
-    pilots = {r.pilot_id for r in list_actions(demo_db)}
-    # A person of the directory who pilots no action: the list empties.
-    nobody = next(text for contact_id, text in choices.contacts(demo_db)()
-                  if contact_id not in pilots)
-    choose_in_filter(page.action_list.filters["pilot_id"].combo, nobody)
+    # A pilot (the filter offers only those), then a status none of their actions has.
+    pilot_id, pilot = choices.pilots(demo_db, page.plan_id)()[0]
+    theirs = {r.status for r in list_actions(demo_db) if r.pilot_id == pilot_id}
+    absent = next(status for status in DisplayStatus if status not in theirs)
+    choose_in_filter(page.action_list.filters["pilot_id"].combo, pilot)
+    choose_in_filter(page.action_list.filters["status"].combo, absent.label)
     assert page.action_list.visible_rows() == [] and page.action_list.current_id() is None
     assert not page.details.isEnabled() and not page.milestones.new_button.isEnabled()
 

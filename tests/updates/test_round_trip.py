@@ -86,7 +86,12 @@ def test_changes_are_listed_old_to_new_action_by_action(
     problem = review.problems[0]
     assert problem.startswith("Feuille « Actions », cellule K15 (action 2.5) : formule")
     assert all("HYPERLINK" not in c.new for c in review.changes)
-    assert review.skipped == ()
+    # What was typed but changes nothing is said, not dropped (issue 18).
+    assert review.skipped == (
+        "Action 1.1 : statut « Réalisée » non repris : c'est déjà le statut enregistré.",
+        "Action 1.1 : avancement 100 % non repris : c'est déjà l'avancement enregistré.",
+        "Action 3.1 : statut « En cours » non repris : c'est déjà le statut enregistré.",
+    )
 
 
 def test_accepted_changes_only_are_recorded_in_one_go(

@@ -7,18 +7,20 @@ a fiche is written.
 """
 
 from datetime import date
-from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from charte_desktop.colours import STATUS_FILLS
 from charte_desktop.db import Database
 from charte_desktop.exports.action_sheet_content import (
+    FUNDER_HEADERS,
+    ORDINAL,
     ActionSheetContext,
     axis_text,
     calendar_text,
     contact_lines,
     dated_value,
+    funder_lines,
     fundings_summary,
     load_action_sheet,
     milestone_state,
@@ -47,10 +49,12 @@ from charte_desktop.formatting import format_date, format_money
 if TYPE_CHECKING:
     from docx.document import Document
     from docx.table import Table
+    from docx.text.paragraph import Paragraph
 
 KIND = "Fiche action"
 LATE_TEXT = "B00020"  # the window's error red, for "En retard" in the milestones
 LABEL_WIDTH_CM, VALUE_WIDTH_CM = 4.3, 12.7
+KEPT_ROWS = 15  # a table of at most this many rows is never split across two pages
 
 
 def write_action_sheet(
@@ -84,7 +88,7 @@ def build_action_sheet(context: ActionSheetContext, template: Path | None = None
     from docx.shared import Pt
 
     action = context.action
-    document = open_template(template)
+    document = open_template(template, title=f"{KIND} {action.code} – {action.title}")
     page_footer(document.sections[0],
                 f"{KIND} {action.code} – éditée le {format_date(context.today)}")
     letterhead(document, context.territory)
@@ -137,6 +141,7 @@ def _identification(document: "Document", context: ActionSheetContext) -> None:
         ("Avancement", progress_text(action)),
     ]
     table = _fields_table(document, rows)
+    _with_ordinal(table.rows[4].cells[1].paragraphs[0], rows[4][1])
     status_cell = table.rows[2].cells[1]
     shade(status_cell, STATUS_FILLS[status].lstrip("#"))
     paragraph = status_cell.paragraphs[0]
@@ -147,8 +152,37 @@ def _identification(document: "Document", context: ActionSheetContext) -> None:
         paragraph.add_run(f"\n{why}")
 
 
-def _heading(document: "Document", text: str) -> None:
-    add_paragraph(document, text, "Heading 1")
+def _with_ordinal(paragraph: "Paragraph", text: str) -> None:
+    """`text` with its ordinal's letters raised, as French typography wants (7ᵉ, 1ʳᵉ):
+    only ours, "classée 7e", is matched; the criteria's names that follow are left."""
+    match = ORDINAL.search(text)
+    if match is None:
+        return
+    paragraph.clear()
+    paragraph.add_run(text[:match.start(2)])
+    paragraph.add_run(match.group(2)).font.superscript = True
+    paragraph.add_run(text[match.end(2):])
+
+
+def keep_together(table: "Table", *, heading: "Paragraph | None" = None,
+                  at_most: int = KEPT_ROWS) -> None:
+    """A table of up to `at_most` rows never split across pages (each row's paragraphs
+    kept with the next row, the rows unsplittable); a longer one keeps its header with
+    its first row. `heading` (the title just above) is kept with the table too."""
+    rows = table.rows
+    kept = rows[:-1] if len(rows) <= at_most else rows[:1]
+    for row in kept:
+        for cell in row.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    if heading is not None:
+        heading.paragraph_format.keep_with_next = True
+
+
+def _heading(document: "Document", text: str, style: str = "Heading 1") -> "Paragraph":
+    paragraph = add_paragraph(document, text, style)
+    paragraph.paragraph_format.keep_with_next = True
+    return paragraph
 
 
 def _description(document: "Document", context: ActionSheetContext) -> None:
@@ -169,13 +203,15 @@ def _milestones(document: "Document", context: ActionSheetContext) -> None:
         document.add_paragraph("Aucun jalon n'est défini.")
         return
     done = sum(1 for m in milestones if m.done)
-    document.add_paragraph(f"{done} jalon{'s' if done > 1 else ''} atteint"
-                           f"{'s' if done > 1 else ''} sur {len(milestones)}.")
+    count = document.add_paragraph(f"{done} jalon{'s' if done > 1 else ''} atteint"
+                                   f"{'s' if done > 1 else ''} sur {len(milestones)}.")
+    count.paragraph_format.keep_with_next = True  # the count goes with its table
     ordered = sorted(milestones, key=lambda m: (m.due_date is None, m.due_date or date.min))
     states = [milestone_state(m, context.today) for m in ordered]
     rows = [(m.title, format_date(m.due_date) or "—", state)
             for m, state in zip(ordered, states, strict=True)]
     table = add_table(document, ("Jalon", "Échéance", "État"), rows, (10.5, 2.6, 3.9))
+    keep_together(table)
     for row, state in zip(table.rows[1:], states, strict=True):
         if state == "En retard":
             run = row.cells[2].paragraphs[0].runs[0]
@@ -194,25 +230,28 @@ def _budget(document: "Document", context: ActionSheetContext) -> None:
         ("Engagé", format_money(action.budget_committed), share(action.budget_committed, planned)),
         ("Dépensé", format_money(action.budget_spent), share(action.budget_spent, planned)),
     ]
-    add_table(document, ("Budget", "Montant", "Part du prévu"), rows, (4.3, 4.2, 3.3),
-              right_aligned=(1, 2))
+    keep_together(add_table(document, ("Budget", "Montant", "Part du prévu"), rows,
+                            (4.3, 4.2, 3.3), right_aligned=(1, 2)))
     if action.budget_years:
-        add_paragraph(document, "Par année", "Heading 2")
+        _heading(document, "Par année", "Heading 2")
+        # A year is a label, not an amount: « 2026 », never « 2 026 ».
         years = [(str(line.year), format_money(line.planned), format_money(line.committed),
                   format_money(line.spent)) for line in action.budget_years]
-        add_table(document, ("Année", "Prévu", "Engagé", "Dépensé"), years,
-                  (2.3, 3.5, 3.5, 3.5), right_aligned=(1, 2, 3))
-    add_paragraph(document, "Financements", "Heading 2")
+        keep_together(add_table(document, ("Année", "Prévu", "Engagé", "Dépensé"), years,
+                                (2.3, 3.5, 3.5, 3.5), right_aligned=(1, 2, 3)))
+    _heading(document, "Financements", "Heading 2")
     fundings = action.fundings
     if not fundings:
         document.add_paragraph("Aucun financement n'est enregistré.")
         return
     ordered = sorted(fundings, key=lambda f: (f.funder.name.casefold(), f.id))
     lines = [(f.funder.name, f.state.label, format_money(f.amount), f.note) for f in ordered]
-    total = sum((f.amount for f in fundings), start=Decimal("0.00"))
-    lines.append(("Total", "", format_money(total), ""))
-    table = add_table(document, ("Financeur", "État", "Montant", "Observations"), lines,
-                      (5.5, 2.3, 3.4, 5.8), right_aligned=(2,))
+    keep_together(add_table(document, ("Financeur", "État", "Montant", "Observations"),
+                            lines, (5.5, 2.3, 3.4, 5.8), right_aligned=(2,)))
+    _heading(document, "Par financeur et par état", "Heading 2")
+    table = add_table(document, FUNDER_HEADERS, funder_lines(action),
+                      (4.9, 3.0, 3.0, 3.0, 3.1), right_aligned=(1, 2, 3, 4))
+    keep_together(table)
     for cell in table.rows[-1].cells:
         for run in cell.paragraphs[0].runs:
             run.bold = True
@@ -235,8 +274,9 @@ def _indicators(document: "Document", context: ActionSheetContext) -> None:
             dated_value(row.latest_value, row.unit, row.latest_date),
             row.state.label,
         ))
-    add_table(document, ("Indicateur", "Référence", "Cible", "Dernière mesure", "État"),
-              rows, (5.2, 3.1, 3.1, 3.1, 2.5))
+    keep_together(add_table(
+        document, ("Indicateur", "Référence", "Cible", "Dernière mesure", "État"),
+        rows, (5.2, 3.1, 3.1, 3.1, 2.5)))
 
 
 def _journal(document: "Document", context: ActionSheetContext) -> None:

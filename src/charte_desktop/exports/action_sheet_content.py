@@ -4,6 +4,7 @@ Kept apart from the Word layout (action_sheet.py) so the wording is testable wit
 opening a document, and so other documents can say an action's status the same way.
 """
 
+import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -99,19 +100,13 @@ def late_milestones(action: "Action", today: date) -> "list[Milestone]":
 
 def status_text(context: ActionSheetContext) -> tuple[DisplayStatus, str]:
     """The status as the officer sees it and, for a late action, why on a second line:
-    "En retard\nEn cours ; fin prévue le 07/10/2026 dépassée"."""
+    "En retard\nEn cours ; échéance dépassée le 07/10/2026"."""
     action, status, today = context.action, context.status, context.today
     if status is not DisplayStatus.LATE:
         return status, status.label
-    reasons = [action.status.label]
-    if action.end_date is not None and action.end_date < today:
-        reasons.append(f"fin prévue le {format_date(action.end_date)} dépassée")
-    overdue = late_milestones(action, today)
-    if len(overdue) == 1:
-        reasons.append(f"jalon « {overdue[0].title} » prévu le "
-                       f"{format_date(overdue[0].due_date)} non atteint")
-    elif overdue:
-        reasons.append(f"{len(overdue)} jalons non atteints à leur échéance")
+    from charte_desktop.services.late_reasons import sheet_reasons  # the list's wording
+
+    reasons = [action.status.label, *sheet_reasons(action, today)]
     return status, f"{status.label}\n{' ; '.join(reasons)}"
 
 
@@ -135,6 +130,10 @@ def progress_text(action: "Action") -> str:
         done = sum(1 for m in action.milestones if m.done)
         text += f" (d'après les jalons : {done} sur {len(action.milestones)} atteints)"
     return text
+
+
+# "classée 7e" / "classée 1re": the ordinal this module writes, for a superscript.
+ORDINAL = re.compile(r"classée (\d+)(re|e) ")
 
 
 def prioritisation_text(prioritisation: Prioritisation | None) -> str:
@@ -185,6 +184,27 @@ def funding_totals(action: "Action") -> dict[FundingState, Decimal]:
     for funding in action.fundings:
         totals[funding.state] += funding.amount
     return totals
+
+
+FUNDER_HEADERS = ("Financeur", "Sollicité", "Acquis", "Versé", "Acquis ou versé")
+
+
+def funder_lines(action: "Action") -> list[tuple[str, str, str, str, str]]:
+    """Per funder: sollicité, acquis, versé, then acquis ou versé (sollicité is never
+    added to the money secured); a total line last."""
+    by_funder: dict[str, dict[FundingState, Decimal]] = {}
+    for funding in sorted(action.fundings, key=lambda f: (f.funder.name.casefold(), f.id)):
+        states = by_funder.setdefault(funding.funder.name,
+                                      dict.fromkeys(FundingState, Decimal("0.00")))
+        states[funding.state] += funding.amount
+    totals = funding_totals(action)
+    lines = []
+    for name, states in [*by_funder.items(), ("Total", totals)]:
+        secured = states[FundingState.GRANTED] + states[FundingState.PAID]
+        lines.append((name, format_money(states[FundingState.REQUESTED]),
+                      format_money(states[FundingState.GRANTED]),
+                      format_money(states[FundingState.PAID]), format_money(secured)))
+    return lines
 
 
 def fundings_summary(action: "Action") -> str:

@@ -13,6 +13,9 @@ import hashlib
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
 
 FORMAT_MARKER = "charte-classeur-de-mise-a-jour"
 FORMAT_VERSION = 1
@@ -85,6 +88,37 @@ IDENTITY_KEYS: tuple[tuple[str, str], ...] = (
     ("signature", "empreinte de la structure"),
 )
 ROWS_MARKER = "lignes"  # column A of the row that starts the per-row ids
+# Column G of a row's id line: a print of each protected cell of the row (`row_prints`),
+# so that a gray cell changed by the pilot is named in the review, never silently dropped.
+# Absent from the workbooks written before it: nothing is compared then.
+PRINTS_HEADER = "empreintes"
+
+
+def protected_columns(columns: Sequence[Column]) -> tuple[int, ...]:
+    """The 1-based columns the pilot may not change, but the first (the row's key, which
+    the structure's check already compares)."""
+    return tuple(i for i, column in enumerate(columns, start=1)
+                 if not column.editable and i > 1)
+
+
+def cell_print(value: Any) -> str:
+    """A short print of a cell's value, the same as written and as read back (a date
+    comes back as a datetime, a number as a float, a text maybe with other spaces)."""
+    if value is None or value == "":
+        text = ""
+    elif isinstance(value, datetime):
+        text = value.date().isoformat()
+    elif isinstance(value, date):
+        text = value.isoformat()
+    elif isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        text = format(Decimal(repr(round(float(value), 9))).normalize(), "f")
+    else:
+        text = " ".join(str(value).split())
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
+
+
+def row_prints(values: Sequence[Any]) -> str:
+    return ",".join(cell_print(value) for value in values)
 
 
 @dataclass(frozen=True)

@@ -346,16 +346,22 @@ def _identity_sheet(
     for key, meaning in layout.IDENTITY_KEYS:
         value = values[key]
         ws.append([key, cells.text(value) if isinstance(value, str) else value, meaning])
-    ws.append([layout.ROWS_MARKER, "feuille", "ligne", "numéro", "clé", "actions"])
+    ws.append([layout.ROWS_MARKER, "feuille", "ligne", "numéro", "clé", "actions",
+               layout.PRINTS_HEADER])
     codes = {line.indicator_id: line for line in content.indicators}
     action_ids = {line.code: line.action_id for line in content.actions}
     for shape in shapes:
+        sheet = workbook[shape.title]
+        protected = layout.protected_columns(
+            layout.INDICATOR_COLUMNS if shape.title == layout.INDICATORS_SHEET
+            else layout.ACTION_COLUMNS)
         for row, item_id, key in shape.rows:
             extra = ""
             if shape.title == layout.INDICATORS_SHEET:
                 extra = ",".join(str(action_ids[code]) for code in codes[item_id].action_codes)
+            prints = layout.row_prints([sheet.cell(row, c).value for c in protected])
             ws.append(["", cells.text(shape.title), row, item_id, cells.text(key),
-                       cells.text(extra)])
+                       cells.text(extra), prints])
     ws.sheet_state = "hidden"
     ws.protection.sheet = True
 

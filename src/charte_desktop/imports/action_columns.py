@@ -40,6 +40,27 @@ ACTION_FIELDS: tuple[FieldSpec, ...] = (
         "budget", "budget prevu", "budget previsionnel", "cout", "cout estime",
         "cout previsionnel", "montant", "montant previsionnel", "budget total",
         "enveloppe", "estimation", "cout total", "budget estime")),
+    FieldSpec("progress", "Avancement", ("avancement", "realise", "taux d avancement",
+                                         "taux de realisation", "pourcentage d avancement",
+                                         "progression", "niveau d avancement",
+                                         "avancement en", "pourcentage", "pct")),
+    FieldSpec("copilots", "Co-pilotes", ("co pilote", "co pilotes", "copilote", "copilotes",
+                                         "co porteur", "co porteurs", "co responsable",
+                                         "co responsables", "co referent", "co referents")),
+    FieldSpec("partners", "Partenaires", ("partenaire", "partenaires", "structures partenaires",
+                                          "partenaires associes", "partenariat",
+                                          "partenariats", "acteurs associes")),
+    FieldSpec("policies", "Politiques publiques", (
+        "politique publique", "politiques publiques", "politiques", "politique",
+        "document cadre", "documents cadres", "plans et programmes", "strategie",
+        "strategies", "lien avec les politiques publiques")),
+    FieldSpec("budget_committed", "Engagé", ("engage", "engages", "montant engage",
+                                             "budget engage", "credits engages",
+                                             "depenses engagees", "engagements")),
+    FieldSpec("budget_spent", "Dépensé", ("depense", "depenses", "montant depense",
+                                          "budget depense", "budget realise",
+                                          "depenses realisees", "mandate", "consomme",
+                                          "budget consomme", "paye", "montant paye")),
 )
 REQUIRED_LABELS = tuple(spec.label for spec in ACTION_FIELDS if spec.required)
 
@@ -76,6 +97,10 @@ AXIS = re.compile(
     re.IGNORECASE,
 )
 PEOPLE_SEPARATORS = re.compile(r"\s*(?:/|;|\+|\n|\s&\s|\set\s)\s*")
+# Co-pilots, partners and policies are lists: « ; », « , » or line breaks between names.
+LIST_SEPARATORS = re.compile(r"\s*(?:;|,|\n|\r)\s*")
+# « Total », « Sous-total axe 2 », « TOTAL GÉNÉRAL », « Totaux » (folded).
+TOTAL = re.compile(r"^(?:sous[\s-]*)?tota(?:l|ux)(?:\s|:|$)")
 
 
 def split_axis(label: str) -> tuple[str, str]:

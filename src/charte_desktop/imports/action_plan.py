@@ -5,23 +5,23 @@
     preview = preview_actions(db, table, guess, target=…) # nothing written
     result = apply_actions(db, preview)                 # one transaction, all or nothing
 
-The preview lists the axes, actions and pilots that would be created and every row's
-problems; it runs the real use case in `Database.dry_run()`, so its problems are exactly
-those that would refuse the import.
+The preview lists the axes, actions, pilots, partners and policies that would be created
+and every row's problems; it runs the real use case in `Database.dry_run()`, so its
+problems are exactly those that would refuse the import. Total rows are skipped, rows the
+officer leaves out (`skip_lines`) too, and a formula's saved result is read as its value:
+each with a note.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
-
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus, Priority
-from charte_desktop.db.models import Action, Axis, Contact
 from charte_desktop.errors import CharteError
 from charte_desktop.imports.action_columns import (
     ACTION_FIELDS,
+    LIST_SEPARATORS,
     PEOPLE_SEPARATORS,
     PRIORITIES,
     STATUSES,
@@ -34,13 +34,18 @@ from charte_desktop.imports.columns import (
     source_notes,
 )
 from charte_desktop.imports.people import person_key, split_person
+from charte_desktop.imports.plan_links import LinkLookups, Links, total_label
+from charte_desktop.imports.plan_links import PlanLookups as _Lookups
+from charte_desktop.imports.plan_links import plan_lookups as _lookups
 from charte_desktop.imports.progress import REPORT_EVERY, SILENT, Monitor
 from charte_desktop.imports.table_rows import CellValue, Table, TableRow
 from charte_desktop.imports.values import (
     ValueProblem,
+    fraction_column,
     is_unknown,
     parse_amount,
     parse_date,
+    parse_progress,
     text,
 )
 from charte_desktop.services.actions import ActionFields
@@ -81,12 +86,16 @@ class ActionsPreview:
     batch: PlanImport
     new_axes: list[str] = field(default_factory=list)  # « 2 – Mobilité durable »
     new_pilots: list[str] = field(default_factory=list)
+    new_partners: list[str] = field(default_factory=list)  # organisations
+    new_policies: list[str] = field(default_factory=list)
     actions: list[ActionToCreate] = field(default_factory=list)
     problems: list[RowProblem] = field(default_factory=list)
     # Values understood differently from their text, worth a look (not problems).
     notes: list[RowProblem] = field(default_factory=list)
     # Line → (axis, pilot) as typed, for a preview table.
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
+    skipped: list[int] = field(default_factory=list)  # total rows and rows left out
+    skip_notes: list[str] = field(default_factory=list)  # why each was (also in `notes`)
 
     @property
     def ok(self) -> bool:
@@ -99,48 +108,18 @@ class ActionsPreview:
                  count_label(len(self.new_pilots), "pilote (contact)", "pilotes (contacts)")]
         where = (f"le nouveau plan « {self.plan_title} »" if self.target.plan_id is None
                  else f"le plan « {self.plan_title} »")
-        summary = f"{parts[0]}, {parts[1]} et {parts[2]} à créer dans {where}"
+        if self.new_partners:
+            parts.append(count_label(len(self.new_partners), "structure partenaire",
+                                     "structures partenaires"))
+        if self.new_policies:
+            parts.append(count_label(len(self.new_policies), "politique publique",
+                                     "politiques publiques"))
+        summary = f"{', '.join(parts[:-1])} et {parts[-1]} à créer dans {where}"
         lines = {problem.line for problem in self.problems if problem.line > 0}
         if lines:
             summary += (f" ; {count_label(len(lines), 'ligne a', 'lignes ont')} des "
                         "problèmes")
         return summary
-
-
-@dataclass
-class _Lookups:
-    """What the target plan and the directory already hold, folded for matching."""
-
-    axes_by_title: dict[str, int] = field(default_factory=dict)
-    axes_by_code: dict[str, int] = field(default_factory=dict)
-    contacts: dict[str, int] = field(default_factory=dict)  # folded names → id (unique only)
-    axis_codes: dict[int, str] = field(default_factory=dict)
-    codes: set[str] = field(default_factory=set)
-
-
-def _lookups(db: Database, plan_id: int | None) -> _Lookups:
-    found = _Lookups()
-    with db.session() as session:
-        if plan_id is not None:
-            for axis_id, code, title in session.execute(
-                    select(Axis.id, Axis.code, Axis.title).where(Axis.plan_id == plan_id)):
-                found.axes_by_title.setdefault(fold(title), axis_id)
-                if code:
-                    found.axes_by_code.setdefault(fold(code), axis_id)
-                    found.axis_codes[axis_id] = code
-            found.codes = set(session.scalars(select(Action.code).where(
-                Action.plan_id == plan_id)))
-        ambiguous: set[str] = set()
-        for contact_id, first, last in session.execute(
-                select(Contact.id, Contact.first_name, Contact.last_name)):
-            for name in {f"{first} {last}", last}:
-                key = person_key(name)
-                if key in found.contacts and found.contacts[key] != contact_id:
-                    ambiguous.add(key)
-                found.contacts.setdefault(key, contact_id)
-        for key in ambiguous:  # "Martin" alone names no one when two Martins exist
-            del found.contacts[key]
-    return found
 
 
 def preview_actions(
@@ -151,19 +130,30 @@ def preview_actions(
     *,
     monitor: Monitor = SILENT,
     check: bool = True,
+    skip_lines: Collection[int] = (),
 ) -> ActionsPreview:
     """What importing `table` with `header.mapping` into `target` would do; writes nothing.
 
     `check=False` skips the use case's dry run: for a caller applying at once, whose
-    `apply_actions` runs the same checks and refuses the same problems.
+    `apply_actions` runs the same checks and refuses the same problems. Rows numbered in
+    `skip_lines` are left out (the officer's choice in the preview).
     """
     check_mapping(header.mapping, ACTION_FIELDS, header.headers)
     plan_title = _plan_title(db, table, header, target)
-    builder = _Builder(_lookups(db, target.plan_id), header.mapping)
     rows = table.rows[header.row_index + 1:]
+    builder = _Builder(_lookups(db, target.plan_id), header.mapping, Links(LinkLookups.load(db)))
+    progress_column = header.mapping.get("progress")
+    builder.fractions = progress_column is not None and fraction_column(
+        [row.value(progress_column) for row in rows])
+    left_out = set(skip_lines)
     for count, row in enumerate(rows, start=1):
         if count % REPORT_EVERY == 0:
             monitor.update(READING_ROWS, count, len(rows))
+        if row.number in left_out:
+            builder.skipped.append(row.number)
+            builder.notes.append(RowProblem(0, f"Ligne {row.number} laissée de côté à votre "
+                                               "demande."))
+            continue
         builder.add_row(row)
     preview = ActionsPreview(
         source=table.source, sheet=table.sheet, header_line=header.line,
@@ -172,13 +162,22 @@ def preview_actions(
             plan_id=target.plan_id,
             new_plan=None if target.plan_id is not None else PlanFields(title=plan_title),
             axes=builder.axes, contacts=builder.contacts, actions=builder.actions,
+            organisations=builder.links.organisations, policies=builder.links.policies,
         ),
         new_axes=[" – ".join(part for part in (axis.code, axis.title) if part)
                   for axis in builder.axes],
         new_pilots=[f"{person.first_name} {person.last_name}".strip()
                     for person in builder.contacts],
+        new_partners=[partner.name for partner in builder.links.organisations],
+        new_policies=[policy.code for policy in builder.links.policies],
         actions=builder.actions, problems=list(builder.problems), labels=builder.labels,
+        skipped=builder.skipped, notes=list(builder.notes),
+        skip_notes=[str(note) for note in builder.notes if note.line == 0],
     )
+    if builder.completed:
+        which = count_label(builder.completed, "action « Réalisée » sans avancement est "
+                            "comptée", "actions « Réalisée » sans avancement sont comptées")
+        preview.notes.append(RowProblem(0, f"{which} à 100 %."))
     if builder.numbered:
         which = count_label(builder.numbered, "action sans numéro reçoit",
                        "actions sans numéro reçoivent")
@@ -241,8 +240,13 @@ def suggested_plan_title(table: Table, header: HeaderGuess) -> str:
 class _Builder:
     """Turns rows into the batch: axes, pilots and actions to create, and problems."""
 
-    def __init__(self, lookups: _Lookups, mapping: Mapping) -> None:
+    def __init__(self, lookups: _Lookups, mapping: Mapping, links: Links) -> None:
         self.lookups = lookups
+        self.links = links
+        self.fractions = False  # the progress column holds shares (0,4), not percentages
+        self.notes: list[RowProblem] = []
+        self.skipped: list[int] = []
+        self.completed = 0  # « Réalisée » without a progress: 100 %
         self.columns = {key: column for key, column in mapping.items() if column is not None}
         self.axes: list[AxisToCreate] = []
         self.contacts: list[ContactToCreate] = []
@@ -261,13 +265,23 @@ class _Builder:
 
     def _cell(self, row: TableRow, key: str) -> CellValue:
         column = self.columns.get(key)
-        return None if column is None else row.value(column)
+        if column is None:
+            return None
+        return row.formulas.get(column) if column in row.formulas else row.value(column)
 
     def add_row(self, row: TableRow) -> None:
+        total = total_label(row, self._cell(row, "code"), self._cell(row, "title"))
+        if total is not None:
+            self.skipped.append(row.number)
+            self.notes.append(RowProblem(0, f"Ligne {row.number} (« {total} ») ignorée : "
+                                            "ligne de total."))
+            return
         problems_before = len(self.problems)
         for key, column in self.columns.items():
-            if column in row.problems:
-                label = next(spec.label for spec in ACTION_FIELDS if spec.key == key)
+            label = next(spec.label for spec in ACTION_FIELDS if spec.key == key)
+            if column in row.formulas:
+                self._formula_note(row, column, label)
+            elif column in row.problems:
                 self.problems.append(RowProblem(
                     row.number, f"colonne « {label} » : {row.problems[column]}"))
         title = text(self._cell(row, "title")).strip()
@@ -281,6 +295,16 @@ class _Builder:
                 self.problems.append(RowProblem(row.number, "intitulé de l'action manquant"))
             return
         self._add_action(row, title, problems_before)
+
+    def _formula_note(self, row: TableRow, column: int, label: str) -> None:
+        """A formula never refuses the import: its result saved by Excel is read, or the
+        cell is left empty when the file holds none (written by a program)."""
+        formula = row.problems.get(column, "").split(" : ", 1)[0]
+        saved = row.formulas[column]
+        what = (f"sa valeur enregistrée par Excel (« {text(saved)} ») est importée"
+                if saved is not None else "le classeur n'en garde pas le résultat : cellule "
+                "laissée vide (ouvrez-le et enregistrez-le dans Excel pour l'importer)")
+        self.notes.append(RowProblem(row.number, f"colonne « {label} » : {formula} ; {what}."))
 
     def _axis_heading(self, row: TableRow, title: str) -> bool:
         """A row holding only "Axe 2 : Mobilité" in one cell: the axis of the rows below.
@@ -345,7 +369,11 @@ class _Builder:
         for key, parse in (("status", self._status), ("priority", self._priority),
                            ("start_date", lambda value: parse_date(value)),
                            ("end_date", lambda value: parse_date(value, end=True)),
-                           ("budget_planned", parse_amount)):
+                           ("budget_planned", parse_amount),
+                           ("budget_committed", parse_amount),
+                           ("budget_spent", parse_amount),
+                           ("progress", lambda value: parse_progress(
+                               value, fractions=self.fractions))):
             value = self._cell(row, key)
             if value is None:
                 continue
@@ -353,6 +381,10 @@ class _Builder:
                 setattr(fields, key, parse(value))
             except ValueProblem as problem:
                 self.problems.append(RowProblem(line, problem.message))
+        if fields.status is ActionStatus.DONE and self._cell(row, "progress") is None:
+            fields.progress = 100
+            self.completed += 1
+        self._set_links(row, item)
         self._set_code(row, item)
         if len(self.problems) == problems_before:
             self.actions.append(item)
@@ -364,13 +396,31 @@ class _Builder:
         axis_id, axis_key = self._axis(row.number, label) if label else self._heading_axis
         item.fields.axis_id, item.axis_key = axis_id, axis_key
 
+    def _set_links(self, row: TableRow, item: ActionToCreate) -> None:
+        fields = item.fields
+        fields.partner_ids, item.partner_keys = self.links.partners(
+            row.number, self._cell(row, "partners"))
+        fields.policy_ids, item.policy_keys, problems = self.links.policies_of(
+            row.number, self._cell(row, "policies"))
+        self.problems.extend(RowProblem(row.number, problem) for problem in problems)
+
     def _set_people(self, row: TableRow, item: ActionToCreate) -> None:
         value = self._cell(row, "pilot")
-        if value is None or is_unknown(value):
-            return
-        names = [name for name in PEOPLE_SEPARATORS.split(text(value)) if name.strip()]
+        names: list[str] = []
+        if value is not None and not is_unknown(value):
+            names = [name for name in PEOPLE_SEPARATORS.split(text(value)) if name.strip()]
+        copilots = self._cell(row, "copilots")
+        if copilots is not None and not is_unknown(copilots):
+            names += [name for name in LIST_SEPARATORS.split(text(copilots))
+                      if name.strip() and not is_unknown(name.strip())]
+            if not value or is_unknown(value):
+                names.insert(0, "")  # co-pilots without a pilot: none is made the pilot
         for position, name in enumerate(names):
+            if not name:
+                continue
             contact_id, key = self._person(row.number, name)
+            if position and (contact_id, key) == (item.fields.pilot_id, item.pilot_key):
+                continue  # the pilot named again among the co-pilots
             if position == 0:
                 item.fields.pilot_id, item.pilot_key = contact_id, key
             elif contact_id is not None:

@@ -309,15 +309,13 @@ def _sheet_rows(worksheet: Any, monitor: Monitor, max_rows: int, hidden: list[in
     the sheet's filter once its `autoFilter` (written after the rows) has been read.
     Declared dimensions are ignored: they may be wrong or absurd.
     """
-    from openpyxl.worksheet._reader import WorkSheetParser
-
     workbook = worksheet.parent
     total = worksheet.max_row or 0  # the sheet's own claim, for the progress bar only
     monitor.update(READING, 0, total)
     count = 0
     hidden_here: list[int] = []
     with worksheet._get_source() as source:
-        parser = WorkSheetParser(source, worksheet._shared_strings, data_only=False,
+        parser = _parser_class()(source, worksheet._shared_strings, data_only=False,
                                  epoch=workbook.epoch, date_formats=workbook._date_formats,
                                  timedelta_formats=workbook._timedelta_formats)
         dimensions = parser.row_dimensions
@@ -340,6 +338,33 @@ def _sheet_rows(worksheet: Any, monitor: Monitor, max_rows: int, hidden: list[in
     monitor.update(READING, total, total)
 
 
+def _parser_class() -> Any:
+    """openpyxl's row parser, keeping beside a formula the result Excel saved with it
+    (openpyxl gives either the formula or, with data_only, the result: not both)."""
+    from openpyxl.worksheet._reader import VALUE_TAG, WorkSheetParser, _cast_number
+
+    class FormulaResults(WorkSheetParser):
+        def parse_cell(self, element: Any) -> dict[str, Any]:
+            cell: dict[str, Any] = super().parse_cell(element)
+            if cell["data_type"] == "f":
+                saved = element.findtext(VALUE_TAG, None)
+                kind = element.get("t", "n")
+                cached: Any = None
+                if saved is not None and kind == "str":
+                    cached = saved
+                elif saved is not None and kind == "n":
+                    try:
+                        cached = _cast_number(saved)
+                    except ValueError:
+                        cached = None
+                elif saved is not None and kind == "b":
+                    cached = saved == "1"
+                cell["cached"] = cached
+            return cell
+
+    return FormulaResults
+
+
 def _filter_rows(auto_filter: Any) -> tuple[int, int]:
     """The rows a filter may hide (below its header row); (0, 0) without a filter set (an
     autofilter's arrows alone hide nothing: rows hidden then were hidden by hand)."""
@@ -359,6 +384,7 @@ def _row(number: int, cells: list[dict[str, Any]]) -> TableRow | None:
     """One parsed row as a TableRow; None when it holds nothing."""
     values: list[CellValue] = []
     problems: dict[int, str] = {}
+    formulas: dict[int, CellValue] = {}
     for cell in cells:
         value = cell["value"]
         if value is None:
@@ -369,6 +395,10 @@ def _row(number: int, cells: list[dict[str, Any]]) -> TableRow | None:
         data_type = cell["data_type"]
         if data_type == "f" or data_type == "e":
             problems[column] = _problem(data_type, value)
+            if data_type == "f":
+                cached = cell.get("cached")
+                formulas[column] = (clean_cell(cached) if isinstance(cached, str)
+                                    else cached)
             value = None
         elif value.__class__ is str:
             if "_x" in value:
@@ -381,4 +411,4 @@ def _row(number: int, cells: list[dict[str, Any]]) -> TableRow | None:
         values[column] = value
     if not problems and not any(value is not None for value in values):
         return None
-    return TableRow(number, tuple(values), problems)
+    return TableRow(number, tuple(values), problems, formulas)

@@ -27,6 +27,9 @@ class TableRow:
     values: tuple[CellValue, ...]
     # 0-based column → French description of a formula or error cell (its value is None).
     problems: dict[int, str] = field(default_factory=dict)
+    # 0-based column of a formula cell → the result Excel saved with it (None when the file
+    # holds none, as when written by a program). Importers that accept formulas use it.
+    formulas: dict[int, CellValue] = field(default_factory=dict)
 
     def value(self, column: int) -> CellValue:
         return self.values[column] if column < len(self.values) else None

@@ -89,8 +89,8 @@ def _identity(name: str, sheet: _Sheet) -> tuple[dict[str, Any], list[tuple[Any,
         if row.problems:
             raise _altered(name, "sa feuille d'identification contient des formules")
         key = row.value(0)
-        if in_rows:
-            rows.append(tuple(row.value(i) for i in range(1, 6)))
+        if in_rows:  # sheet, row, id, key, actions, prints (see `update_cells`)
+            rows.append(tuple(row.value(i) for i in range(1, 7)))
         elif key == layout.ROWS_MARKER:
             in_rows = True
         elif isinstance(key, str):
@@ -164,7 +164,7 @@ def _shape(
 
 def _rows_of(name: str, rows: list[tuple[Any, ...]], title: str) -> list[tuple[int, int, str]]:
     found = []
-    for sheet_title, number, item, key, _extra in rows:
+    for sheet_title, number, item, key, *_more in rows:
         if sheet_title != title:
             continue
         if not isinstance(number, int) or not isinstance(item, int):
@@ -369,15 +369,39 @@ def read_update_workbook(path: Path) -> ReturnedWorkbook:
     measurement_answers = _Answers(indicators_sheet)
     actions = _action_answers(actions_sheet, action_rows, action_answers)
     measurements = _measurement_answers(indicators_sheet, indicator_rows, measurement_answers)
+    ignored = _ignored_cells(actions_sheet, action_rows, indicators_sheet, indicator_rows,
+                             id_rows)
     followers = {
         item: tuple(int(i) for i in str(extra or "").split(",") if i.strip().isdigit())
-        for sheet_title, _n, item, _key, extra in id_rows
+        for sheet_title, _n, item, _key, extra, *_prints in id_rows
         if sheet_title == layout.INDICATORS_SHEET
     }
     return ReturnedWorkbook(
         identity, name, tuple(actions), tuple(measurements),
         tuple(action_answers.problems + measurement_answers.problems), followers,
+        tuple(ignored),
     )
+
+
+def _ignored_cells(
+    actions_sheet: _Sheet, action_rows: list[tuple[int, int, str]],
+    indicators_sheet: _Sheet, indicator_rows: list[tuple[int, int, str]],
+    id_rows: list[tuple[Any, ...]],
+) -> list[str]:
+    """Gray cells changed and cells beside the tables: not taken, each said why."""
+    from charte_desktop.imports import update_cells as cells
+
+    prints = cells.prints_by_row(id_rows)  # sheet by sheet, top to bottom
+    found = cells.above_table(actions_sheet, layout.ACTIONS_HEADER_ROW, _shown)
+    found += cells.changed_cells(actions_sheet, layout.ACTION_COLUMNS, action_rows, prints,
+                                 "action", _shown)
+    found += cells.above_table(indicators_sheet, layout.INDICATORS_HEADER_ROW, _shown)
+    found += cells.changed_cells(indicators_sheet, layout.INDICATOR_COLUMNS, indicator_rows,
+                                 prints, "indicateur", _shown)
+    if not indicator_rows:
+        found += cells.beside_no_indicator(
+            indicators_sheet, layout.INDICATORS_HEADER_ROW + 1, _shown)
+    return found
 
 
 def load_update(db: Database, path: Path) -> UpdateReview:

@@ -174,3 +174,49 @@ def _amount_from_text(raw: str) -> Decimal:
 def choice_table(choices: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """{member: (label, synonyms…)} → {folded label or synonym: member}."""
     return {fold(name): member for member, names in choices.items() for name in names}
+
+
+_PERCENT = re.compile(r"^(-?\d+(?:[.,]\d+)?)\s*%?$")
+
+
+def progress_number(value: CellValue) -> tuple[Decimal, bool] | None:
+    """A progress cell as (number, written with « % »); None when it is not a number."""
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, int | float):
+        return (Decimal(repr(value)) if isinstance(value, float) else Decimal(value)), False
+    if not isinstance(value, str):
+        return None
+    typed = _SPACES.sub("", value.strip())
+    match = _PERCENT.match(typed)
+    if match is None:
+        return None
+    number = Decimal(match.group(1).replace(",", "."))
+    return number, typed.endswith("%")
+
+
+def parse_progress(value: CellValue, *, fractions: bool) -> int:
+    """Progress in whole % from « 40 % », « 40 », « 0,4 » or 0.4 (Excel shows a cell
+    formatted as a percentage as « 40 % » but holds 0.4); `fractions`: the column holds
+    shares only (see `fraction_column`)."""
+    if value is None or is_unknown(value):
+        return 0
+    read = progress_number(value)
+    if read is None:
+        raise ValueProblem(f"avancement « {text(value)} » invalide (attendu : 40 %)")
+    number, with_percent = read
+    # 0.4 % is no progress anyone types: a number between 0 and 1 is a share; 1 is 100 %
+    # only in a column of shares (1 % elsewhere).
+    if not with_percent and (0 < number < 1 or (number == 1 and fractions)):
+        number *= 100
+    if not 0 <= number <= 100:
+        raise ValueProblem(f"avancement « {text(value)} » hors de 0 à 100 %")
+    return int(number.quantize(Decimal(1), rounding="ROUND_HALF_UP"))
+
+
+def fraction_column(values: list[CellValue]) -> bool:
+    """Whether a progress column holds shares (0 to 1) rather than percentages: every
+    number in it written without « % » is at most 1, and one is not 0."""
+    numbers = [read[0] for read in map(progress_number, values)
+               if read is not None and not read[1]]
+    return bool(numbers) and all(0 <= number <= 1 for number in numbers) and any(numbers)

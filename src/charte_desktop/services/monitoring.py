@@ -137,6 +137,45 @@ def funding_totals(db: Database, plan_id: int | None = None) -> list[FundingTota
     return [FundingTotal(state, *found.get(state, (0, ZERO))) for state in FundingState]
 
 
+@dataclass(frozen=True)
+class FunderTotal:
+    """One funder's co-financing: sollicité (asked, not yet granted) kept apart from
+    acquis (granted) and versé (paid), which are money the plan can count on."""
+
+    funder: str
+    requested: Decimal
+    granted: Decimal
+    paid: Decimal
+
+    @property
+    def secured(self) -> Decimal:
+        """Acquis ou versé: what is certain (sollicité is never added in)."""
+        return self.granted + self.paid
+
+
+def funder_totals(db: Database, plan_id: int | None = None) -> list[FunderTotal]:
+    """Per funder and per state, for the actions still carried; funders by name."""
+    query = (
+        select(Organisation.id, Organisation.name, Funding.state,
+               type_coerce(func.coalesce(func.sum(Funding.amount), 0), Money()))
+        .join(Funding, Funding.funder_id == Organisation.id)
+        .join(Action, Action.id == Funding.action_id)
+        .where(_in_plan(plan_id), Action.status != ActionStatus.ABANDONED)
+        .group_by(Organisation.id, Organisation.name, Funding.state)
+    )
+    names: dict[int, str] = {}
+    amounts: dict[int, dict[FundingState, Decimal]] = defaultdict(
+        lambda: dict.fromkeys(FundingState, ZERO))
+    with db.session() as session:
+        for funder_id, name, state, amount in session.connection().execute(query):
+            names[funder_id] = name
+            amounts[funder_id][state] = amount or ZERO
+    ordered = sorted(names, key=lambda funder_id: (fold(names[funder_id]), funder_id))
+    return [FunderTotal(names[i], amounts[i][FundingState.REQUESTED],
+                        amounts[i][FundingState.GRANTED], amounts[i][FundingState.PAID])
+            for i in ordered]
+
+
 # --- Milestones --------------------------------------------------------------------------
 
 

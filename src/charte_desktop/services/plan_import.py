@@ -1,4 +1,5 @@
-"""Create a whole plan's axes, pilots and actions in one transaction (an Excel import).
+"""Create a whole plan's axes, pilots, partners, policies and actions in one transaction
+(an Excel import).
 
 The importer (`imports/`) turns a sheet into a PlanImport; this use case checks every
 item with the same rules as the forms (`action_values`, `axis_values`, `contact_values`)
@@ -13,8 +14,19 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from charte_desktop.db import Database
-from charte_desktop.db.models import Action, Axis, Contact, Plan, action_copilot
+from charte_desktop.db.models import (
+    Action,
+    Axis,
+    Contact,
+    Organisation,
+    Plan,
+    Policy,
+    action_copilot,
+    action_partner,
+    action_policy,
+)
 from charte_desktop.errors import CharteError
+from charte_desktop.services import rules
 from charte_desktop.services.actions import (
     ActionFields,
     action_field_values,
@@ -27,7 +39,12 @@ from charte_desktop.services.bulk_import import (
     StepCallback,
 )
 from charte_desktop.services.common import get_or_fail, not_found
-from charte_desktop.services.directory import ContactFields, contact_values
+from charte_desktop.services.directory import (
+    ContactFields,
+    OrganisationFields,
+    contact_values,
+    organisation_values,
+)
 from charte_desktop.services.plans import AxisFields, PlanFields, axis_values, plan_values
 
 
@@ -48,6 +65,24 @@ class ContactToCreate:
 
 
 @dataclass
+class OrganisationToCreate:
+    """A partner unknown to the directory."""
+
+    key: str
+    name: str
+    line: int = 0
+
+
+@dataclass
+class PolicyToCreate:
+    """A public policy unknown to the file: « PDM » typed in the plan becomes its code."""
+
+    key: str
+    code: str
+    line: int = 0
+
+
+@dataclass
 class ActionToCreate:
     line: int
     # Existing axis, pilot and co-pilots by id; plan_id is the import's target.
@@ -55,6 +90,8 @@ class ActionToCreate:
     axis_key: str | None = None  # a new axis of this import
     pilot_key: str | None = None  # a new contact of this import
     copilot_keys: list[str] = field(default_factory=list)
+    partner_keys: list[str] = field(default_factory=list)  # new organisations
+    policy_keys: list[str] = field(default_factory=list)  # new policies
 
 
 @dataclass
@@ -64,6 +101,8 @@ class PlanImport:
     axes: list[AxisToCreate] = field(default_factory=list)
     contacts: list[ContactToCreate] = field(default_factory=list)
     actions: list[ActionToCreate] = field(default_factory=list)
+    organisations: list[OrganisationToCreate] = field(default_factory=list)
+    policies: list[PolicyToCreate] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -74,6 +113,8 @@ class PlanImportResult:
     axes: int
     contacts: int
     actions: int
+    organisations: int = 0
+    policies: int = 0
 
 
 def import_plan(db: Database, batch: PlanImport, *, step: StepCallback | None = None
@@ -104,7 +145,22 @@ def import_plan(db: Database, batch: PlanImport, *, step: StepCallback | None = 
                     last_name=person.last_name, first_name=person.first_name)))
             except CharteError as error:
                 problems.append(RowProblem.from_error(person.line, error))
-        session.add_all([*axes.values(), *contacts.values()])
+        organisations: dict[str, Organisation] = {}
+        for partner in batch.organisations:
+            try:
+                organisations[partner.key] = Organisation(**organisation_values(
+                    session, OrganisationFields(name=partner.name)))
+            except CharteError as error:
+                problems.append(RowProblem.from_error(partner.line, error))
+        policies: dict[str, Policy] = {}
+        for policy in batch.policies:
+            try:
+                policies[policy.key] = Policy(code=rules.required_text(
+                    policy.code, "code", "Code de la politique publique", max_length=40))
+            except CharteError as error:
+                problems.append(RowProblem.from_error(policy.line, error))
+        session.add_all([*axes.values(), *contacts.values(), *organisations.values(),
+                         *policies.values()])
         session.flush()
         codes: dict[str, str] = {
             code: title for code, title in session.execute(
@@ -113,16 +169,19 @@ def import_plan(db: Database, batch: PlanImport, *, step: StepCallback | None = 
         total = len(batch.actions)
         rows: list[dict[str, Any]] = []
         copilots: list[list[int]] = []
+        links: list[tuple[list[int], list[int]]] = []  # (partners, policies) of each row
         for index, item in enumerate(batch.actions):
             if step is not None and index % STEP_EVERY == 0:
                 step(index, total)
             people = [key for key in (item.pilot_key, *item.copilot_keys) if key]
             if (item.axis_key and item.axis_key not in axes) or any(
-                    key not in contacts for key in people):
-                continue  # its new axis or contact has a problem, already listed
+                    key not in contacts for key in people) or any(
+                    key not in organisations for key in item.partner_keys) or any(
+                    key not in policies for key in item.policy_keys):
+                continue  # its new axis, contact, partner or policy has a problem, listed
             try:
                 values = action_field_values(item.fields)
-                references.check(values, item.fields.copilot_ids)  # the existing ones
+                references.check(values, item.fields)  # the existing ones
                 check_code_free(session, plan.id, values["code"], None, codes)
                 values["plan_id"] = plan.id
                 if item.axis_key:
@@ -137,13 +196,17 @@ def import_plan(db: Database, batch: PlanImport, *, step: StepCallback | None = 
             codes[values["code"]] = values["title"]
             rows.append(values)
             copilots.append(row_copilots)
+            links.append((
+                [*item.fields.partner_ids,
+                 *(organisations[key].id for key in item.partner_keys)],
+                [*item.fields.policy_ids, *(policies[key].id for key in item.policy_keys)]))
         if problems:
             raise ImportRefused(problems)
-        _insert_actions(session, plan.id, rows, copilots)
+        _insert_actions(session, plan.id, rows, copilots, links)
         if step is not None:
             step(total, total)
         return PlanImportResult(plan.id, plan.title, batch.plan_id is None, len(axes),
-                                len(contacts), total)
+                                len(contacts), total, len(organisations), len(policies))
 
 
 @dataclass
@@ -152,6 +215,8 @@ class _References:
 
     axes: set[int]  # of the target plan
     contacts: set[int]
+    organisations: set[int]
+    policies: set[int]
 
     @classmethod
     def load(cls, session: Session, plan_id: int, items: list[ActionToCreate]
@@ -159,39 +224,59 @@ class _References:
         contact_ids = {contact_id for item in items
                        for contact_id in (item.fields.pilot_id, *item.fields.copilot_ids)
                        if contact_id is not None}
+        partner_ids = {partner for item in items for partner in item.fields.partner_ids}
+        policy_ids = {policy for item in items for policy in item.fields.policy_ids}
         return cls(
             set(session.scalars(select(Axis.id).where(Axis.plan_id == plan_id))),
             set(session.scalars(select(Contact.id).where(Contact.id.in_(contact_ids))))
             if contact_ids else set(),
+            set(session.scalars(select(Organisation.id).where(
+                Organisation.id.in_(partner_ids)))) if partner_ids else set(),
+            set(session.scalars(select(Policy.id).where(Policy.id.in_(policy_ids))))
+            if policy_ids else set(),
         )
 
-    def check(self, values: dict[str, Any], copilot_ids: list[int]) -> None:
+    def check(self, values: dict[str, Any], fields: ActionFields) -> None:
         axis_id = values["axis_id"]
         if axis_id is not None and axis_id not in self.axes:
             missing = not_found("L'axe", axis_id).removesuffix(".")
             raise CharteError(f"{missing} dans ce plan.", field="axis_id")
-        for contact_id in (values["pilot_id"], *copilot_ids):
+        for contact_id in (values["pilot_id"], *fields.copilot_ids):
             if contact_id is not None and contact_id not in self.contacts:
                 raise CharteError(not_found("Le contact", contact_id), field="pilot_id")
+        for partner_id in fields.partner_ids:
+            if partner_id not in self.organisations:
+                raise CharteError(not_found("La structure", partner_id), field="partner_ids")
+        for policy_id in fields.policy_ids:
+            if policy_id not in self.policies:
+                raise CharteError(not_found("La politique publique", policy_id),
+                                  field="policy_ids")
         if values["project_group_id"] is not None:
             raise CharteError("Un import ne désigne pas de groupe projet.",
                               field="project_group_id")
 
 
 def _insert_actions(session: Session, plan_id: int, rows: list[dict[str, Any]],
-                    copilots: list[list[int]]) -> None:
+                    copilots: list[list[int]], links: list[tuple[list[int], list[int]]]
+                    ) -> None:
     """Checked rows in one executemany INSERT: building 2,000 ORM objects, or asking back
     each new id, would cost more than reading the workbook. (The table's, not the ORM's
     bulk insert, which splits the rows wherever a value is None.)"""
     if not rows:
         return
     session.execute(insert(Action.metadata.tables[Action.__tablename__]), rows)
-    if any(copilots):
-        ids: dict[str, int] = {code: action_id for code, action_id in session.execute(
-            select(Action.code, Action.id).where(Action.plan_id == plan_id))}
-        session.execute(insert(action_copilot), [
-            {"action_id": ids[row["code"]], "contact_id": contact_id}
-            for row, people in zip(rows, copilots, strict=True)
-            for contact_id in dict.fromkeys(people)])
+    if not any(copilots) and not any(a or b for a, b in links):
+        return
+    ids: dict[str, int] = {code: action_id for code, action_id in session.execute(
+        select(Action.code, Action.id).where(Action.plan_id == plan_id))}
+    for table, column, lists in (
+            (action_copilot, "contact_id", copilots),
+            (action_partner, "organisation_id", [partners for partners, _ in links]),
+            (action_policy, "policy_id", [policies for _, policies in links])):
+        pairs = [{"action_id": ids[row["code"]], column: linked}
+                 for row, linked_ids in zip(rows, lists, strict=True)
+                 for linked in dict.fromkeys(linked_ids)]
+        if pairs:
+            session.execute(insert(table), pairs)
 
 

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from charte_desktop import clock
 from charte_desktop.db import Database
-from charte_desktop.db.enums import ActionStatus
+from charte_desktop.db.enums import ActionStatus, DisplayStatus
 from charte_desktop.db.models import (
     Action,
     ActionNote,
@@ -35,7 +35,9 @@ from charte_desktop.db.models import (
 from charte_desktop.db.types import utcnow
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date, format_number
-from charte_desktop.services.action_rows import natural_key
+from charte_desktop.services import update_notes as notes
+from charte_desktop.services.action_rows import ACTIVE_STATUSES, natural_key
+from charte_desktop.services.status import display_statuses
 from charte_desktop.services.update_content import file_token
 
 # --- What the reader hands over -------------------------------------------------------------
@@ -84,6 +86,7 @@ class ReturnedWorkbook:
     problems: tuple[str, ...] = ()
     # Indicator id -> ids of the workbook's actions that follow it (as sent).
     indicator_actions: dict[int, tuple[int, ...]] = field(default_factory=dict)
+    ignored: tuple[str, ...] = ()  # cells not taken (gray cell changed…), each said why
 
 
 # --- What the officer reviews ---------------------------------------------------------------
@@ -185,6 +188,8 @@ def describe_review(review: "UpdateReview") -> str:
         lines.extend(f"  - {note}" for note in review.skipped)
     count = len(review.changes)
     lines.append(_counted(count, "changement", "changements") + "." if count else
+                 "Aucun changement à enregistrer (voir ci-dessus pourquoi)."
+                 if review.problems or review.skipped else
                  "Aucun changement : le pilote n'a rien modifié.")
     return "\n".join(lines)
 
@@ -235,24 +240,32 @@ def _counted(count: int, one: str, many: str) -> str:
 # --- Review ---------------------------------------------------------------------------------
 
 
-def _percent(value: int) -> str:
-    return f"{value} %"
-
-
 def _with_unit(value: Decimal | None, unit: str) -> str:
     if value is None:
         return ""
     return f"{format_number(value)} {unit}".strip()
 
 
-def _action_changes(action: Action, answer: ActionAnswer, skipped: list[str]) -> list[Change]:
+def _action_changes(
+    action: Action, answer: ActionAnswer, skipped: list[str], late: list[notes.LateNote] | None
+) -> list[Change]:
+    """The changes of one answer; `late` is None unless the action shows « En retard »."""
     changes = []
     if answer.status is not None and answer.status != action.status:
         changes.append(Change(
             f"{action.id}:status", ChangeKind.STATUS, "Statut", action.status.label,
             answer.status.label, status=answer.status,
         ))
-    if answer.progress is not None and answer.progress != action.progress:
+        if late is not None and answer.status in ACTIVE_STATUSES:
+            late.append(notes.LateNote(-1, action, answer.status, changes[-1]))
+    elif answer.status is not None and late is not None:
+        late.append(notes.LateNote(len(skipped), action, answer.status))
+        skipped.append("")  # worded by `notes.word_late_notes`
+    elif answer.status is not None:
+        skipped.append(notes.unchanged_status(action.code, answer.status))
+    if answer.progress is not None and answer.progress == action.progress:
+        skipped.append(notes.unchanged_progress(action.code, answer.progress))
+    elif answer.progress is not None:
         if action.progress_from_milestones:
             skipped.append(
                 f"Action {action.code} : l'avancement ({answer.progress} %) n'est pas repris, "
@@ -261,7 +274,7 @@ def _action_changes(action: Action, answer: ActionAnswer, skipped: list[str]) ->
         else:
             changes.append(Change(
                 f"{action.id}:progress", ChangeKind.PROGRESS, "Avancement",
-                _percent(action.progress), _percent(answer.progress), progress=answer.progress,
+                f"{action.progress} %", f"{answer.progress} %", progress=answer.progress,
             ))
     if answer.comment:
         changes.append(Change(
@@ -272,7 +285,7 @@ def _action_changes(action: Action, answer: ActionAnswer, skipped: list[str]) ->
 
 
 def _measurement_change(
-    session: Session, indicator: Indicator, answer: MeasurementAnswer
+    session: Session, indicator: Indicator, answer: MeasurementAnswer, skipped: list[str]
 ) -> Change | None:
     existing = session.scalars(
         select(Measurement).where(
@@ -280,6 +293,8 @@ def _measurement_change(
         )
     ).first()
     if existing is not None and existing.value == answer.value:
+        skipped.append(notes.unchanged_measurement(
+            indicator.name, _with_unit(answer.value, indicator.unit), answer.measured_on))
         return None
     latest = session.scalars(
         select(Measurement).where(Measurement.indicator_id == indicator.id)
@@ -299,23 +314,30 @@ def _measurement_change(
     )
 
 
-def review_update(db: Database, returned: ReturnedWorkbook) -> UpdateReview:
+def review_update(
+    db: Database, returned: ReturnedWorkbook, *, today: date | None = None
+) -> UpdateReview:
     """The changes the returned workbook proposes, action by action; writes nothing.
 
     Refused with a French CharteError: a workbook of another file, of a plan deleted
-    since, or already imported. Answers for actions deleted or moved since are listed
-    in `skipped`, not as changes.
+    since, or already imported. Every answer that changes nothing is listed in `skipped`
+    with its reason (action deleted or moved since, value already recorded, status of a
+    late action already stored: why it is late and what would lift it).
     """
+    today = today or clock.today()
     identity, source = returned.identity, returned.source_name
-    skipped: list[str] = []
+    skipped = list(returned.ignored)
+    late: list[notes.LateNote] = []
     with db.session() as session:
         plan = _check_identity(session, identity, source)
         ids = {answer.action_id for answer in returned.actions}
         ids.update(i for followers in returned.indicator_actions.values() for i in followers)
         actions = {
             action.id: action
-            for action in session.scalars(select(Action).where(Action.id.in_(ids)))
+            for action in session.scalars(select(Action).where(Action.id.in_(ids))
+                                          .options(selectinload(Action.milestones)))
         }
+        shown = display_statuses(session, actions, today=today)
         changes_of: dict[int | None, list[Change]] = {}
         for answer in returned.actions:
             action = actions.get(answer.action_id)
@@ -326,7 +348,8 @@ def review_update(db: Database, returned: ReturnedWorkbook) -> UpdateReview:
                         "renumérotée depuis l'envoi) ; ses réponses ne sont pas reprises."
                     )
                 continue
-            found = _action_changes(action, answer, skipped)
+            is_late = shown.get(action.id) is DisplayStatus.LATE
+            found = _action_changes(action, answer, skipped, late if is_late else None)
             if found:
                 changes_of.setdefault(action.id, []).extend(found)
         for measured in returned.measurements:
@@ -339,7 +362,7 @@ def review_update(db: Database, returned: ReturnedWorkbook) -> UpdateReview:
                     "reprise."
                 )
                 continue
-            change = _measurement_change(session, indicator, measured)
+            change = _measurement_change(session, indicator, measured, skipped)
             if change is not None:
                 owner = _owning_action(indicator, returned, actions, plan.id)
                 changes_of.setdefault(owner, []).append(change)
@@ -351,6 +374,8 @@ def review_update(db: Database, returned: ReturnedWorkbook) -> UpdateReview:
         reviews.sort(key=lambda review: natural_key(review.code))
         if None in changes_of:
             reviews.append(ActionReview(None, "", "Indicateurs", tuple(changes_of[None])))
+    if late:
+        reviews = notes.word_late_notes(db, late, skipped, reviews, today)
     return UpdateReview(identity, source, tuple(reviews), returned.problems, tuple(skipped))
 
 

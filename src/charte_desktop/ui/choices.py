@@ -93,3 +93,19 @@ def actions(db: Database) -> Callable[[], Choices]:
         return [(row.id, f"{row.code} {row.title}") for row in list_actions(db)]
 
     return lambda: db.memo("choices:actions", load)
+
+
+def pilots(db: Database, plan_id: Callable[[], int | None]) -> Callable[[], Choices]:
+    """Who pilots an action of the plan shown (of any plan when none is chosen), worded
+    as `contacts` words them."""
+    def load(current: int | None) -> Choices:
+        from charte_desktop.services.pilots import list_pilots
+
+        return [(row.id, f"{row.name} ({row.organisation})" if row.organisation else row.name)
+                for row in list_pilots(db, current)]
+
+    def read() -> Choices:
+        current = plan_id()
+        return db.memo(f"choices:pilots:{current}", lambda: load(current))
+
+    return read

@@ -64,6 +64,8 @@ class Column(Generic[R]):
     colour: Callable[[R], QColor | None] | None = None
     sort_value: Callable[[R], Any] | None = None
     width: int | None = None
+    # What the pointer resting on the cell says, when more than its text (why it is late).
+    tooltip: Callable[[R], str | None] | None = None
 
 
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole)
@@ -155,6 +157,10 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
         return None
 
     def data(self, index: Index, role: int = _DISPLAY) -> Any:
+        if role == _TOOLTIP:
+            tooltip = self.columns[index.column()].tooltip
+            if tooltip is not None and (tip := tooltip(self._rows[index.row()])):
+                return tip
         if role in (_DISPLAY, _TOOLTIP):
             return self._texts[index.row()][index.column()]
         if role == _ALIGNMENT:

@@ -168,6 +168,9 @@ class UpdateReviewDialog(QDialog):
             "Décochez les changements à ne pas reprendre. Les changements cochés seront "
             "enregistrés ensemble ; le journal de suivi de chaque action dira qu'ils viennent "
             "du pilote." if count else
+            "Aucune réponse du pilote ne change le fichier : la liste ci-dessous dit "
+            "pourquoi. Vous pouvez noter le classeur comme importé."
+            if review.problems or review.skipped else
             "Le pilote n'a rien changé. Vous pouvez noter le classeur comme importé.")
         explanation.setWordWrap(True)
 
@@ -211,7 +214,8 @@ class UpdateReviewDialog(QDialog):
         self.problems.setAccessibleName("Réponses non reprises")
         self.problems.setPlainText(self._problems_text())
         self.problems.setVisible(bool(review.problems or review.skipped))
-        self.problems.setMaximumHeight(130)
+        # Room for the reasons: the whole dialog when nothing else is to review.
+        self.problems.setMaximumHeight(16_777_215 if not count else 200)
 
         self.buttons = QDialogButtonBox()
         self.apply_button = self.buttons.addButton("Enregistrer",
@@ -253,6 +257,8 @@ class UpdateReviewDialog(QDialog):
             lines.append("À corriger dans le classeur (non repris) :")
             lines.extend(f"• {problem}" for problem in self.review.problems)
         if self.review.skipped:
+            if lines:
+                lines.append("")  # the two lists apart
             lines.append("Non repris :")
             lines.extend(f"• {note}" for note in self.review.skipped)
         return "\n".join(lines)

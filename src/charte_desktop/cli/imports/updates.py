@@ -3,7 +3,9 @@
 From the command line every change is accepted (the window lets the officer choose), so
 a workbook with cells to correct is refused as a whole, each cell named, like the other
 imports. Before writing, the file is backed up. `--dry-run` prints the changes and the
-problems and writes nothing (exit 1 when the import would be refused).
+problems and writes nothing (exit 1 when the import would be refused). Either way, every
+answer that changes nothing is printed with its reason under « Non repris : », as the
+window's review shows it (`update_merge.describe_review`).
 """
 
 import argparse
@@ -21,6 +23,7 @@ def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> No
                     "pilote : statuts, avancements, commentaires (journal de suivi) et "
                     "valeurs d'indicateurs. Tous les changements sont acceptés ; si une "
                     "cellule est à corriger (formule, statut inconnu…), rien n'est importé. "
+                    "Les réponses qui ne changent rien sont listées avec leur raison. "
                     "Une sauvegarde du fichier est faite avant. --dry-run affiche les "
                     "changements sans rien enregistrer.",
     )

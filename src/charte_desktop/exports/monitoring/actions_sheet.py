@@ -26,11 +26,14 @@ from charte_desktop.services.monitoring import ActionExtras
 
 TITLE = "Actions"
 STATUS, LATE = "Statut", "En retard"
+REQUESTED, GRANTED = "Cofinancements sollicités", "Cofinancements acquis ou versés"
+MONEY_TOTALS = ("Budget prévu", "Budget engagé", "Budget dépensé", REQUESTED, GRANTED)
 
 
 def _columns(data: MonitoringData) -> tuple[list[Column], int]:
-    """The columns, and how many of them are printed: what a COPIL reads on paper comes
-    first; details (co-pilots, partners, fundings, description) follow, on screen only."""
+    """The columns, and how many fill the first page width: what a COPIL reads first;
+    details (scores, co-pilots, partners, fundings, description) print on the next pages,
+    the code and title repeated."""
     pilots = fitted_width("Pilote", (row.pilot_name for row in data.actions), maximum=22)
     printed = [
         Column("Code", width=8),
@@ -44,24 +47,26 @@ def _columns(data: MonitoringData) -> tuple[list[Column], int]:
         Column("Fin", Kind.DATE, 11),
         Column("Avancement", Kind.PERCENT, 13),
         Column("Prochain jalon", Kind.DATE, 11),
-        Column("Budget prévu", Kind.MONEY, 14),
-        Column("Budget engagé", Kind.MONEY, 14),
-        Column("Budget dépensé", Kind.MONEY, 14),
+        Column("Budget prévu", Kind.MONEY, 16),
+        Column("Budget engagé", Kind.MONEY, 16),
+        Column("Budget dépensé", Kind.MONEY, 16),
     ]
     if data.several_plans:
         printed.insert(2, Column("Plan", width=24, look=WRAPPED_LOW))
     details = [
         Column("Score", Kind.INTEGER, 8),
         Column("Rang", Kind.INTEGER, 7),
-        Column("Copilotes", width=24, look=WRAPPED_LOW, sets_height=False),
-        Column("Partenaires", width=32, look=WRAPPED_LOW, sets_height=False),
-        Column("Groupe projet", width=24, look=WRAPPED_LOW, sets_height=False),
-        Column("Politiques publiques", width=13, look=WRAPPED_LOW, sets_height=False),
+        Column("Copilotes", width=20, look=WRAPPED_LOW, sets_height=False),
+        Column("Partenaires", width=24, look=WRAPPED_LOW, sets_height=False),
+        Column("Groupe projet", width=18, look=WRAPPED_LOW, sets_height=False),
+        Column("Politiques publiques", width=12, look=WRAPPED_LOW, sets_height=False),
         Column("Jalons", Kind.INTEGER, 8),
         Column("Jalons réalisés", Kind.INTEGER, 9),
-        Column("Cofinancements sollicités", Kind.MONEY, 15),
-        Column("Cofinancements acquis ou versés", Kind.MONEY, 15),
-        Column("Description", width=80),  # not wrapped: a long one would make rows huge
+        Column(REQUESTED, Kind.MONEY, 16),
+        Column(GRANTED, Kind.MONEY, 16),
+        # Wrapped but not setting the row's height: the row shows what its other columns
+        # let it (a long description would make every page a few rows high).
+        Column("Description", width=60, look=WRAPPED_LOW, sets_height=False),
     ]
     return printed + details, len(printed)
 
@@ -106,7 +111,8 @@ def write_actions(workbook: Workbook, looks: WorkbookLooks, data: MonitoringData
     sheet = table_sheet(
         workbook, looks, data, title=TITLE,
         what=f"{count} action{'s' if count > 1 else ''}",
-        columns=columns, rows=_rows(data), frozen_columns=2, printed_columns=printed,
+        columns=columns, rows=_rows(data), frozen_columns=2, page_columns=printed,
+        totals=MONEY_TOTALS,
     )
     sheet.colour_values(STATUS, highlights(STATUS_COLOURS))
     colour_late_rows(sheet, LATE)

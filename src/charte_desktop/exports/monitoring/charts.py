@@ -64,9 +64,10 @@ def status_chart(ws: Any, first_row: int, last_row: int) -> BarChart:
     return chart
 
 
-def budget_chart(ws: Any, header_row: int, last_row: int) -> BarChart:
-    """Bars of planned, committed and spent euros per axis."""
-    chart = _horizontal_bars("Budget par axe")
+def budget_chart(ws: Any, header_row: int, last_row: int, *, by_plan: bool = False,
+                 ) -> BarChart:
+    """Bars of planned, committed and spent euros per axis (or per plan)."""
+    chart = _horizontal_bars("Budget par plan" if by_plan else "Budget par axe")
     chart.grouping = "clustered"
     chart.add_data(Reference(ws, min_col=6, max_col=8, min_row=header_row, max_row=last_row),
                    titles_from_data=True)

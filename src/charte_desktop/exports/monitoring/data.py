@@ -24,6 +24,7 @@ class AxisSummary:
     """One line of "Par axe": a top-level axis with its sub-axes."""
 
     label: str
+    plan_id: int | None = None  # None: "Sans axe"
     actions: int = 0
     done: int = 0
     late: int = 0
@@ -63,6 +64,7 @@ class MonitoringData:
     axes: list[AxisSummary]
     budget: BudgetTotals
     fundings: list[monitoring.FundingTotal]
+    funders: list[monitoring.FunderTotal]
     budget_by_year: list[budgets.BudgetLine]
     budget_years_total: budgets.BudgetLine  # each action counted once
     indicators: list[IndicatorRow]
@@ -90,13 +92,12 @@ def _axis_summaries(db: Database, plan_titles: dict[int, str],
     """Top-level axes in each plan's order (sub-axes count in their axis), "Sans axe" last."""
     top_of: dict[int, int] = {}
     summaries: dict[int | None, AxisSummary] = {}
-    for plan_id, plan_title in plan_titles.items():
-        prefix = f"{plan_title} › " if len(plan_titles) > 1 else ""
+    for plan_id in plan_titles:
         for axis in plans.list_axes(db, plan_id):  # parents before children
             if axis.parent_id is None:
                 top_of[axis.id] = axis.id
                 label = f"{axis.code} {axis.title}".strip()
-                summaries[axis.id] = AxisSummary(prefix + label)
+                summaries[axis.id] = AxisSummary(label, plan_id)
             else:
                 top_of[axis.id] = top_of.get(axis.parent_id, axis.id)
     for row in actions:
@@ -141,6 +142,7 @@ def load_monitoring_data(db: Database, plan_id: int | None = None, *,
         axes=_axis_summaries(db, plan_titles, actions),
         budget=budget_totals(db, plan_id),
         fundings=monitoring.funding_totals(db, plan_id),
+        funders=monitoring.funder_totals(db, plan_id),
         budget_by_year=by_year,
         budget_years_total=budgets.plan_total(
             by_year, "Total", sum(budgets.detailed_action_count(db, pid) for pid in plan_titles)),

@@ -1,6 +1,7 @@
 """Sheets "Indicateurs" (one row per indicator, its state coloured) and "Mesures"."""
 
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from openpyxl.workbook import Workbook
@@ -12,9 +13,33 @@ from charte_desktop.exports.monitoring.layout import (
     joined,
     table_sheet,
 )
-from charte_desktop.exports.xlsx_cells import WRAPPED_LOW, Column, Kind, WorkbookLooks
+from charte_desktop.exports.xlsx_cells import (
+    WRAPPED_LOW,
+    Column,
+    Kind,
+    Quantity,
+    WorkbookLooks,
+    decimals_of,
+    fitted_width,
+)
 
 STATE = "État"
+
+
+def _decimals(data: MonitoringData) -> dict[int, int]:
+    """Decimals each indicator's values need (its measurements, reference, target): one
+    indicator's figures line up, 18 400 t beside 18 250 t, not 18 250,5 t beside 18 400."""
+    values: dict[int, list[Decimal | None]] = {}
+    for row in data.indicators:
+        values[row.id] = [row.baseline_value, row.target_value, row.latest_value]
+    for measurement in data.measurements:
+        values.setdefault(measurement.indicator_id, []).append(measurement.value)
+    return {indicator_id: decimals_of(found) for indicator_id, found in values.items()}
+
+
+def _unit_width(units: Iterator[str | None]) -> float:
+    """The unit column, as wide as its longest unit up to 24 characters, wrapped beyond."""
+    return fitted_width("Unité", units, minimum=8, maximum=24)
 
 
 def _plan_column(data: MonitoringData, columns: list[Column], at: int) -> None:
@@ -27,13 +52,14 @@ def _indicator_columns(data: MonitoringData) -> list[Column]:
         Column("Indicateur", width=40, look=WRAPPED_LOW),
         Column("Type", width=12),
         Column("Dimension", width=16),
-        Column("Unité", width=10, look=WRAPPED_LOW),
+        Column("Unité", width=_unit_width(row.unit for row in data.indicators),
+               look=WRAPPED_LOW),
         Column("Sens souhaité", width=11, look=WRAPPED_LOW),
-        Column("Valeur de référence", Kind.NUMBER, 11),
+        Column("Valeur de référence", Kind.QUANTITY, 14),
         Column("Date de référence", Kind.DATE, 11),
-        Column("Valeur cible", Kind.NUMBER, 11),
+        Column("Valeur cible", Kind.QUANTITY, 14),
         Column("Date cible", Kind.DATE, 11),
-        Column("Dernière valeur", Kind.NUMBER, 11),
+        Column("Dernière valeur", Kind.QUANTITY, 14),
         Column("Date de la dernière mesure", Kind.DATE, 11),
         Column("Mesures", Kind.INTEGER, 9),
         Column(STATE, width=17, look=WRAPPED_LOW),
@@ -43,12 +69,20 @@ def _indicator_columns(data: MonitoringData) -> list[Column]:
     return columns
 
 
+def _quantity(value: Decimal | None, decimals: int, unit: str) -> Quantity | None:
+    return None if value is None else Quantity(value, decimals, unit)
+
+
 def _indicator_rows(data: MonitoringData) -> Iterator[tuple[Any, ...]]:
+    decimals = _decimals(data)
     for row in data.indicators:
+        places, unit = decimals.get(row.id, 0), row.unit or ""
         values: list[Any] = [
             row.name, row.kind.label, row.dimension.label, row.unit or None,
-            row.direction.label, row.baseline_value, row.baseline_date, row.target_value,
-            row.target_date, row.latest_value, row.latest_date, row.measurement_count,
+            row.direction.label, _quantity(row.baseline_value, places, unit),
+            row.baseline_date, _quantity(row.target_value, places, unit),
+            row.target_date, _quantity(row.latest_value, places, unit), row.latest_date,
+            row.measurement_count,
             row.state.label, joined(data.indicator_actions.get(row.id)) or None,
         ]
         if data.several_plans:
@@ -66,19 +100,24 @@ def write_indicators(workbook: Workbook, looks: WorkbookLooks, data: MonitoringD
     sheet.colour_values(STATE, highlights(INDICATOR_COLOURS))
 
 
-MEASUREMENT_COLUMNS = [
-    Column("Indicateur", width=56, look=WRAPPED_LOW),
-    Column("Unité", width=12),
-    Column("Date", Kind.DATE, 11),
-    Column("Valeur", Kind.NUMBER, 12),
-    Column("Commentaire", width=60, look=WRAPPED_LOW),
-]
+def _measurement_columns(data: MonitoringData) -> list[Column]:
+    return [
+        Column("Indicateur", width=56, look=WRAPPED_LOW),
+        Column("Unité", width=_unit_width(row.unit for row in data.indicators),
+               look=WRAPPED_LOW),
+        Column("Date", Kind.DATE, 11),
+        Column("Valeur", Kind.QUANTITY, 16),
+        Column("Commentaire", width=60, look=WRAPPED_LOW),
+    ]
 
 
 def write_measurements(workbook: Workbook, looks: WorkbookLooks, data: MonitoringData) -> None:
     count = len(data.measurements)
-    rows = ((row.indicator, row.unit or None, row.date, row.value, row.comment or None)
+    decimals = _decimals(data)
+    rows = ((row.indicator, row.unit or None, row.date,
+             Quantity(row.value, decimals.get(row.indicator_id, 0), row.unit or ""),
+             row.comment or None)
             for row in data.measurements)
     table_sheet(workbook, looks, data, title="Mesures",
                 what=f"{count} mesure{'s' if count > 1 else ''}",
-                columns=MEASUREMENT_COLUMNS, rows=rows, frozen_columns=1)
+                columns=_measurement_columns(data), rows=rows, frozen_columns=1)

@@ -66,13 +66,14 @@ def table_sheet(
     columns: Sequence[Column],
     rows: Iterable[Sequence[Any]],
     frozen_columns: int = 0,
-    printed_columns: int | None = None,
+    page_columns: int | None = None,
+    totals: Sequence[str] = (),
 ) -> TableSheet:
     """A table sheet of the tableau de suivi (see xlsx_cells.table_sheet)."""
     return shared_table_sheet(
         workbook, looks, title=title, subtitle=subtitle(data, what), footer=footer(data),
         columns=columns, rows=rows, frozen_columns=frozen_columns,
-        printed_columns=printed_columns)
+        page_columns=page_columns, totals=totals)
 
 
 def colour_late_rows(sheet: TableSheet, header: str) -> None:

@@ -1,17 +1,18 @@
-"""Sheet "Synthèse": counts by status and by axis, budget and co-financing totals, the
-budget per year, and two native charts (actions by status, budget by axis).
+"""Sheet "Synthèse": counts by status and by axis, budget and co-financing totals (by
+state and by funder: « sollicité » always apart from « acquis » and « versé »), the budget
+per year, and two native charts (actions by status, budget by axis or by plan).
 
 Blocks are narrow (columns A to C) at the top so that the charts sit beside them (E to
 H); the wide per-axis block comes below both. Rows are streamed (write-only mode), so the
-layout is counted as it is written.
+layout and the printed pages are counted as they are written (`paging.Rows`): no table
+and no chart is cut across two pages.
 """
 
 from decimal import Decimal
-from typing import Any
 
 from openpyxl.workbook import Workbook
 
-from charte_desktop.db.enums import DisplayStatus
+from charte_desktop.db.enums import FundingState
 from charte_desktop.exports.monitoring.charts import budget_chart, status_chart
 from charte_desktop.exports.monitoring.data import MonitoringData
 from charte_desktop.exports.monitoring.layout import (
@@ -20,6 +21,8 @@ from charte_desktop.exports.monitoring.layout import (
     footer,
     subtitle,
 )
+from charte_desktop.exports.monitoring.paging import CM, ROW_HEIGHT, Rows
+from charte_desktop.exports.monitoring.summary_axes import axis_block, plan_budget_block
 from charte_desktop.exports.xlsx_cells import (
     SECTION,
     SUBTITLE,
@@ -34,27 +37,12 @@ from charte_desktop.exports.xlsx_cells import (
 )
 
 SHEET = "Synthèse"
-WIDTHS = (40, 16, 16, 16, 16, 16, 16, 16)  # 16: "123 456 789,00 €" fits
+# 56: a plan's title on one line; 16: "123 456 789,00 €" fits
+WIDTHS = (56, 16, 16, 16, 16, 16, 16, 16)
 CHARTS_COLUMN = "E"
 AXES_BESIDE = 8  # more axes: the budget chart goes below the tables, as tall as needed
+CHART_HEIGHT = 15.0  # cm: a chart is at most this tall, to fit on a page with its title
 LABEL = Look(border=True, vertical="center")
-
-
-class Rows:
-    """Appends rows and knows the number of the last one written."""
-
-    def __init__(self, ws: Any) -> None:
-        self.ws = ws
-        self.last = 0
-
-    def add(self, *values: Any) -> int:
-        self.ws.append(list(values))
-        self.last += 1
-        return self.last
-
-    def skip(self, count: int = 1) -> None:
-        for _ in range(count):
-            self.add()
 
 
 def _share(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
@@ -92,49 +80,50 @@ def _budget_block(rows: Rows, cells: SheetCells, data: MonitoringData) -> None:
 
 
 def _funding_block(rows: Rows, cells: SheetCells, data: MonitoringData) -> None:
-    rows.add(cells.text("Cofinancements (actions abandonnées exclues)", SECTION))
+    """By state; "acquis ou versé" is their sum, « sollicité » is never added to it."""
+    rows.keep_together(ROW_HEIGHT * (len(data.fundings) + 3))
+    rows.add(cells.text("Cofinancements par état (actions abandonnées exclues)", SECTION))
     rows.add(*header_row(cells, ["État", "Financements", "Montant"]))
+    secured_count, secured = 0, Decimal(0)
     for total in data.fundings:
         rows.add(cells.text(total.state.label, LABEL), cells.integer(total.count, LABEL),
                  cells.money(total.amount, LABEL))
-    rows.add(cells.text("Total", TOTAL),
-             cells.integer(sum(t.count for t in data.fundings), TOTAL),
-             cells.money(sum((t.amount for t in data.fundings), Decimal(0)), TOTAL))
+        if total.state is not FundingState.REQUESTED:
+            secured_count += total.count
+            secured += total.amount
+    rows.add(cells.text("Acquis ou versé", TOTAL), cells.integer(secured_count, TOTAL),
+             cells.money(secured, TOTAL))
 
 
-AXIS_HEADERS = ["Axe", "Actions", "Réalisées", "En retard", "Avancement moyen",
-                "Budget prévu", "Budget engagé", "Budget dépensé"]
+FUNDER_HEADERS = ["Financeur", "Sollicité", "Acquis", "Versé", "Acquis ou versé"]
 
 
-def _axis_block(rows: Rows, cells: SheetCells, data: MonitoringData) -> tuple[int, int]:
-    """One line per top-level axis; (header row, last axis row)."""
-    rows.add(cells.text("Par axe (avancement et budget : actions abandonnées exclues)",
-                        SECTION))
-    set_row_height(rows.ws, rows.last + 1, zip(AXIS_HEADERS, WIDTHS, strict=True), bold=True)
-    header = rows.add(*header_row(cells, AXIS_HEADERS))
+def _funder_block(rows: Rows, cells: SheetCells, data: MonitoringData) -> None:
+    """One line per funder: what is asked, granted, paid, and granted or paid."""
     wrapped = LABEL.but(wrap=True)
-    for axis in data.axes:
-        set_row_height(rows.ws, rows.last + 1, [(axis.label, WIDTHS[0])])
-        rows.add(cells.text(axis.label, wrapped), cells.integer(axis.actions, LABEL),
-                 cells.integer(axis.done, LABEL), cells.integer(axis.late, LABEL),
-                 cells.percent(axis.progress, LABEL) if axis.progress is not None
-                 else cells.text("", LABEL),
-                 cells.money(axis.planned, LABEL), cells.money(axis.committed, LABEL),
-                 cells.money(axis.spent, LABEL))
-    last = rows.last
-    carried = sum(axis.carried for axis in data.axes)
-    progress = (sum(axis.progress_sum for axis in data.axes) / carried / 100
-                if carried else None)
-    rows.add(cells.text("Total", TOTAL), cells.integer(len(data.actions), TOTAL),
-             cells.integer(data.status_counts.get(DisplayStatus.DONE, 0), TOTAL),
-             cells.integer(data.status_counts.get(DisplayStatus.LATE, 0), TOTAL),
-             cells.percent(progress, TOTAL) if progress is not None else cells.text("", TOTAL),
-             cells.money(data.budget.planned, TOTAL), cells.money(data.budget.committed, TOTAL),
-             cells.money(data.budget.spent, TOTAL))
-    return header, last
+    heights = [ROW_HEIGHT * (1 + len(f.funder) // 58) for f in data.funders]
+    rows.keep_together(ROW_HEIGHT * 4 + sum(heights))
+    rows.add(cells.text("Cofinancements par financeur (actions abandonnées exclues)",
+                        SECTION))
+    if not data.funders:
+        rows.add(cells.text("Aucun cofinancement n'est enregistré.", SUBTITLE))
+        return
+    rows.add(*header_row(cells, FUNDER_HEADERS))
+    zero = Decimal(0)
+    for funder, height in zip(data.funders, heights, strict=True):
+        set_row_height(rows.ws, rows.last + 1, [(funder.funder, WIDTHS[0])])
+        rows.add(cells.text(funder.funder, wrapped), cells.money(funder.requested, LABEL),
+                 cells.money(funder.granted, LABEL), cells.money(funder.paid, LABEL),
+                 cells.money(funder.secured, LABEL.but(bold=True)), height=height)
+    rows.add(cells.text("Total", TOTAL),
+             cells.money(sum((f.requested for f in data.funders), zero), TOTAL),
+             cells.money(sum((f.granted for f in data.funders), zero), TOTAL),
+             cells.money(sum((f.paid for f in data.funders), zero), TOTAL),
+             cells.money(sum((f.secured for f in data.funders), zero), TOTAL))
 
 
 def _year_block(rows: Rows, cells: SheetCells, data: MonitoringData) -> None:
+    rows.keep_together(ROW_HEIGHT * (len(data.budget_by_year) + 4))
     rows.add(cells.text("Budget par année (actions détaillées par année)", SECTION))
     if not data.budget_by_year:
         rows.add(cells.text("Aucune action n'a de budget détaillé par année.", SUBTITLE))
@@ -155,7 +144,7 @@ def write_summary(workbook: Workbook, looks: WorkbookLooks, data: MonitoringData
     ws = workbook.create_sheet(SHEET)
     cells = SheetCells(ws, looks)
     prepare_sheet(ws, WIDTHS, footer=footer(data))
-    rows = Rows(ws)
+    rows = Rows(ws, WIDTHS)
     rows.add(cells.text(f"Tableau de suivi – {data.title}", TITLE))
     rows.add(cells.text(subtitle(data, ""), SUBTITLE))
     rows.skip()
@@ -167,17 +156,29 @@ def write_summary(workbook: Workbook, looks: WorkbookLooks, data: MonitoringData
     rows.skip()
     _funding_block(rows, cells, data)
     rows.skip(2)
-    axis_header, last_axis = _axis_block(rows, cells, data)
+    _funder_block(rows, cells, data)
+    rows.skip(2)
+    axis_rows = axis_block(rows, cells, data, WIDTHS)
     rows.skip()
-    _year_block(rows, cells, data)
     ws.add_chart(status_chart(ws, first_status, last_status),
                  f"{CHARTS_COLUMN}{status_top}")
-    axes = last_axis - axis_header
-    if axes == 0:
-        return
-    chart = budget_chart(ws, axis_header, last_axis)
-    if axes <= AXES_BESIDE:
-        ws.add_chart(chart, f"{CHARTS_COLUMN}{budget_top + 1}")
-    else:
-        chart.width, chart.height = 24.0, 3.0 + 0.9 * axes
-        ws.add_chart(chart, f"A{rows.last + 2}")
+    chart = None
+    if data.several_plans:
+        # Budget per plan: the axes of several plans would be a forest of bars.
+        header, last = plan_budget_block(rows, cells, data, WIDTHS,
+                                         chart_height=CHART_HEIGHT)
+        chart = budget_chart(ws, header, last, by_plan=True)
+    elif axis_rows is not None:
+        header, last = axis_rows
+        chart = budget_chart(ws, header, last)
+        if last - header <= AXES_BESIDE and budget_top + 14 < header:
+            ws.add_chart(chart, f"{CHARTS_COLUMN}{budget_top + 1}")
+            chart = None
+    if chart is not None:
+        categories = len(data.plan_titles) if data.several_plans else len(data.axes)
+        chart.width, chart.height = 24.0, min(3.0 + 0.9 * categories, CHART_HEIGHT)
+        rows.keep_together(chart.height * CM)
+        ws.add_chart(chart, f"A{rows.last + 1}")
+        rows.reserve(chart.height * CM)
+    rows.skip()
+    _year_block(rows, cells, data)

@@ -17,6 +17,7 @@ from typing import Any
 from openpyxl.cell.cell import Cell
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
 
 from charte_desktop.exports.xlsx_cells.values import (
@@ -30,6 +31,7 @@ from charte_desktop.exports.xlsx_cells.values import (
     MONEY_FORMAT,
     PERCENT_FORMAT,
     clean_text,
+    quantity_format,
 )
 
 EMAIL = re.compile(r"^[^@\s\"<>=+\-@][^@\s\"<>]*@[^@\s\"<>]+\.[^@\s\"<>]+$")
@@ -259,6 +261,21 @@ class SheetCells:
             _check_number(value)
             return value
         return self._number(value, look, None)
+
+    def quantity(self, value: Decimal | int | float | None, decimals: int = 0, unit: str = "",
+                 look: Look | None = None) -> Cell | None:
+        """A measured value with its decimals and unit in its number format ("18 400 t"):
+        a real number still, that sums and charts."""
+        return self._number(value, look, quantity_format(decimals, unit))
+
+    def subtotal(self, column: int, first_row: int, last_row: int, *, number_format: str,
+                 look: Look | None = None) -> Cell:
+        """=SUBTOTAL(109, …) over rows `first_row` to `last_row` of `column`: a sum that
+        leaves out the rows a filter hides. Built here from numbers only, never from
+        text, so no user input can reach a formula."""
+        letter = get_column_letter(int(column))
+        formula = f"=SUBTOTAL(109,{letter}{int(first_row)}:{letter}{int(last_row)})"
+        return self._cell(formula, self.array(look, number_format), "f")
 
     def _number(self, value: Any, look: Look | None, number_format: str | None) -> Cell | None:
         if value is None:

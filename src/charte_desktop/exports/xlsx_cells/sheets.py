@@ -10,6 +10,7 @@ import unicodedata
 import warnings
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -35,8 +36,18 @@ class Kind(Enum):
     INTEGER = "integer"
     PERCENT = "percent"  # values are fractions: 0.45 for 45 %
     NUMBER = "number"
+    QUANTITY = "quantity"  # values are Quantity (value, decimals, unit) or None
     YES_NO = "yes_no"
     EMAIL = "email"  # a mailto: link when it looks like an address
+
+
+@dataclass(frozen=True, slots=True)
+class Quantity:
+    """A measured value as a Kind.QUANTITY column writes it: "18 400 t", "12,5 %"."""
+
+    value: Decimal | int | float | None
+    decimals: int = 0
+    unit: str = ""
 
 
 @dataclass(frozen=True)
@@ -55,6 +66,15 @@ class Column:
             Kind.INTEGER: cells.integer, Kind.PERCENT: cells.percent,
             Kind.NUMBER: cells.number, Kind.YES_NO: cells.yes_no, Kind.EMAIL: cells.email,
         }
+        if self.kind is Kind.QUANTITY:
+            quantity_look = self.look
+
+            def quantity(value: Quantity | None) -> Any:
+                if value is None:
+                    return None
+                return cells.quantity(value.value, value.decimals, value.unit, quantity_look)
+
+            return quantity
         method = methods[self.kind]
         if look is None:
             return method

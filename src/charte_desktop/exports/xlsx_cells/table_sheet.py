@@ -7,11 +7,19 @@ from typing import Any
 
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook import Workbook
+from openpyxl.worksheet.pagebreak import Break
 
-from charte_desktop.exports.xlsx_cells.cells import SUBTITLE, TITLE, SheetCells, WorkbookLooks
+from charte_desktop.exports.xlsx_cells.cells import (
+    SUBTITLE,
+    TITLE,
+    TOTAL,
+    SheetCells,
+    WorkbookLooks,
+)
 from charte_desktop.exports.xlsx_cells.sheets import (
     Column,
     Highlight,
+    Kind,
     add_table,
     highlight_rows,
     highlight_values,
@@ -19,6 +27,7 @@ from charte_desktop.exports.xlsx_cells.sheets import (
     write_header,
     write_rows,
 )
+from charte_desktop.exports.xlsx_cells.values import INTEGER_FORMAT, MONEY_FORMAT
 
 HEADER_ROW = 3  # title, subtitle, then the table's header
 FIRST_ROW = HEADER_ROW + 1
@@ -70,13 +79,17 @@ def table_sheet(
     columns: Sequence[Column],
     rows: Iterable[Sequence[Any]],
     frozen_columns: int = 0,
-    printed_columns: int | None = None,
+    page_columns: int | None = None,
+    totals: Sequence[str] = (),
 ) -> TableSheet:
     """A sheet named `title`, its title rows and one filterable Excel table of `rows`.
 
     The header is frozen (and the first `frozen_columns` columns), repeated on every
-    printed page; the page is landscape, fitted to its width. `printed_columns` limits
-    the print to the first columns (a sheet too wide to read once fitted to a page).
+    printed page; the page is landscape, fitted to its width. A sheet too wide to read
+    on one page width gives `page_columns`: they print first, the other columns on the
+    following pages, the frozen columns (code, title) repeated on each. `totals` names
+    the columns summed under the table by SUBTOTAL(109, …): a total that follows the
+    table's filters.
     """
     ws = workbook.create_sheet(title)
     cells = SheetCells(ws, looks)
@@ -90,6 +103,32 @@ def table_sheet(
     sheet.count = write_rows(ws, cells, columns, rows, first_row=FIRST_ROW)
     add_table(ws, title, [column.header for column in columns], first_row=HEADER_ROW,
               row_count=sheet.count)
-    if printed_columns is not None:
-        ws.print_area = f"A1:{get_column_letter(printed_columns)}{sheet.last_row}"
+    if totals:
+        _total_row(sheet, totals)
+    if page_columns is not None and page_columns < len(columns):
+        # Two page widths, the break after `page_columns`; pages read down then over:
+        # the main table first, then its details with the code and title repeated.
+        ws.col_breaks.append(Break(id=page_columns))
+        ws.page_setup.fitToWidth = 2
+        if frozen_columns:
+            ws.print_title_cols = f"A:{get_column_letter(frozen_columns)}"
     return sheet
+
+
+TOTAL_LABEL = "Total des lignes affichées"
+
+
+def _total_row(sheet: TableSheet, totals: Sequence[str]) -> None:
+    """A total row one line under the table (outside it: sorting the table leaves it)."""
+    cells, ws = sheet.cells, sheet.ws
+    by_header = {column.header: (index, column) for index, column in
+                 enumerate(sheet.columns, start=1)}
+    values: list[Any] = [None] * len(sheet.columns)
+    values[0] = cells.text(TOTAL_LABEL, TOTAL)
+    for header in totals:
+        index, column = by_header[header]
+        number_format = {Kind.MONEY: MONEY_FORMAT}.get(column.kind, INTEGER_FORMAT)
+        values[index - 1] = cells.subtotal(index, FIRST_ROW, sheet.last_row,
+                                           number_format=number_format, look=TOTAL)
+    ws.append([])
+    ws.append(values)

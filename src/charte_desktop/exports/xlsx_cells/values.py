@@ -14,6 +14,34 @@ MONEY_FORMAT = '#,##0.00\\ "€";\\-#,##0.00\\ "€"'
 INTEGER_FORMAT = "#,##0"
 PERCENT_FORMAT = "0\\ %"
 GENERAL_FORMAT = "General"
+MAX_DECIMALS = 3  # a measured value shows at most this many decimals
+MAX_UNIT_IN_FORMAT = 40  # a longer unit stays in its column only
+_NOT_IN_UNIT = re.compile(r'[\x00-\x1f"\\]')
+
+
+def decimals_of(values: Iterable[object]) -> int:
+    """Decimals a column of measured values needs: those of the most precise value, once
+    trailing zeros are dropped (a stored 18400.00 needs none), at most MAX_DECIMALS."""
+    needed = 0
+    for value in values:
+        if value is None or isinstance(value, bool):
+            continue
+        text = format(value, "f") if not isinstance(value, str) else value
+        _, _, fraction = text.partition(".")
+        needed = max(needed, len(fraction.rstrip("0")))
+    return min(needed, MAX_DECIMALS)
+
+
+def quantity_format(decimals: int = 0, unit: str = "") -> str:
+    """A French number format with `decimals` and the unit after a no-break space:
+    "#,##0.0\\ \"t\"" shows 18 400,5 t. The unit is user text: quotes, backslashes and
+    control characters are dropped so it can never end the quoted literal."""
+    number = "#,##0" + ("." + "0" * min(max(decimals, 0), MAX_DECIMALS) if decimals else "")
+    unit = _NOT_IN_UNIT.sub("", unit or "").strip()
+    if not unit or len(unit) > MAX_UNIT_IN_FORMAT:
+        return number
+    return f'{number}\\ "{unit}"'
+
 
 MAX_CELL_TEXT = 32_767  # Excel's limit; longer text is cut (and says so)
 _CUT_MARK = " […]"

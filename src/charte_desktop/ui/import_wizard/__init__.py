@@ -22,4 +22,8 @@ def run_import_wizard(parent: QWidget, db: Database, kind: str) -> tuple[str, st
     if wizard.source is not None:
         QSettings().setValue(FOLDER_SETTING, str(wizard.source.table.source.parent))
     wizard.deleteLater()
+    plan_id = getattr(wizard.result, "plan_id", None)
+    context = getattr(parent, "context", None)
+    if accepted and plan_id is not None and context is not None:
+        context.plan_id = plan_id  # the Plan d'actions screen then shows the imported plan
     return (wizard.done_text, wizard.kind.screen) if accepted else None

@@ -4,12 +4,12 @@ Each kind says which fields to map, how to preview and apply (the core's functio
 the preview table shows, and how to tell the result. No widget here.
 """
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from typing import Any
 
 from charte_desktop.db import Database
-from charte_desktop.formatting import format_date, format_money
+from charte_desktop.formatting import NBSP, format_date, format_money
 from charte_desktop.imports import action_plan, contacts
 from charte_desktop.imports.columns import FieldSpec, HeaderGuess, Mapping, check_mapping
 from charte_desktop.imports.progress import Monitor
@@ -25,13 +25,15 @@ class ImportKind:
     specs: tuple[FieldSpec, ...]
     has_target: bool  # a plan to choose
     check_mapping: Callable[[Mapping, list[str]], None]
-    preview: Callable[[Database, Table, HeaderGuess, Any, Monitor], Any]
+    # The last argument: the row numbers the officer leaves out (see `can_skip`).
+    preview: Callable[[Database, Table, HeaderGuess, Any, Monitor, Collection[int]], Any]
     apply: Callable[[Database, Any, Monitor], Any]
     item_columns: tuple[str, ...]
     items: Callable[[Any], list[tuple[str, ...]]]  # the preview's rows, as shown
     created: Callable[[Any], list[tuple[str, list[str]]]]  # (what, names) also created
     done: Callable[[Any], str]  # the result, in a sentence
     screen: str  # where to look afterwards
+    can_skip: bool = False  # rows can be left out from the preview
 
 
 def _action_items(preview: action_plan.ActionsPreview) -> list[tuple[str, ...]]:
@@ -40,9 +42,12 @@ def _action_items(preview: action_plan.ActionsPreview) -> list[tuple[str, ...]]:
         fields = item.fields
         axis, pilot = preview.labels.get(item.line, ("", ""))
         rows.append((str(item.line), fields.code, fields.title, axis, pilot,
-                     fields.status.label, fields.priority.label if fields.priority else "",
+                     fields.status.label, f"{fields.progress}{NBSP}%",
+                     fields.priority.label if fields.priority else "",
                      format_date(fields.start_date), format_date(fields.end_date),
-                     format_money(fields.budget_planned)))  # type: ignore[arg-type]
+                     format_money(fields.budget_planned),  # type: ignore[arg-type]
+                     format_money(fields.budget_committed),  # type: ignore[arg-type]
+                     format_money(fields.budget_spent)))  # type: ignore[arg-type]
     return rows
 
 
@@ -51,7 +56,10 @@ def _action_done(result: Any) -> str:
     return (f"{count_label(result.actions, 'action importée', 'actions importées')} dans "
             f"{where} « {result.plan_title} » ; "
             f"{count_label(result.axes, 'axe', 'axes')} et "
-            f"{count_label(result.contacts, 'pilote', 'pilotes')} créés.")
+            f"{count_label(result.contacts, 'pilote', 'pilotes')} créés"
+            + (f" ; {count_label(result.organisations, 'structure', 'structures')} et "
+               f"{count_label(result.policies, 'politique publique', 'politiques publiques')}"
+               " créées aussi." if result.organisations or result.policies else "."))
 
 
 ACTIONS = ImportKind(
@@ -63,16 +71,20 @@ ACTIONS = ImportKind(
     has_target=True,
     check_mapping=lambda mapping, headers: check_mapping(mapping, action_plan.ACTION_FIELDS,
                                                          headers),
-    preview=lambda db, table, header, target, monitor: action_plan.preview_actions(
-        db, table, header, target, monitor=monitor),
+    preview=lambda db, table, header, target, monitor, skip: action_plan.preview_actions(
+        db, table, header, target, monitor=monitor, skip_lines=skip),
     apply=lambda db, preview, monitor: action_plan.apply_actions(db, preview, monitor=monitor),
-    item_columns=("Ligne", "N°", "Intitulé", "Axe", "Pilote", "Statut", "Priorité", "Début",
-                  "Fin", "Budget prévisionnel"),
+    item_columns=("Ligne", "N°", "Intitulé", "Axe", "Pilote", "Statut", "Avancement",
+                  "Priorité", "Début", "Fin", "Budget prévisionnel", "Budget engagé",
+                  "Budget dépensé"),
     items=_action_items,
     created=lambda preview: [("Axes à créer", preview.new_axes),
-                             ("Pilotes à créer dans l'annuaire", preview.new_pilots)],
+                             ("Pilotes à créer dans l'annuaire", preview.new_pilots),
+                             ("Structures à créer", preview.new_partners),
+                             ("Politiques publiques à créer", preview.new_policies)],
     done=_action_done,
     screen="actions",
+    can_skip=True,
 )
 
 
@@ -94,7 +106,7 @@ CONTACTS = ImportKind(
     specs=contacts.CONTACT_FIELDS,
     has_target=False,
     check_mapping=contacts.check_contact_mapping,
-    preview=lambda db, table, header, _target, monitor: contacts.preview_contacts(
+    preview=lambda db, table, header, _target, monitor, _skip: contacts.preview_contacts(
         db, table, header, monitor=monitor),
     apply=lambda db, preview, monitor: contacts.apply_contacts(db, preview, monitor=monitor),
     item_columns=("Ligne", "Nom", "Prénom", "Fonction", "Structure", "Cercle", "Courriel",

@@ -4,6 +4,7 @@ the core does the reading and checking."""
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -11,14 +12,15 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
+    QTableView,
     QVBoxLayout,
     QWizard,
     QWizardPage,
 )
 
-from charte_desktop.imports.columns import Mapping, header_at
+from charte_desktop.imports.columns import Mapping, header_at, line_list
 from charte_desktop.imports.progress import Monitor
-from charte_desktop.imports.table_rows import column_letter
+from charte_desktop.imports.table_rows import Table, column_letter
 from charte_desktop.imports.values import text
 from charte_desktop.ui.import_wizard.task import Outcome, TaskPanel
 from charte_desktop.ui.import_wizard.widgets import (
@@ -142,8 +144,17 @@ class MappingPage(QWizardPage):
         return True
 
 
+SKIP_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Space)
+SKIP_HINT = ("Suppr ou Espace sur une ligne d'un tableau la laisse de côté (l'aperçu est "
+             "refait sans elle).")
+
+
 class PreviewPage(QWizardPage):
-    """What would be created, and every row's problems; nothing is written yet."""
+    """What would be created, and every row's problems; nothing is written yet.
+
+    Suppr or Espace on a row of either table leaves that row of the file out (a plan's
+    notes, a row whose problem the officer does not want to fix now) and runs the preview
+    again; « Reprendre les lignes laissées de côté » brings them all back."""
 
     def __init__(self, wizard: "ImportWizard") -> None:
         super().__init__()
@@ -171,6 +182,19 @@ class PreviewPage(QWizardPage):
         self.notes.setWordWrap(True)
         self.notes.setTextFormat(Qt.TextFormat.PlainText)
         self.notes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.skipped = QLabel()  # the rows left out, and how to leave one out
+        self.skipped.setWordWrap(True)
+        self.restore = QPushButton("Reprendre les &lignes laissées de côté")
+        self.restore.clicked.connect(self._restore_rows)
+        self.restore.hide()
+        self.skip_lines: set[int] = set()
+        self._skip_table: Table | None = None  # the table those row numbers belong to
+        self._refocus: QTableView | None = None  # the table to give the keyboard back to
+        for view in (self.items, self.problems):
+            for skip_key in SKIP_KEYS:
+                shortcut = QShortcut(QKeySequence(skip_key), view)
+                shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+                shortcut.activated.connect(lambda table=view: self._leave_out(table))
         self.message = message_label()
         self.retry = QPushButton("&Relancer l'aperçu")
         self.retry.clicked.connect(self.initializePage)
@@ -185,6 +209,8 @@ class PreviewPage(QWizardPage):
         layout.addWidget(self.problems_title)
         layout.addWidget(self.problems, 2)
         layout.addWidget(self.notes)
+        layout.addWidget(self.skipped)
+        layout.addWidget(self.restore, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.message)
         layout.addWidget(self.retry, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.task)
@@ -203,9 +229,13 @@ class PreviewPage(QWizardPage):
         db, kind, source, header, target = (wizard.db, wizard.kind, wizard.source,
                                             wizard.header, wizard.target)
         assert source is not None and header is not None
+        if self._skip_table is not source.table:  # another file: its own rows
+            self.skip_lines, self._skip_table = set(), source.table
+        skip = frozenset(self.skip_lines)
+        self._show_skipped()
 
         def work(monitor: Monitor) -> Any:
-            return kind.preview(db, source.table, header, target, monitor)
+            return kind.preview(db, source.table, header, target, monitor, skip)
 
         self.task.start("Préparation de l'aperçu", work, self._previewed)
         self.completeChanged.emit()
@@ -252,10 +282,53 @@ class PreviewPage(QWizardPage):
             if len(notes) > MAX_NOTES:
                 shown.append(f"… et {len(notes) - MAX_NOTES} autres.")
             self.notes.setText("À noter :\n" + "\n".join(shown))
+        self._give_keyboard_back()
+
+    def _give_keyboard_back(self) -> None:
+        """After a row is left out, the keyboard stays in its table, on its first row (or in
+        the actions' table once the last problem is gone)."""
+        view, self._refocus = self._refocus, None
+        if view is None:
+            return
+        if not view.isVisible() or view.model().rowCount() == 0:
+            view = self.items
+        view.setFocus()
+        if view.model().rowCount():
+            view.setCurrentIndex(view.model().index(0, 0))
 
     def isComplete(self) -> bool:
         preview = self.assistant.preview
         return preview is not None and preview.ok and not self.task.running
+
+    # --- rows left out ----------------------------------------------------------------------
+    def _leave_out(self, view: QTableView) -> None:
+        """The selected row's line, left out; the preview runs again without it."""
+        if not self.assistant.kind.can_skip or self.task.running:
+            return
+        index = view.currentIndex()
+        if not index.isValid():
+            return
+        line = view.model().index(index.row(), 0).data()
+        if not str(line or "").isdigit():
+            return  # a problem of the file as a whole: no row to leave out
+        self.skip_lines.add(int(line))
+        self._refocus = view
+        self.initializePage()
+
+    def _restore_rows(self) -> None:
+        if self.skip_lines and not self.task.running:
+            self.skip_lines.clear()
+            self._refocus = self.items
+            self.initializePage()
+
+    def _show_skipped(self) -> None:
+        if not self.assistant.kind.can_skip:
+            self.skipped.hide()
+            return
+        self.skipped.setText(
+            f"Lignes laissées de côté : {line_list(sorted(self.skip_lines))}. {SKIP_HINT}"
+            if self.skip_lines else SKIP_HINT)
+        self.restore.setVisible(bool(self.skip_lines))
 
 
 class ConfirmPage(QWizardPage):

@@ -4,9 +4,11 @@ the list (plan, axis, filters and search) and shares its selection and its form.
 from collections.abc import Collection
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from charte_desktop.services.actions import ActionFilter
+from charte_desktop.services.late_reasons import late_reasons
 from charte_desktop.services.timeline import Timeline, build_timeline
 from charte_desktop.ui.pages.actions_frame import VIEW_SETTING, shows_calendar
 from charte_desktop.ui.timeline.panel import TimelinePanel
@@ -14,6 +16,43 @@ from charte_desktop.ui.timeline.panel import TimelinePanel
 if TYPE_CHECKING:
     from charte_desktop.ui.pages.actions_page import ActionsPage
 
+
+class CalendarRoom(QObject):
+    """The calendar takes the room of the list and of the selected action's details below
+    it: its zoom bar and legend would otherwise leave it shorter than the list it replaces
+    (and the details' tabs take more than that). The details come back with the list, in
+    the split the officer left, or at once by dragging the handle at the bottom."""
+
+    def __init__(self, listing: QWidget) -> None:
+        super().__init__(listing)
+        self._listing = listing
+        self._list_sizes: list[int] | None = None
+
+    def _splitter(self) -> QSplitter | None:
+        splitter = self._listing.parentWidget()
+        return splitter if isinstance(splitter, QSplitter) else None
+
+    def calendar_shown(self, shown: bool) -> None:
+        splitter = self._splitter()
+        if splitter is None or splitter.count() < 2:
+            return
+        if not shown:
+            if self._list_sizes is not None:
+                splitter.setSizes(self._list_sizes)
+                self._list_sizes = None
+            return
+        if self._list_sizes is None:
+            self._list_sizes = splitter.sizes()
+        # Once laid out: before the first show, the splitter's sizes are not yet real.
+        QTimer.singleShot(0, self._give_room)
+
+    def _give_room(self) -> None:
+        splitter = self._splitter()
+        if splitter is None or self._list_sizes is None:
+            return
+        sizes = splitter.sizes()
+        if sizes[1] > 0:
+            splitter.setSizes([sum(sizes), 0])
 
 
 def attach_calendar(page: "ActionsPage") -> TimelinePanel:
@@ -23,8 +62,12 @@ def attach_calendar(page: "ActionsPage") -> TimelinePanel:
         plan_id = page.plan_id()
         if plan_id is None:
             return None
-        return build_timeline(page.context.db, ActionFilter(
+        db = page.context.db
+        timeline = build_timeline(db, ActionFilter(
             plan_id=plan_id, axis_id=page.axis_id(), **listing.filter_values()))
+        late = [action.id for action in timeline.actions if action.late]
+        panel.view.late_reasons = late_reasons(db, late, timeline.today) if late else {}
+        return timeline
 
     def visible_ids() -> Collection[int] | None:
         model = listing.model
@@ -43,6 +86,7 @@ def attach_calendar(page: "ActionsPage") -> TimelinePanel:
     def view_changed(shown: int) -> None:
         QSettings().setValue(VIEW_SETTING, "calendar" if shown == index else "list")
 
+    panel.visibility_changed.connect(CalendarRoom(listing).calendar_shown)
     listing.reloaded.connect(panel.data_changed)
     listing.model.modelReset.connect(panel.search_changed)
     listing.selection_changed.connect(

@@ -4,7 +4,7 @@ Both build their widgets with these functions, so the stand-in looks exactly lik
 screen that replaces it, and the officer sees nothing move when it does.
 """
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -30,10 +30,55 @@ from charte_desktop.ui.list_filters import Filter
 from charte_desktop.ui.list_page import ListPage
 from charte_desktop.ui.table_model import Column, natural_text
 
-ACTION_COLUMNS: list[Column[ActionRow]] = [
-    Column("Code", lambda r: r.code, sort_value=lambda r: natural_text(r.code), width=60),
-    Column("Intitulé", lambda r: r.title, width=320),
-    Column("Statut", lambda r: r.status, colour=lambda r: STATUS_COLOURS[r.status], width=90),
+
+class LateReasons(Mapping[int, list[str]]):
+    """Why the late actions of the list are late, read in one query when first asked
+    (the pointer resting on « En retard »), not at each reload of the list."""
+
+    def __init__(self) -> None:
+        self._read: Callable[[], dict[int, list[str]]] | None = None
+        self._reasons: dict[int, list[str]] = {}
+
+    def reset(self, read: Callable[[], dict[int, list[str]]] | None) -> None:
+        self._read, self._reasons = read, {}
+
+    def _loaded(self) -> dict[int, list[str]]:
+        if self._read is not None:
+            self._reasons, self._read = self._read(), None
+        return self._reasons
+
+    def __getitem__(self, action_id: int) -> list[str]:
+        return self._loaded()[action_id]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self._loaded())
+
+    def __len__(self) -> int:
+        return len(self._loaded())
+
+
+def action_columns(reasons: Mapping[int, Sequence[str]] | None = None,
+                   ) -> list[Column[ActionRow]]:
+    """The list's columns; `reasons` (why each late action is late, kept up to date by the
+    screen) is what the pointer resting on « En retard » reads."""
+    def status_tip(row: ActionRow) -> str | None:
+        if row.status is not DisplayStatus.LATE or reasons is None:
+            return None
+        # Here, not above: the first screen paints before SQLAlchemy is loaded.
+        from charte_desktop.services.late_reasons import why_late_text
+
+        return why_late_text(reasons.get(row.id, ()))
+
+    return [
+        Column("Code", lambda r: r.code, sort_value=lambda r: natural_text(r.code), width=60),
+        Column("Intitulé", lambda r: r.title, width=320),
+        Column("Statut", lambda r: r.status, colour=lambda r: STATUS_COLOURS[r.status],
+               width=90, tooltip=status_tip),
+        *_OTHER_COLUMNS,
+    ]
+
+
+_OTHER_COLUMNS: list[Column[ActionRow]] = [
     Column("Priorité", lambda r: r.priority, width=70),
     Column("Pilote", lambda r: r.pilot_name, width=150),
     Column("Échéance", lambda r: r.end_date, width=85),
@@ -58,19 +103,21 @@ def shows_calendar() -> bool:
     return QSettings().value(VIEW_SETTING) == "calendar"
 
 
-def action_filters(contacts: Callable[[], Sequence[tuple[Any, str]]],
+def action_filters(pilots: Callable[[], Sequence[tuple[Any, str]]],
                    policies: Callable[[], Sequence[tuple[Any, str]]]) -> dict[str, Filter]:
+    """Statut, Pilote (`pilots`: who pilots an action of the plan) and Politique."""
     return {
         "status": Filter("Statut", enum_choices(DisplayStatus)),
-        "pilot_id": Filter("Pilote", contacts),
+        "pilot_id": Filter("Pilote", pilots),
         "policy_id": Filter("Politique", policies, "Toutes"),
     }
 
 
 def actions_list(fetch: Callable[[dict[str, Any]], Sequence[ActionRow]],
-                 filters: dict[str, Filter]) -> ListPage[ActionRow]:
+                 filters: dict[str, Filter],
+                 reasons: Mapping[int, Sequence[str]] | None = None) -> ListPage[ActionRow]:
     return ListPage(
-        "actions", ACTION_COLUMNS, fetch, filters=filters,
+        "actions", action_columns(reasons), fetch, filters=filters,
         row_title=lambda r: f"{r.code} {r.title}",
         search_placeholder="Rechercher une action (code, intitulé, pilote…)",
     )

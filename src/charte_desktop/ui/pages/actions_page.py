@@ -7,8 +7,11 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QTabWidget
 
+from charte_desktop import clock
+from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.services import action_details as details
 from charte_desktop.services import actions, budget, indicators, plans
+from charte_desktop.services.late_reasons import late_reasons
 from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
@@ -58,10 +61,12 @@ class ActionsPage(Page):
             frame.button_row(frame.AXIS_BUTTONS,
                              (self.axis_editor.create, self._edit_axis, self._delete_axis)))
 
-        # Actions list.
+        # Actions list; the pointer on « En retard » reads why (one query, when first asked).
+        self.late_reasons = frame.LateReasons()
         self.action_list: ListPage[actions.ActionRow] = frame.actions_list(
             self._fetch_actions,
-            frame.action_filters(choices.contacts(db), choices.policies(db)))
+            frame.action_filters(choices.pilots(db, self.plan_id), choices.policies(db)),
+            self.late_reasons)
         self.action_entity = entities.action_entity(db, self.plan_id, self.axis_id)
         self.action_list.set_editor(
             EntityEditor(self, db, self.action_entity, context.undo_stack, self.refresh),
@@ -172,14 +177,21 @@ class ActionsPage(Page):
         return f"l'axe « {item.text(0)} »", False
 
     def _fetch_actions(self, filters: dict[str, Any]) -> list[actions.ActionRow]:
+        self.late_reasons.reset(None)
         if self.plan_id() is None:
             return []
-        return actions.list_actions(self.context.db, actions.ActionFilter(
-            plan_id=self.plan_id(), axis_id=self.axis_id(), **filters))
+        db, today = self.context.db, clock.today()
+        rows = actions.list_actions(db, actions.ActionFilter(
+            plan_id=self.plan_id(), axis_id=self.axis_id(), **filters), today=today)
+        late = [row.id for row in rows if row.status is DisplayStatus.LATE]
+        if late:
+            self.late_reasons.reset(lambda: late_reasons(db, late, today))
+        return rows
 
     # --- refresh -----------------------------------------------------------------------------
     def refresh(self) -> None:
-        current = self.plan_id()
+        # The plan worked on, unless another part of the window named one (a plan imported).
+        current = self.context.plan_id or self.plan_id()
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
         for row in plans.list_plans(self.context.db):
@@ -197,6 +209,7 @@ class ActionsPage(Page):
 
     def _plan_changed(self) -> None:
         self.context.plan_id = self.plan_id()
+        self.action_list.filters["pilot_id"].reload_choices()  # the pilots of this plan
         self._reload_tree()
         self.action_list.reload()
         self._reload_details()

@@ -1,45 +1,52 @@
 """Tableau de bord: what needs the officer's attention today, at a glance.
 
-Late actions, next meetings, follow-ups due, indicators off their trajectory and the budget
-consumed; each line opens what it is about (double click or Entrée).
+Late actions (and why), next meetings, follow-ups due, indicators off their trajectory and
+the budget consumed; each line opens what it is about (double click or Entrée). A « Plan »
+choice shows one plan or all: with several, each late action names its plan and the budget
+is given plan by plan.
 """
 
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QDate, QModelIndex, QSize, Qt
+from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
-    QProgressBar,
     QPushButton,
     QScrollArea,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from charte_desktop import clock
-from charte_desktop.formatting import NBSP, format_date, format_hour, format_money, format_number
+from charte_desktop.db.enums import DisplayStatus
+from charte_desktop.formatting import NBSP, format_date, format_hour, format_number
 from charte_desktop.services import actions, indicators, meeting_outcomes, meetings, plans
-from charte_desktop.services.dashboard import BudgetTotals, budget_totals
+from charte_desktop.services.dashboard import budgets_by_plan
+from charte_desktop.services.late_reasons import late_reasons, why_late_text
 from charte_desktop.ui.colours import LATE
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.i18n import FRENCH
 from charte_desktop.ui.pages.base import Page
+from charte_desktop.ui.pages.dashboard_parts import BudgetCard, CompactTable
 from charte_desktop.ui.table_model import Column, RowTableModel
 from charte_desktop.ui.undo import EditCommand
 
 R = TypeVar("R")
 
 FOLLOW_UP_DAYS = 14
+PLAN_SETTING = "dashboard/plan"  # the plan chosen last time; "" for all plans
+ALL_PLANS = "Tous les plans"
+PLAN_NAME_LENGTH = 24  # a plan named on a late action's line: « Charte pour une… — 1.2 »
 MUTED = "#5f6b7a"
 PAGE_STYLE = f"""
 DashboardPage, QWidget#dashboardBody {{ background: #f3f5f8; }}
@@ -61,25 +68,18 @@ def quantity(value: Any, unit: str) -> str:
     return f"{number}{NBSP}{unit}" if unit else number
 
 
+def short_title(title: str, limit: int = PLAN_NAME_LENGTH) -> str:
+    """A plan's title cut at a word to fit a code's column: « Charte pour une… »."""
+    if len(title) <= limit:
+        return title
+    cut = title[:limit - 1].rstrip()
+    if " " in cut:
+        cut = cut.rsplit(" ", 1)[0].rstrip(" ,;:–-")
+    return f"{cut}…"
+
+
 # A card is a glance: the longest lists (hundreds of rows on a large plan) stop here.
 MAX_CARD_ROWS = 8
-
-
-class CompactTable(QTableView):
-    """A table that asks for the height of its rows, so a card shows them all if it can."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setTabKeyNavigation(False)  # Tab leaves the table; the arrows move in it
-
-    def sizeHint(self) -> QSize:
-        hint = super().sizeHint()
-        rows = sum(self.rowHeight(i) for i in range(self.model().rowCount()))
-        height = self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth()
-        return QSize(hint.width(), height + 2)
-
-    def minimumSizeHint(self) -> QSize:
-        return QSize(super().minimumSizeHint().width(), 110)
 
 
 class DashboardCard(QFrame, Generic[R]):
@@ -189,83 +189,6 @@ class DashboardCard(QFrame, Generic[R]):
             self.on_activate(self.model.row_at(index.row()))
 
 
-class BudgetCard(QFrame):
-    """Planned, committed and spent euros, and a bar of spent against planned."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        heading = QLabel("Budget consommé")
-        heading.setObjectName("cardHeading")
-        self.caption = QLabel()
-        self.caption.setObjectName("caption")
-        self.planned = self._figure()
-        self.committed = self._figure()
-        self.spent = self._figure()
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 100)
-        self.progress.setAccessibleName("Budget dépensé par rapport au prévu")
-        self.progress.setTextVisible(True)
-        self.progress.setMinimumWidth(260)
-
-        figures = QHBoxLayout()
-        figures.setSpacing(28)
-        for caption, (value, detail) in (
-            ("Prévu", self.planned),
-            ("Engagé", self.committed),
-            ("Dépensé", self.spent),
-        ):
-            column = QVBoxLayout()
-            column.setSpacing(0)
-            label = QLabel(caption)
-            label.setObjectName("figureCaption")
-            column.addWidget(label)
-            column.addWidget(value)
-            column.addWidget(detail)
-            figures.addLayout(column)
-        figures.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 12)
-        layout.setSpacing(8)
-        title_row = QHBoxLayout()
-        title_row.setSpacing(10)
-        title_row.addWidget(heading)
-        title_row.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignBaseline)
-        title_row.addStretch(1)
-        layout.addLayout(title_row)
-        layout.addLayout(figures)
-        layout.addWidget(self.progress)
-        layout.addStretch(1)
-
-    @staticmethod
-    def _figure() -> tuple[QLabel, QLabel]:
-        value = QLabel()
-        value.setObjectName("figure")
-        value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        detail = QLabel()
-        detail.setObjectName("figureCaption")
-        return value, detail
-
-    def set_totals(self, totals: BudgetTotals) -> None:
-        count = totals.action_count
-        self.caption.setText(
-            f"{count} action{'s' if count > 1 else ''}, hors actions abandonnées"
-        )
-        self.planned[0].setText(format_money(totals.planned))
-        self.planned[1].setText("")
-        self.committed[0].setText(format_money(totals.committed))
-        self.committed[1].setText(f"{totals.committed_percent}{NBSP}% du prévu")
-        self.spent[0].setText(format_money(totals.spent))
-        self.spent[1].setText(f"{totals.spent_percent}{NBSP}% du prévu")
-        self.progress.setValue(min(totals.spent_percent, 100))
-        if totals.planned <= 0:
-            self.progress.setFormat("Aucun budget prévu")
-        else:
-            # Written out (not "%p") so an overspent budget still says "112 %".
-            self.progress.setFormat(f"{totals.spent_percent}{NBSP}% du budget prévu dépensé")
-
-
 class DashboardPage(Page):
     title = "Tableau de bord"
 
@@ -277,18 +200,32 @@ class DashboardPage(Page):
         self.territory = QLabel()
         self.territory.setObjectName("territory")
         self.territory.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.territory.setWordWrap(True)  # a long name wraps rather than widen the page
         self.subtitle = QLabel()
         self.subtitle.setObjectName("caption")
+
+        # The plan shown: one, or all of them (remembered from one session to the next).
+        self.plan_combo = QComboBox()
+        self.plan_combo.setAccessibleName("Plan")
+        self.plan_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.plan_combo.setMinimumContentsLength(28)
+        self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
+        self.plan_label = QLabel("&Plan")
+        self.plan_label.setBuddy(self.plan_combo)
+        self._plan_titles: dict[int, str] = {}
+        self._several_plans = False
+        self._why_late: dict[int, list[str]] = {}
 
         self.late_actions: DashboardCard[actions.ActionRow] = DashboardCard(
             "Actions en retard",
             [
-                Column("Code", lambda r: r.code),
-                Column("Intitulé", lambda r: r.title),
-                Column("Pilote", lambda r: r.pilot_name or "—"),
-                Column("Échéance", lambda r: r.end_date),
+                Column("Code", self._code_text, tooltip=self._late_tip),
+                Column("Intitulé", lambda r: r.title, tooltip=self._late_tip),
+                Column("Pilote", lambda r: r.pilot_name or "—", tooltip=self._late_tip),
+                Column("Motif du retard", self._why_text, tooltip=self._late_tip),
             ],
-            stretch=[1],
+            stretch=[1, 3],
             empty_text="Aucune action en retard.",
             caption="Échéance dépassée ou jalon non atteint à temps",
             on_activate=lambda r: self.context.open_item("actions", r.id),
@@ -339,6 +276,7 @@ class DashboardPage(Page):
             on_activate=lambda r: self.context.open_item("indicators", r.id),
         )
         self.budget = BudgetCard()
+        self.budget.plans_table.activated.connect(self._open_plan_budget)
 
         # Follow-ups carry the longest texts: they get the whole width.
         self.grid = grid = QGridLayout()
@@ -359,7 +297,14 @@ class DashboardPage(Page):
         layout.setContentsMargins(18, 14, 18, 14)
         layout.setSpacing(4)
         layout.addWidget(self.territory)
-        layout.addWidget(self.subtitle)
+        # The plan's choice on the left, under the name: in sight however wide the cards.
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        top.addWidget(self.plan_label)
+        top.addWidget(self.plan_combo)
+        top.addSpacing(8)
+        top.addWidget(self.subtitle, 1)
+        layout.addLayout(top)
         layout.addSpacing(10)
         layout.addLayout(grid, 1)
         scroll = QScrollArea()
@@ -392,6 +337,25 @@ class DashboardPage(Page):
             layout.activate()
 
     # --- cells ---------------------------------------------------------------------------
+    def _code_text(self, row: actions.ActionRow) -> str:
+        """« Charte pour une… — 1.2 » when several plans are shown: codes repeat."""
+        if not self._several_plans:
+            return row.code
+        return f"{short_title(self._plan_titles.get(row.plan_id, ''))} — {row.code}"
+
+    def _why_text(self, row: actions.ActionRow) -> str:
+        """The first reason (a card is a glance); the others are counted, and the pointer
+        resting on the line reads them all."""
+        reasons = self._why_late.get(row.id, [])
+        if not reasons:
+            return format_date(row.end_date)
+        more = len(reasons) - 1
+        return reasons[0] + (f" (et {more} autre{'s' if more > 1 else ''})" if more else "")
+
+    def _late_tip(self, row: actions.ActionRow) -> str:
+        plan = self._plan_titles.get(row.plan_id, "")
+        return f"{row.code} {row.title} — {plan}\n{why_late_text(self._why_late.get(row.id, ()))}"
+
     @staticmethod
     def _meeting_time(row: meetings.MeetingRow) -> str:
         if row.start_time is None:
@@ -426,18 +390,56 @@ class DashboardPage(Page):
         today = self._today
         day = FRENCH.toString(QDate(today.year, today.month, today.day), "dddd d MMMM yyyy")
         plan_rows = plans.list_plans(db)
-        plan_text = (plan_rows[0].title if len(plan_rows) == 1
+        plan_id = self._fill_plans(plan_rows)
+        self._plan_titles = {row.id: row.title for row in plan_rows}
+        self._several_plans = plan_id is None and len(plan_rows) > 1
+        plan_text = (self._plan_titles[plan_id] if plan_id is not None
+                     else plan_rows[0].title if len(plan_rows) == 1
                      else f"{len(plan_rows)} plans" if plan_rows else "aucun plan")
         self.subtitle.setText(f"Situation au {day} · {plan_text} · "
                               "double-cliquez sur une ligne (ou Entrée) pour l'ouvrir")
-        self.late_actions.set_rows(actions.late_actions(db, today=self._today))
+        late = actions.list_actions(db, actions.ActionFilter(
+            plan_id=plan_id, status=DisplayStatus.LATE), today=today)
+        # Why, for the lines shown only: one query.
+        self._why_late = late_reasons(db, [row.id for row in late[:MAX_CARD_ROWS]], today)
+        self.late_actions.set_rows(late)
         self.next_meetings.set_rows(meetings.next_meetings(db, today=self._today))
         self.follow_ups.set_rows(
             meeting_outcomes.follow_ups_due(db, today=self._today, within_days=FOLLOW_UP_DAYS)
         )
         self.indicators.set_rows(indicators.off_track_indicators(db))
-        self.budget.set_totals(budget_totals(db))
+        self.budget.set_budgets(budgets_by_plan(db, plan_id))
         self._update_done_button()
+
+    # --- the plan shown --------------------------------------------------------------------
+    def _fill_plans(self, plan_rows: Sequence[plans.PlanRow]) -> int | None:
+        """« Tous les plans » then each plan; the one chosen last time stays chosen (all
+        plans if it is gone). Returns the plan shown (None: all)."""
+        saved = str(QSettings().value(PLAN_SETTING, ""))
+        self.plan_combo.blockSignals(True)
+        self.plan_combo.clear()
+        self.plan_combo.addItem(ALL_PLANS, None)
+        for row in plan_rows:
+            self.plan_combo.addItem(row.title, row.id)
+        index = self.plan_combo.findData(int(saved)) if saved.isdigit() else -1
+        self.plan_combo.setCurrentIndex(max(index, 0))
+        self.plan_combo.blockSignals(False)
+        return self.plan_id()
+
+    def plan_id(self) -> int | None:
+        value = self.plan_combo.currentData()
+        return value if isinstance(value, int) else None
+
+    def _plan_chosen(self) -> None:
+        plan_id = self.plan_id()
+        QSettings().setValue(PLAN_SETTING, "" if plan_id is None else str(plan_id))
+        self.refresh()
+
+    def _open_plan_budget(self, index: QModelIndex) -> None:
+        """Entrée on a plan's budget line shows that plan on the dashboard."""
+        if index.isValid():
+            row = self.budget.per_plan.row_at(index.row())
+            self.plan_combo.setCurrentIndex(self.plan_combo.findData(row.plan_id))
 
     def show_item(self, item_id: int | None) -> None:
         """The dashboard has no item of its own; it shows itself refreshed."""

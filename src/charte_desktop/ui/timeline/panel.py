@@ -3,8 +3,8 @@
 from collections.abc import Callable, Collection
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShowEvent
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialog,
@@ -61,6 +61,9 @@ class TimelinePanel(QWidget):
     """`fetch()` reads the calendar (None: no plan); `visible_ids()` narrows it to the rows
     the list's search keeps (None: all); `title()` names it in files and printouts;
     `current_id()` is the action to select when it is shown."""
+
+    # Shown (True) or hidden (False): the screen gives it room while it is shown.
+    visibility_changed = Signal(bool)
 
     def __init__(
         self,
@@ -157,6 +160,11 @@ class TimelinePanel(QWidget):
         super().showEvent(event)
         if self._stale:
             self.reload()
+        self.visibility_changed.emit(True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.visibility_changed.emit(False)
 
     # --- zoom ------------------------------------------------------------------------------
     def _saved_zoom(self) -> Zoom:

@@ -1,5 +1,6 @@
 """The French texts shown when the pointer rests on an action or a milestone (no Qt)."""
 
+from collections.abc import Sequence
 from html import escape
 
 from charte_desktop.formatting import format_date
@@ -28,12 +29,16 @@ def milestones_text(action: TimelineAction) -> str:
     return text
 
 
-def action_tooltip(action: TimelineAction) -> str:
+def action_tooltip(action: TimelineAction, late_reasons: Sequence[str] = ()) -> str:
+    """`late_reasons`: why a late action is late (services.late_reasons), said under its
+    status."""
     lines = [
         f"<b>{escape(action.code)} {escape(action.title)}</b>",
         dates_text(action),
         f"Statut : {action.status.label} · avancement {action.progress} %",
     ]
+    if action.late:
+        lines += [escape(reason) for reason in late_reasons]
     if action.pilot_name:
         lines.append(f"Pilote : {escape(action.pilot_name)}")
     lines.append(milestones_text(action))

@@ -1,7 +1,7 @@
 """The calendar on screen: scrolled under a fixed header and column, with a selection the
 keyboard moves, bars that open their fiche and tooltips."""
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping, Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, Qt, Signal
@@ -37,6 +37,8 @@ class TimelineView(QAbstractScrollArea):
         self.layout_: RowLayout = RowLayout([])
         self.painter_: TimelinePainter | None = None
         self.selected_id: int | None = None
+        # Why each late action is late (services.late_reasons), for its bar's tooltip.
+        self.late_reasons: Mapping[int, Sequence[str]] = {}
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName("Calendrier des actions")
         self.viewport().setMouseTracking(True)
@@ -259,7 +261,7 @@ class TimelineView(QAbstractScrollArea):
             milestone = self.painter_.milestone_at(row, chart_x)
             if milestone is not None:
                 return milestone_tooltip(row.action, milestone)
-        return action_tooltip(row.action)
+        return action_tooltip(row.action, self.late_reasons.get(row.action.id, ()))
 
     def _date_tooltip(self, point: QPoint) -> str:
         scale = self.scale()

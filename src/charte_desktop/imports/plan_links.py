@@ -1,0 +1,167 @@
+"""What a plan's row names besides its own cells: partners (organisations of the
+directory) and public policies, matched to what the file holds or created; and the rows
+that are no action at all (« Total », « Sous-total axe 2 », a row of sums).
+
+Partners follow the pilots' rule: an organisation unknown to the directory is created, and
+the preview lists it (« Structures à créer »). So do policies: « PDM » unknown to the file
+becomes a policy of code « PDM », listed (« Politiques publiques à créer »), since a plan's
+column of policies names the plans and programmes the territory works with.
+"""
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from charte_desktop.db import Database
+from charte_desktop.db.models import Action, Axis, Contact, Organisation, Policy
+from charte_desktop.imports.action_columns import LIST_SEPARATORS, TOTAL
+from charte_desktop.imports.people import person_key
+from charte_desktop.imports.table_rows import CellValue, TableRow
+from charte_desktop.imports.values import is_unknown, text
+from charte_desktop.services.plan_import import OrganisationToCreate, PolicyToCreate
+from charte_desktop.text import fold
+
+POLICY_CODE_MAX = 40
+
+
+def split_list(value: CellValue) -> list[str]:
+    """ "PCAET ; PDM", "A, B" or one per line → the names, unknown markers left out."""
+    if value is None or is_unknown(value):
+        return []
+    return [name for name in (part.strip() for part in LIST_SEPARATORS.split(text(value)))
+            if name and not is_unknown(name)]
+
+
+def total_label(row: TableRow, code: CellValue, title: CellValue) -> str | None:
+    """The text that makes `row` a total row (« Total », « Sous-total axe 2 »), « sommes »
+    for a row holding numbers or formulas only; None for any other row."""
+    written = [text(value).strip() for value in (code, title) if value is not None]
+    if written:
+        if all(TOTAL.match(fold(value)) for value in written):
+            return written[0]
+        return None
+    texts = [value for value in row.values if isinstance(value, str)]
+    if len(texts) == 1 and TOTAL.match(fold(texts[0])):
+        return texts[0]
+    numbers = [value for value in row.values if value is not None]
+    if not texts and (row.formulas or numbers) and all(
+            isinstance(value, int | float) and not isinstance(value, bool)
+            for value in numbers):
+        return "sommes"
+    return None
+
+
+@dataclass
+class PlanLookups:
+    """What the target plan and the directory already hold, folded for matching."""
+
+    axes_by_title: dict[str, int] = field(default_factory=dict)
+    axes_by_code: dict[str, int] = field(default_factory=dict)
+    contacts: dict[str, int] = field(default_factory=dict)  # folded names → id (unique only)
+    axis_codes: dict[int, str] = field(default_factory=dict)
+    codes: set[str] = field(default_factory=set)
+
+
+def plan_lookups(db: Database, plan_id: int | None) -> PlanLookups:
+    found = PlanLookups()
+    with db.session() as session:
+        if plan_id is not None:
+            for axis_id, code, title in session.execute(
+                    select(Axis.id, Axis.code, Axis.title).where(Axis.plan_id == plan_id)):
+                found.axes_by_title.setdefault(fold(title), axis_id)
+                if code:
+                    found.axes_by_code.setdefault(fold(code), axis_id)
+                    found.axis_codes[axis_id] = code
+            found.codes = set(session.scalars(select(Action.code).where(
+                Action.plan_id == plan_id)))
+        ambiguous: set[str] = set()
+        for contact_id, first, last in session.execute(
+                select(Contact.id, Contact.first_name, Contact.last_name)):
+            for name in {f"{first} {last}", last}:
+                key = person_key(name)
+                if key in found.contacts and found.contacts[key] != contact_id:
+                    ambiguous.add(key)
+                found.contacts.setdefault(key, contact_id)
+        for key in ambiguous:  # "Martin" alone names no one when two Martins exist
+            del found.contacts[key]
+    return found
+
+
+@dataclass
+class LinkLookups:
+    """The directory's organisations and the file's policies, folded for matching."""
+
+    organisations: dict[str, int] = field(default_factory=dict)  # name → id (unique only)
+    policies: dict[str, int] = field(default_factory=dict)  # code or label → id
+
+    @classmethod
+    def load(cls, db: Database) -> "LinkLookups":
+        found = cls()
+        ambiguous: set[str] = set()
+        with db.session() as session:
+            for organisation_id, name in session.execute(
+                    select(Organisation.id, Organisation.name)):
+                key = fold(name.strip())
+                if key in found.organisations:
+                    ambiguous.add(key)
+                found.organisations.setdefault(key, organisation_id)
+            for policy_id, code, label in session.execute(
+                    select(Policy.id, Policy.code, Policy.label)):
+                found.policies[fold(code.strip())] = policy_id
+                if label:
+                    found.policies.setdefault(fold(label.strip()), policy_id)
+        for key in ambiguous:  # two « Mairie » name no one: a new one is listed instead
+            del found.organisations[key]
+        return found
+
+
+@dataclass
+class Links:
+    """Partners and policies of the rows read, with those to create (each once)."""
+
+    lookups: LinkLookups
+    organisations: list[OrganisationToCreate] = field(default_factory=list)
+    policies: list[PolicyToCreate] = field(default_factory=list)
+    _new_organisations: dict[str, OrganisationToCreate] = field(default_factory=dict)
+    _new_policies: dict[str, PolicyToCreate] = field(default_factory=dict)
+
+    def partners(self, line: int, value: CellValue) -> tuple[list[int], list[str]]:
+        """(existing organisation ids, keys of new ones)."""
+        ids: list[int] = []
+        keys: list[str] = []
+        for name in split_list(value):
+            key = fold(name)
+            existing = self.lookups.organisations.get(key)
+            if existing is not None:
+                ids.append(existing)
+                continue
+            if key not in self._new_organisations:
+                new = OrganisationToCreate(key=key, name=name, line=line)
+                self.organisations.append(new)
+                self._new_organisations[key] = new
+            keys.append(key)
+        return ids, keys
+
+    def policies_of(self, line: int, value: CellValue) -> tuple[list[int], list[str], list[str]]:
+        """(existing policy ids, keys of new ones, problems)."""
+        ids: list[int] = []
+        keys: list[str] = []
+        problems: list[str] = []
+        for name in split_list(value):
+            key = fold(name)
+            existing = self.lookups.policies.get(key)
+            if existing is not None:
+                ids.append(existing)
+                continue
+            if len(name) > POLICY_CODE_MAX:
+                problems.append(
+                    f"politique publique « {name} » inconnue : pour la créer, écrivez son "
+                    f"sigle ({POLICY_CODE_MAX} caractères au plus, « PCAET »), ou créez-la "
+                    "d'abord dans Charte")
+                continue
+            if key not in self._new_policies:
+                new = PolicyToCreate(key=key, code=name, line=line)
+                self.policies.append(new)
+                self._new_policies[key] = new
+            keys.append(key)
+        return ids, keys, problems
