@@ -628,6 +628,11 @@ class UseCaseMachine(RuleBasedStateMachine):
     @rule(data=st.data())
     def delete_contact(self, data: st.DataObject) -> None:
         key = self.pick(data, self.model.contacts)
+        # Someone on the attendance of a held meeting stays: the minutes name them.
+        if any(m.state is MeetingState.HELD and key in m.invitee_ids
+               for m in self.model.meetings.values()):
+            self.refused(lambda: directory.delete_contact(self.db, key))
+            return
         directory.delete_contact(self.db, key)
         self.model.delete_contact(key)
 
