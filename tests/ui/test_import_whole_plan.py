@@ -14,14 +14,15 @@ from charte_desktop.db.models import Action, Plan
 from charte_desktop.ui.import_wizard import kinds
 from charte_desktop.ui.import_wizard.wizard import ImportWizard
 from tests.imports.messy_plan import BAD_LINE, MESSY_TITLE, messy_plan
-from tests.ui.keyboard import focused, key, reach
+from tests.ui.keyboard import focused, key, reach, type_keys
 
 WAIT_MS = 20_000
 
 
 def _to_preview(qtbot: Any, wizard: ImportWizard, path: Path) -> None:
-    wizard.file_page.path_edit.setText(str(path))
-    wizard.file_page.path_edit.editingFinished.emit()
+    reach(wizard.file_page.path_edit)  # the file's path typed, as pasted from Explorer
+    type_keys(str(path))
+    key(Qt.Key.Key_Tab)  # leaving the field reads the file
     qtbot.waitUntil(lambda: not wizard.file_page.task.running, timeout=WAIT_MS)
     _push(wizard, QWizard.WizardButton.NextButton)  # « Suivant » : the columns
     assert wizard.currentPage() is wizard.mapping_page
