@@ -282,6 +282,9 @@ def test_an_unknown_step_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
 def test_wine_that_cannot_be_installed_fails_the_step_and_says_so(
         monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.setattr(build, "IS_WINDOWS", False)
+    # Whether this machine has NSIS or not: the step goes on to Wine.
+    monkeypatch.setattr(build, "find_makensis", lambda: Path("/usr/bin/makensis"))
+    monkeypatch.setattr(build, "nsis_target", lambda makensis: "amd64-unicode")
     monkeypatch.setattr(build.wine_check, "find_wine", lambda: None)
 
     def no_network(log: Path) -> wine_check.Wine:

@@ -76,7 +76,7 @@ def test_fiche_holds_every_field_of_the_action(demo_db: Database, tmp_path: Path
     mine = next(r for r in ranking if r.action_id == action_id)
     maximum = 3 * sum(c.weight for c in list_criteria(demo_db))
     assert fields["Priorisation"].startswith(
-        f"{mine.score} points sur {maximum} – classée "
+        f"{format_number(mine.score)} points sur {format_number(maximum)} – classée "
         f"{'1re' if mine.rank == 1 else f'{mine.rank}e'} sur {len(ranking)} "
         "actions du plan\n")
     assert "Facilité\u00a0: " in fields["Priorisation"]

@@ -94,8 +94,8 @@ def test_indicator_values_and_measurements_carry_format_and_unit(
     measures = workbook["Mesures"]
     values = [row[3] for row in measures.iter_rows(min_row=4) if row[3].value is not None]
     assert values and all(cell.number_format.startswith("#,##0") for cell in values)
-    ghg = [cell for cell in values if "CO2e" in cell.number_format]
-    assert ghg and all(cell.number_format == '#,##0\\ "t CO2e/an"' for cell in ghg)
+    ghg = [cell for cell in values if "CO₂e" in cell.number_format]  # « CO₂e », never CO2e
+    assert ghg and all(cell.number_format == '#,##0\\ "t CO₂e/an"' for cell in ghg)
 
 
 # --- Print layout -------------------------------------------------------------------------

@@ -16,13 +16,16 @@ from charte_desktop.exports.monitoring.calendar_sheet import (
     DONE_COLOUR,
     FIRST_MONTH_COLUMN,
     HEADER_ROW,
+    HEADING_FILL,
     OVERDUE_COLOUR,
     TODAY_FILL,
+    TODAY_PALE,
 )
 from charte_desktop.exports.monitoring.layout import STATUS_COLOURS
 from charte_desktop.services.actions import ActionFields, create_action
 from charte_desktop.services.plans import PlanFields, create_plan
 from charte_desktop.services.timeline import build_timeline
+from tests.exports.shown_fill import shown_fill
 from tests.exports.xlsx_reading import open_xlsx
 
 TODAY = date(2026, 3, 14)
@@ -49,8 +52,8 @@ def calendar(db: Database, tmp_path: Path, **kwargs: Any) -> Any:
 
 
 def rgb(cell: Any) -> str | None:
-    colour = cell.fill.fgColor.rgb if cell.fill and cell.fill.fill_type == "solid" else None
-    return colour[-6:] if isinstance(colour, str) else None
+    """The background seen: the cell's own, or painted by the sheet's rules."""
+    return shown_fill(cell.parent, cell)
 
 
 def month_cells(ws: Any, row: int) -> list[Any]:
@@ -108,6 +111,25 @@ def test_months_of_the_action_take_its_status_colour_and_milestones_their_mark(
     assert marks[1] == ("◆", DONE_COLOUR)
     assert marks[2] == ("◆", OVERDUE_COLOUR)
     assert marks[4][0] == "◇"
+
+
+def test_runs_are_painted_from_the_dates_and_follow_them_when_changed(
+    db: Database, plan_id: int, tmp_path: Path
+) -> None:
+    create_action(db, ActionFields(plan_id, "1", "Vélos", status=ActionStatus.DONE,
+                                   progress=100, start_date=date(2026, 1, 10),
+                                   end_date=date(2026, 2, 3)))
+    ws = calendar(db, tmp_path, plan_id=plan_id)
+    row = action_row(ws, "1")
+    done = STATUS_COLOURS[DisplayStatus.DONE].fill
+    assert all(cell.value is None for cell in month_cells(ws, row))  # no cell per month
+    assert [rgb(cell) for cell in month_cells(ws, row)][:4] == [done, done, TODAY_PALE, None]
+    ws.cell(row, 5).value = date(2026, 4, 30)  # the end moved in the sheet: the run follows
+    assert [rgb(cell) for cell in month_cells(ws, row)][:5] == [done] * 4 + [None]
+    heading = row - 1  # "Sans axe": a band across the months, the current one pale
+    assert ws.cell(heading, 1).value == "Sans axe"
+    band = [rgb(cell) for cell in month_cells(ws, heading)]
+    assert band[:4] == [HEADING_FILL, HEADING_FILL, TODAY_PALE, HEADING_FILL]
 
 
 def test_one_date_is_one_marked_month_and_none_is_said(

@@ -269,8 +269,10 @@ def drop_default_criteria(db: Database) -> None:
 def test_criterion_rules(db: Database) -> None:
     with expect_error("name", "« Nom du critère »", "« facilité »", "existe déjà"):
         svc.create_criterion(db, CriterionFields("facilité"))
-    with expect_error("weight", "« Pondération »", "0 et 100"):
+    with expect_error("weight", "Le poids doit être un nombre positif, par exemple 1,5."):
         svc.create_criterion(db, CriterionFields("Coût", -1))
+    with expect_error("weight", "au plus 100"):
+        svc.create_criterion(db, CriterionFields("Coût", 101))
     with expect_error("name", "obligatoire"):
         svc.create_criterion(db, CriterionFields(" "))
     cost = svc.create_criterion(db, CriterionFields("Coût", 0))

@@ -46,7 +46,7 @@ def test_lists_the_demo_bodies_and_members(qtbot: QtBot, demo_db: Database) -> N
     assert "Mission :" in page.summary.text()
     # Each member's circle (their own, else their structure's), and the body's breakdown.
     assert [page.members.proxy.index(row, 2).data() for row in range(len(members))] == [
-        bodies.member_circle(m) for m in members]
+        bodies.member_circle(m) for m in bodies.list_memberships(demo_db, rows[0].id)]
     breakdown = bodies.circle_breakdown(demo_db, rows[0].id)
     assert page.circles.text() == (
         f"Membres actuels par cercle : {bodies.breakdown_text(breakdown)}")

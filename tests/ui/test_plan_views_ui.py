@@ -40,10 +40,10 @@ def test_priorisation_lists_by_score_and_sets_levels_with_undo(
                for c in range(view.model.columnCount())]
     assert headers[:3] == ["Rang", "Code", "Intitulé"]
     assert headers[-3:] == ["Score", "Proposée", "Priorité"]
-    assert "Volonté ×1" in headers  # the whole name in the tooltip
-    volition = headers.index("Volonté ×1")
+    assert "Volonté ×1,5" in headers  # the whole name in the tooltip; the demo's 1,5
+    volition = headers.index("Volonté ×1,5")
     assert view.model.headerData(volition, Qt.Orientation.Horizontal,
-                                 Qt.ItemDataRole.ToolTipRole) == "Volonté politique (poids 1)"
+                                 Qt.ItemDataRole.ToolTipRole) == "Volonté politique (poids 1,5)"
 
     # The officer picks the last action and clicks "Haute".
     last = shown[-1]

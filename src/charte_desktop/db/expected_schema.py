@@ -14,7 +14,7 @@ _HEAD_TABLES: dict[str, tuple[str, ...]] = {
     "action": ("id", "plan_id", "axis_id", "code", "title", "description", "status",
                "priority", "pilot_id", "project_group_id", "start_date", "end_date",
                "progress", "progress_from_milestones", "budget_planned", "budget_committed",
-               "budget_spent", "created_at", "updated_at"),
+               "budget_spent", "created_at", "updated_at", "weight"),
     "action_copilot": ("action_id", "contact_id"),
     "action_note": ("id", "action_id", "note_date", "text", "decision_id", "created_at",
                     "updated_at"),
@@ -80,6 +80,7 @@ _COLUMNS_ADDED_BY: dict[str, str] = {
     "agenda_item.postponed": "0004_meetings_as_run",
     **{f"decision.{c}": "0004_meetings_as_run" for c in (
         "unanimous", "votes_for", "votes_against", "abstentions")},
+    "action.weight": "0005_weighted_progress",
 }
 
 

@@ -42,6 +42,8 @@ RULES: dict[str, tuple[str, str, str, str, str]] = {
     "ck_action_dates_order": (
         "action", "end_date IS NULL OR start_date IS NULL OR end_date >= start_date", "id",
         "L'action", "une échéance avant sa date de début"),
+    "ck_action_weight_positive": (
+        "action", "weight >= 0", "id", "L'action", "un poids négatif"),
     "ck_body_quorum_positive": (
         "body", "quorum_value >= 0", "id", "L'instance", "un quorum négatif"),
     "ck_file_identity_single_row": (

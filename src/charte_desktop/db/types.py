@@ -2,7 +2,7 @@
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
 from sqlalchemy import Integer, String, Text
@@ -29,6 +29,25 @@ class Money(TypeDecorator[Decimal]):
         if value is None:
             return None
         return Decimal(int(value)).scaleb(-2)  # exact, always two decimals
+
+
+class Hundredths(TypeDecorator[Decimal]):
+    """A decimal with two decimals at most (a weight: 1,5), integer hundredths in the file.
+
+    Read back without trailing zeros (150 → 1.5, 200 → 2), so it reads as typed."""
+
+    impl = Integer
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
+        if value is None:
+            return None
+        return int((Decimal(value) * 100).to_integral_value(ROUND_HALF_UP))
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Decimal | None:
+        if value is None:
+            return None
+        return Decimal(int(value)) / 100  # exact; 200 / 100 is Decimal("2")
 
 
 class DecimalText(TypeDecorator[Decimal]):

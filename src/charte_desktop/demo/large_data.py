@@ -228,7 +228,7 @@ ATTENDANCE_STATES = (AttendanceState.PRESENT, AttendanceState.EXCUSED,
                      AttendanceState.ABSENT, AttendanceState.REPRESENTED)
 INDICATORS = (  # name, unit, scale of the baseline
     ("Trajets réalisés par le transport solidaire", "trajets", 10),
-    ("Part modale du vélo", "%", 1), ("Émissions de gaz à effet de serre", "t CO2e", 100),
+    ("Part modale du vélo", "%", 1), ("Émissions de gaz à effet de serre", "t CO₂e", 100),
     ("Aires de livraison réaménagées", "aires", 1), ("Fréquentation des lignes", "voyages",
                                                       100),
     ("Concentration en dioxyde d'azote", "µg/m³", 1), ("Entreprises signataires",

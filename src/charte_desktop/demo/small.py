@@ -61,6 +61,10 @@ V = TypeVar("V")
 # The criteria of `db.defaults`, in the order of `ActionSpec.scores`.
 CRITERIA = ("Facilité", "Rapidité", "Volonté politique", "Souhait des partenaires", "Opportunité")
 SECRETARY = "roussel"
+# Weights in the axes' and plan's progress other than 1 (actions by code), and a criterion
+# weighing more than the others: the demo shows decimals there.
+ACTION_WEIGHTS = {"1.3": Decimal(3), "2.1": Decimal("1.5"), "3.1": Decimal("0.5")}
+CRITERION_WEIGHTS = {"Volonté politique": Decimal("1.5")}
 # Small deterministic wobble of measured values around their pace (share of the gap).
 _WOBBLE = (0.0, 0.03, -0.02, 0.02, -0.01, 0.015, -0.005, 0.01)
 
@@ -199,6 +203,8 @@ class _SmallDemo:
             self.session.add(axes[key])
         policies = _by_name(self.session, Policy, "code")
         criteria = _by_name(self.session, PriorityCriterion, "name")
+        for name, weight in CRITERION_WEIGHTS.items():
+            _lookup(criteria, name, "Le critère").weight = weight
         for spec in data.ACTIONS:
             action = Action(
                 plan=plan,
@@ -216,6 +222,7 @@ class _SmallDemo:
                 budget_planned=Decimal(spec.budget[0]),
                 budget_committed=Decimal(spec.budget[1]),
                 budget_spent=Decimal(spec.budget[2]),
+                weight=ACTION_WEIGHTS.get(spec.code, Decimal(1)),
                 copilots=[self.contacts[key] for key in spec.copilots],
                 partners=[self.orgs[key] for key in spec.partners],
                 policies=[

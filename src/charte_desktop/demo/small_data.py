@@ -551,7 +551,7 @@ INDICATORS: tuple[IndicatorSpec, ...] = (
     IndicatorSpec(
         "Émissions de gaz à effet de serre du transport de marchandises",
         "Estimation à partir des comptages et de la composition du parc.",
-        _K.OUTCOME, _D.ENVIRONMENTAL, "t CO2e/an", _DOWN, "18400", "15600", 900,
+        _K.OUTCOME, _D.ENVIRONMENTAL, "t CO₂e/an", _DOWN, "18400", "15600", 900,
         "Observatoire régional climat-air-énergie", "Annuelle", ("1.4", "3.2"), 3, 12, "ahead",
         last_comment="Donnée provisoire.",
     ),

@@ -26,8 +26,10 @@ from charte_desktop.exports.action_sheet_content import (
     milestone_state,
     prioritisation_text,
     progress_text,
+    rollup_lines,
     share,
     status_text,
+    weight_words,
 )
 from charte_desktop.exports.minutes import minutes_blocks
 from charte_desktop.exports.naming import action_sheet_name
@@ -138,7 +140,8 @@ def _identification(document: "Document", context: ActionSheetContext) -> None:
         ("Partenaires", "\n".join(o.name for o in action.partners) or "Aucun"),
         ("Politiques publiques", "\n".join(policies) or "Aucune"),
         ("Calendrier", calendar_text(action.start_date, action.end_date)),
-        ("Avancement", progress_text(action)),
+        ("Avancement", "\n".join([progress_text(action), *rollup_lines(context)])),
+        ("Poids", weight_words(action)),
     ]
     table = _fields_table(document, rows)
     _with_ordinal(table.rows[4].cells[1].paragraphs[0], rows[4][1])
@@ -277,6 +280,20 @@ def _indicators(document: "Document", context: ActionSheetContext) -> None:
     keep_together(add_table(
         document, ("Indicateur", "Référence", "Cible", "Dernière mesure", "État"),
         rows, (5.2, 3.1, 3.1, 3.1, 2.5)))
+    _indicator_charts(document, context)
+
+
+def _indicator_charts(document: "Document", context: ActionSheetContext) -> None:
+    """Each indicator's trajectory, drawn as in the window (exports/chart_image.py)."""
+    from charte_desktop.exports.word_chart import add_chart
+
+    for row in context.indicators:
+        chart = (context.charts or {}).get(row.id)
+        if chart is not None:
+            caption = document.add_paragraph()
+            caption.paragraph_format.keep_with_next = True
+            caption.add_run(row.name).bold = True
+            add_chart(document, chart, marked_day=context.today, width_cm=14.0)
 
 
 def _journal(document: "Document", context: ActionSheetContext) -> None:

@@ -16,23 +16,28 @@ from charte_desktop.db.enums import DisplayStatus, FundingState
 from charte_desktop.exports.word_blocks import NBSP, person
 from charte_desktop.formatting import format_date, format_money, format_number
 from charte_desktop.services.action_rows import milestone_overdue
+from charte_desktop.services.progress_rollup import Rollup
+from charte_desktop.services.progress_rollup import progress_text as rollup_text
+from charte_desktop.services.weights import weight_text
 
 if TYPE_CHECKING:
     from charte_desktop.db.models import Action, Axis, Contact, Milestone, Territory
+    from charte_desktop.exports.chart_image import Trajectory
     from charte_desktop.services.indicators import IndicatorRow
+    from charte_desktop.services.progress_rollup import PlanRollup
 
 
 @dataclass(frozen=True)
 class CriterionScore:
     name: str
-    weight: int
+    weight: Decimal  # two decimals at most (1,5)
     score: int | None  # None: not scored yet
 
 
 @dataclass(frozen=True)
 class Prioritisation:
-    score: int  # sum of weight × score
-    maximum: int  # every criterion at 3
+    score: Decimal  # sum of weight × score
+    maximum: Decimal  # every criterion at 3
     rank: int
     ranked: int  # actions of the plan
     criteria: tuple[CriterionScore, ...]
@@ -46,6 +51,8 @@ class ActionSheetContext:
     today: date
     prioritisation: Prioritisation | None  # None: no criterion defined
     indicators: "list[IndicatorRow]"
+    rollup: "PlanRollup | None" = None  # the weighted progress of its plan and axes
+    charts: "dict[int, Trajectory] | None" = None  # each indicator's, by id (none: empty)
 
 
 def load_action_sheet(db: Database, action_id: int, *, today: date | None = None,
@@ -55,6 +62,7 @@ def load_action_sheet(db: Database, action_id: int, *, today: date | None = None
     from charte_desktop.services.actions import get_action
     from charte_desktop.services.indicators import list_indicators
     from charte_desktop.services.plans import get_territory
+    from charte_desktop.services.progress_rollup import plan_rollup
     from charte_desktop.services.status import display_statuses
 
     today = today or clock.today()
@@ -69,7 +77,7 @@ def load_action_sheet(db: Database, action_id: int, *, today: date | None = None
         scores = {s.criterion_id: s.score for s in action.scores}
         prioritisation = Prioritisation(
             score=row.score,
-            maximum=sum(c.weight for c in criteria) * 3,
+            maximum=sum((c.weight for c in criteria), Decimal(0)) * 3,
             rank=row.rank,
             ranked=len(ranking),
             criteria=tuple(CriterionScore(c.name, c.weight, scores.get(c.id))
@@ -78,7 +86,8 @@ def load_action_sheet(db: Database, action_id: int, *, today: date | None = None
     linked = {indicator.id for indicator in action.indicators}
     indicators = [row for row in list_indicators(db) if row.id in linked] if linked else []
     return ActionSheetContext(action, status, get_territory(db), today, prioritisation,
-                              indicators)
+                              indicators, plan_rollup(db, action.plan_id),
+                              indicator_charts(db, indicators))
 
 
 # --- Wording ------------------------------------------------------------------------------
@@ -132,6 +141,34 @@ def progress_text(action: "Action") -> str:
     return text
 
 
+def _weighted(rollup: Rollup) -> str:
+    if rollup.percent is None:
+        return "aucune action comptée"
+    return f"{rollup_text(rollup)} (pondéré)"
+
+
+def rollup_lines(context: ActionSheetContext) -> list[str]:
+    """« Avancement de l'axe 1.2 : 45 % (pondéré) », then the plan's: what the action's
+    weight counts in (services/progress_rollup.py, as in the tree of Plan d'actions)."""
+    rollup, action = context.rollup, context.action
+    if rollup is None:
+        return []
+    lines = []
+    if action.axis is not None:
+        name = action.axis.code or f"« {action.axis.title} »"
+        axis = rollup.axis(action.axis.id)
+        lines.append(f"Avancement de l'axe {name}{NBSP}: {_weighted(axis)}")
+    lines.append(f"Avancement du plan{NBSP}: {_weighted(rollup.plan)}")
+    return lines
+
+
+def weight_words(action: "Action") -> str:
+    """« 1,5 », or why a weight of 0 leaves the action out."""
+    if action.weight == 0:
+        return "0 (l'action ne compte pas dans l'avancement de son axe et du plan)"
+    return weight_text(action.weight)
+
+
 # "classée 7e" / "classée 1re": the ordinal this module writes, for a superscript.
 ORDINAL = re.compile(r"classée (\d+)(re|e) ")
 
@@ -146,12 +183,13 @@ def prioritisation_text(prioritisation: Prioritisation | None) -> str:
     action_word = "action" if p.ranked == 1 else "actions"
     scores = []
     for criterion in p.criteria:
-        weight = f" (coef.{NBSP}{criterion.weight})" if criterion.weight != 1 else ""
+        weight = (f" (coef.{NBSP}{weight_text(criterion.weight)})"
+                  if criterion.weight != 1 else "")
         score = "non noté" if criterion.score is None else f"{criterion.score}/3"
         scores.append(f"{criterion.name}{weight}{NBSP}: {score}")
     ordinal = "1re" if p.rank == 1 else f"{p.rank}e"
-    return (f"{p.score} points sur {p.maximum} – classée {ordinal} sur {p.ranked} "
-            f"{action_word} du plan\n" + " · ".join(scores))
+    return (f"{format_number(p.score)} points sur {format_number(p.maximum)} – classée "
+            f"{ordinal} sur {p.ranked} {action_word} du plan\n" + " · ".join(scores))
 
 
 def contact_lines(contact: "Contact | None") -> str:
@@ -192,14 +230,16 @@ FUNDER_HEADERS = ("Financeur", "Sollicité", "Acquis", "Versé", "Acquis ou vers
 def funder_lines(action: "Action") -> list[tuple[str, str, str, str, str]]:
     """Per funder: sollicité, acquis, versé, then acquis ou versé (sollicité is never
     added to the money secured); a total line last."""
-    by_funder: dict[str, dict[FundingState, Decimal]] = {}
+    # By funder (two structures of the same name stay two lines), named in order.
+    by_funder: dict[int, tuple[str, dict[FundingState, Decimal]]] = {}
     for funding in sorted(action.fundings, key=lambda f: (f.funder.name.casefold(), f.id)):
-        states = by_funder.setdefault(funding.funder.name,
-                                      dict.fromkeys(FundingState, Decimal("0.00")))
+        _name, states = by_funder.setdefault(
+            funding.funder_id,
+            (funding.funder.name, dict.fromkeys(FundingState, Decimal("0.00"))))
         states[funding.state] += funding.amount
     totals = funding_totals(action)
     lines = []
-    for name, states in [*by_funder.items(), ("Total", totals)]:
+    for name, states in [*by_funder.values(), ("Total", totals)]:
         secured = states[FundingState.GRANTED] + states[FundingState.PAID]
         lines.append((name, format_money(states[FundingState.REQUESTED]),
                       format_money(states[FundingState.GRANTED]),
@@ -229,3 +269,22 @@ def dated_value(value: Decimal | None, unit: str, on: date | None) -> str:
     if value is not None and on is not None:
         text += f"\n({format_date(on)})"
     return text
+
+
+def indicator_charts(db: Database, rows: "list[IndicatorRow]") -> "dict[int, Trajectory]":
+    """Each indicator's measurements and trajectory, to draw (those with nothing to draw
+    are left out)."""
+    from charte_desktop.exports.chart_image import Trajectory
+    from charte_desktop.services.indicators import measurement_rows
+
+    charts = {}
+    for row in rows:
+        chart = Trajectory(
+            row.unit, tuple((m.date, m.value) for m in measurement_rows(db, row.id)),
+            (row.baseline_date, row.baseline_value)
+            if row.baseline_date and row.baseline_value is not None else None,
+            (row.target_date, row.target_value)
+            if row.target_date and row.target_value is not None else None)
+        if not chart.is_empty():
+            charts[row.id] = chart
+    return charts

@@ -102,3 +102,11 @@ def shortened(text: str, length: int = TITLE_IN_NAME_LENGTH) -> str:
 def action_sheet_name(code: str, title: str, *, suffix: str = ".docx") -> str:
     """E.g. "Fiche action 2.3 - Proposer des vélos à assistance électrique.docx"."""
     return safe_file_name(f"Fiche action {code} - {shortened(title)}", suffix=suffix)
+
+
+def annual_report_name(year: int, subject: str, *, suffix: str = ".docx") -> str:
+    """E.g. "Bilan 2026 - Charte pour une logistique urbaine durable.docx" (the plan's
+    title, or the collectivité's name for every plan); "Bilan 2026.docx" without one."""
+    subject = shortened(subject)
+    return safe_file_name(f"Bilan {year} - {subject}" if subject else f"Bilan {year}",
+                          suffix=suffix)

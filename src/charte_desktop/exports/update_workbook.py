@@ -10,9 +10,10 @@ not a determined pilot, and whatever comes back is checked anyway.
 
 import uuid
 from collections.abc import Callable
+from contextlib import suppress
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from charte_desktop import clock
 from charte_desktop.db import Database
@@ -20,6 +21,7 @@ from charte_desktop.db.enums import ActionStatus
 from charte_desktop.db.types import utcnow
 from charte_desktop.exports import update_layout as layout
 from charte_desktop.exports.naming import safe_file_name
+from charte_desktop.exports.progress import SILENT, Cancelled, Progress
 from charte_desktop.formatting import format_date, format_number
 from charte_desktop.services.update_content import (
     ActionLine,
@@ -62,17 +64,24 @@ def write_update_workbook(
 
 def write_pilot_workbooks(
     db: Database, folder: Path, *, plan_id: int, now: datetime | None = None,
-    progress: Callable[[int, int, str], bool] | None = None,
+    progress: Progress | Callable[[int, int, str], bool] | None = None,
 ) -> list[Path]:
-    """One workbook per pilot of the plan in `folder`; `progress(done, total, name)` is
-    called before each and may return False to stop. The paths written."""
+    """One workbook per pilot of the plan in `folder`; the paths written.
+
+    `progress` steps before each workbook (`step(done, total, name)`); stopped there
+    (Cancelled, or False from a plain function `progress(done, total, name)`), the series
+    ends: the workbooks already written are whole and kept, no other is begun.
+    """
+    steps = _as_progress(progress)
     now = now or utcnow()
     day = now.astimezone().date()
     pilots = plan_pilots(db, plan_id)
     written: list[Path] = []
     taken: set[str] = set()
     for index, pilot in enumerate(pilots):
-        if progress is not None and progress(index, len(pilots), pilot.name) is False:
+        try:
+            steps.step(index, len(pilots), pilot.name)
+        except Cancelled:
             break
         name = suggested_name(pilot.name, day)
         if name.casefold() in taken:  # two pilots of the same name
@@ -80,9 +89,28 @@ def write_pilot_workbooks(
         taken.add(name.casefold())
         content = update_content(db, plan_id, pilot.id, today=day)
         written.append(_write(content, folder / name, now))
-    if progress is not None:
-        progress(len(written), len(pilots), "")
+    with suppress(Cancelled):  # the end: nothing is left to stop
+        steps.step(len(written), len(pilots), "")
     return written
+
+
+class _Asking:
+    """A plain function `progress(done, total, name) -> bool` seen as a Progress."""
+
+    def __init__(self, report: Callable[[int, int, str], bool]) -> None:
+        self.report = report
+
+    def step(self, done: int, total: int, label: str = "") -> None:
+        if self.report(done, total, label) is False:
+            raise Cancelled()
+
+
+def _as_progress(progress: Progress | Callable[[int, int, str], bool] | None) -> Progress:
+    if progress is None:
+        return SILENT
+    if hasattr(progress, "step"):
+        return cast(Progress, progress)
+    return _Asking(progress)
 
 
 # --- Writing ----------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple
 
-from sqlalchemy import func, select
+from sqlalchemy import Integer, func, select, type_coerce
 from sqlalchemy.orm import Session, selectinload
 
 from charte_desktop.db import Database
@@ -27,9 +27,11 @@ from charte_desktop.services import rules
 from charte_desktop.services.action_rows import natural_key
 from charte_desktop.services.actions import recompute_progress
 from charte_desktop.services.common import assign, ensure_exists, fetch_all, get_or_fail
+from charte_desktop.services.form_fields import load_fields
+from charte_desktop.services.weights import checked_weight
 
 NOTE_MAX_LENGTH = 100_000
-MAX_WEIGHT = 100
+MAX_WEIGHT = 100  # a criterion's weight: services/weights.py checks it
 MAX_SCORE = 3
 
 # --- Milestones ---------------------------------------------------------------------------
@@ -105,6 +107,10 @@ def delete_milestone(db: Database, milestone_id: int) -> None:
         action_id = milestone.action_id
         session.delete(milestone)
         _refresh_progress(session, action_id)
+
+
+def milestone_fields(db: Database, milestone_id: int) -> MilestoneFields:
+    return load_fields(db, Milestone, milestone_id, "Le jalon", MilestoneFields)
 
 
 def list_milestones(db: Database, action_id: int) -> list[Milestone]:
@@ -252,6 +258,10 @@ def delete_note(db: Database, note_id: int) -> None:
         session.delete(get_or_fail(session, ActionNote, note_id, "L'entrée du journal"))
 
 
+def note_fields(db: Database, note_id: int) -> ActionNoteFields:
+    return load_fields(db, ActionNote, note_id, "L'entrée du journal", ActionNoteFields)
+
+
 def list_notes(db: Database, action_id: int) -> list[ActionNote]:
     """The action's journal, most recent first."""
     query = (
@@ -308,6 +318,10 @@ def delete_policy(db: Database, policy_id: int) -> None:
         session.delete(get_or_fail(session, Policy, policy_id, "La politique publique"))
 
 
+def policy_fields(db: Database, policy_id: int) -> PolicyFields:
+    return load_fields(db, Policy, policy_id, "La politique publique", PolicyFields)
+
+
 def list_policies(db: Database) -> list[Policy]:
     with db.session() as session:
         return list(session.scalars(select(Policy).order_by(func.lower(Policy.code))))
@@ -319,7 +333,7 @@ def list_policies(db: Database) -> list[Policy]:
 @dataclass
 class CriterionFields:
     name: str
-    weight: int = 1
+    weight: Decimal | int | str = 1  # two decimals at most, typed « 1,5 »
     description: str = ""
     position: int = 0
 
@@ -328,7 +342,7 @@ def _criterion_values(
     session: Session, fields: CriterionFields, criterion_id: int | None
 ) -> dict[str, Any]:
     name = rules.required_text(fields.name, "name", "Nom du critère", max_length=120)
-    weight = rules.integer_between(fields.weight, 0, MAX_WEIGHT, "weight", "Pondération")
+    weight = checked_weight(fields.weight)
     query = select(PriorityCriterion.id).where(func.lower(PriorityCriterion.name) == name.lower())
     if criterion_id is not None:
         query = query.where(PriorityCriterion.id != criterion_id)
@@ -365,6 +379,10 @@ def delete_criterion(db: Database, criterion_id: int) -> None:
     """Delete a criterion with the scores given on it."""
     with db.session() as session:
         session.delete(get_or_fail(session, PriorityCriterion, criterion_id, "Le critère"))
+
+
+def criterion_fields(db: Database, criterion_id: int) -> CriterionFields:
+    return load_fields(db, PriorityCriterion, criterion_id, "Le critère", CriterionFields)
 
 
 def list_criteria(db: Database) -> list[PriorityCriterion]:
@@ -420,7 +438,7 @@ class RankingRow:
     code: str
     title: str
     status: ActionStatus
-    score: int  # sum of weight × score over the criteria
+    score: Decimal  # sum of weight × score over the criteria (weights have decimals)
     rank: int  # 1 = best; equal scores share a rank (1, 1, 3…)
 
 
@@ -429,7 +447,9 @@ def priority_ranking(db: Database, plan_id: int) -> list[RankingRow]:
 
     Actions not scored yet have a score of 0. Rows come best first, then by code.
     """
-    total = func.coalesce(func.sum(PriorityCriterion.weight * PriorityScore.score), 0)
+    # In hundredths, as the weights are stored: exact sums and ranks.
+    total = func.coalesce(func.sum(
+        type_coerce(PriorityCriterion.weight, Integer) * PriorityScore.score), 0)
     query = (
         select(
             Action.id,
@@ -446,7 +466,8 @@ def priority_ranking(db: Database, plan_id: int) -> list[RankingRow]:
     )
     with db.session() as session:
         rows = [
-            RankingRow(r.id, r.code, r.title, r.status, int(r.score), int(r.rank))
+            RankingRow(r.id, r.code, r.title, r.status, Decimal(int(r.score)) / 100,
+                       int(r.rank))
             for r in session.execute(query)
         ]
     rows.sort(key=lambda row: (row.rank, natural_key(row.code), row.action_id))

@@ -43,6 +43,8 @@ from charte_desktop.services.common import (
     get_or_fail,
     not_found,
 )
+from charte_desktop.services.form_fields import fields_of
+from charte_desktop.services.weights import checked_weight
 
 CODE_MAX_LENGTH = 20
 _COPY_SUFFIX = " (copie)"
@@ -71,6 +73,8 @@ class ActionFields:
     budget_planned: Decimal | int | str | None = Decimal("0.00")
     budget_committed: Decimal | int | str | None = Decimal("0.00")
     budget_spent: Decimal | int | str | None = Decimal("0.00")
+    # In the weighted progress of its axis and plan (0: left out), typed « 1,5 ».
+    weight: Decimal | int | str | None = Decimal(1)
 
 
 def milestone_progress(done: int, total: int) -> int:
@@ -149,6 +153,7 @@ def action_field_values(fields: ActionFields) -> dict[str, Any]:
             fields.budget_committed, "budget_committed", "Budget engagé"
         ),
         "budget_spent": rules.amount(fields.budget_spent, "budget_spent", "Budget dépensé"),
+        "weight": checked_weight(fields.weight),
     }
 
 
@@ -279,6 +284,7 @@ def duplicate_action(db: Database, action_id: int) -> Action:
             budget_planned=source.budget_planned,
             budget_committed=Decimal("0.00"),
             budget_spent=Decimal("0.00"),
+            weight=source.weight,
             copilots=list(source.copilots),
             partners=list(source.partners),
             policies=list(source.policies),
@@ -312,6 +318,16 @@ def get_action_for_form(db: Database, action_id: int) -> Action:
         if action is None:
             raise _missing(action_id)
         return action
+
+
+def action_form_fields(db: Database, action_id: int) -> ActionFields:
+    """What the action's form shows: its columns and the ids of its co-pilots, partners
+    and policies, read in one session."""
+    action = get_action_for_form(db, action_id)
+    return fields_of(action, ActionFields,
+                     copilot_ids=[c.id for c in action.copilots],
+                     partner_ids=[o.id for o in action.partners],
+                     policy_ids=[p.id for p in action.policies])
 
 
 def get_action(db: Database, action_id: int) -> Action:

@@ -30,6 +30,7 @@ from charte_desktop.services.common import (
     not_found,
     required_id,
 )
+from charte_desktop.services.form_fields import load_fields
 
 _KIND_ORDER = {kind: index for index, kind in enumerate(BodyKind)}
 _ROLE_ORDER = {role: index for index, role in enumerate(MembershipRole)}
@@ -137,6 +138,11 @@ def get_body(db: Database, body_id: int) -> Body:
             select(Body).options(joinedload(Body.action)).where(Body.id == body_id)
         )
         return body if body is not None else get_or_fail(session, Body, body_id, "L'instance")
+
+
+def body_fields(db: Database, body_id: int) -> BodyFields:
+    """The body as its form shows it."""
+    return load_fields(db, Body, body_id, "L'instance", BodyFields)
 
 
 def describe_body_deletion(db: Database, body_id: int) -> str:
@@ -285,6 +291,11 @@ def get_membership(db: Database, membership_id: int) -> Membership:
         if membership is None:
             return get_or_fail(session, Membership, membership_id, "L'appartenance")
         return membership
+
+
+def membership_fields(db: Database, membership_id: int) -> MembershipFields:
+    """The membership as its form shows it."""
+    return load_fields(db, Membership, membership_id, "L'appartenance", MembershipFields)
 
 
 def _sorted_members(memberships: list[Membership]) -> list[Membership]:

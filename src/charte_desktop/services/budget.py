@@ -17,8 +17,11 @@ from charte_desktop.db.enums import ActionStatus
 from charte_desktop.db.models import Action, Axis, BudgetYear
 from charte_desktop.db.types import Money
 from charte_desktop.errors import CharteError
+from charte_desktop.formatting import format_money
 from charte_desktop.services import rules
 from charte_desktop.services.common import get_or_fail
+from charte_desktop.services.form_fields import load_fields
+from charte_desktop.services.monitoring import FunderTotal
 
 ZERO = Decimal("0.00")
 FIRST_YEAR, LAST_YEAR = 1900, 2200
@@ -76,6 +79,49 @@ def create_budget_year(db: Database, fields: BudgetYearFields) -> BudgetYear:
         return line
 
 
+@dataclass(frozen=True)
+class AddedBudgetYear:
+    """A line just added, and what the officer is told about the action's totals."""
+
+    id: int
+    notice: str | None
+
+
+TOTAL_WORDS = {"planned": "prévu", "committed": "engagé", "spent": "dépensé"}
+
+
+def replaced_totals_notice(typed: dict[str, Decimal], sums: dict[str, Decimal]) -> str | None:
+    """« Le budget prévu (12 000,00 €) est désormais la somme des lignes annuelles
+    (5 000,00 €). » for the totals typed in the action's form that its first per-year
+    line replaced; None when the line changed none of them."""
+    changed = [name for name in TOTAL_WORDS if typed[name] and typed[name] != sums[name]]
+    if not changed:
+        return None
+    if len(changed) == 1:
+        name = changed[0]
+        return (f"Le budget {TOTAL_WORDS[name]} ({format_money(typed[name])}) est désormais "
+                f"la somme des lignes annuelles ({format_money(sums[name])}).")
+    words = [f"{TOTAL_WORDS[name]} ({format_money(typed[name])})" for name in changed]
+    now = [format_money(sums[name]) for name in changed]
+    return (f"Les budgets {', '.join(words[:-1])} et {words[-1]} sont désormais les sommes "
+            f"des lignes annuelles ({', '.join(now[:-1])} et {now[-1]}).")
+
+
+def add_budget_year(db: Database, fields: BudgetYearFields) -> AddedBudgetYear:
+    """Create a line as `create_budget_year`; when it is the action's first, the totals
+    typed in its form become the sums of its lines: the notice says what they were."""
+    with db.session() as session:
+        action = get_or_fail(session, Action, fields.action_id, "L'action")
+        first = session.scalar(select(func.count(BudgetYear.id)).where(
+            BudgetYear.action_id == fields.action_id)) == 0
+        typed = {name: getattr(action, f"budget_{name}") or ZERO for name in TOTAL_WORDS}
+        line = BudgetYear(**_values(session, fields, None))
+        session.add(line)
+        _sync_totals(session, fields.action_id)
+        sums = {name: getattr(action, f"budget_{name}") or ZERO for name in TOTAL_WORDS}
+        return AddedBudgetYear(line.id, replaced_totals_notice(typed, sums) if first else None)
+
+
 def update_budget_year(db: Database, line_id: int, fields: BudgetYearFields) -> BudgetYear:
     with db.session() as session:
         line = get_or_fail(session, BudgetYear, line_id, "La ligne de budget")
@@ -94,11 +140,29 @@ def delete_budget_year(db: Database, line_id: int) -> None:
         _sync_totals(session, action_id)
 
 
+def budget_year_fields(db: Database, line_id: int) -> BudgetYearFields:
+    return load_fields(db, BudgetYear, line_id, "La ligne de budget", BudgetYearFields)
+
+
 def list_budget_years(db: Database, action_id: int) -> list[BudgetYear]:
     with db.session() as session:
         return list(session.scalars(
             select(BudgetYear).where(BudgetYear.action_id == action_id)
             .order_by(BudgetYear.year)))
+
+
+SUM_OF_LINES = "somme des lignes annuelles"
+
+
+def detailed_by_year(db: Database, plan_id: int, code: str) -> bool:
+    """Whether the action `code` of the plan has per-year lines (its form then shows its
+    totals as the sums of the lines, not to be typed)."""
+    if not code:
+        return False
+    with db.session() as session:
+        return session.scalar(
+            select(func.count(BudgetYear.id)).join(Action, Action.id == BudgetYear.action_id)
+            .where(Action.plan_id == plan_id, Action.code == code)) != 0
 
 
 def check_totals_match_lines(session: Session, action_id: int,
@@ -206,3 +270,14 @@ def detailed_action_count(db: Database, plan_id: int) -> int:
             select(func.count(func.distinct(BudgetYear.action_id)))
             .join(Action, Action.id == BudgetYear.action_id)
             .where(Action.plan_id == plan_id, Action.status != ActionStatus.ABANDONED)) or 0
+
+
+# --- Co-financing -------------------------------------------------------------------------
+
+
+def funders_total(funders: list[FunderTotal], label: str = "Total") -> FunderTotal:
+    """The total line under `monitoring.funder_totals` (the one reader of co-financing by
+    funder, for the window and the Synthèse): sollicité stays apart from acquis and versé."""
+    return FunderTotal(label, sum((f.requested for f in funders), ZERO),
+                       sum((f.granted for f in funders), ZERO),
+                       sum((f.paid for f in funders), ZERO))

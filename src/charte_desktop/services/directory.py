@@ -12,7 +12,8 @@ from charte_desktop.db.enums import Civility, MeetingState
 from charte_desktop.db.models import Attendance, Circle, Contact, Funding, Meeting, Organisation
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
-from charte_desktop.services.common import assign, ensure_exists, get_or_fail
+from charte_desktop.services.common import assign, ensure_exists, get_or_fail, not_found
+from charte_desktop.services.form_fields import load_fields
 from charte_desktop.text import clean_line, fold
 
 # --- Circles ---------------------------------------------------------------------------
@@ -53,6 +54,10 @@ def delete_circle(db: Database, circle_id: int) -> None:
     """Delete a circle; its organisations and contacts stay, without circle."""
     with db.session() as session:
         session.delete(get_or_fail(session, Circle, circle_id, "Le cercle"))
+
+
+def circle_fields(db: Database, circle_id: int) -> CircleFields:
+    return load_fields(db, Circle, circle_id, "Le cercle", CircleFields)
 
 
 def get_circle(db: Database, circle_id: int) -> Circle:
@@ -129,6 +134,11 @@ def delete_organisation(db: Database, organisation_id: int) -> None:
 def get_organisation(db: Database, organisation_id: int) -> Organisation:
     with db.session() as session:
         return get_or_fail(session, Organisation, organisation_id, "La structure")
+
+
+def organisation_fields(db: Database, organisation_id: int) -> OrganisationFields:
+    """The organisation as its form shows it."""
+    return load_fields(db, Organisation, organisation_id, "La structure", OrganisationFields)
 
 
 @dataclass(frozen=True)
@@ -253,6 +263,34 @@ def get_contact(db: Database, contact_id: int) -> Contact:
         if contact is None:
             return get_or_fail(session, Contact, contact_id, "Le contact")
         return contact
+
+
+def contact_fields(db: Database, contact_id: int) -> ContactFields:
+    """The contact as its form shows it."""
+    return load_fields(db, Contact, contact_id, "Le contact", ContactFields)
+
+
+@dataclass(frozen=True)
+class ContactName:
+    """Who a contact is, as a question names them."""
+
+    id: int
+    full_name: str  # "Prénom Nom"
+    organisation: str  # "" without one
+
+
+def contact_name(db: Database, contact_id: int) -> ContactName:
+    query = (
+        select(Contact.id, Contact.first_name, Contact.last_name, Organisation.name)
+        .outerjoin(Organisation, Organisation.id == Contact.organisation_id)
+        .where(Contact.id == contact_id)
+    )
+    with db.session() as session:
+        row = session.execute(query).first()
+    if row is None:
+        raise CharteError(not_found("Le contact", contact_id))
+    found, first, last, organisation = row
+    return ContactName(found, f"{first} {last}".strip(), organisation or "")
 
 
 @dataclass(frozen=True)

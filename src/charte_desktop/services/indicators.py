@@ -14,6 +14,7 @@ from charte_desktop.db.models import Action, Indicator, Measurement, Plan, indic
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.common import assign, fetch_all, get_or_fail, not_found
+from charte_desktop.services.form_fields import load_fields, number_text
 from charte_desktop.text import fold
 
 
@@ -213,6 +214,17 @@ def get_indicator(db: Database, indicator_id: int) -> Indicator:
         return indicator
 
 
+def indicator_fields(db: Database, indicator_id: int) -> IndicatorFields:
+    """The indicator as its form shows it: numbers as typed, the ids of its actions."""
+    return load_fields(
+        db, Indicator, indicator_id, "L'indicateur", IndicatorFields,
+        lambda indicator: {
+            "baseline_value": number_text(indicator.baseline_value),
+            "target_value": number_text(indicator.target_value),
+            "action_ids": [action.id for action in indicator.actions],
+        })
+
+
 @dataclass(frozen=True)
 class IndicatorRow:
     id: int
@@ -354,6 +366,31 @@ def update_measurement(db: Database, measurement_id: int, fields: MeasurementFie
 def delete_measurement(db: Database, measurement_id: int) -> None:
     with db.session() as session:
         session.delete(get_or_fail(session, Measurement, measurement_id, "La mesure"))
+
+
+def measurement_fields(db: Database, measurement_id: int) -> MeasurementFields:
+    """The measurement as its form shows it (its value as typed)."""
+    return load_fields(db, Measurement, measurement_id, "La mesure", MeasurementFields,
+                       lambda measurement: {"value": number_text(measurement.value)})
+
+
+@dataclass(frozen=True)
+class MeasurementRow:
+    id: int
+    date: date
+    value: Decimal
+    comment: str
+
+
+def measurement_rows(db: Database, indicator_id: int) -> list[MeasurementRow]:
+    """The indicator's measurements as the screen lists them, oldest first."""
+    query = (
+        select(Measurement.id, Measurement.date, Measurement.value, Measurement.comment)
+        .where(Measurement.indicator_id == indicator_id)
+        .order_by(Measurement.date)
+    )
+    with db.session() as session:
+        return [MeasurementRow(*row) for row in session.execute(query)]
 
 
 def list_measurements(db: Database, indicator_id: int) -> list[Measurement]:

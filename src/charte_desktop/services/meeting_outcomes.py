@@ -24,6 +24,7 @@ from charte_desktop.db.models import (
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.common import assign, ensure_exists, get_or_fail, not_found
+from charte_desktop.services.form_fields import load_fields
 from charte_desktop.services.meeting_positions import next_position, renumber, same_meeting
 
 # --- Decisions -------------------------------------------------------------------------
@@ -145,6 +146,11 @@ def update_decision(db: Database, decision_id: int, fields: DecisionFields) -> D
         return decision
 
 
+def decision_fields(db: Database, decision_id: int) -> DecisionFields:
+    """The decision as its form shows it."""
+    return load_fields(db, Decision, decision_id, "La décision", DecisionFields)
+
+
 def delete_decision(db: Database, decision_id: int) -> None:
     """Delete a decision and the journal note it wrote."""
     with db.session() as session:
@@ -233,6 +239,11 @@ def set_follow_up_done(
         follow_up = get_or_fail(session, FollowUp, follow_up_id, "La suite à donner")
         _tick(follow_up, done, today)
         return follow_up
+
+
+def follow_up_fields(db: Database, follow_up_id: int) -> FollowUpFields:
+    """The follow-up as its form shows it."""
+    return load_fields(db, FollowUp, follow_up_id, "La suite à donner", FollowUpFields)
 
 
 def delete_follow_up(db: Database, follow_up_id: int) -> None:

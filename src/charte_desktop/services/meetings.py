@@ -28,6 +28,7 @@ from charte_desktop.errors import CharteError
 from charte_desktop.services import attendance, rules
 from charte_desktop.services.bodies import current_membership
 from charte_desktop.services.common import assign, ensure_exists, get_or_fail
+from charte_desktop.services.form_fields import load_fields
 from charte_desktop.services.meeting_positions import next_position, renumber, same_meeting
 
 # --- Meetings --------------------------------------------------------------------------
@@ -133,6 +134,11 @@ def delete_meeting(db: Database, meeting_id: int) -> None:
         decision_ids = select(Decision.id).where(Decision.meeting_id == meeting_id)
         session.execute(delete(ActionNote).where(ActionNote.decision_id.in_(decision_ids)))
         session.delete(meeting)
+
+
+def meeting_fields(db: Database, meeting_id: int) -> MeetingFields:
+    """The meeting as its form shows it."""
+    return load_fields(db, Meeting, meeting_id, "La réunion", MeetingFields)
 
 
 def get_meeting(db: Database, meeting_id: int) -> Meeting:
@@ -327,6 +333,11 @@ def update_agenda_item(db: Database, item_id: int, fields: AgendaItemFields) -> 
         values = _agenda_values(session, fields)
         assign(item, values, list(values))
         return item
+
+
+def agenda_item_fields(db: Database, item_id: int) -> AgendaItemFields:
+    """The point as its form shows it."""
+    return load_fields(db, AgendaItem, item_id, "Le point de l'ordre du jour", AgendaItemFields)
 
 
 def delete_agenda_item(db: Database, item_id: int) -> None:

@@ -12,6 +12,7 @@ from charte_desktop.db.models import Action, Axis, Plan, Territory
 from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.common import assign, get_or_fail
+from charte_desktop.services.form_fields import load_fields
 from charte_desktop.services.tree_order import parents_first
 
 MAX_LOGO_BYTES = 5 * 1024 * 1024
@@ -152,6 +153,14 @@ def delete_plan(db: Database, plan_id: int) -> None:
     """Delete a plan with its axes, actions and indicators."""
     with db.session() as session:
         session.delete(get_or_fail(session, Plan, plan_id, "Le plan"))
+
+
+def plan_fields(db: Database, plan_id: int) -> PlanFields:
+    return load_fields(db, Plan, plan_id, "Le plan", PlanFields)
+
+
+def axis_fields(db: Database, axis_id: int) -> AxisFields:
+    return load_fields(db, Axis, axis_id, "L'axe", AxisFields)
 
 
 def get_plan(db: Database, plan_id: int) -> Plan:

@@ -2,6 +2,7 @@
 score and rank, and the priority level the officer decides from them."""
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import select
 
@@ -20,7 +21,7 @@ class PriorityRow:
     title: str
     status: ActionStatus
     scores: dict[int, int]  # criterion id → 0..3; criteria not scored are absent
-    score: int
+    score: Decimal  # sum of weight × score: weights have decimals (1,5)
     rank: int
     priority: Priority | None
 

@@ -40,8 +40,9 @@ class Entity(Generic[F]):
     # What names one item in a title, when its fields hold no title, name or text (a
     # funding: its funder and amount).
     describe: Callable[[F], str] | None = None
-    # The mapped class of its rows (Action…): with it, Ctrl+Z undoes a deletion.
-    model: type[Any] | None = None
+    # Its table's name (`services.tables.ACTION`…), or its mapped class: with it, Ctrl+Z
+    # undoes a deletion.
+    model: type[Any] | str | None = None
 
     @property
     def feminine(self) -> bool:
@@ -219,18 +220,6 @@ def describe_fields(fields: Any) -> str:
     person = " ".join(str(getattr(fields, part, "") or "").strip()
                       for part in ("first_name", "last_name")).strip()
     return shorten(person)
-
-
-def fields_from(obj: Any, fields_class: type[F], **overrides: Any) -> F:
-    """A Fields dataclass filled from an ORM object's attributes of the same names."""
-    import dataclasses
-
-    values = {
-        f.name: overrides[f.name] if f.name in overrides else getattr(obj, f.name)
-        for f in dataclasses.fields(fields_class)  # type: ignore[arg-type]
-        if f.name in overrides or hasattr(obj, f.name)
-    }
-    return fields_class(**values)
 
 
 def find_by_id(items: Iterable[T], item_id: int, what: str) -> T:

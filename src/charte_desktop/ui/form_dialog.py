@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QRect, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence
+from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QScrollArea,
     QVBoxLayout,
@@ -61,6 +62,21 @@ class FieldSpec:
     suffix: str = ""
     max_length: int = 300
     placeholder: str = ""  # for "text": an example shown while the field is empty
+    # Shown but not typed in, for the record opened: the words put after its label
+    # (« somme des lignes annuelles »), or None to leave the field editable.
+    read_only: Callable[[Any], str | None] | None = None
+
+
+def _make_read_only(field_input: Input) -> None:
+    """Readable, reachable with Tab, not typed in (a line), or greyed (other widgets)."""
+    widget = field_input.focus_widget
+    if isinstance(widget, QLineEdit):
+        widget.setReadOnly(True)
+        palette = widget.palette()  # the window's colour: it does not look typable
+        palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        widget.setPalette(palette)
+    else:
+        widget.setEnabled(False)
 
 
 def make_input(spec: FieldSpec) -> Input:
@@ -122,7 +138,11 @@ class FormDialog(QDialog, Generic[F]):
         for spec in specs:
             field_input = make_input(spec)
             field_input.set(getattr(initial, spec.name))
-            field_input.focus_widget.setAccessibleName(spec.label)
+            why = spec.read_only(initial) if spec.read_only is not None else None
+            label_text = f"{spec.label} ({why})" if why else spec.label
+            field_input.focus_widget.setAccessibleName(label_text)
+            if why:
+                _make_read_only(field_input)
             field_input.changed.connect(self._schedule_validation)
             self.inputs[spec.name] = field_input
             error = ProblemLabel()
@@ -134,7 +154,7 @@ class FormDialog(QDialog, Generic[F]):
             column.setSpacing(0)
             column.addWidget(field_input.widget)
             column.addWidget(error)
-            label = "" if spec.kind == "bool" else spec.label + (" *" if spec.required else "")
+            label = "" if spec.kind == "bool" else label_text + (" *" if spec.required else "")
             rows.append((label, holder, field_input))
 
         # What the widgets give back untouched: ids in their display order, amounts as

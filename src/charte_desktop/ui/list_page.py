@@ -347,6 +347,9 @@ class ListPage(QWidget, Generic[R]):
         created = self.editor.create(self.new_initial() if self.new_initial else None)
         if created is not None:
             self.show_new(created.id)
+            notice = getattr(created, "notice", None)  # what the use case tells of it
+            if notice:
+                self.notify(notice)
 
     def edit_current(self) -> None:
         row = self.current_row()

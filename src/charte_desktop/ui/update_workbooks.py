@@ -1,7 +1,8 @@
 """Update workbooks in the window: send one to each pilot, then review what comes back.
 
 « Classeurs de mise à jour pour les pilotes… » writes one workbook per pilot of a plan in a
-chosen folder, with a progress dialog that can stop the series. « Importer un classeur de
+chosen folder, in the background with a progress dialog whose « Annuler » stops the series
+(the workbooks written are whole and kept, no other is begun). « Importer un classeur de
 mise à jour… » reads a returned workbook and shows, action by action, each change old → new
 with a checkbox (all checked); the checked ones are recorded in one transaction, after a
 backup of the file.
@@ -12,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QApplication,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QProgressDialog,
     QPushButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from charte_desktop.db import Database
 from charte_desktop.errors import CharteError
+from charte_desktop.exports.progress import Progress
 from charte_desktop.services.update_merge import AppliedUpdate, Change, ChangeKind, UpdateReview
 from charte_desktop.ui.file_exports import FOLDER_KEY, last_folder, open_with_system
 
@@ -76,8 +76,10 @@ def send_pilot_workbooks(
     parent: QWidget, db: Database, preferred_plan: int | None = None
 ) -> list[Path]:
     """Ask for a folder and write one workbook per pilot of the plan; the files written."""
+    from charte_desktop.db.thread_reader import reader_for_thread
     from charte_desktop.exports.update_workbook import write_pilot_workbooks
     from charte_desktop.services.update_content import actions_without_pilot, plan_pilots
+    from charte_desktop.ui.background_work import run_with_progress
 
     plan_id = choose_plan(parent, db, preferred_plan)
     if plan_id is None:
@@ -93,30 +95,33 @@ def send_pilot_workbooks(
         str(last_folder()))
     if not folder:
         return []
-    progress = QProgressDialog("Écriture des classeurs de mise à jour…", "Arrêter", 0,
-                               len(pilots), parent)
-    progress.setWindowTitle("Classeurs de mise à jour")
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setMinimumDuration(0)
 
-    def report(done: int, total: int, name: str) -> bool:
-        progress.setValue(done)
-        if name:
-            progress.setLabelText(f"Classeur de {name} ({done + 1} sur {total})…")
-        QApplication.processEvents()
-        return not progress.wasCanceled()
+    def work(progress: Progress) -> list[Path]:
+        with reader_for_thread(db) as reader:  # the worker's own connection
+            return write_pilot_workbooks(reader, Path(folder), plan_id=plan_id,
+                                         progress=_PilotSteps(progress))
 
     try:
-        written = write_pilot_workbooks(db, Path(folder), plan_id=plan_id, progress=report)
+        written = run_with_progress(parent, "Classeurs de mise à jour",
+                                    "Écriture des classeurs de mise à jour…", work)
     except CharteError as error:
-        progress.close()
         QMessageBox.warning(parent, "Classeurs non écrits", error.message)
         return []
-    progress.close()
     QSettings().setValue(FOLDER_KEY, folder)
     _tell_written(parent, Path(folder), written, len(pilots),
                   actions_without_pilot(db, plan_id))
     return written
+
+
+class _PilotSteps:
+    """The series' steps, each pilot's workbook named: « Classeur de … (3 sur 12)… »."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+
+    def step(self, done: int, total: int, label: str = "") -> None:
+        what = f"Classeur de {label} ({done + 1} sur {total})…" if label else ""
+        self.progress.step(done, total, what)
 
 
 def _tell_written(

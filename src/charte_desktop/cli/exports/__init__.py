@@ -13,11 +13,12 @@ from charte_desktop.cli.exports import (
     email_draft,
     meeting_documents,
     monitoring,
+    report,
     update_workbook,
 )
 
 MODULES = (meeting_documents, action_sheet, monitoring, contacts, calendar_ics, email_draft,
-           update_workbook)
+           update_workbook, report)
 
 
 def add_export_parsers(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:

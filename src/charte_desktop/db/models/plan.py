@@ -19,7 +19,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from charte_desktop.db.enums import ActionStatus, FundingState, Priority, TerritoryKind
 from charte_desktop.db.models.base import ADDED, Base, Timestamped, enum_type
-from charte_desktop.db.types import CleanString, CleanText, Money
+from charte_desktop.db.types import CleanString, CleanText, Hundredths, Money
 
 if TYPE_CHECKING:
     from charte_desktop.db.models.directory import Contact, Organisation
@@ -133,6 +133,7 @@ class Action(Timestamped, Base):
             "budget_planned >= 0 AND budget_committed >= 0 AND budget_spent >= 0",
             name="budget_positive",
         ),
+        CheckConstraint("weight >= 0", name="weight_positive"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -160,6 +161,9 @@ class Action(Timestamped, Base):
     budget_planned: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
     budget_committed: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
     budget_spent: Mapped[Decimal] = mapped_column(Money(), default=Decimal("0.00"))
+    # Added by revision 0005: the action's weight in its axis's and plan's progress
+    # (0: left out of them), two decimals at most.
+    weight: Mapped[Decimal] = mapped_column(Hundredths(), default=Decimal(1), sort_order=ADDED)
 
     plan: Mapped[Plan] = relationship(back_populates="actions")
     axis: Mapped[Axis | None] = relationship()
@@ -203,7 +207,8 @@ class PriorityCriterion(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(CleanString(120), unique=True)
     description: Mapped[str] = mapped_column(CleanText, default="")
-    weight: Mapped[int] = mapped_column(Integer, default=1)
+    # Two decimals at most (1,5), stored as hundredths since revision 0005.
+    weight: Mapped[Decimal] = mapped_column(Hundredths(), default=Decimal(1))
     position: Mapped[int] = mapped_column(Integer, default=0)
 
 

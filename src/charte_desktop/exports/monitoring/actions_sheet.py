@@ -1,7 +1,14 @@
-"""Sheet "Actions": one row per action with every column, late rows highlighted."""
+"""Sheet "Actions": one row per action with every column, late rows highlighted; under
+the table, the total of the rows shown and, for several plans, a subtotal per plan.
+
+Totals and subtotals are formulas over our own cells only: SUBTOTAL(109, …) leaves out
+the rows a filter hides; a plan's subtotal picks its rows by the « Plan » column,
+compared with the plan's title written in its own row, so sorting the table keeps it
+true. No text typed by a user is ever part of a formula."""
 
 from collections.abc import Iterator
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from openpyxl.workbook import Workbook
@@ -15,16 +22,23 @@ from charte_desktop.exports.monitoring.layout import (
     joined,
     table_sheet,
 )
+from charte_desktop.exports.monitoring.summary_axes import SUBTOTAL
+from charte_desktop.exports.progress import stepped
 from charte_desktop.exports.xlsx_cells import (
+    MONEY_FORMAT,
     WRAPPED_LOW,
     Column,
     Kind,
+    Quantity,
     WorkbookLooks,
     fitted_width,
+    set_row_height,
 )
+from charte_desktop.exports.xlsx_cells.table_sheet import FIRST_ROW, TableSheet
 from charte_desktop.services.monitoring import ActionExtras
 
 TITLE = "Actions"
+PLAN, LABEL_COLUMN = "Plan", "Intitulé"
 STATUS, LATE = "Statut", "En retard"
 REQUESTED, GRANTED = "Cofinancements sollicités", "Cofinancements acquis ou versés"
 MONEY_TOTALS = ("Budget prévu", "Budget engagé", "Budget dépensé", REQUESTED, GRANTED)
@@ -52,9 +66,9 @@ def _columns(data: MonitoringData) -> tuple[list[Column], int]:
         Column("Budget dépensé", Kind.MONEY, 16),
     ]
     if data.several_plans:
-        printed.insert(2, Column("Plan", width=24, look=WRAPPED_LOW))
+        printed.insert(2, Column(PLAN, width=24, look=WRAPPED_LOW))
     details = [
-        Column("Score", Kind.INTEGER, 8),
+        Column("Score", Kind.QUANTITY, 8),  # weights with decimals give « 10,5 »
         Column("Rang", Kind.INTEGER, 7),
         Column("Copilotes", width=20, look=WRAPPED_LOW, sets_height=False),
         Column("Partenaires", width=24, look=WRAPPED_LOW, sets_height=False),
@@ -95,7 +109,7 @@ def _rows(data: MonitoringData) -> Iterator[tuple[Any, ...]]:
             row.priority.label if row.priority else None, row.pilot_name,
             row.start_date, row.end_date, row.progress / 100, upcoming,
             row.budget_planned, row.budget_committed, row.budget_spent,
-            rank.score if rank else None, rank.rank if rank else None,
+            score_cell(rank.score) if rank else None, rank.rank if rank else None,
             joined(extras.copilots) or None, joined(extras.partners) or None,
             extras.project_group, joined(extras.policies) or None, total, done,
             extras.funding_requested, extras.funding_granted, extras.description or None,
@@ -105,14 +119,61 @@ def _rows(data: MonitoringData) -> Iterator[tuple[Any, ...]]:
         yield tuple(values)
 
 
+def score_cell(score: Decimal | int) -> Quantity:
+    """A priorisation score with the decimals it has (10, 10,5, 10,25), no more."""
+    exponent = Decimal(score).normalize().as_tuple().exponent
+    decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    return Quantity(score, min(decimals, 2))
+
+
 def write_actions(workbook: Workbook, looks: WorkbookLooks, data: MonitoringData) -> None:
     count = len(data.actions)
     columns, printed = _columns(data)
     sheet = table_sheet(
         workbook, looks, data, title=TITLE,
         what=f"{count} action{'s' if count > 1 else ''}",
-        columns=columns, rows=_rows(data), frozen_columns=2, page_columns=printed,
+        columns=columns, rows=stepped(_rows(data), count), frozen_columns=2, page_columns=printed,
         totals=MONEY_TOTALS,
     )
     sheet.colour_values(STATUS, highlights(STATUS_COLOURS))
     colour_late_rows(sheet, LATE)
+    if data.several_plans and count:
+        _plan_subtotals(sheet, data)
+
+
+def _plan_subtotal(sheet: TableSheet, header: str, plan_cell: str) -> str:
+    """The sum of column `header` over the rows shown whose plan is the one named in
+    `plan_cell`; built from column letters and row numbers only."""
+    letter, plan = sheet.column_letter(header), sheet.column_letter(PLAN)
+    first, last = FIRST_ROW, sheet.last_row
+    values = f"{letter}{first}:{letter}{last}"
+    shown = f"SUBTOTAL(109,OFFSET({letter}{first},ROW({values})-ROW({letter}{first}),0))"
+    return f"=SUMPRODUCT({shown},--(${plan}${first}:${plan}${last}={plan_cell}))"
+
+
+def _plan_subtotals(sheet: TableSheet, data: MonitoringData) -> None:
+    """One line per plan under the total line (itself one line under the table): its
+    title in the « Plan » column, the subtotals of the money columns."""
+    ws, cells = sheet.ws, sheet.cells
+    row = sheet.last_row + 2  # the total line
+    carried = {action.plan_id for action in data.actions}
+    plans = [plan_id for plan_id in data.plan_titles if plan_id in carried]
+    ws.append([])
+    row += 1
+    headers = [column.header for column in sheet.columns]
+    label_width = sheet.columns[headers.index(LABEL_COLUMN)].width
+    plan_width = sheet.columns[headers.index(PLAN)].width
+    money = SUBTOTAL.but(number_format=MONEY_FORMAT)
+    for plan_id in plans:
+        row += 1
+        title = data.plan_titles[plan_id]
+        label = f"Sous-total {title}"
+        set_row_height(ws, row, [(label, label_width), (title, plan_width)], bold=True)
+        values: list[Any] = [None] * len(headers)  # as the total line: only what it says
+        values[headers.index(LABEL_COLUMN)] = cells.text(label, SUBTOTAL)
+        values[headers.index(PLAN)] = cells.text(title, SUBTOTAL)
+        plan_cell = f"${sheet.column_letter(PLAN)}{row}"
+        for header in MONEY_TOTALS:
+            values[headers.index(header)] = cells.styled(
+                _plan_subtotal(sheet, header, plan_cell), money, "f")
+        ws.append(values)

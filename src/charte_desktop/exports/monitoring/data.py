@@ -13,6 +13,7 @@ from charte_desktop.services.action_details import RankingRow, priority_ranking
 from charte_desktop.services.actions import ActionFilter, ActionRow, list_actions
 from charte_desktop.services.dashboard import BudgetTotals, budget_totals
 from charte_desktop.services.indicators import IndicatorRow, list_indicators
+from charte_desktop.services.progress_rollup import Rollup, plan_rollups
 from charte_desktop.services.timeline import Timeline, build_timeline
 
 ZERO = Decimal("0.00")
@@ -33,6 +34,7 @@ class AxisSummary:
     planned: Decimal = ZERO
     committed: Decimal = ZERO
     spent: Decimal = ZERO
+    rollup: Rollup = field(default_factory=Rollup)  # the weighted progress's sums
 
     def add(self, row: ActionRow) -> None:
         self.actions += 1
@@ -48,8 +50,10 @@ class AxisSummary:
 
     @property
     def progress(self) -> float | None:
-        """Mean progress of the actions carried, as a fraction (None without any)."""
-        return self.progress_sum / self.carried / 100 if self.carried else None
+        """Weighted progress of the actions carried, as a fraction (None without any):
+        services/progress_rollup.py, as in the tree and the fiche."""
+        percent = self.rollup.percent
+        return float(percent) / 100 if percent is not None else None
 
 
 @dataclass
@@ -105,6 +109,12 @@ def _axis_summaries(db: Database, plan_titles: dict[int, str],
         if key not in summaries:
             summaries[key] = AxisSummary(NO_AXIS)
         summaries[key].add(row)
+    rollups = plan_rollups(db, plan_titles)
+    for key, summary in summaries.items():
+        if key is None:
+            summary.rollup = sum((r.no_axis for r in rollups.values()), Rollup())
+        elif summary.plan_id is not None:
+            summary.rollup = rollups[summary.plan_id].axis(key)
     ordered = [summary for key, summary in summaries.items() if key is not None]
     if None in summaries:
         ordered.append(summaries[None])

@@ -13,6 +13,7 @@ from charte_desktop.exports.monitoring.layout import (
     joined,
     table_sheet,
 )
+from charte_desktop.exports.progress import stepped
 from charte_desktop.exports.xlsx_cells import (
     WRAPPED_LOW,
     Column,
@@ -95,7 +96,8 @@ def write_indicators(workbook: Workbook, looks: WorkbookLooks, data: MonitoringD
     sheet = table_sheet(
         workbook, looks, data, title="Indicateurs",
         what=f"{count} indicateur{'s' if count > 1 else ''}",
-        columns=_indicator_columns(data), rows=_indicator_rows(data), frozen_columns=1,
+        columns=_indicator_columns(data), rows=stepped(_indicator_rows(data), count),
+        frozen_columns=1,
     )
     sheet.colour_values(STATE, highlights(INDICATOR_COLOURS))
 
@@ -120,4 +122,4 @@ def write_measurements(workbook: Workbook, looks: WorkbookLooks, data: Monitorin
             for row in data.measurements)
     table_sheet(workbook, looks, data, title="Mesures",
                 what=f"{count} mesure{'s' if count > 1 else ''}",
-                columns=_measurement_columns(data), rows=rows, frozen_columns=1)
+                columns=_measurement_columns(data), rows=stepped(rows, count), frozen_columns=1)

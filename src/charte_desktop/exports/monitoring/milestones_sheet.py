@@ -7,6 +7,7 @@ from openpyxl.workbook import Workbook
 
 from charte_desktop.exports.monitoring.data import MonitoringData
 from charte_desktop.exports.monitoring.layout import colour_late_rows, table_sheet
+from charte_desktop.exports.progress import stepped
 from charte_desktop.exports.xlsx_cells import WRAPPED_LOW, Column, Kind, WorkbookLooks
 
 LATE = "En retard"
@@ -40,6 +41,6 @@ def write_milestones(workbook: Workbook, looks: WorkbookLooks, data: MonitoringD
     count = len(data.milestones)
     sheet = table_sheet(workbook, looks, data, title="Jalons",
                         what=f"{count} jalon{'s' if count > 1 else ''}",
-                        columns=_columns(data), rows=_rows(data),
+                        columns=_columns(data), rows=stepped(_rows(data), count),
                         frozen_columns=2 + data.several_plans)
     colour_late_rows(sheet, LATE)

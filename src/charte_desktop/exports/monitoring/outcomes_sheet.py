@@ -11,6 +11,7 @@ from openpyxl.workbook import Workbook
 
 from charte_desktop.exports.monitoring.data import MonitoringData
 from charte_desktop.exports.monitoring.layout import colour_late_rows, table_sheet
+from charte_desktop.exports.progress import stepped
 from charte_desktop.exports.xlsx_cells import (
     WRAPPED_LOW,
     Column,
@@ -52,6 +53,7 @@ def write_outcomes(workbook: Workbook, looks: WorkbookLooks, data: MonitoringDat
     what = (f"{decisions} décision{'s' if decisions > 1 else ''}, "
             f"{follow_ups} suite{'s' if follow_ups > 1 else ''} à donner")
     sheet = table_sheet(workbook, looks, data, title="Décisions et suites", what=what,
-                        columns=COLUMNS, rows=_rows(data), frozen_columns=1)
+                        columns=COLUMNS, rows=stepped(_rows(data), len(data.outcomes)),
+                        frozen_columns=1)
     sheet.colour_values(NATURE, {NATURES[DECISION]: Highlight(None, bold=True)})
     colour_late_rows(sheet, LATE)

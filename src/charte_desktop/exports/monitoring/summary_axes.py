@@ -2,8 +2,8 @@
 and its per-plan budget table, laid out so that no page cuts them.
 
 Subtotals and totals are SUBTOTAL(109, …) formulas over our own cells (a grand total of
-SUBTOTAL leaves the plans' subtotals out, so nothing is counted twice); the mean
-progress, a weighted mean, is written as a value.
+SUBTOTAL leaves the plans' subtotals out, so nothing is counted twice); the progress,
+weighted by each action's weight (services/progress_rollup.py), is written as a value.
 """
 
 from collections.abc import Sequence
@@ -25,7 +25,7 @@ from charte_desktop.exports.xlsx_cells import (
 )
 
 AXIS_TITLE = "Par axe (avancement et budget : actions abandonnées exclues)"
-AXIS_HEADERS = ["Axe", "Actions", "Réalisées", "En retard", "Avancement moyen",
+AXIS_HEADERS = ["Axe", "Actions", "Réalisées", "En retard", "Avancement pondéré",
                 "Budget prévu", "Budget engagé", "Budget dépensé"]
 PLAN_HEADERS = ["Plan", *AXIS_HEADERS[1:]]
 COUNT_COLUMNS = (2, 3, 4)
@@ -52,6 +52,7 @@ class _Group:
             total.late += axis.late
             total.carried += axis.carried
             total.progress_sum += axis.progress_sum
+            total.rollup += axis.rollup
             total.planned += axis.planned
             total.committed += axis.committed
             total.spent += axis.spent
@@ -156,7 +157,7 @@ def plan_budget_block(rows: Rows, cells: SheetCells, data: MonitoringData,
     groups = [g for g in _groups(data) if g.title]
     rows.keep_together(ROW_HEIGHT * (len(groups) + 4) + chart_height * CM)
     rows.add(cells.text("Budget par plan (actions abandonnées exclues)", SECTION))
-    set_row_height(rows.ws, rows.last + 1, [("Avancement moyen", widths[4])], bold=True)
+    set_row_height(rows.ws, rows.last + 1, [(AXIS_HEADERS[4], widths[4])], bold=True)
     header = rows.add(*[cells.text(text, HEADER) for text in PLAN_HEADERS],
                       height=2 * ROW_HEIGHT)
     wrapped = LABEL.but(wrap=True)

@@ -35,6 +35,7 @@ from charte_desktop.exports.xlsx_cells import (
     prepare_sheet,
     set_row_height,
 )
+from charte_desktop.services.budget import funders_total
 
 SHEET = "Synthèse"
 # 56: a plan's title on one line; 16: "123 456 789,00 €" fits
@@ -109,17 +110,15 @@ def _funder_block(rows: Rows, cells: SheetCells, data: MonitoringData) -> None:
         rows.add(cells.text("Aucun cofinancement n'est enregistré.", SUBTITLE))
         return
     rows.add(*header_row(cells, FUNDER_HEADERS))
-    zero = Decimal(0)
     for funder, height in zip(data.funders, heights, strict=True):
         set_row_height(rows.ws, rows.last + 1, [(funder.funder, WIDTHS[0])])
         rows.add(cells.text(funder.funder, wrapped), cells.money(funder.requested, LABEL),
                  cells.money(funder.granted, LABEL), cells.money(funder.paid, LABEL),
                  cells.money(funder.secured, LABEL.but(bold=True)), height=height)
-    rows.add(cells.text("Total", TOTAL),
-             cells.money(sum((f.requested for f in data.funders), zero), TOTAL),
-             cells.money(sum((f.granted for f in data.funders), zero), TOTAL),
-             cells.money(sum((f.paid for f in data.funders), zero), TOTAL),
-             cells.money(sum((f.secured for f in data.funders), zero), TOTAL))
+    total = funders_total(data.funders)  # the window's total line too
+    rows.add(cells.text(total.funder, TOTAL), cells.money(total.requested, TOTAL),
+             cells.money(total.granted, TOTAL), cells.money(total.paid, TOTAL),
+             cells.money(total.secured, TOTAL))
 
 
 def _year_block(rows: Rows, cells: SheetCells, data: MonitoringData) -> None:

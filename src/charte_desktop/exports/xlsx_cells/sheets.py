@@ -145,6 +145,16 @@ def set_row_height(ws: Any, row: int, texts: Iterable[tuple[str | None, float]],
         ws.row_dimensions[row].height = height
 
 
+def set_row_style(ws: Any, row: int, style_id: int) -> None:
+    """Give row `row` (not yet written) a style of its own, taken by its empty cells
+    (a band of colour across a sheet without a cell per column)."""
+    if hasattr(ws, "_values_to_row"):
+        attributes = ws.row_dimensions.get(row) or {}
+        ws.row_dimensions[row] = {**attributes, "s": str(style_id), "customFormat": "1"}
+    else:
+        ws.row_dimensions[row]._style = ws.parent._cell_styles[style_id]
+
+
 def write_header(ws: Any, cells: SheetCells, columns: Sequence[Column], *, row: int) -> None:
     """The header row of `columns` (it is row `row` of the sheet), tall enough for them."""
     set_row_height(ws, row, ((c.header, c.width) for c in columns), bold=True)

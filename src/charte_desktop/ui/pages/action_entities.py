@@ -6,20 +6,12 @@ from decimal import Decimal
 from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus, FundingState, Priority
-from charte_desktop.db.models import (
-    Action,
-    ActionNote,
-    Axis,
-    BudgetYear,
-    Funding,
-    Milestone,
-    Plan,
-)
 from charte_desktop.formatting import format_money
 from charte_desktop.services import action_details as details
-from charte_desktop.services import actions, budget, plans
+from charte_desktop.services import actions, budget, plans, tables
+from charte_desktop.services.form_fields import fields_of
 from charte_desktop.ui import choices
-from charte_desktop.ui.entity import Entity, fields_from, find_by_id, shorten
+from charte_desktop.ui.entity import Entity, find_by_id, shorten
 from charte_desktop.ui.form_dialog import FieldSpec
 
 
@@ -40,20 +32,18 @@ def plan_entity(db: Database) -> Entity[plans.PlanFields]:
             FieldSpec("description", "Description", "multiline"),
         ],
         blank=lambda: plans.PlanFields(title=""),
-        load=lambda i: fields_from(plans.get_plan(db, i), plans.PlanFields),
+        load=lambda i: plans.plan_fields(db, i),
         create=lambda f: plans.create_plan(db, f),
         update=lambda i, f: plans.update_plan(db, i, f),
         delete=lambda i: plans.delete_plan(db, i),
-        model=Plan,
+        model=tables.PLAN,
         deletion_question=question,
     )
 
 
 def axis_entity(db: Database, plan_id: Callable[[], int | None]) -> Entity[plans.AxisFields]:
     def load(axis_id: int) -> plans.AxisFields:
-        current = plan_id()
-        axis = find_by_id(plans.list_axes(db, current or 0), axis_id, "L'axe")
-        return fields_from(axis, plans.AxisFields)
+        return plans.axis_fields(db, axis_id)
 
     def question(axis_id: int) -> str:
         fields = load(axis_id)
@@ -77,26 +67,24 @@ def axis_entity(db: Database, plan_id: Callable[[], int | None]) -> Entity[plans
         create=lambda f: plans.create_axis(db, f),
         update=lambda i, f: plans.update_axis(db, i, f),
         delete=lambda i: plans.delete_axis(db, i),
-        model=Axis,
+        model=tables.AXIS,
         deletion_question=question,
         describe=lambda f: shorten(f"{f.code} {f.title}".strip()),
     )
 
 
 def action_fields(db: Database, action_id: int) -> actions.ActionFields:
-    action = actions.get_action_for_form(db, action_id)
-    return fields_from(
-        action,
-        actions.ActionFields,
-        copilot_ids=[c.id for c in action.copilots],
-        partner_ids=[o.id for o in action.partners],
-        policy_ids=[p.id for p in action.policies],
-    )
+    return actions.action_form_fields(db, action_id)
 
 
 def action_specs(db: Database, plan_id: Callable[[], int | None]) -> list[FieldSpec]:
     people = choices.contacts(db)
     organisations = choices.organisations(db)
+
+    def by_year(fields: actions.ActionFields) -> str | None:  # totals: sums of the lines
+        return budget.SUM_OF_LINES if budget.detailed_by_year(
+            db, fields.plan_id, fields.code) else None
+
     return [
         FieldSpec("code", "Code", "text", required=True, max_length=20),
         FieldSpec("title", "Intitulé", "text", required=True),
@@ -111,9 +99,10 @@ def action_specs(db: Database, plan_id: Callable[[], int | None]) -> list[FieldS
         FieldSpec("end_date", "Date de fin", "date"),
         FieldSpec("progress", "Avancement", "int", maximum=100, suffix=" %"),
         FieldSpec("progress_from_milestones", "Avancement calculé d'après les jalons", "bool"),
-        FieldSpec("budget_planned", "Budget prévu", "money"),
-        FieldSpec("budget_committed", "Budget engagé", "money"),
-        FieldSpec("budget_spent", "Budget dépensé", "money"),
+        FieldSpec("weight", "Poids", "number"),  # in its axis's and plan's progress
+        FieldSpec("budget_planned", "Budget prévu", "money", read_only=by_year),
+        FieldSpec("budget_committed", "Budget engagé", "money", read_only=by_year),
+        FieldSpec("budget_spent", "Budget dépensé", "money", read_only=by_year),
         # The lists come after the fields of one line: a long form shows in two columns.
         FieldSpec("copilot_ids", "Co-pilotes", "multi", choices=people),
         FieldSpec("partner_ids", "Partenaires", "multi", choices=organisations),
@@ -149,7 +138,7 @@ def action_entity(
         create=lambda f: actions.create_action(db, f),
         update=lambda i, f: actions.update_action(db, i, f),
         delete=lambda i: actions.delete_action(db, i),
-        model=Action,
+        model=tables.ACTION,
         deletion_question=question,
         describe=lambda f: shorten(f"{f.code} {f.title}".strip()),
         duplicate=lambda i: actions.duplicate_action(db, i),
@@ -160,8 +149,7 @@ def milestone_entity(
     db: Database, action_id: Callable[[], int | None]
 ) -> Entity[details.MilestoneFields]:
     def load(item_id: int) -> details.MilestoneFields:
-        item = find_by_id(details.list_milestones(db, action_id() or 0), item_id, "Le jalon")
-        return fields_from(item, details.MilestoneFields)
+        return details.milestone_fields(db, item_id)
 
     return Entity(
         name="jalon",
@@ -177,7 +165,7 @@ def milestone_entity(
         create=lambda f: details.create_milestone(db, f),
         update=lambda i, f: details.update_milestone(db, i, f),
         delete=lambda i: details.delete_milestone(db, i),
-        model=Milestone,
+        model=tables.MILESTONE,
         deletion_question=lambda i: f"Supprimer le jalon « {load(i).title} » ?",
     )
 
@@ -187,7 +175,7 @@ def funding_entity(
 ) -> Entity[details.FundingFields]:
     def load(item_id: int) -> details.FundingFields:
         item = find_by_id(details.funding_rows(db, action_id() or 0), item_id, "Le financement")
-        return fields_from(item, details.FundingFields)
+        return fields_of(item, details.FundingFields)
 
     return Entity(
         name="financement",
@@ -211,7 +199,7 @@ def funding_entity(
         create=lambda f: details.create_funding(db, f),
         update=lambda i, f: details.update_funding(db, i, f),
         delete=lambda i: details.delete_funding(db, i),
-        model=Funding,
+        model=tables.FUNDING,
         deletion_question=lambda i: "Supprimer ce financement ?",
         describe=lambda f: describe_funding(db, f),
     )
@@ -231,8 +219,7 @@ def note_entity(
     db: Database, action_id: Callable[[], int | None]
 ) -> Entity[details.ActionNoteFields]:
     def load(item_id: int) -> details.ActionNoteFields:
-        item = find_by_id(details.list_notes(db, action_id() or 0), item_id, "L'entrée du journal")
-        return fields_from(item, details.ActionNoteFields)
+        return details.note_fields(db, item_id)
 
     return Entity(
         name="entrée du journal",
@@ -248,7 +235,7 @@ def note_entity(
         create=lambda f: details.create_note(db, f),
         update=lambda i, f: details.update_note(db, i, f),
         delete=lambda i: details.delete_note(db, i),
-        model=ActionNote,
+        model=tables.ACTION_NOTE,
         deletion_question=lambda i: "Supprimer cette entrée du journal ?",
     )
 
@@ -257,9 +244,7 @@ def budget_year_entity(
     db: Database, action_id: Callable[[], int | None]
 ) -> Entity[budget.BudgetYearFields]:
     def load(item_id: int) -> budget.BudgetYearFields:
-        item = find_by_id(budget.list_budget_years(db, action_id() or 0), item_id,
-                          "La ligne de budget")
-        return fields_from(item, budget.BudgetYearFields)
+        return budget.budget_year_fields(db, item_id)
 
     return Entity(
         name="année de budget",
@@ -273,10 +258,11 @@ def budget_year_entity(
         blank=lambda: budget.BudgetYearFields(action_id=action_id() or 0,
                                               year=clock.today().year),
         load=load,
-        create=lambda f: budget.create_budget_year(db, f),
+        # Its result says when a typed total becomes the sum of the lines (status line).
+        create=lambda f: budget.add_budget_year(db, f),
         update=lambda i, f: budget.update_budget_year(db, i, f),
         delete=lambda i: budget.delete_budget_year(db, i),
-        model=BudgetYear,
+        model=tables.BUDGET_YEAR,
         deletion_question=lambda i: f"Supprimer la ligne de budget {load(i).year} ? "
                                     "Les totaux de l'action deviennent la somme des autres "
                                     "années.",

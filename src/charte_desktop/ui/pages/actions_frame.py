@@ -6,12 +6,13 @@ screen that replaces it, and the officer sees nothing move when it does.
 
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -29,6 +30,9 @@ from charte_desktop.ui.colours import STATUS_COLOURS
 from charte_desktop.ui.list_filters import Filter
 from charte_desktop.ui.list_page import ListPage
 from charte_desktop.ui.table_model import Column, natural_text
+
+if TYPE_CHECKING:  # the stand-in paints before SQLAlchemy is loaded: no import at start
+    from charte_desktop.services.progress_rollup import PlanRollup, Rollup
 
 
 class LateReasons(Mapping[int, list[str]]):
@@ -96,6 +100,11 @@ DETAIL_TABS = ("&Jalons", "F&inancements", "&Budget par année", "Journal de sui
                "Indicate&urs", "N&otes de priorisation")
 VIEW_TABS = ("Fiches a&ctions", "&Priorisation", "Politi&ques publiques", "Bud&get")
 ALL_AXES = "Toutes les actions"
+PROGRESS_TIP = ("Avancement pondéré des actions de l'axe et de ses sous-axes : chaque action "
+                "compte selon son poids (champ « Poids » de l'action) ; les actions "
+                "abandonnées ou de poids 0 n'y entrent pas.")
+NO_PROGRESS_TIP = ("Pas d'avancement : aucune action, ou seulement des actions abandonnées "
+                   "ou de poids 0.")
 VIEW_SETTING = "actions/view"  # "calendar" when the officer left the list for the calendar
 
 
@@ -154,7 +163,12 @@ def plan_selector() -> tuple[QComboBox, QTreeWidget]:
     combo = QComboBox()
     combo.setAccessibleName("Plan")
     tree = QTreeWidget()
-    tree.setHeaderLabels(["Axes"])
+    tree.setHeaderLabels(["Axes", "Avancement"])
+    tree.headerItem().setToolTip(1, PROGRESS_TIP)
+    header = tree.header()
+    header.setStretchLastSection(False)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
     tree.setAccessibleName("Axes du plan")
     return combo, tree
 
@@ -175,22 +189,37 @@ def left_panel(combo: QComboBox, tree: QTreeWidget, plan_buttons: QHBoxLayout,
     return left
 
 
-def fill_tree(tree: QTreeWidget, axes: Sequence[Any], selected: int | None) -> None:
-    """Axes (parents first) under "Toutes les actions"; `selected` stays chosen if present."""
+def fill_tree(tree: QTreeWidget, axes: Sequence[Any], selected: int | None,
+              progress: "PlanRollup | None" = None) -> None:
+    """Axes (parents first) under "Toutes les actions"; `selected` stays chosen if present.
+    With `progress`, each axis and the plan show their weighted progress beside them."""
     tree.blockSignals(True)
     tree.clear()
     root = QTreeWidgetItem([ALL_AXES])
     tree.addTopLevelItem(root)
+    if progress is not None:
+        _show_progress(root, progress.plan)
     items: dict[int, QTreeWidgetItem] = {}
     for axis in axes:
         parent = items.get(axis.parent_id, root) if axis.parent_id else root
         item = QTreeWidgetItem(parent, [f"{axis.code} {axis.title}".strip()])
         item.setData(0, Qt.ItemDataRole.UserRole, axis.id)
         item.setToolTip(0, axis.title)
+        if progress is not None:
+            _show_progress(item, progress.axis(axis.id))
         items[axis.id] = item
     tree.expandAll()
     tree.setCurrentItem(items.get(selected, root) if selected else root)
     tree.blockSignals(False)
+
+
+def _show_progress(item: QTreeWidgetItem, rollup: "Rollup") -> None:
+    from charte_desktop.services.progress_rollup import progress_text
+
+    text = progress_text(rollup)
+    item.setText(1, text)
+    item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    item.setToolTip(1, PROGRESS_TIP if rollup.percent is not None else NO_PROGRESS_TIP)
 
 
 def tree_axis_id(tree: QTreeWidget) -> int | None:

@@ -12,6 +12,7 @@ from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.services import action_details as details
 from charte_desktop.services import actions, budget, indicators, plans
 from charte_desktop.services.late_reasons import late_reasons
+from charte_desktop.services.progress_rollup import plan_rollup
 from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
@@ -229,9 +230,9 @@ class ActionsPage(Page):
             view.reload()
 
     def _reload_tree(self) -> None:
-        plan_id = self.plan_id()
-        frame.fill_tree(self.tree, plans.list_axes(self.context.db, plan_id) if plan_id else [],
-                        self.axis_id())
+        plan_id, db = self.plan_id(), self.context.db
+        frame.fill_tree(self.tree, plans.list_axes(db, plan_id) if plan_id else [],
+                        self.axis_id(), plan_rollup(db, plan_id) if plan_id else None)
 
     def _reload_details(self) -> None:
         """Reload the visible tab now; the others when they are shown (each is a query,
@@ -254,6 +255,7 @@ class ActionsPage(Page):
         show them at once, the action staying selected (or the status line says which
         filter now hides it)."""
         row = self.action_list.current_row()
+        self._reload_tree()  # the axes' weighted progress
         self.action_list.reload()
         if row is not None:
             self.action_list.tell_if_hidden(row.id, f"{row.code} {row.title}")

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.db.enums import AttendanceState
-from charte_desktop.db.models import Attendance
 from charte_desktop.errors import CharteError
 from charte_desktop.services import attendance as service
+from charte_desktop.services import tables
 from charte_desktop.services.meeting_details import AttendanceRow, MeetingDetails
 from charte_desktop.ui import choices
 from charte_desktop.ui.choice_inputs import ChoiceInput
@@ -401,10 +401,11 @@ class AttendanceTab(QWidget):
             service.remove_invitee(db, meeting_id, contact_id)
 
         try:  # Ctrl+Z puts the person back on the list
-            record = record_deletion(db, Attendance, row.id, remove)
+            record = record_deletion(db, tables.ATTENDANCE, row.id, remove)
         except CharteError as error:
             self._show_error(error.message)
             return
         self.context.undo_stack.push(DeleteCommand(
-            "Retrait d'une personne convoquée", db, Attendance, remove, record, self._changed))
+            "Retrait d'une personne convoquée", db, tables.ATTENDANCE, remove, record,
+            self._changed))
         self._changed()

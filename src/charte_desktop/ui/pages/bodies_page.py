@@ -7,9 +7,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
 from charte_desktop.db.enums import BodyKind, QuorumRule
-from charte_desktop.db.models import Membership
 from charte_desktop.errors import CharteError
 from charte_desktop.services import bodies
+from charte_desktop.services.body_rows import MemberRow, body_summary, member_rows
 from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
@@ -31,16 +31,10 @@ BODY_COLUMNS: list[Column[bodies.BodyRow]] = [
 ]
 
 
-def _organisation(membership: Membership) -> str:
-    organisation = membership.contact.organisation
-    return organisation.name if organisation is not None else ""
-
-
-MEMBER_COLUMNS: list[Column[Membership]] = [
-    Column("Nom", lambda m: m.contact.full_name,
-           sort_value=lambda m: f"{m.contact.last_name} {m.contact.first_name}", width=200),
-    Column("Structure", _organisation, width=300),
-    Column("Cercle", bodies.member_circle, width=170),
+MEMBER_COLUMNS: list[Column[MemberRow]] = [
+    Column("Nom", lambda m: m.name, sort_value=lambda m: m.sort_name, width=200),
+    Column("Structure", lambda m: m.organisation, width=300),
+    Column("Cercle", lambda m: m.circle, width=170),
     Column("Rôle", lambda m: m.role, width=150),
     Column("Votant", lambda m: m.voting, width=70),
     Column("Depuis", lambda m: m.start_date, width=95),
@@ -106,10 +100,10 @@ class BodiesPage(Page):
         self.circles.setTextFormat(Qt.TextFormat.PlainText)
         self.circles.setAccessibleName("Membres actuels par cercle")
 
-        self.members: ListPage[Membership] = ListPage(
+        self.members: ListPage[MemberRow] = ListPage(
             "memberships", MEMBER_COLUMNS, self._fetch_members,
             title="Membres",
-            row_title=lambda m: m.contact.full_name,
+            row_title=lambda m: m.name,
             search_placeholder="Rechercher un membre (nom, structure, rôle…)",
         )
         self.members.set_editor(EntityEditor(
@@ -141,9 +135,9 @@ class BodiesPage(Page):
         kind = filters.get("kind")
         return [r for r in rows if kind is None or r.kind is kind]
 
-    def _fetch_members(self, _filters: dict[str, Any]) -> list[Membership]:
+    def _fetch_members(self, _filters: dict[str, Any]) -> list[MemberRow]:
         body_id = self.current_body_id()
-        return [] if body_id is None else bodies.list_memberships(self.context.db, body_id)
+        return [] if body_id is None else member_rows(self.context.db, body_id)
 
     def current_body_id(self) -> int | None:
         return self.bodies.current_id()
@@ -170,15 +164,15 @@ class BodiesPage(Page):
                                  "membres.")
             return
         try:
-            body = bodies.get_body(self.context.db, body_id)
+            body = body_summary(self.context.db, body_id)
             breakdown = bodies.circle_breakdown(self.context.db, body_id)
         except CharteError:
             self.summary.clear()
             return
         self.circles.setText(circles_text(breakdown))
-        parts = [f"{body.kind.label} « {body.name} »"]
-        if body.action is not None:
-            parts.append(f"action suivie : {body.action.code} {body.action.title}")
+        parts = [body.heading]
+        if body.action:
+            parts.append(f"action suivie : {body.action}")
         parts.append(f"quorum : {quorum_text(body.quorum_rule, body.quorum_value)}")
         text = " — ".join(parts)
         if body.mission:

@@ -4,11 +4,11 @@ from collections.abc import Callable
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import BodyKind, MembershipRole, QuorumRule
-from charte_desktop.db.models import Body, Membership
 from charte_desktop.errors import CharteError
-from charte_desktop.services import bodies
+from charte_desktop.services import bodies, tables
+from charte_desktop.services.body_rows import member_row
 from charte_desktop.ui import choices
-from charte_desktop.ui.entity import Entity, fields_from
+from charte_desktop.ui.entity import Entity
 from charte_desktop.ui.form_dialog import FieldSpec
 
 
@@ -32,11 +32,11 @@ def body_entity(db: Database) -> Entity[bodies.BodyFields]:
         name="instance", new_title="Nouvelle instance",
         specs=lambda: body_specs(db),
         blank=lambda: bodies.BodyFields(kind=BodyKind.COPIL, name=""),
-        load=lambda i: fields_from(bodies.get_body(db, i), bodies.BodyFields),
+        load=lambda i: bodies.body_fields(db, i),
         create=lambda f: bodies.create_body(db, f),
         update=lambda i, f: bodies.update_body(db, i, f),
         delete=lambda i: bodies.delete_body(db, i),
-        model=Body,
+        model=tables.BODY,
         deletion_question=lambda i: bodies.describe_body_deletion(db, i),
     )
 
@@ -58,9 +58,9 @@ def membership_entity(
         return bodies.update_membership(db, membership_id, fields)
 
     def question(membership_id: int) -> str:
-        membership = bodies.get_membership(db, membership_id)
-        return (f"Retirer {membership.contact.full_name} de l'instance "
-                f"« {membership.body.name} » ? Pour garder l'historique, indiquez plutôt "
+        member = member_row(db, membership_id)
+        return (f"Retirer {member.name} de l'instance "
+                f"« {member.body_name} » ? Pour garder l'historique, indiquez plutôt "
                 "une date de sortie.")
 
     return Entity(
@@ -77,11 +77,11 @@ def membership_entity(
         blank=lambda: bodies.MembershipFields(
             body_id=body_id() or 0, contact_id=None,  # type: ignore[arg-type]
         ),
-        load=lambda i: fields_from(bodies.get_membership(db, i), bodies.MembershipFields),
+        load=lambda i: bodies.membership_fields(db, i),
         create=create,
         update=update,
         delete=lambda i: bodies.delete_membership(db, i),
-        model=Membership,
+        model=tables.MEMBERSHIP,
         deletion_question=question,
         describe=lambda f: dict(choices.contacts(db)()).get(f.contact_id, ""),
     )

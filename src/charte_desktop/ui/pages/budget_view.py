@@ -1,7 +1,9 @@
-"""Budget of the plan: planned, committed and spent per axis and per year, with totals."""
+"""Budget of the plan: planned, committed and spent per axis and per year, with totals;
+its co-financing per funder (sollicité apart from acquis and versé)."""
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QTableView, QVBoxLayout, QWidget
 
@@ -9,6 +11,7 @@ from charte_desktop.formatting import format_money
 from charte_desktop.services import budget
 from charte_desktop.services.budget import BudgetLine
 from charte_desktop.services.dashboard import budget_totals, share_percent
+from charte_desktop.services.monitoring import FunderTotal, funder_totals
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.table_model import Column, RowTableModel, fit_columns
 
@@ -30,6 +33,21 @@ def budget_columns(first: str) -> list[Column[BudgetLine]]:
     ]
 
 
+def funder_columns() -> list[Column[FunderTotal]]:
+    """As the Synthèse of the tableau de suivi: sollicité is never added to the rest."""
+    return [
+        Column("Financeur", lambda r: r.funder),  # takes the room left
+        Column("Sollicité", lambda r: r.requested, money=True, width=120),
+        Column("Acquis", lambda r: r.granted, money=True, width=120),
+        Column("Versé", lambda r: r.paid, money=True, width=120),
+        Column("Acquis ou versé", lambda r: r.secured, money=True, width=130),
+    ]
+
+
+FUNDERS_TITLE = ("<b>Cofinancements par financeur</b> (le sollicité n'est jamais compté "
+                 "dans l'acquis ou versé ; actions abandonnées exclues)")
+
+
 class BudgetView(QWidget):
     def __init__(self, context: AppContext, plan_id: Callable[[], int | None]) -> None:
         super().__init__()
@@ -42,6 +60,8 @@ class BudgetView(QWidget):
         self.by_year: RowTableModel[BudgetLine] = RowTableModel(budget_columns("Année"))
         self.axis_table = self._table(self.by_axis, "Budget par axe")
         self.year_table = self._table(self.by_year, "Budget par année")
+        self.by_funder: RowTableModel[FunderTotal] = RowTableModel(funder_columns())
+        self.funder_table = self._table(self.by_funder, "Cofinancements par financeur")
         self.year_note = QLabel()
         self.year_note.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -49,12 +69,16 @@ class BudgetView(QWidget):
         layout.addWidget(self.summary)
         layout.addWidget(QLabel("<b>Par axe</b> (les sous-axes comptent dans leur axe ; "
                                 "actions abandonnées exclues)"))
-        layout.addWidget(self.axis_table, 3)
+        layout.addWidget(self.axis_table, 2)
         layout.addWidget(QLabel("<b>Par année</b>"))
         layout.addWidget(self.year_note)
         layout.addWidget(self.year_table, 2)
+        funders_title = QLabel(FUNDERS_TITLE)
+        funders_title.setWordWrap(True)
+        layout.addWidget(funders_title)
+        layout.addWidget(self.funder_table, 3)
 
-    def _table(self, model: RowTableModel[BudgetLine], name: str) -> QTableView:
+    def _table(self, model: RowTableModel[Any], name: str) -> QTableView:
         table = QTableView()
         table.setModel(model)
         table.setAccessibleName(name)
@@ -70,6 +94,7 @@ class BudgetView(QWidget):
         if plan_id is None:
             self.by_axis.set_rows([])
             self.by_year.set_rows([])
+            self.by_funder.set_rows([])
             self.summary.setText("")
             return
         db = self.context.db
@@ -79,6 +104,8 @@ class BudgetView(QWidget):
         detailed = budget.detailed_action_count(db, plan_id)
         self.by_year.set_rows([*years, budget.plan_total(years, "Total des années", detailed)]
                               if years else [])
+        funders = funder_totals(db, plan_id)  # the Synthèse's reader
+        self.by_funder.set_rows([*funders, budget.funders_total(funders)] if funders else [])
         totals = budget_totals(db, plan_id)
         self.summary.setText(
             f"Budget prévu du plan : <b>{format_money(totals.planned)}</b> — engagé "

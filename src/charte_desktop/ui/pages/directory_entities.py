@@ -4,10 +4,9 @@ from collections.abc import Callable
 
 from charte_desktop.db import Database
 from charte_desktop.db.enums import Civility
-from charte_desktop.db.models import Contact, Organisation
-from charte_desktop.services import directory
+from charte_desktop.services import directory, tables
 from charte_desktop.ui import choices
-from charte_desktop.ui.entity import Entity, fields_from, find_by_id
+from charte_desktop.ui.entity import Entity, find_by_id
 from charte_desktop.ui.form_dialog import FieldSpec
 
 
@@ -17,10 +16,9 @@ def contact_entity(
     default_circle_id: Callable[[], int | None],
 ) -> Entity[directory.ContactFields]:
     def question(contact_id: int) -> str:
-        contact = directory.get_contact(db, contact_id)
-        name = f"{contact.first_name} {contact.last_name}".strip()
-        where = f" ({contact.organisation.name})" if contact.organisation else ""
-        return (f"Supprimer « {name} »{where} de l'annuaire ? Ses participations aux "
+        contact = directory.contact_name(db, contact_id)
+        where = f" ({contact.organisation})" if contact.organisation else ""
+        return (f"Supprimer « {contact.full_name} »{where} de l'annuaire ? Ses participations aux "
                 "instances et aux réunions sont aussi supprimées ; les rôles tenus "
                 "(pilote, secrétaire…) deviennent vacants.")
 
@@ -47,11 +45,11 @@ def contact_entity(
             last_name="", organisation_id=default_organisation_id(),
             circle_id=None if default_organisation_id() else default_circle_id(),
         ),
-        load=lambda i: fields_from(directory.get_contact(db, i), directory.ContactFields),
+        load=lambda i: directory.contact_fields(db, i),
         create=lambda f: directory.create_contact(db, f),
         update=lambda i, f: directory.update_contact(db, i, f),
         delete=lambda i: directory.delete_contact(db, i),
-        model=Contact,
+        model=tables.CONTACT,
         deletion_question=question,
     )
 
@@ -82,11 +80,10 @@ def organisation_entity(
             FieldSpec("notes", "Notes", "multiline"),
         ],
         blank=lambda: directory.OrganisationFields(name="", circle_id=default_circle_id()),
-        load=lambda i: fields_from(directory.get_organisation(db, i),
-                                   directory.OrganisationFields),
+        load=lambda i: directory.organisation_fields(db, i),
         create=lambda f: directory.create_organisation(db, f),
         update=lambda i, f: directory.update_organisation(db, i, f),
         delete=lambda i: directory.delete_organisation(db, i),
-        model=Organisation,
+        model=tables.ORGANISATION,
         deletion_question=question,
     )

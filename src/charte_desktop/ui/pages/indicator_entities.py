@@ -6,36 +6,15 @@ from decimal import Decimal
 from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import Dimension, Direction, IndicatorKind
-from charte_desktop.db.models import Indicator, Measurement
 from charte_desktop.formatting import format_date, format_number
-from charte_desktop.services import indicators
+from charte_desktop.services import indicators, tables
 from charte_desktop.ui import choices
-from charte_desktop.ui.entity import Entity, fields_from, find_by_id
+from charte_desktop.ui.entity import Entity, find_by_id
 from charte_desktop.ui.form_dialog import FieldSpec
-
-
-def number_text(value: Decimal | int | str | None) -> str:
-    """A stored number as the form hands it back ("12.5", "" when empty).
-
-    Loading values in this shape keeps an untouched form from looking modified.
-    """
-    if value is None or value == "":
-        return ""
-    return format(Decimal(value), "f")
 
 
 def plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
-
-
-def indicator_fields(db: Database, indicator_id: int) -> indicators.IndicatorFields:
-    indicator = indicators.get_indicator(db, indicator_id)
-    return fields_from(
-        indicator, indicators.IndicatorFields,
-        baseline_value=number_text(indicator.baseline_value),
-        target_value=number_text(indicator.target_value),
-        action_ids=[action.id for action in indicator.actions],
-    )
 
 
 def followed_actions(db: Database, plan_id: Callable[[], int | None]
@@ -63,8 +42,8 @@ def indicator_entity(
     db: Database, default_plan_id: Callable[[], int | None]
 ) -> Entity[indicators.IndicatorFields]:
     def question(indicator_id: int) -> str:
-        indicator = indicators.get_indicator(db, indicator_id)
-        count = len(indicator.measurements)
+        indicator = find_by_id(indicators.list_indicators(db), indicator_id, "L'indicateur")
+        count = indicator.measurement_count
         extra = f" et ses {plural(count, 'mesure', 'mesures')}" if count else ""
         return (f"Supprimer l'indicateur « {indicator.name} »{extra} ? "
                 "Les actions qu'il suit sont conservées.")
@@ -95,11 +74,11 @@ def indicator_entity(
             plan_id=default_plan_id(), name="", kind=IndicatorKind.OUTPUT,
             dimension=Dimension.OPERATIONAL, baseline_value="", target_value="",
         ),
-        load=lambda i: indicator_fields(db, i),
+        load=lambda i: indicators.indicator_fields(db, i),
         create=lambda f: indicators.create_indicator(db, f),
         update=lambda i, f: indicators.update_indicator(db, i, f),
         delete=lambda i: indicators.delete_indicator(db, i),
-        model=Indicator,
+        model=tables.INDICATOR,
         deletion_question=question,
     )
 
@@ -108,9 +87,7 @@ def measurement_entity(
     db: Database, indicator_id: Callable[[], int | None], unit: Callable[[], str]
 ) -> Entity[indicators.MeasurementFields]:
     def load(measurement_id: int) -> indicators.MeasurementFields:
-        item = find_by_id(indicators.list_measurements(db, indicator_id() or 0),
-                          measurement_id, "La mesure")
-        return fields_from(item, indicators.MeasurementFields, value=number_text(item.value))
+        return indicators.measurement_fields(db, measurement_id)
 
     def question(measurement_id: int) -> str:
         fields = load(measurement_id)
@@ -131,7 +108,7 @@ def measurement_entity(
         create=lambda f: indicators.create_measurement(db, f),
         update=lambda i, f: indicators.update_measurement(db, i, f),
         delete=lambda i: indicators.delete_measurement(db, i),
-        model=Measurement,
+        model=tables.MEASUREMENT,
         deletion_question=question,
         describe=lambda f: format_date(f.date),
     )

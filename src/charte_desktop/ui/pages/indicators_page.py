@@ -8,10 +8,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QSplitter, QVBoxLayout
 
 from charte_desktop.db.enums import Dimension, IndicatorKind
-from charte_desktop.db.models import Measurement
 from charte_desktop.formatting import format_date, format_number
 from charte_desktop.services import indicators, plans
-from charte_desktop.services.indicators import IndicatorRow, IndicatorState
+from charte_desktop.services.indicators import IndicatorRow, IndicatorState, MeasurementRow
 from charte_desktop.ui import choices
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.entity import EntityEditor
@@ -23,7 +22,7 @@ from charte_desktop.ui.pages.indicator_columns import INDICATOR_COLUMNS
 from charte_desktop.ui.table_model import Column
 from charte_desktop.ui.trajectory_chart import ChartData, TrajectoryChart
 
-MEASUREMENT_COLUMNS: list[Column[Measurement]] = [
+MEASUREMENT_COLUMNS: list[Column[MeasurementRow]] = [
     Column("Date", lambda m: m.date, width=100),
     Column("Valeur", lambda m: m.value, align_right=True, width=110),
     Column("Commentaire", lambda m: " ".join(m.comment.split()), width=500),
@@ -42,7 +41,7 @@ def measurement_title(row: IndicatorRow) -> str:
     return " — ".join(parts)
 
 
-def chart_data(row: IndicatorRow, measurements: list[Measurement]) -> ChartData:
+def chart_data(row: IndicatorRow, measurements: list[MeasurementRow]) -> ChartData:
     def point(on: date | None, value: Decimal | None) -> tuple[date, Decimal] | None:
         return (on, value) if on is not None and value is not None else None
 
@@ -79,7 +78,7 @@ class IndicatorsPage(Page):
         ))
         self.indicators.selection_changed.connect(lambda _row: self._reload_measurements())
 
-        self.measurements: ListPage[Measurement] = ListPage(
+        self.measurements: ListPage[MeasurementRow] = ListPage(
             "measurements", MEASUREMENT_COLUMNS, self._fetch_measurements,
             row_title=lambda m: f"mesure du {m.date:%d/%m/%Y}",
         )
@@ -117,12 +116,12 @@ class IndicatorsPage(Page):
                    for name, value in filters.items())
         ]
 
-    def _fetch_measurements(self, _filters: dict[str, Any]) -> list[Measurement]:
+    def _fetch_measurements(self, _filters: dict[str, Any]) -> list[MeasurementRow]:
         indicator_id = self.current_indicator_id()
         if indicator_id is None:
             return []
         # Latest first: the officer reads and corrects the newest values.
-        return indicators.list_measurements(self.context.db, indicator_id)[::-1]
+        return indicators.measurement_rows(self.context.db, indicator_id)[::-1]
 
     def current_indicator_id(self) -> int | None:
         return self.indicators.current_id()

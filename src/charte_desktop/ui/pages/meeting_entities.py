@@ -1,27 +1,21 @@
 """Forms of the Réunions screen: meetings, agenda items, decisions and follow-ups."""
 
 from collections.abc import Callable
-from typing import TypeVar
 
 from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import MeetingState
-from charte_desktop.db.models import AgendaItem, Decision, FollowUp, Meeting
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date
-from charte_desktop.services import meeting_outcomes, meetings
+from charte_desktop.services import meeting_outcomes, meetings, tables
+from charte_desktop.services.meeting_details import MeetingDetails, meeting_details
 from charte_desktop.ui import choices
 from charte_desktop.ui.choices import Choices
-from charte_desktop.ui.entity import Entity, fields_from, find_by_id
+from charte_desktop.ui.entity import Entity
 from charte_desktop.ui.form_dialog import FieldSpec
 from charte_desktop.ui.pages.day_notice import with_day_notice
 
 MeetingId = Callable[[], int | None]
-T = TypeVar("T", AgendaItem, Decision, FollowUp)
-
-
-def meeting_title(meeting: Meeting) -> str:
-    return f"{meeting.body.name} du {format_date(meeting.date)}"
 
 
 def _plural(count: int, one: str, many: str) -> str:
@@ -39,18 +33,18 @@ def meeting_entity(
         return meetings.MeetingFields(body_id=wanted, date=clock.today())  # type: ignore[arg-type]
 
     def question(meeting_id: int) -> str:
-        meeting = meetings.get_meeting(db, meeting_id)
+        meeting = meeting_details(db, meeting_id)
         parts = [
             _plural(n, one, many)
             for n, one, many in (
-                (len(meeting.agenda_items), "point à l'ordre du jour", "points à l'ordre du jour"),
+                (len(meeting.agenda), "point à l'ordre du jour", "points à l'ordre du jour"),
                 (len(meeting.decisions), "décision", "décisions"),
                 (len(meeting.follow_ups), "suite à donner", "suites à donner"),
             )
             if n
         ]
         extra = f" avec {', '.join(parts)}" if parts else ""
-        return f"Supprimer la réunion « {meeting_title(meeting)} »{extra} ?"
+        return f"Supprimer la réunion « {meeting.title} »{extra} ?"
 
     return Entity(
         name="réunion",
@@ -81,29 +75,29 @@ def meeting_entity(
             FieldSpec("notes", "Notes", "multiline"),
         ]),
         blank=blank,
-        load=lambda i: fields_from(meetings.get_meeting(db, i), meetings.MeetingFields),
+        load=lambda i: meetings.meeting_fields(db, i),
         create=lambda f: meetings.create_meeting(db, f),
         update=lambda i, f: meetings.update_meeting(db, i, f),
         delete=lambda i: meetings.delete_meeting(db, i),
-        model=Meeting,
+        model=tables.MEETING,
         deletion_question=question,
         describe=lambda f: " du ".join(part for part in (
             dict(choices.bodies(db)()).get(f.body_id, ""), format_date(f.date)) if part),
     )
 
 
-def _meeting(db: Database, meeting_id: MeetingId) -> Meeting:
+def _meeting(db: Database, meeting_id: MeetingId) -> MeetingDetails:
     current = meeting_id()
     if current is None:
         raise CharteError("Sélectionnez d'abord une réunion.")
-    return meetings.get_meeting(db, current)
+    return meeting_details(db, current)
 
 
 def agenda_choices(db: Database, meeting_id: MeetingId) -> Callable[[], Choices]:
     def load() -> Choices:
         if meeting_id() is None:
             return []
-        items = _meeting(db, meeting_id).agenda_items
+        items = _meeting(db, meeting_id).agenda
         return [(item.id, f"{n}. {item.title}") for n, item in enumerate(items, 1)]
 
     return load
@@ -111,8 +105,7 @@ def agenda_choices(db: Database, meeting_id: MeetingId) -> Callable[[], Choices]
 
 def agenda_entity(db: Database, meeting_id: MeetingId) -> Entity[meetings.AgendaItemFields]:
     def load(item_id: int) -> meetings.AgendaItemFields:
-        item = find_by_id(_meeting(db, meeting_id).agenda_items, item_id, "Le point")
-        return fields_from(item, meetings.AgendaItemFields)
+        return meetings.agenda_item_fields(db, item_id)
 
     return Entity(
         name="point de l'ordre du jour",
@@ -129,7 +122,7 @@ def agenda_entity(db: Database, meeting_id: MeetingId) -> Entity[meetings.Agenda
         create=lambda f: meetings.create_agenda_item(db, f),
         update=lambda i, f: meetings.update_agenda_item(db, i, f),
         delete=lambda i: meetings.delete_agenda_item(db, i),
-        model=AgendaItem,
+        model=tables.AGENDA_ITEM,
         deletion_question=lambda i: (
             f"Supprimer le point « {load(i).title} » de l'ordre du jour ? Ses décisions et "
             "suites à donner restent, rattachées à aucun point."
@@ -144,8 +137,7 @@ def _short(text: str, length: int = 60) -> str:
 
 def decision_entity(db: Database, meeting_id: MeetingId) -> Entity[meeting_outcomes.DecisionFields]:
     def load(item_id: int) -> meeting_outcomes.DecisionFields:
-        item = find_by_id(_meeting(db, meeting_id).decisions, item_id, "La décision")
-        return fields_from(item, meeting_outcomes.DecisionFields)
+        return meeting_outcomes.decision_fields(db, item_id)
 
     return Entity(
         name="décision",
@@ -163,7 +155,7 @@ def decision_entity(db: Database, meeting_id: MeetingId) -> Entity[meeting_outco
         create=lambda f: meeting_outcomes.create_decision(db, f),
         update=lambda i, f: meeting_outcomes.update_decision(db, i, f),
         delete=lambda i: meeting_outcomes.delete_decision(db, i),
-        model=Decision,
+        model=tables.DECISION,
         deletion_question=lambda i: (
             f"Supprimer la décision « {_short(load(i).text)} » ? Si elle concerne une "
             "action, sa mention dans le journal de suivi est supprimée aussi."
@@ -184,8 +176,7 @@ def follow_up_entity(
     db: Database, meeting_id: MeetingId
 ) -> Entity[meeting_outcomes.FollowUpFields]:
     def load(item_id: int) -> meeting_outcomes.FollowUpFields:
-        item = find_by_id(_meeting(db, meeting_id).follow_ups, item_id, "La suite à donner")
-        return fields_from(item, meeting_outcomes.FollowUpFields)
+        return meeting_outcomes.follow_up_fields(db, item_id)
 
     return Entity(
         name="suite à donner",
@@ -202,6 +193,6 @@ def follow_up_entity(
         create=lambda f: meeting_outcomes.create_follow_up(db, f),
         update=lambda i, f: meeting_outcomes.update_follow_up(db, i, f),
         delete=lambda i: meeting_outcomes.delete_follow_up(db, i),
-        model=FollowUp,
+        model=tables.FOLLOW_UP,
         deletion_question=lambda i: f"Supprimer la suite à donner « {_short(load(i).text)} » ?",
     )

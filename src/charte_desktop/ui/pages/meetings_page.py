@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from charte_desktop import clock
 from charte_desktop.db.enums import MeetingState
-from charte_desktop.db.models import Meeting
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date
 from charte_desktop.services import meeting_outcomes, meetings
@@ -351,12 +350,12 @@ class MeetingsPage(Page):
         dialog = RecurrenceDialog(self, self.context.db, self.series_initial())
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved_fields is None:
             return
-        created: list[Meeting] = dialog.result_value or []
+        created_ids: list[int] = [meeting.id for meeting in dialog.result_value or []]
         self.context.undo_stack.push(PlanSeriesCommand(
-            self.context.db, dialog.saved_fields, [m.id for m in created], self._after_change))
+            self.context.db, dialog.saved_fields, created_ids, self._after_change))
         self.refresh()
-        if created:
-            self.show_item(created[0].id)
+        if created_ids:
+            self.show_item(created_ids[0])
 
     # --- follow-ups ---------------------------------------------------------------------
     def _update_done_button(self) -> None:

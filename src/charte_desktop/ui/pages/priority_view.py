@@ -30,6 +30,7 @@ from charte_desktop.errors import CharteError
 from charte_desktop.services import prioritisation
 from charte_desktop.services.action_details import set_scores
 from charte_desktop.services.prioritisation import PriorityRow
+from charte_desktop.services.weights import weight_text
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.error_reporting import show_user_error
 from charte_desktop.ui.pages.plan_table_view import PlanTableView
@@ -74,8 +75,8 @@ class PriorityModel(RowTableModel[PriorityRow]):
             Column("Code", lambda r: r.code, sort_value=lambda r: natural_text(r.code),
                    width=60),
             Column("Intitulé", lambda r: r.title, width=TITLE_WIDTH),  # and the room left
-            *(Column(f"{short_name(c.name)} ×{c.weight}", score_of(c.id), align_right=True,
-                     sort_value=sorted_score(c.id))
+            *(Column(f"{short_name(c.name)} ×{weight_text(c.weight)}", score_of(c.id),
+                     align_right=True, sort_value=sorted_score(c.id))
               for c in table.criteria),
             Column("Score", lambda r: r.score, align_right=True, width=60),
             Column("Proposée", lambda r: suggestion[r.action_id].label
@@ -86,7 +87,7 @@ class PriorityModel(RowTableModel[PriorityRow]):
         ]
         self.priority_column = len(self.columns) - 1
         self.criterion_columns = {3 + i: c.id for i, c in enumerate(table.criteria)}
-        self.header_tips = ["", "", "", *(f"{c.name} (poids {c.weight})"
+        self.header_tips = ["", "", "", *(f"{c.name} (poids {weight_text(c.weight)})"
                                           for c in table.criteria), "Somme des notes × poids",
                             "D'après les scores : premier tiers haute, deuxième moyenne, "
                             "reste basse", "Décidée par vous"]

@@ -19,11 +19,10 @@ from PySide6.QtWidgets import (
 
 from charte_desktop import clock
 from charte_desktop.db import Database
-from charte_desktop.db.models import Meeting
 from charte_desktop.db.row_snapshot import DeletionRecord, restore_deletion
 from charte_desktop.errors import CharteError
 from charte_desktop.formatting import format_date
-from charte_desktop.services import meetings
+from charte_desktop.services import meetings, tables
 from charte_desktop.services.holidays import WEEKDAY_NAMES
 from charte_desktop.services.meeting_planning import (
     MAX_EVERY,
@@ -272,7 +271,8 @@ class PlanSeriesCommand(DoneCommand):
             records, complete = [], True
             for meeting_id in self._ids:
                 try:
-                    records.append(record_deletion(self._db, Meeting, meeting_id, delete_one))
+                    records.append(record_deletion(self._db, tables.MEETING, meeting_id,
+                                                   delete_one))
                 except DeletionNotRecorded:  # deleted all the same
                     complete = False
             self._records = records if complete else []

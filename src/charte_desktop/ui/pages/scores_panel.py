@@ -9,7 +9,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from charte_desktop.errors import CharteError
+from charte_desktop.formatting import format_number
 from charte_desktop.services import action_details as details
+from charte_desktop.services.weights import weight_text
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.error_reporting import show_user_error
 from charte_desktop.ui.undo import EditCommand
@@ -66,7 +68,7 @@ class ScoresPanel(QWidget):
             spin.setToolTip(criterion.description)
             spin.valueChanged.connect(self._update_button)
             self.spins[criterion.id] = spin
-            self.form.addRow(f"{criterion.name} (poids {criterion.weight})", spin)
+            self.form.addRow(f"{criterion.name} (poids {weight_text(criterion.weight)})", spin)
         self._saved = self.current_scores()
         self._update_summary()
         self._update_button()
@@ -87,8 +89,8 @@ class ScoresPanel(QWidget):
         if mine is None:
             self.summary.setText("")
             return
-        self.summary.setText(f"Score pondéré : <b>{mine.score}</b> — rang {mine.rank} "
-                             f"sur {len(ranking)} actions du plan")
+        self.summary.setText(f"Score pondéré : <b>{format_number(mine.score)}</b> — "
+                             f"rang {mine.rank} sur {len(ranking)} actions du plan")
 
     def save(self, action_id: int | None = None) -> None:
         action_id = action_id or self._shown_for

@@ -1,10 +1,9 @@
 """Forms of the Paramètres screen: circles, public policies and priority criteria."""
 
 from charte_desktop.db import Database
-from charte_desktop.db.models import Circle, Policy, PriorityCriterion
 from charte_desktop.services import action_details as details
-from charte_desktop.services import directory
-from charte_desktop.ui.entity import Entity, fields_from, find_by_id
+from charte_desktop.services import directory, tables
+from charte_desktop.ui.entity import Entity
 from charte_desktop.ui.form_dialog import FieldSpec
 
 
@@ -26,19 +25,18 @@ def circle_entity(db: Database) -> Entity[directory.CircleFields]:
             FieldSpec("position", "Ordre d'affichage", "int", maximum=999),
         ],
         blank=blank,
-        load=lambda i: fields_from(directory.get_circle(db, i), directory.CircleFields),
+        load=lambda i: directory.circle_fields(db, i),
         create=lambda f: directory.create_circle(db, f),
         update=lambda i, f: directory.update_circle(db, i, f),
         delete=lambda i: directory.delete_circle(db, i),
-        model=Circle,
+        model=tables.CIRCLE,
         deletion_question=question,
     )
 
 
 def policy_entity(db: Database) -> Entity[details.PolicyFields]:
     def load(policy_id: int) -> details.PolicyFields:
-        policy = find_by_id(details.list_policies(db), policy_id, "La politique publique")
-        return fields_from(policy, details.PolicyFields)
+        return details.policy_fields(db, policy_id)
 
     return Entity(
         name="politique publique", new_title="Nouvelle politique publique",
@@ -51,7 +49,7 @@ def policy_entity(db: Database) -> Entity[details.PolicyFields]:
         create=lambda f: details.create_policy(db, f),
         update=lambda i, f: details.update_policy(db, i, f),
         delete=lambda i: details.delete_policy(db, i),
-        model=Policy,
+        model=tables.POLICY,
         deletion_question=lambda i: (
             f"Supprimer la politique publique « {load(i).code} » ? Les actions qui s'y "
             "rattachent perdent seulement cette étiquette."),
@@ -61,8 +59,7 @@ def policy_entity(db: Database) -> Entity[details.PolicyFields]:
 
 def criterion_entity(db: Database) -> Entity[details.CriterionFields]:
     def load(criterion_id: int) -> details.CriterionFields:
-        criterion = find_by_id(details.list_criteria(db), criterion_id, "Le critère")
-        return fields_from(criterion, details.CriterionFields)
+        return details.criterion_fields(db, criterion_id)
 
     def blank() -> details.CriterionFields:
         positions = [c.position for c in details.list_criteria(db)]
@@ -72,7 +69,7 @@ def criterion_entity(db: Database) -> Entity[details.CriterionFields]:
         name="critère de priorisation", new_title="Nouveau critère de priorisation",
         specs=lambda: [
             FieldSpec("name", "Nom du critère", "text", required=True, max_length=120),
-            FieldSpec("weight", "Pondération", "int", maximum=details.MAX_WEIGHT),
+            FieldSpec("weight", "Pondération", "number"),  # « 1,5 »: services/weights.py
             FieldSpec("description", "Description", "multiline"),
             FieldSpec("position", "Ordre d'affichage", "int", maximum=999),
         ],
@@ -81,7 +78,7 @@ def criterion_entity(db: Database) -> Entity[details.CriterionFields]:
         create=lambda f: details.create_criterion(db, f),
         update=lambda i, f: details.update_criterion(db, i, f),
         delete=lambda i: details.delete_criterion(db, i),
-        model=PriorityCriterion,
+        model=tables.PRIORITY_CRITERION,
         deletion_question=lambda i: (
             f"Supprimer le critère « {load(i).name} » et les notes données aux actions "
             "sur ce critère ? Le classement des actions sera recalculé sans lui."),
