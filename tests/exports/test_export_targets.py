@@ -52,6 +52,7 @@ def export_argv(kind: str, demo: Path, meeting_id: int) -> list[str]:
         "monitoring": [],
         "update-workbook": [],
         "contacts": [],
+        "report": ["--year", "2026"],
     }[kind]
     return ["export", kind, str(demo), *extra]
 
@@ -73,7 +74,7 @@ def assert_still_opens(path: Path) -> None:
 
 @pytest.mark.parametrize("kind", [
     "minutes", "convocation", "attendance", "ics", "email", "action", "monitoring",
-    "update-workbook", "contacts",
+    "update-workbook", "contacts", "report",
 ])
 def test_export_over_the_exported_charte_file_is_refused(
     demo: Path, held_meeting_id: int, capsys: pytest.CaptureFixture[str], kind: str

@@ -48,6 +48,12 @@ def _contacts(db: Database) -> Sequence[Any]:
     return list_contacts(db)
 
 
+def _calls(db: Database) -> Sequence[Any]:
+    from charte_desktop.services.calls import list_calls
+
+    return list_calls(db)
+
+
 def _c(key: str, header: str | None, **options: Any) -> Column:
     return Column(key, header, lambda row: getattr(row, key), **options)
 
@@ -90,6 +96,15 @@ LISTINGS: dict[str, tuple[Callable[[Database], Sequence[Any]], list[Column], str
         _c("organisation_id", None), _c("organisation", "Structure"),
         _c("circle", "Cercle"), _c("email", "Courriel"), _c("phone", "Téléphone"),
     ], "Aucun contact."),
+    "calls": (_calls, [
+        _c("id", "N°"), _c("funder_id", None), _c("funder", "Financeur"),
+        _c("title", "Intitulé"), _c("opening_date", None),
+        _c("pre_deposit_deadline", None), _c("submission_deadline", "Dépôt"),
+        _c("decision_date", None), _c("rate", None), _c("amount", None),
+        _c("state", None), Column("state_label", "État", _label("state")),
+        Column("action_ids", None, lambda row: list(row.action_ids)),
+        _c("action_codes", "Actions"), _c("days_to_next", "Jours avant échéance"),
+    ], "Aucun appel à projets."),
 }
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import cast
 
 from charte_desktop import __version__
+from charte_desktop.cli import anonymise_command
 from charte_desktop.cli.exports import add_export_parsers
 from charte_desktop.cli.imports import add_import_parsers
 from charte_desktop.cli.output import terminal_text
@@ -20,8 +21,9 @@ from charte_desktop.cli.parser import FrenchArgumentParser
 from charte_desktop.errors import CharteError
 from charte_desktop.system_errors import os_reason, sqlite_damaged, sqlite_reason
 
-LIST_KINDS = ("plans", "actions", "bodies", "meetings", "indicators", "contacts")
-SUBCOMMANDS = ("demo", "check", "list", "backup", "restore", "export", "import")
+LIST_KINDS = ("plans", "actions", "bodies", "meetings", "indicators", "contacts", "calls")
+SUBCOMMANDS = ("demo", "check", "list", "backup", "restore", "export", "import",
+               "anonymise")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,7 +51,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     listing = commands.add_parser("list", help="lister les éléments d'un fichier")
     listing.add_argument("kind", choices=LIST_KINDS, metavar="QUOI",
-                         help="plans, actions, bodies, meetings, indicators ou contacts")
+                         help="plans, actions, bodies, meetings, indicators, contacts ou calls")
     listing.add_argument("file", metavar="FICHIER", type=Path)
     listing.add_argument("--json", action="store_true",
                          help="écrire un tableau JSON au lieu d'un tableau lisible")
@@ -80,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     sources = bring_in.add_subparsers(dest="kind", title="données", metavar="QUOI",
                                       parser_class=FrenchArgumentParser, required=True)
     add_import_parsers(cast("argparse._SubParsersAction[argparse.ArgumentParser]", sources))
+    anonymise_command.register(
+        cast("argparse._SubParsersAction[argparse.ArgumentParser]", commands))
     return parser
 
 
@@ -108,6 +112,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         from charte_desktop.cli.backup_command import run_restore
 
         return run_restore(args.backup, args.file)
+    if args.command == "anonymise":
+        return anonymise_command.run(args)
     if args.command in ("export", "import"):
         return int(args.run(args))
     from charte_desktop.cli.list_command import run_list

@@ -65,6 +65,16 @@ class FundingState(LabelledEnum):
     PAID = "paid"
 
 
+class CallState(LabelledEnum):
+    """Where a call for projects stands for the territory, from spotted to its answer."""
+
+    SPOTTED = "spotted"
+    PREPARING = "preparing"
+    SUBMITTED = "submitted"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+
+
 class BodyKind(LabelledEnum):
     COPIL = "copil"
     COTECH = "cotech"
@@ -164,6 +174,13 @@ _LABELS: dict[type[LabelledEnum], dict[str, str]] = {
         FundingState.REQUESTED.value: "Sollicité",
         FundingState.GRANTED.value: "Acquis",
         FundingState.PAID.value: "Versé",
+    },
+    CallState: {
+        CallState.SPOTTED.value: "Repéré",
+        CallState.PREPARING.value: "Candidature en préparation",
+        CallState.SUBMITTED.value: "Déposée",
+        CallState.ACCEPTED.value: "Retenue",
+        CallState.REJECTED.value: "Non retenue",
     },
     BodyKind: {
         BodyKind.COPIL.value: "COPIL",

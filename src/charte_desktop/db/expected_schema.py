@@ -26,17 +26,22 @@ _HEAD_TABLES: dict[str, tuple[str, ...]] = {
     "attendance": ("id", "meeting_id", "contact_id", "state", "represented_by_id"),
     "axis": ("id", "plan_id", "parent_id", "position", "code", "title", "description"),
     "body": ("id", "kind", "name", "mission", "frequency", "action_id", "quorum_rule",
-             "quorum_value", "created_at", "updated_at"),
+             "quorum_value", "created_at", "updated_at", "archived"),
     "budget_year": ("id", "action_id", "year", "planned", "committed", "spent"),
     "circle": ("id", "name", "position"),
     "contact": ("id", "first_name", "last_name", "function", "organisation_id", "circle_id",
-                "email", "phone", "notes", "created_at", "updated_at", "civility", "title"),
+                "email", "phone", "notes", "created_at", "updated_at", "civility", "title",
+                "archived"),
     "decision": ("id", "meeting_id", "agenda_item_id", "position", "text", "action_id",
                  "unanimous", "votes_for", "votes_against", "abstentions"),
     "file_identity": ("id", "token", "created_at"),
     "follow_up": ("id", "meeting_id", "agenda_item_id", "position", "text", "owner_id",
                   "due_date", "done", "done_date", "action_id"),
-    "funding": ("id", "action_id", "funder_id", "amount", "state", "note"),
+    "funding": ("id", "action_id", "funder_id", "amount", "state", "note", "call_id"),
+    "funding_call": ("id", "funder_id", "title", "url", "opening_date",
+                     "pre_deposit_deadline", "submission_deadline", "decision_date", "rate",
+                     "amount", "state", "notes", "created_at", "updated_at"),
+    "funding_call_action": ("call_id", "action_id"),
     "indicator": ("id", "plan_id", "name", "description", "kind", "dimension", "unit",
                   "direction", "baseline_value", "baseline_date", "target_value",
                   "target_date", "source", "frequency", "created_at", "updated_at"),
@@ -68,6 +73,8 @@ _ADDED_BY: dict[str, str] = {
     "file_identity": "0003_update_workbooks",
     "update_import": "0003_update_workbooks",
     "meeting_series": "0004_meetings_as_run",
+    "funding_call": "0006_funding_calls",
+    "funding_call_action": "0006_funding_calls",
 }
 # The revision that added each column to a table of an earlier one.
 _COLUMNS_ADDED_BY: dict[str, str] = {
@@ -81,6 +88,9 @@ _COLUMNS_ADDED_BY: dict[str, str] = {
     **{f"decision.{c}": "0004_meetings_as_run" for c in (
         "unanimous", "votes_for", "votes_against", "abstentions")},
     "action.weight": "0005_weighted_progress",
+    "funding.call_id": "0006_funding_calls",
+    "contact.archived": "0006_funding_calls",
+    "body.archived": "0006_funding_calls",
 }
 
 

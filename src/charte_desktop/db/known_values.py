@@ -27,6 +27,7 @@ ENUM_COLUMNS: dict[tuple[str, str], tuple[str, str, type[StrEnum]]] = {
     ("membership", "role"): ("Le membre d'instance", "un rôle inconnu", enums.MembershipRole),
     ("attendance", "state"): ("La présence", "un état inconnu", enums.AttendanceState),
     ("funding", "state"): ("Le financement", "un état inconnu", enums.FundingState),
+    ("funding_call", "state"): ("L'appel à projets", "un état inconnu", enums.CallState),
 }
 
 
@@ -68,6 +69,16 @@ RULES: dict[str, tuple[str, str, str, str, str]] = {
         "une année hors de 1900 à 2200"),
     "ck_funding_amount_positive": (
         "funding", "amount >= 0", "id", "Le financement", "un montant négatif"),
+    "ck_funding_call_rate_range": (
+        "funding_call", "rate IS NULL OR rate BETWEEN 0 AND 10000", "id", "L'appel à projets",
+        "un taux hors de 0 à 100 %"),
+    "ck_funding_call_amount_positive": (
+        "funding_call", "amount IS NULL OR amount >= 0", "id", "L'appel à projets",
+        "un montant négatif"),
+    "ck_funding_call_deadlines_order": (
+        "funding_call", "submission_deadline IS NULL OR pre_deposit_deadline IS NULL OR "
+        "pre_deposit_deadline <= submission_deadline", "id", "L'appel à projets",
+        "un pré-dépôt après sa date de dépôt"),
     "ck_decision_votes_positive": (
         "decision", "votes_for >= 0 AND votes_against >= 0 AND abstentions >= 0", "id",
         "La décision", "un nombre de voix négatif"),

@@ -64,6 +64,7 @@ from charte_desktop.db.models import (
     indicator_action,
 )
 from charte_desktop.demo import large_data as words
+from charte_desktop.demo.calls import add_large_calls
 
 AXES_PER_PLAN = 5
 SUB_AXES_PER_AXIS = 2
@@ -171,6 +172,9 @@ class _LargeDemo:
         self._meetings()
         self.insert(ActionNote, self.notes)
         self._indicators()
+        add_large_calls(self.session, self.today, self.stamp,
+                        self.orgs_by_circle.get("Financeurs", []),
+                        [a for plan in self.plans for a in plan.action_ids])
 
     # --- Directory ----------------------------------------------------------------------
 

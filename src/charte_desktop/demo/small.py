@@ -53,6 +53,7 @@ from charte_desktop.db.models import (
 from charte_desktop.demo import small_data as data
 from charte_desktop.demo import small_meetings as gov
 from charte_desktop.demo.budget_years import detail_budget_years
+from charte_desktop.demo.calls import add_small_calls
 from charte_desktop.errors import CharteError
 
 M = TypeVar("M")
@@ -129,6 +130,7 @@ class _SmallDemo:
         self._meetings()
         self._indicators()
         self.session.flush()
+        add_small_calls(self.session, self.today, self.stamp)
         self._fix_timestamps()
 
     # --- Directory ----------------------------------------------------------------------

@@ -29,6 +29,8 @@ from charte_desktop.formatting import format_date, format_money
 
 if TYPE_CHECKING:
     from docx.document import Document
+    from docx.text.paragraph import Paragraph
+    from docx.text.run import Run
 
     from charte_desktop.db.models import Territory
     from charte_desktop.services.annual_report import AnnualReport
@@ -103,9 +105,9 @@ def build_annual_report(report: "AnnualReport", territory: "Territory | None",
     heading(document, f"{KIND} {report.year}", "Title")
     for plan in report.plans:
         line = document.add_paragraph()
-        run = line.add_run(plan.title)
-        run.bold = True
-        run.font.size = Pt(13)
+        for run in _unbroken_spans(line, plan.title):
+            run.bold = True
+            run.font.size = Pt(13)
         line.paragraph_format.space_after = Pt(2)
     document.add_paragraph(_subtitle(report)).paragraph_format.space_after = Pt(8)
     _summary(document, report)
@@ -114,6 +116,21 @@ def build_annual_report(report: "AnnualReport", territory: "Territory | None",
     indicators_section(document, report, Part(progress, 1, 2, 4, "Graphiques des indicateurs"))
     budget_section(document, report)
     return document
+
+
+def _unbroken_spans(paragraph: "Paragraph", text: str) -> list["Run"]:
+    """`text` in runs where a hyphen between two digits (« 2025-2028 ») is Word's
+    non-breaking hyphen: the span is never cut at the end of a line."""
+    import re
+
+    from docx.oxml import OxmlElement
+
+    runs: list[Run] = []
+    for part in re.split(r"(?<=\d)-(?=\d)", text):
+        if runs:
+            runs[-1]._r.append(OxmlElement("w:noBreakHyphen"))
+        runs.append(paragraph.add_run(part))
+    return runs
 
 
 def _subtitle(report: "AnnualReport") -> str:
@@ -194,8 +211,9 @@ def _summary(document: "Document", report: "AnnualReport") -> None:
     set_widths(table, (5.5, 11.5))
     keep_together(table, heading=title, at_most=len(table.rows))
     note = document.add_paragraph(
-        f"Budget{COLON} montants des actions du plan sur toute leur durée, actions "
-        "abandonnées exclues ; le détail de l'année, quand il est saisi, figure dans la "
-        "partie « Budget et cofinancements ».")
+        f"Budget{COLON} montants de toutes les actions du plan sur toute leur durée, "
+        "celles qui ne sont pas encore lancées comprises, actions abandonnées exclues ; le "
+        "détail de l'année, quand il est saisi, figure dans la partie « Budget et "
+        "cofinancements ».")
     note.runs[0].font.size = Pt(8.5)
     note.paragraph_format.space_before = Pt(3)

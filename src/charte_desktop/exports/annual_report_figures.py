@@ -144,7 +144,9 @@ def _budget(document: "Document", plan: "PlanOfYear", report: "AnnualReport") ->
     keep_together(grid, heading=title)
     _bold_last(grid)
     note = document.add_paragraph(
-        "Montants des actions sur toute leur durée, actions abandonnées exclues.")
+        "Toutes les actions du plan, sur toute leur durée, y compris celles qui ne sont pas "
+        "encore lancées (absentes de la partie « Avancement des actions ») ; actions "
+        "abandonnées exclues.")
     note.paragraph_format.space_before = Pt(4)
     year = plan.budget_of_year
     if year is not None:

@@ -110,3 +110,9 @@ def annual_report_name(year: int, subject: str, *, suffix: str = ".docx") -> str
     subject = shortened(subject)
     return safe_file_name(f"Bilan {year} - {subject}" if subject else f"Bilan {year}",
                           suffix=suffix)
+
+
+def suggested_person_data_name(full_name: str, day: date) -> str:
+    """E.g. "Données personnelles - Marie Dupont - 2026-03-14.xlsx"."""
+    return safe_file_name(f"Données personnelles - {full_name} - {day.isoformat()}",
+                          suffix=".xlsx")

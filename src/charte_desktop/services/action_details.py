@@ -16,6 +16,7 @@ from charte_desktop.db.models import (
     ActionNote,
     Decision,
     Funding,
+    FundingCall,
     Milestone,
     Organisation,
     Policy,
@@ -26,7 +27,13 @@ from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.action_rows import natural_key
 from charte_desktop.services.actions import recompute_progress
-from charte_desktop.services.common import assign, ensure_exists, fetch_all, get_or_fail
+from charte_desktop.services.common import (
+    assign,
+    ensure_exists,
+    fetch_all,
+    get_or_fail,
+    is_absent,
+)
 from charte_desktop.services.form_fields import load_fields
 from charte_desktop.services.weights import checked_weight
 
@@ -134,6 +141,7 @@ class FundingFields:
     amount: Decimal | int | str | None
     state: FundingState = FundingState.REQUESTED
     note: str = ""
+    call_id: int | None = None  # the call for projects it came from, if any
 
 
 def _funding_values(session: Session, fields: FundingFields) -> dict[str, Any]:
@@ -144,12 +152,15 @@ def _funding_values(session: Session, fields: FundingFields) -> dict[str, Any]:
         raise CharteError("Le champ « État du financement » n'est pas valide.", field="state")
     get_or_fail(session, Action, fields.action_id, "L'action")
     ensure_exists(session, Organisation, fields.funder_id, "La structure", "funder_id")
+    call_id = None if is_absent(fields.call_id) else fields.call_id
+    ensure_exists(session, FundingCall, call_id, "L'appel à projets", "call_id")
     return {
         "action_id": fields.action_id,
         "funder_id": fields.funder_id,
         "amount": amount,
         "state": fields.state,
         "note": (fields.note or "").strip(),
+        "call_id": call_id,
     }
 
 
@@ -196,6 +207,7 @@ class FundingRow(NamedTuple):
     amount: Decimal
     state: FundingState
     note: str
+    call_id: int | None = None
 
 
 def funding_rows(db: Database, action_id: int) -> list[FundingRow]:
@@ -203,7 +215,7 @@ def funding_rows(db: Database, action_id: int) -> list[FundingRow]:
     cell, so no relationship is followed after the session has closed."""
     query = (
         select(Funding.id, Funding.action_id, Funding.funder_id, Organisation.name,
-               Funding.amount, Funding.state, Funding.note)
+               Funding.amount, Funding.state, Funding.note, Funding.call_id)
         .join(Organisation, Organisation.id == Funding.funder_id)
         .where(Funding.action_id == action_id)
         .order_by(Funding.id)

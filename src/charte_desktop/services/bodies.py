@@ -174,12 +174,15 @@ class BodyRow:
     member_count: int
     meeting_count: int
     next_meeting_date: date | None
+    archived: bool = False
 
 
-def list_bodies(db: Database, *, today: date | None = None) -> list[BodyRow]:
+def list_bodies(db: Database, *, today: date | None = None,
+                show_archived: bool = True) -> list[BodyRow]:
     """Every body with its current members, meetings and next planned meeting, in one query.
 
-    Sorted by kind (COPIL first) then name.
+    Sorted by kind (COPIL first) then name. Archived bodies are left out when
+    `show_archived` is False (pickers).
     """
     today = today or clock.today()
     members = (
@@ -206,7 +209,10 @@ def list_bodies(db: Database, *, today: date | None = None) -> list[BodyRow]:
         members,
         meetings,
         next_date,
+        Body.archived,
     )
+    if not show_archived:
+        query = query.where(Body.archived.is_(False))
     with db.session() as session:
         rows = [BodyRow(*row) for row in session.execute(query)]
     return sorted(rows, key=lambda row: (_KIND_ORDER[row.kind], row.name.casefold(), row.id))

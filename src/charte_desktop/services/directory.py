@@ -305,6 +305,8 @@ class ContactFilter:
     circle_id: int | None = None
     organisation_id: int | None = None
     text: str = ""
+    # Archived contacts (kept for history) are listed unless False: pickers leave them out.
+    show_archived: bool = True
 
 
 class ContactRow(NamedTuple):  # a named tuple: 3,000 are built at each refresh
@@ -319,6 +321,7 @@ class ContactRow(NamedTuple):  # a named tuple: 3,000 are built at each refresh
     circle: str
     email: str
     phone: str
+    archived: bool = False
 
 
 NO_CONTACT_FILTER = ContactFilter()
@@ -330,12 +333,13 @@ _CONTACTS_SQL = """
 SELECT contact.id, contact.first_name, contact.last_name, contact.function,
        contact.organisation_id, organisation.name,
        coalesce(contact.circle_id, organisation.circle_id), circle.name,
-       contact.email, contact.phone
+       contact.email, contact.phone, contact.archived
 FROM contact
 LEFT OUTER JOIN organisation ON organisation.id = contact.organisation_id
 LEFT OUTER JOIN circle ON circle.id = coalesce(contact.circle_id, organisation.circle_id)
 WHERE (:circle_id IS NULL OR coalesce(contact.circle_id, organisation.circle_id) = :circle_id)
   AND (:organisation_id IS NULL OR contact.organisation_id = :organisation_id)
+  AND (:show_archived OR NOT contact.archived)
 """
 
 
@@ -353,11 +357,12 @@ def list_contacts(db: Database, filters: ContactFilter = NO_CONTACT_FILTER) -> l
     """Contacts matching `filters`, by last name then first name, in one query."""
     words = fold(filters.text).split()
     rows: list[ContactRow] = []
-    parameters = {"circle_id": filters.circle_id, "organisation_id": filters.organisation_id}
+    parameters = {"circle_id": filters.circle_id, "organisation_id": filters.organisation_id,
+                  "show_archived": bool(filters.show_archived)}
     with db.session() as session:
         records = session.connection().execute(sql_text(_CONTACTS_SQL), parameters).all()
     for (contact_id, first, last, function, org_id, org, circle_id, circle_name, email,
-         phone) in records:
+         phone, archived) in records:
         first, last, function = clean_line(first), clean_line(last), clean_line(function)
         org = clean_line(org) if org else ""
         email = clean_line(email)
@@ -368,7 +373,7 @@ def list_contacts(db: Database, filters: ContactFilter = NO_CONTACT_FILTER) -> l
         rows.append(ContactRow(
             contact_id, f"{first} {last}".strip(), first, last, function, org_id, org,
             circle_id, clean_line(circle_name) if circle_name else "", email,
-            clean_line(phone)))
+            clean_line(phone), bool(archived)))
     return sorted(
         rows, key=lambda row: (fold(row.last_name), fold(row.first_name), row.id)
     )

@@ -14,6 +14,7 @@ from charte_desktop.db.models import (
     Decision,
     FollowUp,
     Funding,
+    FundingCall,
     Indicator,
     Measurement,
     Meeting,
@@ -37,6 +38,7 @@ CONTACT: str = Contact.__tablename__
 DECISION: str = Decision.__tablename__
 FOLLOW_UP: str = FollowUp.__tablename__
 FUNDING: str = Funding.__tablename__
+FUNDING_CALL: str = FundingCall.__tablename__
 INDICATOR: str = Indicator.__tablename__
 MEASUREMENT: str = Measurement.__tablename__
 MEETING: str = Meeting.__tablename__

@@ -121,6 +121,7 @@ class ChoiceInput(Input):
 
     def replace_choices(self, choices: Sequence[tuple[Any, str]]) -> None:
         """Offer these choices (the directory changed); the field is left empty."""
+        self._offered = choices
         self._values = [None] if self._optional else []
         self._labels = [self.NONE_LABEL] if self._optional else []
         self._values.extend(value for value, _label in choices)
@@ -188,6 +189,12 @@ class ChoiceInput(Input):
         return self._values[index] if index is not None else None
 
     def set(self, value: Any) -> None:
+        kept = getattr(self._offered, "kept", {})  # an archived value the record holds
+        if value is not None and value not in self._values and value in kept:
+            self._values.append(value)
+            self._labels.append(kept[value])
+            self._folded = None
+            self.combo.addItem(kept[value])
         index = self._values.index(value) if value in self._values else 0
         self.combo.setCurrentIndex(index)
         self.combo.setEditText(self._labels[index] if self._labels else "")
@@ -296,7 +303,8 @@ class MultiChoiceInput(Input):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 0, 0)
         super().__init__(box)
-        self.model = CheckableListModel(choices())
+        self._offered = choices()
+        self.model = CheckableListModel(self._offered)
         self.proxy = _WordFilter(self.model)
         self.search = QLineEdit()
         self.search.setPlaceholderText("Filtrer la liste…")
@@ -341,6 +349,12 @@ class MultiChoiceInput(Input):
         return [v for v, on in zip(self.model.values, self.model.checked, strict=True) if on]
 
     def set(self, value: Any) -> None:
+        kept = getattr(self._offered, "kept", {})  # archived values the record holds
+        for extra in [v for v in (value or []) if v not in self.model.values and v in kept]:
+            self.model.values.append(extra)
+            self.model.labels.append(kept[extra])
+            self.model.checked.append(False)
+            self.model._folded = None
         self.model.set_checked(set(value or []))
         self._update_summary()
 

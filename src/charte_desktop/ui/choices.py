@@ -1,7 +1,7 @@
 """Choices for drop-down lists in forms and filters, each read in one query when needed
 and kept until the next write to the file (see Database.memo)."""
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from enum import Enum
 from typing import Any
 
@@ -9,6 +9,16 @@ from charte_desktop.db import Database
 from charte_desktop.text import fold
 
 Choices = Sequence[tuple[Any, str]]
+
+
+class Offered(list[tuple[Any, str]]):
+    """Choices offered, and `kept`: the labels of values no longer offered but kept in the
+    history (archived people and bodies). A form showing a record that holds one shows it
+    (« Marie Dupont (archivée) ») instead of emptying the field."""
+
+    def __init__(self, offered: Iterable[tuple[Any, str]], kept: dict[Any, str]) -> None:
+        super().__init__(offered)
+        self.kept = kept
 
 
 def enum_choices(enum_class: type[Enum]) -> Callable[[], Choices]:
@@ -19,10 +29,12 @@ def contacts(db: Database) -> Callable[[], Choices]:
     def load() -> Choices:
         from charte_desktop.services.directory import list_contacts
 
-        return [
-            (row.id, f"{row.name} ({row.organisation})" if row.organisation else row.name)
-            for row in list_contacts(db)
-        ]
+        # Archived people stay in the history, not among the choices.
+        rows = list_contacts(db)
+        return Offered(
+            ((row.id, f"{row.name} ({row.organisation})" if row.organisation else row.name)
+             for row in rows if not row.archived),
+            {row.id: f"{row.name} (archivé·e)" for row in rows if row.archived})
 
     return lambda: db.memo("choices:contacts", load)
 
@@ -50,8 +62,11 @@ def bodies(db: Database) -> Callable[[], Choices]:
         from charte_desktop.services.bodies import list_bodies
 
         # "Comité technique de la charte (COTECH)": the officer may call it either way.
-        return [(row.id, row.name if fold(row.kind.label) in fold(row.name)
-                 else f"{row.name} ({row.kind.label})") for row in list_bodies(db)]
+        rows = list_bodies(db)
+        return Offered(
+            ((row.id, row.name if fold(row.kind.label) in fold(row.name)
+              else f"{row.name} ({row.kind.label})") for row in rows if not row.archived),
+            {row.id: f"{row.name} (archivée)" for row in rows if row.archived})
 
     return lambda: db.memo("choices:bodies", load)
 

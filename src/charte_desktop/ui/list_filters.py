@@ -38,7 +38,8 @@ class Filter:
         self.choices = choices
         self.all_label = all_label
         self.combo = LazyComboBox(self._ensure_loaded)
-        self.combo.setAccessibleName(label)
+        # The label read, not its Alt+letter's "&" (« É&tat » is read « État »).
+        self.combo.setAccessibleName(label.replace("&&", "\0").replace("&", "").replace("\0", "&"))
         self._values: list[Any] = [None]
         self._loaded = False
         self.combo.addItem(all_label)

@@ -54,6 +54,8 @@ SCREENS: tuple[tuple[str, str, str, str], ...] = (
     ("indicators", "Indicateurs", "indicators_page", "IndicatorsPage"),
     ("directory", "Annuaire", "directory_page", "DirectoryPage"),
     ("settings", "Paramètres", "settings_page", "SettingsPage"),
+    # Last, so that Ctrl+1…Ctrl+7 keep their screens: Ctrl+8.
+    ("calls", "Appels à projets", "calls_page", "CallsPage"),
 )
 
 

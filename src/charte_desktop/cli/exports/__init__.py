@@ -13,12 +13,13 @@ from charte_desktop.cli.exports import (
     email_draft,
     meeting_documents,
     monitoring,
+    person,
     report,
     update_workbook,
 )
 
 MODULES = (meeting_documents, action_sheet, monitoring, contacts, calendar_ics, email_draft,
-           update_workbook, report)
+           update_workbook, report, person)
 
 
 def add_export_parsers(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:

@@ -1,4 +1,5 @@
-"""`export ics FILE (--meeting ID | --body ID) [-o OUT.ics]`: calendar invitations."""
+"""`export ics FILE (--meeting ID | --body ID | --calls) [-o OUT.ics]`: calendar
+invitations, or the deadlines of the calls for projects."""
 
 import argparse
 from pathlib import Path
@@ -18,6 +19,9 @@ def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> No
     which.add_argument("--body", metavar="N°", type=record_id,
                        help="numéro de l'instance dont exporter toutes les réunions prévues "
                             "(voir « list bodies »)")
+    which.add_argument("--calls", action="store_true",
+                       help="les échéances à venir des appels à projets (pré-dépôt, dépôt, "
+                            "décision)")
     parser.set_defaults(run=run)
 
 
@@ -34,8 +38,13 @@ def run(args: argparse.Namespace) -> int:
         if args.meeting is not None:
             target = args.output or Path.cwd() / meeting_ics_name(db, args.meeting)
             written = write_meeting_ics(db, args.meeting, target)
-        else:
+        elif args.body is not None:
             target = args.output or Path.cwd() / body_ics_name(db, args.body)
             written = write_body_ics(db, args.body, target)
+        else:
+            from charte_desktop.exports.calls_ics import calls_ics_name, write_calls_ics
+
+            target = args.output or Path.cwd() / calls_ics_name()
+            written = write_calls_ics(db, target)
     print(written)
     return 0

@@ -1,6 +1,7 @@
 """All models, imported together so that relationships resolve and Alembic sees every table."""
 
 from charte_desktop.db.models.base import Base
+from charte_desktop.db.models.calls import FundingCall, funding_call_action
 from charte_desktop.db.models.directory import Circle, Contact, Organisation
 from charte_desktop.db.models.governance import (
     AgendaItem,
@@ -46,6 +47,7 @@ __all__ = [
     "FileIdentity",
     "FollowUp",
     "Funding",
+    "FundingCall",
     "Indicator",
     "Measurement",
     "Meeting",
@@ -62,5 +64,6 @@ __all__ = [
     "action_copilot",
     "action_partner",
     "action_policy",
+    "funding_call_action",
     "indicator_action",
 ]

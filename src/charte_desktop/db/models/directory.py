@@ -1,6 +1,6 @@
 """The directory (annuaire): circles, organisations and contacts."""
 
-from sqlalchemy import ForeignKey, Integer
+from sqlalchemy import Boolean, ForeignKey, Integer
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from charte_desktop.db.enums import Civility
@@ -58,6 +58,8 @@ class Contact(Timestamped, Base):
     email: Mapped[str] = mapped_column(CleanString(254), default="")
     phone: Mapped[str] = mapped_column(CleanString(40), default="")
     notes: Mapped[str] = mapped_column(CleanText, default="")
+    # Archived (revision 0006): kept for history, out of the everyday lists.
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, sort_order=ADDED)
 
     organisation: Mapped[Organisation | None] = relationship(back_populates="contacts")
     circle: Mapped[Circle | None] = relationship()

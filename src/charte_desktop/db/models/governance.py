@@ -51,6 +51,8 @@ class Body(Timestamped, Base):
     )
     # A number of members for COUNT, a percentage of voting members for SHARE.
     quorum_value: Mapped[int] = mapped_column(Integer, default=0)
+    # Archived (revision 0006): kept for history, out of the everyday lists.
+    archived: Mapped[bool] = mapped_column(Boolean, default=False, sort_order=ADDED)
 
     action: Mapped["Action | None"] = relationship(foreign_keys=[action_id])
     memberships: Mapped[list["Membership"]] = relationship(

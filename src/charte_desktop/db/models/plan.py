@@ -22,6 +22,7 @@ from charte_desktop.db.models.base import ADDED, Base, Timestamped, enum_type
 from charte_desktop.db.types import CleanString, CleanText, Hundredths, Money
 
 if TYPE_CHECKING:
+    from charte_desktop.db.models.calls import FundingCall
     from charte_desktop.db.models.directory import Contact, Organisation
     from charte_desktop.db.models.governance import Body, Decision
     from charte_desktop.db.models.indicators import Indicator
@@ -261,9 +262,14 @@ class Funding(Base):
         enum_type(FundingState), default=FundingState.REQUESTED
     )
     note: Mapped[str] = mapped_column(CleanText, default="")
+    # The call for projects this funding came from, if any (revision 0006).
+    call_id: Mapped[int | None] = mapped_column(
+        ForeignKey("funding_call.id", ondelete="SET NULL"), index=True, sort_order=ADDED
+    )
 
     action: Mapped[Action] = relationship(back_populates="fundings")
     funder: Mapped["Organisation"] = relationship()
+    call: Mapped["FundingCall | None"] = relationship()
 
 
 class BudgetYear(Base):

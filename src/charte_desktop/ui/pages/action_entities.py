@@ -13,6 +13,7 @@ from charte_desktop.services.form_fields import fields_of
 from charte_desktop.ui import choices
 from charte_desktop.ui.entity import Entity, find_by_id, shorten
 from charte_desktop.ui.form_dialog import FieldSpec
+from charte_desktop.ui.pages.calls_entities import call_choices
 
 
 def plan_entity(db: Database) -> Entity[plans.PlanFields]:
@@ -192,6 +193,7 @@ def funding_entity(
                 optional=False,
                 choices=choices.enum_choices(FundingState),
             ),
+            FieldSpec("call_id", "Appel à projets", "choice", choices=call_choices(db)),
             FieldSpec("note", "Remarque", "multiline"),
         ],
         blank=lambda: details.FundingFields(action_id=action_id() or 0, funder_id=None, amount=""),

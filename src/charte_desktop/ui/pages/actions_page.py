@@ -5,7 +5,8 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QTabWidget
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QMessageBox, QTabWidget, QVBoxLayout
 
 from charte_desktop import clock
 from charte_desktop.db.enums import DisplayStatus
@@ -24,7 +25,12 @@ from charte_desktop.ui.pages.actions_calendar import attach_calendar
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.budget_view import BudgetView
 from charte_desktop.ui.pages.indicator_columns import INDICATOR_COLUMNS
-from charte_desktop.ui.pages.plan_exports import export_monitoring
+from charte_desktop.ui.pages.plan_exports import (
+    REPORT_KEY,
+    export_monitoring,
+    export_report,
+    report_button,
+)
 from charte_desktop.ui.pages.policy_matrix_view import PolicyMatrixView
 from charte_desktop.ui.pages.priority_view import PriorityView
 from charte_desktop.ui.pages.scores_panel import ScoresPanel
@@ -61,6 +67,16 @@ class ActionsPage(Page):
             self.monitoring_button,
             frame.button_row(frame.AXIS_BUTTONS,
                              (self.axis_editor.create, self._edit_axis, self._delete_axis)))
+        # « Bilan de l'année » under « Tableau de suivi », and Ctrl+Maj+B on this screen.
+        self.report_button = report_button()
+        self.report_button.clicked.connect(lambda _checked=False: self.export_report())
+        left_layout = left.layout()
+        assert isinstance(left_layout, QVBoxLayout)
+        left_layout.insertWidget(left_layout.indexOf(self.monitoring_button) + 1,
+                                 self.report_button)
+        report_shortcut = QShortcut(QKeySequence(REPORT_KEY), self)
+        report_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # while shown
+        report_shortcut.activated.connect(self.export_report)
 
         # Actions list; the pointer on « En retard » reads why (one query, when first asked).
         self.late_reasons = frame.LateReasons()
@@ -298,6 +314,10 @@ class ActionsPage(Page):
             lambda target: export_action_sheet(db, action_id, target),
             title="Enregistrer la fiche action", file_filter=WORD_FILTER,
             failure="Fiche non écrite")
+
+    def export_report(self) -> Path | None:
+        """« Bilan de l'année » of the plan shown (or of every plan): year, file, writing."""
+        return export_report(self, self.context.db, self.plan_id())
 
     # --- Page interface --------------------------------------------------------------------
     def focus_search(self) -> None:

@@ -21,9 +21,11 @@ from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.plan_exports import export_contacts
 from charte_desktop.ui.table_model import Column
 
+ARCHIVE, UNARCHIVE = "Arc&hiver", "Désarc&hiver"
+
 BODY_COLUMNS: list[Column[bodies.BodyRow]] = [
     Column("Type", lambda r: r.kind, width=170),
-    Column("Nom", lambda r: r.name, width=380),
+    Column("Nom", lambda r: r.name + (" (archivée)" if r.archived else ""), width=380),
     Column("Membres", lambda r: r.member_count, align_right=True, width=80),
     Column("Réunions", lambda r: r.meeting_count, align_right=True, width=80),
     Column("Prochaine réunion", lambda r: r.next_meeting_date, width=130),
@@ -68,10 +70,14 @@ class BodiesPage(Page):
         self.bodies: ListPage[bodies.BodyRow] = ListPage(
             "bodies", BODY_COLUMNS, self._fetch_bodies,
             title="Instances",
-            filters={"kind": Filter("&Type", choices.enum_choices(BodyKind))},
+            filters={"kind": Filter("&Type", choices.enum_choices(BodyKind)),
+                     # Archived bodies are kept for history, hidden unless asked for.
+                     "show_archived": Filter("Archi&vées", lambda: [(False, "Masquées")],
+                                             "Affichées")},
             row_title=lambda r: r.name,
             search_placeholder="Rechercher une instance (nom, type…)",
         )
+        self.bodies.filters["show_archived"].set_value(False)  # hidden unless asked for
         self.bodies.set_editor(EntityEditor(self, db, entities.body_entity(db),
                                             context.undo_stack, self.refresh))
         self.bodies.new_button.setText("&Nouvelle instance")
@@ -88,6 +94,14 @@ class BodiesPage(Page):
         self.members_button.clicked.connect(
             lambda _checked=False: export_contacts(self, db, self.current_body_id()))
         self.bodies.add_button(self.members_button)
+        self.archive_button = QPushButton(ARCHIVE)
+        self.archive_button.setToolTip("Garder l'instance et ses réunions dans l'historique, "
+                                       "hors des listes de choix")
+        self.archive_button.clicked.connect(lambda _checked=False: self.toggle_archive())
+        self.bodies.add_button(self.archive_button)
+        self.bodies.selection_changed.connect(
+            lambda row: self.archive_button.setText(
+                UNARCHIVE if row is not None and row.archived else ARCHIVE))
 
         self.summary = QLabel()
         self.summary.setWordWrap(True)
@@ -131,9 +145,31 @@ class BodiesPage(Page):
 
     # --- data ---------------------------------------------------------------------------
     def _fetch_bodies(self, filters: dict[str, Any]) -> list[bodies.BodyRow]:
-        rows = bodies.list_bodies(self.context.db)
+        rows = bodies.list_bodies(self.context.db,
+                                  show_archived=filters.get("show_archived") is not False)
         kind = filters.get("kind")
         return [r for r in rows if kind is None or r.kind is kind]
+
+    def toggle_archive(self) -> bool | None:
+        """Archive the selected body, or bring it back; the new state, None if refused."""
+        from charte_desktop.services import archive
+        from charte_desktop.ui.error_reporting import show_user_error
+        from charte_desktop.ui.pages.contact_commands import say
+
+        body_id = self.current_body_id()
+        if body_id is None:
+            return None
+        try:
+            archived = not archive.is_body_archived(self.context.db, body_id)
+            archive.set_body_archived(self.context.db, body_id, archived)
+        except CharteError as error:
+            show_user_error(self, error)
+            return None
+        self.refresh()
+        say(self, "Instance archivée : ses réunions restent dans l'historique ; elle n'est "
+                  "plus proposée dans les listes de choix." if archived
+            else "Instance désarchivée.")
+        return archived
 
     def _fetch_members(self, _filters: dict[str, Any]) -> list[MemberRow]:
         body_id = self.current_body_id()

@@ -30,20 +30,26 @@ from PySide6.QtWidgets import (
 from charte_desktop import clock
 from charte_desktop.db.enums import DisplayStatus
 from charte_desktop.formatting import NBSP, format_date, format_hour, format_number
-from charte_desktop.services import actions, indicators, meeting_outcomes, meetings, plans
+from charte_desktop.services import actions, calls, indicators, meeting_outcomes, meetings, plans
 from charte_desktop.services.dashboard import budgets_by_plan
 from charte_desktop.services.late_reasons import late_reasons, why_late_text
 from charte_desktop.ui.colours import LATE
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.i18n import FRENCH
 from charte_desktop.ui.pages.base import Page
-from charte_desktop.ui.pages.dashboard_parts import BudgetCard, CompactTable
+from charte_desktop.ui.pages.dashboard_parts import (
+    BudgetCard,
+    CompactTable,
+    call_text,
+    days_left_text,
+)
 from charte_desktop.ui.table_model import Column, RowTableModel
 from charte_desktop.ui.undo import EditCommand
 
 R = TypeVar("R")
 
 FOLLOW_UP_DAYS = 14
+CALL_DAYS = 30
 PLAN_SETTING = "dashboard/plan"  # the plan chosen last time; "" for all plans
 ALL_PLANS = "Tous les plans"
 PLAN_NAME_LENGTH = 24  # a plan named on a late action's line: « Charte pour une… — 1.2 »
@@ -277,6 +283,14 @@ class DashboardPage(Page):
         )
         self.budget = BudgetCard()
         self.budget.plans_table.activated.connect(self._open_plan_budget)
+        self.call_deadlines: DashboardCard[calls.Deadline] = DashboardCard(
+            f"Échéances des appels à projets ({CALL_DAYS} jours)",
+            [Column("Date", lambda r: r.day), Column("Jours restants", days_left_text),
+             Column("Échéance", lambda r: r.kind), Column("Appel à projets", call_text)],
+            stretch=[3], empty_text=f"Aucune échéance d'appel à projets dans les {CALL_DAYS} "
+            "prochains jours.", caption="Pré-dépôts, dépôts et décisions attendues",
+            on_activate=lambda r: self.context.open_item("calls", r.call_id),
+        )
 
         # Follow-ups carry the longest texts: they get the whole width.
         self.grid = grid = QGridLayout()
@@ -286,10 +300,11 @@ class DashboardPage(Page):
         grid.addWidget(self.follow_ups, 1, 0, 1, 2)
         grid.addWidget(self.indicators, 2, 0)
         grid.addWidget(self.budget, 2, 1)
+        grid.addWidget(self.call_deadlines, 3, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
         # Cards take the height of their rows; what is left stays below them.
-        grid.setRowStretch(3, 1)
+        grid.setRowStretch(4, 1)
 
         self.body = body = QWidget()
         body.setObjectName("dashboardBody")
@@ -409,6 +424,7 @@ class DashboardPage(Page):
         )
         self.indicators.set_rows(indicators.off_track_indicators(db))
         self.budget.set_budgets(budgets_by_plan(db, plan_id))
+        self.call_deadlines.set_rows(calls.upcoming_deadlines(db, today, CALL_DAYS))
         self._update_done_button()
 
     # --- the plan shown --------------------------------------------------------------------

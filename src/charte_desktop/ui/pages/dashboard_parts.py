@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.formatting import NBSP, format_money
+from charte_desktop.services.calls import Deadline
 from charte_desktop.services.dashboard import ZERO, BudgetTotals, PlanBudget
 from charte_desktop.ui.table_model import Column, RowTableModel
 
@@ -174,3 +175,15 @@ class BudgetCard(QFrame):
     def _fit_plan_rows(self) -> None:
         self.plans_table.resizeRowsToContents()
         self.plans_table.updateGeometry()
+
+
+def call_text(row: Deadline) -> str:
+    """A call as a deadline's line names it: « Fonds vert – … (Préfecture) »."""
+    return f"{row.call_title} ({row.funder})" if row.funder else row.call_title
+
+
+def days_left_text(row: Deadline) -> str:
+    """ "aujourd'hui", "demain", "dans 12 jours"."""
+    if row.days_left <= 0:
+        return "aujourd'hui"
+    return "demain" if row.days_left == 1 else f"dans {row.days_left} jours"

@@ -81,8 +81,9 @@ class MeetingsPage(Page):
             filters={
                 "body_id": Filter("&Instance", choices.bodies(db), "Toutes"),
                 "state": Filter("É&tat", choices.enum_choices(MeetingState)),
-                # No letter left for it (Alt+R is « Compte rendu »): Tab from « État ».
-                "period": Filter("Période", lambda: PERIODS, "Toutes"),
+                # Every plain letter of « Période » is taken on this screen (Alt+R is
+                # « Compte rendu »): its « é », a key of its own on a French keyboard.
+                "period": Filter("P&ériode", lambda: PERIODS, "Toutes"),
             },
             row_title=lambda r: f"{r.body} du {format_date(r.date)}",
             search_placeholder="Rechercher une réunion (instance, lieu…)",
