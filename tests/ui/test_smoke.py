@@ -44,7 +44,7 @@ def test_smoke_opens_the_demo_exports_both_documents_and_leaves_nothing(
     assert lines[0].startswith("Test de fonctionnement de Charte ")
     assert any("module natif" in line and "traductions françaises" in line for line in lines)
     assert any(line.startswith(f"- {WINDOW_SHOWN} sur la démonstration") for line in lines)
-    assert any(line.startswith("- 7 écrans construits et dessinés") for line in lines)
+    assert any(line.startswith("- 8 écrans construits et dessinés") for line in lines)
     first = next(line for line in lines if line.startswith("- Premier écran lu sans SQL"))
     assert re.fullmatch(r"- Premier écran lu sans SQLAlchemy : les [1-9]\d* actions de la liste",
                         first), first
