@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from charte_desktop import clock
+from charte_desktop.exports.chart_image import nice_step  # one rule for window and paper
 from charte_desktop.formatting import format_date, format_number
 
 MEASURE_COLOUR = QColor("#1d4ed8")
@@ -37,16 +38,6 @@ class ChartData:
 
     def is_empty(self) -> bool:
         return not self.measurements and self.trajectory is None
-
-
-def _nice_step(span: float, ticks: int = 5) -> float:
-    """A round step (1, 2 or 5 × 10^n) giving about `ticks` grid lines over `span`."""
-    raw = span / ticks if span > 0 else 1.0
-    power = 10 ** math.floor(math.log10(raw))
-    for factor in (1, 2, 5, 10):
-        if raw <= factor * power:
-            return factor * power
-    return 10 * power
 
 
 class TrajectoryChart(QWidget):
@@ -99,7 +90,7 @@ class TrajectoryChart(QWidget):
         low, high = min(values), max(values)
         if low == high:
             low, high = low - 1, high + 1
-        step = _nice_step(high - low)
+        step = nice_step(high - low)
         return first, last, math.floor(low / step) * step, math.ceil(high / step) * step
 
     def plot_area(self) -> QRectF:
@@ -139,7 +130,7 @@ class TrajectoryChart(QWidget):
         first, last, low, high = self.bounds()
         area = self.plot_area()
         metrics = painter.fontMetrics()
-        step = _nice_step(high - low)
+        step = nice_step(high - low)
         value = low
         while value <= high + step / 1000:
             y = self.to_point(first, value).y()
