@@ -16,6 +16,7 @@ from charte_desktop import __version__
 from charte_desktop.cli import anonymise_command
 from charte_desktop.cli.exports import add_export_parsers
 from charte_desktop.cli.imports import add_import_parsers
+from charte_desktop.cli.locations import file_or_server, server_address
 from charte_desktop.cli.output import terminal_text
 from charte_desktop.cli.parser import FrenchArgumentParser
 from charte_desktop.errors import CharteError
@@ -23,7 +24,7 @@ from charte_desktop.system_errors import os_reason, sqlite_damaged, sqlite_reaso
 
 LIST_KINDS = ("plans", "actions", "bodies", "meetings", "indicators", "contacts", "calls")
 SUBCOMMANDS = ("demo", "check", "list", "backup", "restore", "export", "import",
-               "anonymise")
+               "anonymise", "publish")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -47,21 +48,27 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="vérifier FICHIER comme le ferait une sauvegarde : intégrité, clés "
                       "étrangères, tables et colonnes, valeurs enregistrées, version du schéma"
     )
-    check.add_argument("file", metavar="FICHIER", type=Path)
+    check.add_argument("file", metavar="FICHIER", type=file_or_server)
 
     listing = commands.add_parser("list", help="lister les éléments d'un fichier")
     listing.add_argument("kind", choices=LIST_KINDS, metavar="QUOI",
                          help="plans, actions, bodies, meetings, indicators, contacts ou calls")
-    listing.add_argument("file", metavar="FICHIER", type=Path)
+    listing.add_argument("file", metavar="FICHIER", type=file_or_server)
     listing.add_argument("--json", action="store_true",
                          help="écrire un tableau JSON au lieu d'un tableau lisible")
 
     backup = commands.add_parser(
         "backup", help="sauvegarder FICHIER (copie vérifiée) et afficher le chemin de la copie"
     )
-    backup.add_argument("file", metavar="FICHIER", type=Path)
+    backup.add_argument("file", metavar="FICHIER", type=file_or_server)
     backup.add_argument("--to", metavar="DOSSIER", type=Path,
                         help="dossier de la sauvegarde (par défaut : celui des Paramètres)")
+
+    publish = commands.add_parser(
+        "publish", help="copier FICHIER dans la base vide d'un serveur PostgreSQL (ADRESSE : "
+                        "postgresql://utilisateur@serveur:5432/base), copie vérifiée")
+    publish.add_argument("file", metavar="FICHIER", type=Path)
+    publish.add_argument("address", metavar="ADRESSE", type=server_address)
 
     restore = commands.add_parser(
         "restore", help="remplacer FICHIER par SAUVEGARDE, après avoir sauvegardé FICHIER"
@@ -100,6 +107,17 @@ def _dispatch(args: argparse.Namespace) -> int:
         from charte_desktop.cli.demo_command import run_demo
 
         return run_demo(args.file, size=args.size, force=args.force)
+    if args.command in ("check", "backup", "publish"):
+        from charte_desktop.db.server import ServerAddress
+
+        if args.command == "publish" or isinstance(args.file, ServerAddress):
+            from charte_desktop.cli import server_commands
+
+            if args.command == "publish":
+                return server_commands.publish(args.file, args.address)
+            if args.command == "check":
+                return server_commands.check(args.file)
+            return server_commands.backup(args.file, args.to)
     if args.command == "check":
         from charte_desktop.cli.check_command import run_check
 

@@ -122,7 +122,7 @@ def chosen_backup_folder(db_path: Path, settings: "AppSettings | None" = None) -
     return (settings or load_settings()).backup_folder or default_backup_folder(db_path)
 
 
-def _utc(now: datetime | None) -> datetime:
+def utc(now: datetime | None) -> datetime:
     return (now or clock.now()).astimezone(UTC)
 
 
@@ -192,7 +192,7 @@ def _copy_checked(source: Path, destination: Path, *, what: str) -> None:
         )
 
 
-def _temp_in(folder: Path, prefix: str) -> Path:
+def temp_in(folder: Path, prefix: str) -> Path:
     try:
         handle, name = tempfile.mkstemp(prefix=prefix, suffix=".tmp", dir=folder)
     except OSError as exc:
@@ -203,7 +203,7 @@ def _temp_in(folder: Path, prefix: str) -> Path:
     return Path(name)
 
 
-def _free_name(folder: Path, moment: datetime, reason: str) -> Path:
+def free_name(folder: Path, moment: datetime, reason: str) -> Path:
     base = f"{BACKUP_PREFIX}-{moment:{STAMP_FORMAT}}-{reason}"
     target = folder / f"{base}.sqlite"
     number = 1
@@ -225,10 +225,10 @@ def make_backup(db_path: Path, folder: Path, *, reason: str, now: datetime | Non
             f"Impossible de créer le dossier de sauvegarde « {folder} » : "
             f"{os_reason(exc)}."
         ) from None
-    temp = _temp_in(folder, f".{BACKUP_PREFIX}-sauvegarde-")
+    temp = temp_in(folder, f".{BACKUP_PREFIX}-sauvegarde-")
     try:
         _copy_checked(db_path, temp, what="Sauvegarde")
-        target = _free_name(folder, _utc(now), reason)
+        target = free_name(folder, utc(now), reason)
         os.replace(temp, target)
     except OSError as exc:
         temp.unlink(missing_ok=True)
@@ -373,7 +373,7 @@ def backup_if_due(
     reason: str = REASON_OPEN,
 ) -> Path | None:
     """Back up `db_path` unless the newest backup in `folder` is younger than `interval`."""
-    moment = _utc(now)
+    moment = utc(now)
     for entry in _scan(folder):
         if entry.created_at <= moment:  # one dated in the future does not count
             if moment - entry.created_at < interval:
@@ -415,7 +415,7 @@ def _move_orphan_journal(target: Path, now: datetime | None) -> None:
     if journal.stat().st_size == 0:
         journal.unlink()
         return
-    os.rename(journal, journal.with_name(f"{journal.name}.orphelin-{_utc(now):{STAMP_FORMAT}}"))
+    os.rename(journal, journal.with_name(f"{journal.name}.orphelin-{utc(now):{STAMP_FORMAT}}"))
 
 
 def restore_backup(
@@ -445,7 +445,7 @@ def restore_backup(
         raise CharteError(f"Le dossier « {target.parent} » n'existe pas.")
     refuse_if_read_only(target)
     refuse_while_written(target)
-    temp = _temp_in(target.parent, f".{target.name}.restauration-")
+    temp = temp_in(target.parent, f".{target.name}.restauration-")
     try:
         _copy_checked(backup, temp, what="Restauration")
         saved = _keep_current(target, folder, now)

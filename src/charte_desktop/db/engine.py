@@ -17,8 +17,10 @@ from charte_desktop.errors import CharteError
 # raw sqlite3 first, and SQLAlchemy is imported here only when a session or engine is used.
 if TYPE_CHECKING:
     from sqlalchemy import Engine
-    from sqlalchemy.exc import OperationalError
+    from sqlalchemy.exc import DBAPIError, OperationalError
     from sqlalchemy.orm import Session
+
+    from charte_desktop.db.server import ServerAddress
 
 
 def make_engine(path: Path, *, read_only: bool = False,
@@ -105,6 +107,13 @@ class Database:
         # organisations…) between forms and know when to read them again.
         self.generation = 0
         self._memo: dict[str, tuple[int, Any]] = {}
+        # A base on a PostgreSQL server (see db.server); None for a file.
+        self.server: ServerAddress | None = None
+
+    @property
+    def label(self) -> str:
+        """The file's path or the server's address (without password), as shown."""
+        return self.server.label if self.server is not None else str(self.path)
 
     @property
     def engine(self) -> Engine:
@@ -132,14 +141,17 @@ class Database:
         return them to the window or the command line. Inside `dry_run()` the transaction
         is always rolled back.
         """
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import DBAPIError
         from sqlalchemy.orm import Session
 
         engine = self._scratch_engine() if self.read_only and _dry_run.get() else self.engine
         with Session(engine, expire_on_commit=False) as session:
             try:
                 session.begin()
-                raw = session.connection().connection.dbapi_connection
+                connection = session.connection()
+                raw = connection.connection.dbapi_connection
+                if not isinstance(raw, sqlite3.Connection):
+                    raw = None  # a server: writes are counted by db.server_database
                 changes_before = raw.total_changes if raw is not None else 0
                 try:
                     yield session
@@ -150,9 +162,10 @@ class Database:
                     session.rollback()
                     return
                 session.flush()
-                wrote = raw is None or raw.total_changes != changes_before
+                wrote = (raw.total_changes != changes_before if raw is not None
+                         else connection.info.pop("charte_wrote", True))
                 session.commit()
-            except OperationalError as exc:
+            except DBAPIError as exc:
                 refusal = self._refusal(exc)
                 if refusal is None:
                     raise
@@ -165,11 +178,14 @@ class Database:
                 if not self._journal_settled and raw is not None:
                     from charte_desktop.db.sqlite_connection import settle_journal_mode
 
-                    # `raw` is the pool's sqlite3 connection, typed as any DB-API one.
-                    self._journal_settled = settle_journal_mode(raw)  # type: ignore[arg-type]
+                    self._journal_settled = settle_journal_mode(raw)
 
-    def _refusal(self, exc: OperationalError) -> CharteError | None:
+    def _refusal(self, exc: DBAPIError) -> CharteError | None:
         """The French refusal for a write SQLite could not make, None for other errors."""
+        from sqlalchemy.exc import OperationalError
+
+        if not isinstance(exc, OperationalError):
+            return None
         if self.read_only and _is_read_only_error(exc):
             from charte_desktop.db.read_only import ReadOnlyFileError, read_only_message
 

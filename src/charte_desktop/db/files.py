@@ -13,15 +13,19 @@ from charte_desktop.db.schema_version import (
     read_revision,
     refuse_unknown_revision,
 )
+from charte_desktop.db.server import ServerAddress
 from charte_desktop.db.sqlite_connection import connect_sqlite
 from charte_desktop.errors import CharteError
 from charte_desktop.system_errors import os_reason, sqlite_reason
 
 
 def open_database(
-    path: Path, *, read_only: bool = False, backup_folder: Path | None = None
+    path: Path | ServerAddress, *, read_only: bool = False,
+    backup_folder: Path | None = None
 ) -> Database:
     """Open an existing Charte file, migrating it to this version's schema if needed.
+
+    `path` may be a server's address: see `server_database.open_server`.
 
     Before any migration the file is backed up at its old version into `backup_folder`
     (default: `default_backup_folder(path)`); a failed migration leaves the file as it was.
@@ -35,6 +39,10 @@ def open_database(
     its SQLAlchemy engine on first use, so the window can show a file before SQLAlchemy
     has loaded.
     """
+    if isinstance(path, ServerAddress):
+        from charte_desktop.db.server_database import open_server
+
+        return open_server(path, read_only=read_only)
     from charte_desktop.db.damaged import (
         has_journal,
         integrity_problem,
@@ -179,7 +187,7 @@ def _upgrade(path: Path, backup_folder: Path | None) -> None:
         engine.dispose()
 
 
-def _initialise(path: Path) -> None:
+def initialise(path: Path) -> None:
     """Give an empty file our application id, the whole schema and the reference lists."""
     from sqlalchemy.orm import Session
 
@@ -227,7 +235,7 @@ def create_database(
     os.close(handle)
     temp = Path(temp_name)
     try:
-        _initialise(temp)
+        initialise(temp)
         if fill is not None:
             with Database(temp) as database:
                 fill(database)

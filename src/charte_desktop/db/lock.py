@@ -24,11 +24,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from charte_desktop import clock
 from charte_desktop.errors import CharteError
 from charte_desktop.system_errors import os_reason
+
+if TYPE_CHECKING:
+    from charte_desktop.db.server import ServerAddress
 
 LOCK_SUFFIX = ".lock"
 _LOCK_OFFSET = 1 << 20  # the locked byte, far beyond the JSON content (Windows)
@@ -280,15 +283,16 @@ def acquire_lock(db_path: Path) -> FileLock:
 
 
 @contextmanager
-def locked_if_exists(db_path: Path) -> Iterator[None]:
+def locked_if_exists(db_path: "Path | ServerAddress") -> Iterator[None]:
     """Hold the file's lock while replacing or writing it, so that a file open in a Charte
     window is never replaced under it (a new file has no one to protect).
 
-    A read-only file is refused first: every writing command says so, in one place.
+    A read-only file is refused first: every writing command says so, in one place. A
+    server is shared by design: there is no lock to take, the server orders the writes.
     """
     from charte_desktop.db.read_only import refuse_if_read_only
 
-    if not Path(db_path).exists():
+    if not isinstance(db_path, Path) or not db_path.exists():
         yield
         return
     refuse_if_read_only(Path(db_path))

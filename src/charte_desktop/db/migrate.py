@@ -4,6 +4,7 @@ Alembic is imported only here, when a migration is actually needed.
 """
 
 from importlib import resources
+from typing import Any
 
 from sqlalchemy import Connection, Engine, inspect, text
 
@@ -17,15 +18,36 @@ def current_revision(connection: Connection) -> str | None:
     return connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade_to_head(engine: Engine) -> None:
-    """Run pending migrations in one transaction: all of them, or none on failure."""
-    from alembic import command
+def _config() -> Any:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option(
         "script_location", str(resources.files("charte_desktop.db") / "migrations")
     )
+    return config
+
+
+def upgrade_in(connection: Connection) -> None:
+    """Run pending migrations on a server's connection, inside its transaction."""
+    from alembic import command
+
+    if current_revision(connection) != HEAD_REVISION:
+        config = _config()
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+
+
+def upgrade_to_head(engine: Engine) -> None:
+    """Run pending migrations in one transaction: all of them, or none on failure."""
+    from alembic import command
+
+    config = _config()
+    if engine.dialect.name != "sqlite":
+        # A server runs DDL in transactions and checks foreign keys itself.
+        with engine.begin() as connection:
+            upgrade_in(connection)
+        return
     with engine.connect() as connection:
         # Batch migrations recreate a table (copy, drop, rename): with foreign keys on, the
         # drop would cascade to every row pointing at it. SQLite's own procedure: keys off

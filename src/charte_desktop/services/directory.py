@@ -329,6 +329,7 @@ NO_CONTACT_FILTER = ContactFilter()
 
 # The directory's one query, plain SQL run through Core: no type processing per value (the
 # texts are cleaned below, as CleanString would), 3,000 contacts read at each refresh.
+# CAST: a server must know a parameter's type even when it is only compared with NULL.
 _CONTACTS_SQL = """
 SELECT contact.id, contact.first_name, contact.last_name, contact.function,
        contact.organisation_id, organisation.name,
@@ -337,8 +338,9 @@ SELECT contact.id, contact.first_name, contact.last_name, contact.function,
 FROM contact
 LEFT OUTER JOIN organisation ON organisation.id = contact.organisation_id
 LEFT OUTER JOIN circle ON circle.id = coalesce(contact.circle_id, organisation.circle_id)
-WHERE (:circle_id IS NULL OR coalesce(contact.circle_id, organisation.circle_id) = :circle_id)
-  AND (:organisation_id IS NULL OR contact.organisation_id = :organisation_id)
+WHERE (CAST(:circle_id AS INTEGER) IS NULL
+       OR coalesce(contact.circle_id, organisation.circle_id) = :circle_id)
+  AND (CAST(:organisation_id AS INTEGER) IS NULL OR contact.organisation_id = :organisation_id)
   AND (:show_archived OR NOT contact.archived)
 """
 

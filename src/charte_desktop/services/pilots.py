@@ -12,7 +12,7 @@ SELECT DISTINCT contact.id, contact.first_name, contact.last_name, organisation.
 FROM action
 JOIN contact ON contact.id = action.pilot_id
 LEFT OUTER JOIN organisation ON organisation.id = contact.organisation_id
-WHERE (:plan_id IS NULL OR action.plan_id = :plan_id)
+WHERE (CAST(:plan_id AS INTEGER) IS NULL OR action.plan_id = :plan_id)
 """
 
 

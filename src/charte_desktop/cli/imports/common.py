@@ -7,6 +7,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from charte_desktop.cli.locations import file_or_server
 from charte_desktop.formatting import format_number
 from charte_desktop.imports.table_rows import MAX_ROWS
 
@@ -34,7 +35,7 @@ POLICY = (
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", metavar="FICHIER", type=Path, help="le fichier Charte")
+    parser.add_argument("file", metavar="FICHIER", type=file_or_server, help="le fichier Charte")
     parser.add_argument("source", metavar="CLASSEUR", type=Path,
                         help="le classeur .xlsx ou le fichier .csv à importer")
     parser.add_argument("--dry-run", action="store_true",

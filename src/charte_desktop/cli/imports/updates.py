@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from charte_desktop.cli.imports.common import back_up
+from charte_desktop.cli.locations import file_or_server
 
 
 def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> None:
@@ -27,7 +28,7 @@ def register(kinds: "argparse._SubParsersAction[argparse.ArgumentParser]") -> No
                     "Une sauvegarde du fichier est faite avant. --dry-run affiche les "
                     "changements sans rien enregistrer.",
     )
-    parser.add_argument("file", metavar="FICHIER", type=Path, help="le fichier Charte")
+    parser.add_argument("file", metavar="FICHIER", type=file_or_server, help="le fichier Charte")
     parser.add_argument("workbook", metavar="CLASSEUR.xlsx", type=Path,
                         help="le classeur rempli par le pilote")
     parser.add_argument("--dry-run", action="store_true",

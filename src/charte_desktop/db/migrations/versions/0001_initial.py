@@ -6,9 +6,12 @@ Create Date: 2026-11-21
 """
 
 from collections.abc import Sequence
+from typing import Any
 
 import sqlalchemy as sa
 from alembic import op
+
+from charte_desktop.db.migrations.table_order import keys_after_tables
 
 revision: str = "0001_initial"
 down_revision: str | None = None
@@ -17,8 +20,13 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
+    with keys_after_tables() as create_table:
+        _create_tables(create_table)
 
-    op.create_table(
+
+def _create_tables(create_table: Any) -> None:
+
+    create_table(
         "action",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("plan_id", sa.Integer(), nullable=False),
@@ -105,7 +113,7 @@ def upgrade() -> None:
         )
         batch_op.create_index(batch_op.f("ix_action_status"), ["status"], unique=False)
 
-    op.create_table(
+    create_table(
         "body",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column(
@@ -155,7 +163,7 @@ def upgrade() -> None:
     with op.batch_alter_table("body", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_body_action_id"), ["action_id"], unique=False)
 
-    op.create_table(
+    create_table(
         "circle",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=120), nullable=False),
@@ -163,7 +171,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_circle")),
         sa.UniqueConstraint("name", name=op.f("uq_circle_name")),
     )
-    op.create_table(
+    create_table(
         "plan",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("title", sa.String(length=300), nullable=False),
@@ -174,7 +182,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.String(length=32), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_plan")),
     )
-    op.create_table(
+    create_table(
         "policy",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("code", sa.String(length=40), nullable=False),
@@ -182,7 +190,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_policy")),
         sa.UniqueConstraint("code", name=op.f("uq_policy_code")),
     )
-    op.create_table(
+    create_table(
         "priority_criterion",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=120), nullable=False),
@@ -193,7 +201,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_priority_criterion")),
         sa.UniqueConstraint("name", name=op.f("uq_priority_criterion_name")),
     )
-    op.create_table(
+    create_table(
         "territory",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=200), nullable=False),
@@ -222,7 +230,7 @@ def upgrade() -> None:
         sa.Column("updated_at", sa.String(length=32), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_territory")),
     )
-    op.create_table(
+    create_table(
         "action_policy",
         sa.Column("action_id", sa.Integer(), nullable=False),
         sa.Column("policy_id", sa.Integer(), nullable=False),
@@ -243,7 +251,7 @@ def upgrade() -> None:
     with op.batch_alter_table("action_policy", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_action_policy_policy_id"), ["policy_id"], unique=False)
 
-    op.create_table(
+    create_table(
         "axis",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("plan_id", sa.Integer(), nullable=False),
@@ -264,7 +272,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_axis_parent_id"), ["parent_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_axis_plan_id"), ["plan_id"], unique=False)
 
-    op.create_table(
+    create_table(
         "indicator",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("plan_id", sa.Integer(), nullable=True),
@@ -325,7 +333,7 @@ def upgrade() -> None:
     with op.batch_alter_table("indicator", schema=None) as batch_op:
         batch_op.create_index(batch_op.f("ix_indicator_plan_id"), ["plan_id"], unique=False)
 
-    op.create_table(
+    create_table(
         "milestone",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("action_id", sa.Integer(), nullable=False),
@@ -345,7 +353,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_milestone_action_id"), ["action_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_milestone_due_date"), ["due_date"], unique=False)
 
-    op.create_table(
+    create_table(
         "organisation",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("name", sa.String(length=300), nullable=False),
@@ -366,7 +374,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_organisation_circle_id"), ["circle_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_organisation_name"), ["name"], unique=False)
 
-    op.create_table(
+    create_table(
         "priority_score",
         sa.Column("action_id", sa.Integer(), nullable=False),
         sa.Column("criterion_id", sa.Integer(), nullable=False),
@@ -391,7 +399,7 @@ def upgrade() -> None:
             batch_op.f("ix_priority_score_criterion_id"), ["criterion_id"], unique=False
         )
 
-    op.create_table(
+    create_table(
         "action_partner",
         sa.Column("action_id", sa.Integer(), nullable=False),
         sa.Column("organisation_id", sa.Integer(), nullable=False),
@@ -414,7 +422,7 @@ def upgrade() -> None:
             batch_op.f("ix_action_partner_organisation_id"), ["organisation_id"], unique=False
         )
 
-    op.create_table(
+    create_table(
         "contact",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("first_name", sa.String(length=120), nullable=False),
@@ -448,7 +456,7 @@ def upgrade() -> None:
             batch_op.f("ix_contact_organisation_id"), ["organisation_id"], unique=False
         )
 
-    op.create_table(
+    create_table(
         "funding",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("action_id", sa.Integer(), nullable=False),
@@ -487,7 +495,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_funding_action_id"), ["action_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_funding_funder_id"), ["funder_id"], unique=False)
 
-    op.create_table(
+    create_table(
         "indicator_action",
         sa.Column("indicator_id", sa.Integer(), nullable=False),
         sa.Column("action_id", sa.Integer(), nullable=False),
@@ -510,7 +518,7 @@ def upgrade() -> None:
             batch_op.f("ix_indicator_action_action_id"), ["action_id"], unique=False
         )
 
-    op.create_table(
+    create_table(
         "measurement",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("indicator_id", sa.Integer(), nullable=False),
@@ -531,7 +539,7 @@ def upgrade() -> None:
             batch_op.f("ix_measurement_indicator_id"), ["indicator_id"], unique=False
         )
 
-    op.create_table(
+    create_table(
         "action_copilot",
         sa.Column("action_id", sa.Integer(), nullable=False),
         sa.Column("contact_id", sa.Integer(), nullable=False),
@@ -554,7 +562,7 @@ def upgrade() -> None:
             batch_op.f("ix_action_copilot_contact_id"), ["contact_id"], unique=False
         )
 
-    op.create_table(
+    create_table(
         "meeting",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("body_id", sa.Integer(), nullable=False),
@@ -600,7 +608,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_meeting_secretary_id"), ["secretary_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_meeting_state"), ["state"], unique=False)
 
-    op.create_table(
+    create_table(
         "membership",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("body_id", sa.Integer(), nullable=False),
@@ -642,7 +650,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_membership_body_id"), ["body_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_membership_contact_id"), ["contact_id"], unique=False)
 
-    op.create_table(
+    create_table(
         "agenda_item",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("meeting_id", sa.Integer(), nullable=False),
@@ -672,7 +680,7 @@ def upgrade() -> None:
             batch_op.f("ix_agenda_item_presenter_id"), ["presenter_id"], unique=False
         )
 
-    op.create_table(
+    create_table(
         "attendance",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("meeting_id", sa.Integer(), nullable=False),
@@ -723,7 +731,7 @@ def upgrade() -> None:
             batch_op.f("ix_attendance_represented_by_id"), ["represented_by_id"], unique=False
         )
 
-    op.create_table(
+    create_table(
         "decision",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("meeting_id", sa.Integer(), nullable=False),
@@ -758,7 +766,7 @@ def upgrade() -> None:
         )
         batch_op.create_index(batch_op.f("ix_decision_meeting_id"), ["meeting_id"], unique=False)
 
-    op.create_table(
+    create_table(
         "follow_up",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("meeting_id", sa.Integer(), nullable=False),
@@ -806,7 +814,7 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_follow_up_meeting_id"), ["meeting_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_follow_up_owner_id"), ["owner_id"], unique=False)
 
-    op.create_table(
+    create_table(
         "action_note",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("action_id", sa.Integer(), nullable=False),
