@@ -3,6 +3,7 @@
 # a cluster of its own in a temporary folder, on a loopback port with password
 # authentication (scram), started as the postgres user (CI runs as root).
 #   .ci/postgres.sh start   → prints the URL of an empty base « charte_test », owner « charte »
+#   .ci/postgres.sh base NAME → prints the URL of a new empty base NAME
 #   .ci/postgres.sh stop
 set -euo pipefail
 PORT="${CHARTE_PG_PORT:-54329}"
@@ -32,6 +33,13 @@ start)
     $psql -c "CREATE ROLE charte LOGIN CREATEDB CREATEROLE PASSWORD '$PASSWORD'"
     $psql -c "CREATE DATABASE charte_test OWNER charte"
     echo "postgresql://charte:$PASSWORD@127.0.0.1:$PORT/charte_test"
+    ;;
+base)
+    # .ci/postgres.sh base NAME → prints the URL of a new empty base NAME on that cluster
+    export PGPASSWORD="$PASSWORD" PGOPTIONS="-c client_min_messages=warning"
+    "$BIN/psql" -q -h 127.0.0.1 -p "$PORT" -U charte -d charte_test -v ON_ERROR_STOP=1 \
+        -c "DROP DATABASE IF EXISTS $2" -c "CREATE DATABASE $2"
+    echo "postgresql://charte:$PASSWORD@127.0.0.1:$PORT/$2"
     ;;
 stop)
     [ -n "$BIN" ] && as_postgres "$BIN/pg_ctl" -D "$DIR/data" -m fast stop >/dev/null 2>&1 || true

@@ -4,8 +4,9 @@ Builds the large territory, then times each heavy screen query through its use c
 beside its floor: the very SQL the use case sent, replayed with the bare sqlite3 module
 and fetched whole. The ratio is what our layers (SQLAlchemy, row objects, sorting) cost.
 Targets: every ratio <= 3 and every query < 100 ms. The Word and Excel export rows and
-the window rows come after, then the bundled program's start-up when dist/Charte exists
-(bench/bundle_bench.py).
+the window rows come after, the same screen queries on a PostgreSQL server when
+CHARTE_BENCH_SERVER gives one (bench/server_bench.py), then the bundled program's start-up
+when dist/Charte exists (bench/bundle_bench.py).
 """
 
 import sqlite3
@@ -87,7 +88,11 @@ def floor_function(path: Path, statements: list[tuple[str, Any]]) -> Callable[[]
     return run
 
 
-def query_rows(db: Database, path: Path) -> list[tuple[str, int, float, float]]:
+def query_rows(db: Database, path: Path,
+               floor_for: Callable[[list[tuple[str, Any]]], Callable[[], int]] | None = None,
+               ) -> list[tuple[str, int, float, float]]:
+    """Each screen query's row; `floor_for` replays its statements with the bare driver
+    (sqlite3 on `path` by default; psycopg for a server, see bench/server_bench.py)."""
     cases: list[tuple[str, Callable[[], Any]]] = [
         ("Plan d'actions : toutes les actions", lambda: actions.list_actions(db)),
         ("Actions en retard", lambda: actions.late_actions(db)),
@@ -106,7 +111,7 @@ def query_rows(db: Database, path: Path) -> list[tuple[str, int, float, float]]:
     for label, function in cases:
         result = function()  # warm the statement cache, as a screen shown twice would
         statements = captured_statements(db, function)
-        floor = floor_function(path, statements)
+        floor = (floor_for or (lambda sent: floor_function(path, sent)))(statements)
         floor()  # warm the bare connection's page cache too
         rows.append((label, len(result), *paired_medians_ms(function, floor)))
     return rows
@@ -147,6 +152,9 @@ def main() -> int:
     from bench.window_bench import window_rows
 
     ok &= window_rows(path)
+    from bench.server_bench import server_rows
+
+    ok &= server_rows(path)
     from bench.bundle_bench import bundle_rows
 
     ok &= bundle_rows()

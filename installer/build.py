@@ -100,8 +100,12 @@ def run_smoke() -> None:
     print(f"Test de fonctionnement du programme construit : {EXECUTABLE.name} --smoke",
           flush=True)
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # With a test server (CI starts one), the bundle also proves it carries the PostgreSQL
+    # driver: it connects and reads a base published there.
+    server = os.environ.get("CHARTE_SMOKE_SERVER")
+    command = [str(EXECUTABLE), "--smoke"] + ([server] if server else [])
     try:
-        result = subprocess.run([str(EXECUTABLE), "--smoke"], env=env, capture_output=True,
+        result = subprocess.run(command, env=env, capture_output=True,
                                 timeout=SMOKE_TIMEOUT_S, check=False)
     except subprocess.TimeoutExpired as error:
         raise BuildError(f"le test de fonctionnement n'a pas fini en {SMOKE_TIMEOUT_S} s "

@@ -68,7 +68,15 @@ def db_path(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def db(db_path: Path) -> Iterator[Database]:
+def db(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A new Charte file; with CHARTE_TEST_ENGINE=postgresql, a new base on the test
+    server instead (tests/server_engine.py), unless the test is marked `file_only`."""
+    from tests.server_engine import on_server, server_database
+
+    if on_server() and request.node.get_closest_marker("file_only") is None:
+        with server_database(db_path.parent) as database:
+            yield database
+        return
     database = create_database(db_path)
     yield database
     database.close()

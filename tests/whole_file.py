@@ -21,6 +21,8 @@ if TYPE_CHECKING:
     from charte_desktop.services.action_rows import ActionRow
 
 Dump = dict[str, list[tuple[tuple[str, Any], ...]]]
+# The history of changes only grows (an undo is a change too): not what an undo restores.
+JOURNALS = ("change_log",)
 
 
 def dump(db: Database, *, skip: tuple[str, ...] = ()) -> Dump:
@@ -29,6 +31,8 @@ def dump(db: Database, *, skip: tuple[str, ...] = ()) -> Dump:
     out: Dump = {}
     with db.session() as session:
         for name, table in Base.metadata.tables.items():
+            if name in JOURNALS:
+                continue
             rows = (
                 tuple(sorted((k, v) for k, v in row.items() if k not in skip))
                 for row in session.execute(select(table)).mappings()
@@ -42,7 +46,7 @@ def counts(db: Database) -> dict[str, int]:
     with db.session() as session:
         return {
             name: session.scalar(select(func.count()).select_from(table)) or 0
-            for name, table in Base.metadata.tables.items()
+            for name, table in Base.metadata.tables.items() if name not in JOURNALS
         }
 
 

@@ -35,11 +35,13 @@ def test_dry_run_prints_the_preview_and_writes_nothing(
     lines = out.splitlines()
     assert lines[0] == (
         "Aperçu de l'import de « plan-partenaires.xlsx » (feuille « Plan 2025 », en-tête "
-        "ligne 4) : 2 actions, 2 axes et 2 pilotes (contacts) à créer dans le nouveau plan "
-        "« Plan d'actions de la charte mobilité 2025-2030 » ; 2 lignes ont des problèmes.")
+        "ligne 4) : 3 actions, 2 axes et 2 pilotes (contacts) à créer dans le nouveau plan "
+        "« Plan d'actions de la charte mobilité 2025-2030 » ; 1 date illisible laissée vide "
+        "; 1 ligne a des problèmes.")
     assert "  - 1 – Mobilité du quotidien" in lines
-    assert "Problèmes (2) :" in lines
-    assert "  ligne 7 : date « 31/02/2025 » invalide (attendu : jj/mm/aaaa)" in lines
+    assert "Problèmes (1) :" in lines
+    # An unreadable date is left empty with a note: it no longer refuses the import.
+    assert "  - Ligne 7 : date « 31/02/2025 » illisible, laissée vide." in lines
     assert lines[-1] == "L'import serait refusé : corrigez ces lignes puis recommencez."
     assert demo.read_bytes() == before
 
@@ -51,11 +53,10 @@ def test_rows_with_problems_refuse_the_whole_import(
                              plan_typed_by_someone_else(tmp_path))
     assert (code, out) == (1, "")
     assert err.splitlines() == [
-        "Problèmes (2) :",
-        "  ligne 7 : date « 31/02/2025 » invalide (attendu : jj/mm/aaaa)",
+        "Problèmes (1) :",
         "  ligne 10 : statut « En réflexion » inconnu (possibles : À lancer, En cours, "
         "Réalisée, Suspendue, Abandonnée)",
-        "Import refusé : 2 problèmes sur 2 lignes ; rien n'a été modifié. Corrigez le "
+        "Import refusé : 1 problème sur 1 ligne ; rien n'a été modifié. Corrigez le "
         "fichier puis recommencez.",
     ]
     assert demo.read_bytes() == before

@@ -229,10 +229,10 @@ def test_fitted_width() -> None:
 
 def test_wrapped_lines_are_estimated_on_the_safe_side() -> None:
     assert lines_needed("Court", 10) == 1
-    assert lines_needed("Trois mots longs", 10) == 2  # 11 letters a line
+    assert lines_needed("Trois mots longs", 10) == 2  # « longs » does not fit after
     assert lines_needed("1.B Véhicules, transporteurs et planification", 26) == 2
     assert lines_needed("un\ndeux\ntrois", 40) == 3
-    assert lines_needed("x" * 55, 10) == 5  # a long word is cut
+    assert lines_needed("x" * 55, 10) == 6  # a long word is cut, about ten « x » a line
     assert row_height([("Court", 10), (None, 10)]) is None
     assert row_height([("mot " * 40, 20)]) == 6 * LINE_HEIGHT  # at most six lines
     assert row_height([("Avancement", 13)], bold=True) is None

@@ -28,7 +28,7 @@ def messy_plan(folder: Path, name: str = "plan-climat.xlsx") -> Path:
         HEADER,
         ("Axe 1 : Mobilité",),
         ("1.1", "Covoiturage domicile-travail", "Hélène Barbier",
-         "Sylvie Marguet ; Thomas Guyon", f"{ADEME}, Club vélo des Granges", "PCAET ; PDM",
+         "Sylvie Marguet ; Thomas Guyon", f"{ADEME} ; Club vélo des Granges", "PCAET ; PDM",
          "En cours", "40 %", "Haute", "12 500,50 €", "4 000", "1 250,25 €",
          "Une plateforme et des aires de covoiturage."),
         ("1.2", "Navettes vers la gare", "Sylvie Marguet", "Jean Nouveau\nThomas Guyon",

@@ -50,13 +50,16 @@ def test_plan_typed_by_someone_else_is_previewed_right(demo_db: Database, tmp_pa
     # Hélène Barbier is in the directory; « MARTIN Jean » and « Jean Martin » are one person.
     assert sorted(preview.new_pilots) == ["Jean Martin", "Zoé Lefèvre"]
     assert [str(problem) for problem in preview.problems] == [
-        "ligne 7 : date « 31/02/2025 » invalide (attendu : jj/mm/aaaa)",
         "ligne 10 : statut « En réflexion » inconnu (possibles : À lancer, En cours, "
         "Réalisée, Suspendue, Abandonnée)",
     ]
-    assert [(item.line, item.fields.code) for item in preview.actions] == [(6, "1.1"),
-                                                                           (11, "2.2")]
-    first, last = (item.fields for item in preview.actions)
+    # An unreadable date does not hold the row back: it is left empty, and said.
+    assert "Ligne 7 : date « 31/02/2025 » illisible, laissée vide." in [
+        str(note) for note in preview.notes]
+    assert [(item.line, item.fields.code) for item in preview.actions] == [
+        (6, "1.1"), (7, "1.2"), (11, "2.2")]
+    first, navette, last = (item.fields for item in preview.actions)
+    assert (navette.start_date, navette.end_date) == (None, date(2025, 9, 30))
     assert (first.status, first.priority, first.start_date, first.end_date,
             first.budget_planned) == (ActionStatus.IN_PROGRESS, Priority.HIGH,
                                       date(2025, 3, 1), date(2026, 6, 30), Decimal("45000.00"))
@@ -64,9 +67,10 @@ def test_plan_typed_by_someone_else_is_previewed_right(demo_db: Database, tmp_pa
     # « mars 2025 » starts on the 1st, « déc. 2025 » ends on the 31st; « termine » is done.
     assert (last.status, last.start_date, last.end_date) == (
         ActionStatus.DONE, date(2025, 3, 1), date(2025, 12, 31))
-    assert "2 lignes ont des problèmes" in preview.counts()
+    assert preview.counts().endswith("; 1 date illisible laissée vide ; 1 ligne a des "
+                                     "problèmes")
     assert demo_db.path.read_bytes() == before
-    with pytest.raises(ImportRefused, match="Import refusé : 2 problèmes sur 2 lignes"):
+    with pytest.raises(ImportRefused, match="Import refusé : 1 problème sur 1 ligne"):
         apply_actions(demo_db, preview)
     assert demo_db.path.read_bytes() == before
 

@@ -269,14 +269,15 @@ def drop_default_criteria(db: Database) -> None:
 def test_criterion_rules(db: Database) -> None:
     with expect_error("name", "« Nom du critère »", "« facilité »", "existe déjà"):
         svc.create_criterion(db, CriterionFields("facilité"))
-    with expect_error("weight", "Le poids doit être un nombre positif, par exemple 1,5."):
-        svc.create_criterion(db, CriterionFields("Coût", -1))
+    for refused in (-1, 0, "0,00"):  # a criterion that counts for nothing is deleted
+        with expect_error("weight", "Le poids doit être supérieur à 0, par exemple 1,5."):
+            svc.create_criterion(db, CriterionFields("Coût", refused))
     with expect_error("weight", "au plus 100"):
         svc.create_criterion(db, CriterionFields("Coût", 101))
     with expect_error("name", "obligatoire"):
         svc.create_criterion(db, CriterionFields(" "))
-    cost = svc.create_criterion(db, CriterionFields("Coût", 0))
-    assert cost.weight == 0
+    cost = svc.create_criterion(db, CriterionFields("Coût", "0,01"))
+    assert cost.weight == Decimal("0.01")
     assert svc.update_criterion(db, cost.id, CriterionFields("Coût", 2)).weight == 2
 
 
@@ -322,11 +323,12 @@ def test_ranking_weights_scores_and_ties_share_a_rank(db: Database, plan_id: int
         ("3", 1, 4),
         ("4", 0, 5),
     ]
-    svc.update_criterion(db, will, CriterionFields("Volonté politique", 0))
+    svc.update_criterion(db, will, CriterionFields("Volonté politique", 1))  # above 0
     by_code = {r.code: (r.score, r.rank) for r in svc.priority_ranking(db, plan_id)}
-    assert by_code == {"1.10": (3, 1), "2": (2, 2), "3": (1, 3), "1.2": (0, 4), "4": (0, 4)}
-    svc.delete_criterion(db, ease)
-    assert {r.score for r in svc.priority_ranking(db, plan_id)} == {0}
+    assert by_code == {"1.10": (5, 1), "2": (3, 2), "1.2": (3, 2), "3": (1, 4), "4": (0, 5)}
+    svc.delete_criterion(db, ease)  # only « Volonté politique » left
+    assert {r.code: r.score for r in svc.priority_ranking(db, plan_id)} == {
+        "1.2": 3, "1.10": 2, "2": 1, "3": 0, "4": 0}
     assert svc.priority_ranking(db, 999) == []
 
 

@@ -43,7 +43,9 @@ def test_nothing_is_said_when_no_total_was_typed_or_the_line_matches_it(
     blank = create_action(db, ActionFields(plan_id, "1", "A"))
     assert budget.add_budget_year(db, BudgetYearFields(blank.id, 2026, 500)).notice is None
     same = create_action(db, ActionFields(plan_id, "2", "B", budget_planned="500"))
-    assert budget.add_budget_year(db, BudgetYearFields(same.id, 2026, 500)).notice is None
+    # Carried into the line, not replaced: said so (tests/services/test_issue18_budget_*).
+    assert budget.add_budget_year(db, BudgetYearFields(same.id, 2026, 500)).notice == (
+        f"Le budget déjà saisi (prévu 500,00{NBSP}€) est reporté sur la ligne 2026.")
 
 
 def test_several_typed_totals_replaced_are_all_named(db: Database, plan_id: int) -> None:
@@ -51,7 +53,8 @@ def test_several_typed_totals_replaced_are_all_named(db: Database, plan_id: int)
                                             budget_committed="800", budget_spent="100"))
     added = budget.add_budget_year(db, BudgetYearFields(action.id, 2026, 1000, 300, 100))
     assert added.notice == (f"Le budget engagé (800,00{NBSP}€) est désormais la somme des "
-                            f"lignes annuelles (300,00{NBSP}€).")  # the others matched
+                            f"lignes annuelles (300,00{NBSP}€) ; le prévu et le dépensé "
+                            "sont reportés sur la ligne 2026.")  # the others matched
     other = create_action(db, ActionFields(plan_id, "2", "B", budget_planned="1 000",
                                            budget_committed="800"))
     added = budget.add_budget_year(db, BudgetYearFields(other.id, 2026, 10))

@@ -113,7 +113,7 @@ def test_a_bad_weight_is_refused_in_french(db: Database, plan_id: int,
     with pytest.raises(CharteError) as info:
         action(db, plan_id, "1", None, 0, weight=typed)  # type: ignore[arg-type]
     assert (info.value.field, info.value.message) == ("weight", NOT_A_WEIGHT)
-    assert NOT_A_WEIGHT == "Le poids doit être un nombre positif, par exemple 1,5."
+    assert NOT_A_WEIGHT == "Le poids doit être 0 ou plus, par exemple 1,5."
     assert actions.list_actions(db) == []
 
 
@@ -144,6 +144,6 @@ def test_criteria_weights_have_decimals_in_the_ranking(db: Database, plan_id: in
         (first, Decimal("4.75"), 1), (second, Decimal("2.25"), 2)]
     assert [c.weight for c in action_details.list_criteria(db)] == [
         Decimal("1.5"), Decimal("0.25")]
-    with pytest.raises(CharteError, match="Le poids doit être un nombre positif"):
+    with pytest.raises(CharteError, match="Le poids doit être supérieur à 0"):
         action_details.update_criterion(db, ease, CriterionFields("Facilité", "abc"))
     assert action_details.list_criteria(db)[0].weight == Decimal("1.5")

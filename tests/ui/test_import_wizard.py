@@ -81,12 +81,14 @@ def test_a_plan_typed_by_someone_else_shows_its_problems_and_cannot_be_imported(
     wizard.next()
     preview = wizard.preview_page
     qtbot.waitUntil(lambda: not preview.task.running, timeout=WAIT_MS)
-    assert [row[:2] for row in preview.items_model.rows()] == [("6", "1.1"), ("11", "2.2")]
+    assert [row[:2] for row in preview.items_model.rows()] == [
+        ("6", "1.1"), ("7", "1.2"), ("11", "2.2")]
     assert preview.problems_model.rows() == [
-        ("7", "date « 31/02/2025 » invalide (attendu : jj/mm/aaaa)"),
         ("10", "statut « En réflexion » inconnu (possibles : À lancer, En cours, Réalisée, "
                "Suspendue, Abandonnée)"),
     ]
+    # The unreadable date holds nothing back: its action comes in without it.
+    assert "• Ligne 7 : date « 31/02/2025 » illisible, laissée vide." in preview.notes.text()
     assert "Axes à créer (2) : 1 – Mobilité du quotidien, 2 – Logistique urbaine." in (
         preview.created.text())
     assert not _next_button(wizard).isEnabled()

@@ -63,7 +63,8 @@ def test_the_first_yearly_line_says_the_typed_budget_it_replaces(
     typed_text = f"{typed:,.2f}".replace(",", NNBSP).replace(".", ",")
     assert window.statusBar().currentMessage() == (
         f"Le budget prévu ({typed_text}{NBSP}€) est désormais la somme des lignes "
-        f"annuelles (5{NNBSP}000,00{NBSP}€).")
+        f"annuelles (5{NNBSP}000,00{NBSP}€) ; l'engagé et le dépensé sont reportés sur la "
+        "ligne 2027.")
     model = page.budget_years.model
     assert model.data(model.index(0, 0)) == "2027"
 

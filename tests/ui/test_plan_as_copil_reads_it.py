@@ -78,7 +78,7 @@ def test_a_late_bar_of_the_calendar_says_why(qtbot: QtBot, demo_db: Database) ->
     window, page = show(qtbot, demo_db, "actions")
     assert isinstance(page, ActionsPage)
     page.action_list.focus_table()
-    press_alt(window, Qt.Key.Key_L)  # « Ca&lendrier »
+    press_alt(window, Qt.Key.Key_A)  # « C&alendrier »
     assert page.action_list.views.currentWidget() is page.calendar
     late = next(row for row in list_actions(demo_db) if row.status is DisplayStatus.LATE)
     text = page.calendar.view.tooltip_at(bar_centre(qtbot, page.calendar.view, late.id))
@@ -94,7 +94,7 @@ def test_the_calendar_takes_the_room_of_the_list(qtbot: QtBot, demo_db: Database
     list_height, details_height = listing.table.height(), page.details.height()
     assert details_height > 100
     listing.focus_table()
-    press_alt(window, Qt.Key.Key_L)
+    press_alt(window, Qt.Key.Key_A)  # « C&alendrier »
     qtbot.waitUntil(lambda: page.details.height() == 0)
     assert page.calendar.view.height() >= list_height, (page.calendar.view.height(),
                                                          list_height)

@@ -133,6 +133,7 @@ def test_budget_per_year_tab_sets_the_totals_and_the_budget_view(
     def add_year(year: int, planned: str) -> None:
         def fill(dialog: Any) -> None:
             dialog.inputs["year"].set(year)
+            dialog.inputs["planned"].widget.selectAll()  # the first line opens with the total
             qtbot.keyClicks(dialog.inputs["planned"].widget, planned)
             dialog.validate()
             qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)

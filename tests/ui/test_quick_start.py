@@ -166,7 +166,7 @@ def test_a_menu_command_during_loading_waits_for_it_then_runs(
     core, release = held_loader()
     window = start_window(qtbot, demo_db, core)
     assert isinstance(window.current_page(), ActionsPreview)
-    go_to = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Aller à")
+    go_to = next(a.menu() for a in window.menuBar().actions() if a.text() == "Aller &à")
     instances = next(a for a in go_to.actions() if a.text() == "Instances")
     threading.Timer(0.3, release.set).start()
     instances.trigger()  # Ctrl+3: waits for the loading, then builds Instances

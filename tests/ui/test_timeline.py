@@ -36,7 +36,7 @@ def open_calendar(qtbot: QtBot, db: Database) -> tuple[MainWindow, ActionsPage, 
     page = window.show_screen("actions")
     assert isinstance(page, ActionsPage)
     calendar_button = page.action_list.view_buttons[1]
-    assert calendar_button.text() == "Ca&lendrier"
+    assert calendar_button.text() == "C&alendrier"
     qtbot.mouseClick(calendar_button, Qt.MouseButton.LeftButton)
     assert page.action_list.views.currentWidget() is page.calendar
     return window, page, page.calendar.view

@@ -1,6 +1,5 @@
 """`check`, `backup` and `publish` when the location is a server (postgresql://…)."""
 
-import hashlib
 import sys
 from pathlib import Path
 
@@ -23,20 +22,11 @@ def check(address: ServerAddress) -> int:
     return 0
 
 
-def default_folder(address: ServerAddress) -> Path:
-    """The data folder's `sauvegardes/<base>-<empreinte>`, one per server base."""
-    from charte_desktop.db.backups import BACKUP_FOLDER_NAME
-    from charte_desktop.paths import data_folder
-
-    digest = hashlib.sha256(address.label.encode("utf-8")).hexdigest()[:8]
-    return data_folder() / BACKUP_FOLDER_NAME / f"{address.base}-{digest}"
-
-
 def backup(address: ServerAddress, to: Path | None) -> int:
-    from charte_desktop.db.publish import backup_server
+    from charte_desktop.db.publish import backup_server, server_backup_folder
     from charte_desktop.settings import load_settings
 
-    folder = to or load_settings().backup_folder or default_folder(address)
+    folder = to or load_settings().backup_folder or server_backup_folder(address)
     print(backup_server(address, folder))
     return 0
 

@@ -109,6 +109,23 @@ class Database:
         self._memo: dict[str, tuple[int, Any]] = {}
         # A base on a PostgreSQL server (see db.server); None for a file.
         self.server: ServerAddress | None = None
+        self._author: str | None = None
+
+    @property
+    def author(self) -> str:
+        """Who the changes are recorded for (db/history.py): the server's user, or the
+        name of the computer's session for a file."""
+        if self._author is None:
+            if self.server is not None and self.server.user:
+                self._author = self.server.user
+            else:
+                import getpass
+
+                try:
+                    self._author = getpass.getuser()
+                except Exception:  # no login name known (a service account…)
+                    self._author = ""
+        return self._author
 
     @property
     def label(self) -> str:
@@ -143,9 +160,12 @@ class Database:
         """
         from sqlalchemy.exc import DBAPIError
         from sqlalchemy.orm import Session
+        from sqlalchemy.orm.exc import StaleDataError
+
+        from charte_desktop.db import history, row_versions  # noqa: F401  (their listeners)
 
         engine = self._scratch_engine() if self.read_only and _dry_run.get() else self.engine
-        with Session(engine, expire_on_commit=False) as session:
+        with Session(engine, expire_on_commit=False, info={"author": self.author}) as session:
             try:
                 session.begin()
                 connection = session.connection()
@@ -165,6 +185,10 @@ class Database:
                 wrote = (raw.total_changes != changes_before if raw is not None
                          else connection.info.pop("charte_wrote", True))
                 session.commit()
+            except StaleDataError:
+                with suppress(Exception):
+                    session.rollback()
+                raise CharteError(row_versions.CHANGED_DURING_SAVE) from None
             except DBAPIError as exc:
                 refusal = self._refusal(exc)
                 if refusal is None:

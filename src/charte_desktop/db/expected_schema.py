@@ -14,7 +14,7 @@ _HEAD_TABLES: dict[str, tuple[str, ...]] = {
     "action": ("id", "plan_id", "axis_id", "code", "title", "description", "status",
                "priority", "pilot_id", "project_group_id", "start_date", "end_date",
                "progress", "progress_from_milestones", "budget_planned", "budget_committed",
-               "budget_spent", "created_at", "updated_at", "weight"),
+               "budget_spent", "created_at", "updated_at", "weight", "version"),
     "action_copilot": ("action_id", "contact_id"),
     "action_note": ("id", "action_id", "note_date", "text", "decision_id", "created_at",
                     "updated_at"),
@@ -28,10 +28,11 @@ _HEAD_TABLES: dict[str, tuple[str, ...]] = {
     "body": ("id", "kind", "name", "mission", "frequency", "action_id", "quorum_rule",
              "quorum_value", "created_at", "updated_at", "archived"),
     "budget_year": ("id", "action_id", "year", "planned", "committed", "spent"),
+    "change_log": ("id", "table_name", "row_id", "at", "author", "kind", "summary"),
     "circle": ("id", "name", "position"),
     "contact": ("id", "first_name", "last_name", "function", "organisation_id", "circle_id",
                 "email", "phone", "notes", "created_at", "updated_at", "civility", "title",
-                "archived"),
+                "archived", "version"),
     "decision": ("id", "meeting_id", "agenda_item_id", "position", "text", "action_id",
                  "unanimous", "votes_for", "votes_against", "abstentions"),
     "file_identity": ("id", "token", "created_at"),
@@ -49,7 +50,7 @@ _HEAD_TABLES: dict[str, tuple[str, ...]] = {
     "measurement": ("id", "indicator_id", "date", "value", "comment"),
     "meeting": ("id", "body_id", "date", "start_time", "end_time", "place", "state",
                 "secretary_id", "notes", "created_at", "updated_at", "series_id",
-                "signatory_id", "sequence"),
+                "signatory_id", "sequence", "version"),
     "meeting_series": ("id", "body_id", "description"),
     "membership": ("id", "body_id", "contact_id", "role", "voting", "start_date", "end_date"),
     "milestone": ("id", "action_id", "title", "due_date", "done", "done_date"),
@@ -75,6 +76,7 @@ _ADDED_BY: dict[str, str] = {
     "meeting_series": "0004_meetings_as_run",
     "funding_call": "0006_funding_calls",
     "funding_call_action": "0006_funding_calls",
+    "change_log": "0007_row_history",
 }
 # The revision that added each column to a table of an earlier one.
 _COLUMNS_ADDED_BY: dict[str, str] = {
@@ -91,6 +93,7 @@ _COLUMNS_ADDED_BY: dict[str, str] = {
     "funding.call_id": "0006_funding_calls",
     "contact.archived": "0006_funding_calls",
     "body.archived": "0006_funding_calls",
+    **{f"{table}.version": "0007_row_history" for table in ("action", "meeting", "contact")},
 }
 
 

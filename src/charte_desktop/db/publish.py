@@ -57,6 +57,17 @@ def publish(path: Path, address: ServerAddress) -> list[CopiedTable]:
     return copied
 
 
+def server_backup_folder(address: ServerAddress) -> Path:
+    """The data folder's `sauvegardes/<base>-<empreinte>`: one folder per server base."""
+    import hashlib
+
+    from charte_desktop.db.backups import BACKUP_FOLDER_NAME
+    from charte_desktop.paths import data_folder
+
+    digest = hashlib.sha256(address.label.encode("utf-8")).hexdigest()[:8]
+    return data_folder() / BACKUP_FOLDER_NAME / f"{address.base}-{digest}"
+
+
 def backup_server(address: ServerAddress, folder: Path, *,
                   now: datetime | None = None) -> Path:
     """Write a checked Charte file of the server's content into `folder`; its path."""

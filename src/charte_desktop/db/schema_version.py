@@ -13,7 +13,7 @@ from charte_desktop.system_errors import sqlite_reason
 
 KNOWN_REVISIONS: tuple[str, ...] = (
     "0001_initial", "0002_budget_year", "0003_update_workbooks", "0004_meetings_as_run",
-    "0005_weighted_progress", "0006_funding_calls",
+    "0005_weighted_progress", "0006_funding_calls", "0007_row_history",
 )
 HEAD_REVISION = KNOWN_REVISIONS[-1]
 

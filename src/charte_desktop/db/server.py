@@ -54,6 +54,10 @@ class ServerAddress:
                           host=self.host, port=self.port, database=self.base)
 
 
+class PasswordNeeded(CharteError):
+    """The server wants a password, or another one: the window asks for it."""
+
+
 def is_server_address(text: str) -> bool:
     return text.strip().lower().startswith(tuple(f"{scheme}://" for scheme in SCHEMES))
 
@@ -107,10 +111,10 @@ def connection_refusal(address: ServerAddress, exc: BaseException) -> CharteErro
     text = str(original).lower()
     who = f"« {address.user} »" if address.user else "l'utilisateur du système"
     if state == "28P01" or "password authentication failed" in text:
-        return CharteError(f"Le serveur {address.where} a refusé le mot de passe de {who} : "
-                           "vérifiez l'utilisateur et le mot de passe.")
+        return PasswordNeeded(f"Le serveur {address.where} a refusé le mot de passe de {who} : "
+                              "vérifiez l'utilisateur et le mot de passe.")
     if "no password supplied" in text or "fe_sendauth" in text:
-        return CharteError(f"Le serveur {address.where} demande un mot de passe pour {who} : "
+        return PasswordNeeded(f"Le serveur {address.where} demande un mot de passe pour {who} : "
                            "donnez-le dans l'adresse, dans PGPASSWORD ou dans le fichier "
                            ".pgpass.")
     if state == "3D000" or ("database" in text and "does not exist" in text):

@@ -112,8 +112,22 @@ def open_server(address: ServerAddress, *, read_only: bool = False) -> ServerDat
             from charte_desktop.db.migrate import upgrade_to_head
 
             upgrade_to_head(engine)  # one transaction on a server: all of it or nothing
+        reason = None if read_only else _read_only_role(engine, address)
     except BaseException:
         engine.dispose()
         raise
     count_writes(engine)
-    return ServerDatabase(address, engine, read_only=read_only)
+    return ServerDatabase(address, engine, read_only=read_only, read_only_reason=reason)
+
+
+READ_ONLY_ROLE = "votre compte sur le serveur permet de consulter la base, pas de la modifier"
+
+
+def _read_only_role(engine: Engine, address: ServerAddress) -> str | None:
+    """Why this role may only read (a DGS, an elected member), None when it may write."""
+    from sqlalchemy import text
+
+    with engine.connect() as connection:
+        may_write = connection.execute(
+            text("SELECT has_table_privilege('action', 'UPDATE')")).scalar()
+    return None if may_write else READ_ONLY_ROLE

@@ -15,7 +15,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Table, insert, select, update
+from sqlalchemy import Table, bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
 from charte_desktop import clock
@@ -489,7 +489,13 @@ class _LargeDemo:
         self.insert(Body, bodies)
         self.insert(Membership, memberships)
         # Action.project_group_id closes the loop with Body.action_id, now both rows exist.
-        self.session.execute(update(Action), links)
+        # Core, not the ORM's bulk update by key, which would ask for each row's version.
+        table = Action.metadata.tables["action"]
+        self.session.execute(
+            update(table).where(table.c.id == bindparam("action"))
+            .values(project_group_id=bindparam("group"), updated_at=bindparam("stamp")),
+            [{"action": link["id"], "group": link["project_group_id"],
+              "stamp": link["updated_at"]} for link in links])
 
     def _role(self, position: int) -> MembershipRole:
         if position == 0:

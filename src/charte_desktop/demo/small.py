@@ -33,6 +33,7 @@ from charte_desktop.db.models import (
     Attendance,
     Axis,
     Body,
+    ChangeLog,
     Circle,
     Contact,
     Decision,
@@ -435,6 +436,11 @@ class _SmallDemo:
         """Give every row the same creation time, so that one `today` makes one file."""
         for model in (Territory, Organisation, Contact, Plan, Action, Body, Meeting, Indicator):
             self.session.execute(update(model).values(created_at=self.stamp, updated_at=self.stamp))
+        # The history of the rows written so far: the demo's, whoever runs it.
+        self.session.execute(update(ChangeLog).values(at=self.stamp, author=DEMO_AUTHOR))
+
+
+DEMO_AUTHOR = "démonstration"
 
 
 def _pace_share(pace: str, elapsed: float, reached_at: float, wobble: float) -> float:

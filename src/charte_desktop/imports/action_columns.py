@@ -6,7 +6,9 @@ import re
 
 from charte_desktop.db.enums import ActionStatus, Priority
 from charte_desktop.imports.columns import FieldSpec
-from charte_desktop.imports.values import choice_table
+from charte_desktop.imports.table_rows import CellValue
+from charte_desktop.imports.values import ValueProblem, choice_table, is_unknown, text
+from charte_desktop.text import fold
 
 ACTION_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("code", "N°", ("code", "numero", "num", "no", "n", "ref", "reference",
@@ -97,8 +99,11 @@ AXIS = re.compile(
     re.IGNORECASE,
 )
 PEOPLE_SEPARATORS = re.compile(r"\s*(?:/|;|\+|\n|\s&\s|\set\s)\s*")
-# Co-pilots, partners and policies are lists: « ; », « , » or line breaks between names.
+# Co-pilots and policies are lists: « ; », « , » or line breaks between names.
 LIST_SEPARATORS = re.compile(r"\s*(?:;|,|\n|\r)\s*")
+# Partners: « ; » or line breaks only, as a structure's name may hold a comma
+# (« Région Bourgogne-Franche-Comté, direction de l'agriculture »).
+PARTNER_SEPARATORS = re.compile(r"\s*(?:;|\n|\r)\s*")
 # « Total », « Sous-total axe 2 », « TOTAL GÉNÉRAL », « Totaux » (folded).
 TOTAL = re.compile(r"^(?:sous[\s-]*)?tota(?:l|ux)(?:\s|:|$)")
 
@@ -110,3 +115,25 @@ def split_axis(label: str) -> tuple[str, str]:
         return "", label.strip()
     code, title = match.group(1), (match.group(2) or "").strip()
     return code, title or label.strip()
+
+
+def parse_status(value: CellValue) -> ActionStatus:
+    """A status as officers write it (« terminé », « en cours de réalisation »…)."""
+    if is_unknown(value):
+        return ActionStatus.TO_START
+    found = STATUSES.get(fold(text(value).strip()))
+    if found is None:
+        choices = ", ".join(status.label for status in ActionStatus)
+        raise ValueProblem(f"statut « {text(value)} » inconnu (possibles : {choices})")
+    return ActionStatus(found)
+
+
+def parse_priority(value: CellValue) -> Priority | None:
+    """A priority as officers write it (« P1 », « forte », « *** »…); None when unknown."""
+    if is_unknown(value):
+        return None
+    found = PRIORITIES.get(fold(text(value).strip()))
+    if found is None:
+        choices = ", ".join(priority.label for priority in Priority)
+        raise ValueProblem(f"priorité « {text(value)} » inconnue (possibles : {choices})")
+    return Priority(found)

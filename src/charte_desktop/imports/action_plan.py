@@ -8,8 +8,8 @@
 The preview lists the axes, actions, pilots, partners and policies that would be created
 and every row's problems; it runs the real use case in `Database.dry_run()`, so its
 problems are exactly those that would refuse the import. Total rows are skipped, rows the
-officer leaves out (`skip_lines`) too, and a formula's saved result is read as its value:
-each with a note.
+officer leaves out (`skip_lines`) too, a formula's saved result is read as its value, and
+an unreadable date is left empty (its action comes in without it): each with a note.
 """
 
 from collections.abc import Callable, Collection
@@ -17,14 +17,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from charte_desktop.db import Database
-from charte_desktop.db.enums import ActionStatus, Priority
+from charte_desktop.db.enums import ActionStatus
 from charte_desktop.errors import CharteError
 from charte_desktop.imports.action_columns import (
     ACTION_FIELDS,
     LIST_SEPARATORS,
     PEOPLE_SEPARATORS,
-    PRIORITIES,
-    STATUSES,
+    parse_priority,
+    parse_status,
     split_axis,
 )
 from charte_desktop.imports.columns import (
@@ -37,11 +37,13 @@ from charte_desktop.imports.people import person_key, split_person
 from charte_desktop.imports.plan_links import LinkLookups, Links, total_label
 from charte_desktop.imports.plan_links import PlanLookups as _Lookups
 from charte_desktop.imports.plan_links import plan_lookups as _lookups
+from charte_desktop.imports.plan_title import suggested_plan_title
 from charte_desktop.imports.progress import REPORT_EVERY, SILENT, Monitor
 from charte_desktop.imports.table_rows import CellValue, Table, TableRow
 from charte_desktop.imports.values import (
     ValueProblem,
     fraction_column,
+    is_percent_format,
     is_unknown,
     parse_amount,
     parse_date,
@@ -95,7 +97,10 @@ class ActionsPreview:
     # Line → (axis, pilot) as typed, for a preview table.
     labels: dict[int, tuple[str, str]] = field(default_factory=dict)
     skipped: list[int] = field(default_factory=list)  # total rows and rows left out
-    skip_notes: list[str] = field(default_factory=list)  # why each was (also in `notes`)
+    # What the import leaves out, said again once it is done (also in `notes`): total rows,
+    # rows left out, unreadable dates left empty (« Ligne 14 : date « 31/02/2026 » …).
+    skip_notes: list[str] = field(default_factory=list)
+    emptied_dates: int = 0  # unreadable dates: their action is imported without them
 
     @property
     def ok(self) -> bool:
@@ -115,6 +120,9 @@ class ActionsPreview:
             parts.append(count_label(len(self.new_policies), "politique publique",
                                      "politiques publiques"))
         summary = f"{', '.join(parts[:-1])} et {parts[-1]} à créer dans {where}"
+        if self.emptied_dates:
+            summary += " ; " + count_label(self.emptied_dates, "date illisible laissée vide",
+                                           "dates illisibles laissées vides")
         lines = {problem.line for problem in self.problems if problem.line > 0}
         if lines:
             summary += (f" ; {count_label(len(lines), 'ligne a', 'lignes ont')} des "
@@ -142,9 +150,7 @@ def preview_actions(
     plan_title = _plan_title(db, table, header, target)
     rows = table.rows[header.row_index + 1:]
     builder = _Builder(_lookups(db, target.plan_id), header.mapping, Links(LinkLookups.load(db)))
-    progress_column = header.mapping.get("progress")
-    builder.fractions = progress_column is not None and fraction_column(
-        [row.value(progress_column) for row in rows])
+    builder.fractions = fraction_column(*builder.progress_cells(rows))
     left_out = set(skip_lines)
     for count, row in enumerate(rows, start=1):
         if count % REPORT_EVERY == 0:
@@ -173,6 +179,7 @@ def preview_actions(
         actions=builder.actions, problems=list(builder.problems), labels=builder.labels,
         skipped=builder.skipped, notes=list(builder.notes),
         skip_notes=[str(note) for note in builder.notes if note.line == 0],
+        emptied_dates=builder.emptied_dates,
     )
     if builder.completed:
         which = count_label(builder.completed, "action « Réalisée » sans avancement est "
@@ -228,15 +235,6 @@ def _plan_title(db: Database, table: Table, header: HeaderGuess, target: Target)
     return target.new_title.strip() or suggested_plan_title(table, header)
 
 
-def suggested_plan_title(table: Table, header: HeaderGuess) -> str:
-    """A title typed above the header ("Plan d'actions 2025-2030"), else the file's name."""
-    for row in table.rows[: header.first_index]:
-        texts = [value for value in row.values if isinstance(value, str)]
-        if len(texts) == 1 and len(texts[0]) <= 300:
-            return texts[0]
-    return table.source.stem
-
-
 class _Builder:
     """Turns rows into the batch: axes, pilots and actions to create, and problems."""
 
@@ -247,6 +245,7 @@ class _Builder:
         self.notes: list[RowProblem] = []
         self.skipped: list[int] = []
         self.completed = 0  # « Réalisée » without a progress: 100 %
+        self.emptied_dates = 0  # unreadable dates, left empty
         self.columns = {key: column for key, column in mapping.items() if column is not None}
         self.axes: list[AxisToCreate] = []
         self.contacts: list[ContactToCreate] = []
@@ -268,6 +267,18 @@ class _Builder:
         if column is None:
             return None
         return row.formulas.get(column) if column in row.formulas else row.value(column)
+
+    def _percent(self, row: TableRow, key: str) -> bool:
+        """Whether the cell is formatted as a percentage in Excel (it holds 0,4 for 40 %)."""
+        column = self.columns.get(key)
+        return column is not None and is_percent_format(row.number_formats.get(column))
+
+    def progress_cells(self, rows: list[TableRow]) -> tuple[list[CellValue], list[bool]]:
+        """The progress column's values and whether each is formatted as a percentage."""
+        if "progress" not in self.columns:
+            return [], []
+        return ([self._cell(row, "progress") for row in rows],
+                [self._percent(row, "progress") for row in rows])
 
     def add_row(self, row: TableRow) -> None:
         total = total_label(row, self._cell(row, "code"), self._cell(row, "title"))
@@ -366,21 +377,27 @@ class _Builder:
         fields.description = text(self._cell(row, "description")).strip()
         self._set_axis(row, item)
         self._set_people(row, item)
-        for key, parse in (("status", self._status), ("priority", self._priority),
+        for key, parse in (("status", parse_status), ("priority", parse_priority),
                            ("start_date", lambda value: parse_date(value)),
                            ("end_date", lambda value: parse_date(value, end=True)),
                            ("budget_planned", parse_amount),
                            ("budget_committed", parse_amount),
                            ("budget_spent", parse_amount),
                            ("progress", lambda value: parse_progress(
-                               value, fractions=self.fractions))):
+                               value, fractions=self.fractions,
+                               percent_format=self._percent(row, "progress")))):
             value = self._cell(row, key)
             if value is None:
                 continue
             try:
                 setattr(fields, key, parse(value))
             except ValueProblem as problem:
-                self.problems.append(RowProblem(line, problem.message))
+                if key in ("start_date", "end_date"):  # the action comes in without it
+                    self.emptied_dates += 1
+                    self.notes.append(RowProblem(0, f"Ligne {line} : date « {text(value)} » "
+                                                    "illisible, laissée vide."))
+                else:
+                    self.problems.append(RowProblem(line, problem.message))
         if fields.status is ActionStatus.DONE and self._cell(row, "progress") is None:
             fields.progress = 100
             self.completed += 1
@@ -427,24 +444,6 @@ class _Builder:
                 item.fields.copilot_ids.append(contact_id)
             elif key is not None:
                 item.copilot_keys.append(key)
-
-    def _status(self, value: CellValue) -> ActionStatus:
-        if is_unknown(value):
-            return ActionStatus.TO_START
-        found = STATUSES.get(fold(text(value).strip()))
-        if found is None:
-            choices = ", ".join(status.label for status in ActionStatus)
-            raise ValueProblem(f"statut « {text(value)} » inconnu (possibles : {choices})")
-        return ActionStatus(found)
-
-    def _priority(self, value: CellValue) -> Priority | None:
-        if is_unknown(value):
-            return None
-        found = PRIORITIES.get(fold(text(value).strip()))
-        if found is None:
-            choices = ", ".join(priority.label for priority in Priority)
-            raise ValueProblem(f"priorité « {text(value)} » inconnue (possibles : {choices})")
-        return Priority(found)
 
     def _set_code(self, row: TableRow, item: ActionToCreate) -> None:
         """The row's code, or the next free number (within its axis's code: "2.4")."""

@@ -24,7 +24,7 @@ from charte_desktop.imports.columns import (
     check_mapping,
     source_notes,
 )
-from charte_desktop.imports.people import person_key, split_person
+from charte_desktop.imports.people import NameIndex, name_key, person_key, split_person
 from charte_desktop.imports.progress import REPORT_EVERY, SILENT, Monitor
 from charte_desktop.imports.table_rows import CellValue, Table, TableRow
 from charte_desktop.imports.values import text
@@ -110,7 +110,8 @@ def check_contact_mapping(mapping: Mapping, headers: list[str]) -> None:
 @dataclass
 class _Directory:
     circles: dict[str, int] = field(default_factory=dict)  # folded name → id
-    organisations: dict[str, int] = field(default_factory=dict)
+    # « PLUi » is « PLU(i) »; of two « Mairie », the first (as before).
+    organisations: NameIndex = field(default_factory=lambda: NameIndex(keep_first=True))
     people: set[tuple[str, int | None]] = field(default_factory=set)  # (name key, org id)
     emails: set[str] = field(default_factory=set)
 
@@ -121,7 +122,7 @@ def _directory(db: Database) -> _Directory:
         for circle_id, name in session.execute(select(Circle.id, Circle.name)):
             found.circles.setdefault(fold(name), circle_id)
         for known_id, name in session.execute(select(Organisation.id, Organisation.name)):
-            found.organisations.setdefault(fold(name.strip()), known_id)
+            found.organisations.add(name, known_id)
         for first, last, organisation_id, email in session.execute(select(
                 Contact.first_name, Contact.last_name, Contact.organisation_id, Contact.email)):
             found.people.add((person_key(f"{first} {last}"), organisation_id))
@@ -296,8 +297,8 @@ class _Builder:
         name = " ".join(self._text(row, "organisation").split())
         if not name:
             return None, None
-        key = fold(name)
-        existing = self.directory.organisations.get(key)
+        key = name_key(name)
+        existing = self.directory.organisations.get(name)
         if existing is not None:
             return existing, None
         if key not in self._new_organisations:

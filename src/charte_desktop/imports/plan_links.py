@@ -5,17 +5,21 @@ that are no action at all (« Total », « Sous-total axe 2 », a row of sums).
 Partners follow the pilots' rule: an organisation unknown to the directory is created, and
 the preview lists it (« Structures à créer »). So do policies: « PDM » unknown to the file
 becomes a policy of code « PDM », listed (« Politiques publiques à créer »), since a plan's
-column of policies names the plans and programmes the territory works with.
+column of policies names the plans and programmes the territory works with. Names match
+whatever their case, accents, punctuation and spaces (« PLUi » is « PLU(i) »,
+`people.name_key`). Partners are separated by « ; » or line breaks only: a comma stays in
+a name (« Région Bourgogne-Franche-Comté, direction de l'agriculture »).
 """
 
+import re
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
 
 from charte_desktop.db import Database
 from charte_desktop.db.models import Action, Axis, Contact, Organisation, Policy
-from charte_desktop.imports.action_columns import LIST_SEPARATORS, TOTAL
-from charte_desktop.imports.people import person_key
+from charte_desktop.imports.action_columns import LIST_SEPARATORS, PARTNER_SEPARATORS, TOTAL
+from charte_desktop.imports.people import NameIndex, name_key, person_key
 from charte_desktop.imports.table_rows import CellValue, TableRow
 from charte_desktop.imports.values import is_unknown, text
 from charte_desktop.services.plan_import import OrganisationToCreate, PolicyToCreate
@@ -24,11 +28,12 @@ from charte_desktop.text import fold
 POLICY_CODE_MAX = 40
 
 
-def split_list(value: CellValue) -> list[str]:
-    """ "PCAET ; PDM", "A, B" or one per line → the names, unknown markers left out."""
+def split_list(value: CellValue, separators: re.Pattern[str] = LIST_SEPARATORS) -> list[str]:
+    """ "PCAET ; PDM", "A, B" or one per line → the names, unknown markers left out
+    (`separators`: PARTNER_SEPARATORS for names that may hold a comma)."""
     if value is None or is_unknown(value):
         return []
-    return [name for name in (part.strip() for part in LIST_SEPARATORS.split(text(value)))
+    return [name for name in (" ".join(part.split()) for part in separators.split(text(value)))
             if name and not is_unknown(name)]
 
 
@@ -89,30 +94,28 @@ def plan_lookups(db: Database, plan_id: int | None) -> PlanLookups:
 
 @dataclass
 class LinkLookups:
-    """The directory's organisations and the file's policies, folded for matching."""
+    """The directory's organisations and the file's policies (by code, else by label)."""
 
-    organisations: dict[str, int] = field(default_factory=dict)  # name → id (unique only)
-    policies: dict[str, int] = field(default_factory=dict)  # code or label → id
+    organisations: NameIndex = field(default_factory=NameIndex)
+    policy_codes: NameIndex = field(default_factory=NameIndex)
+    policy_labels: NameIndex = field(default_factory=NameIndex)
 
     @classmethod
     def load(cls, db: Database) -> "LinkLookups":
         found = cls()
-        ambiguous: set[str] = set()
         with db.session() as session:
             for organisation_id, name in session.execute(
                     select(Organisation.id, Organisation.name)):
-                key = fold(name.strip())
-                if key in found.organisations:
-                    ambiguous.add(key)
-                found.organisations.setdefault(key, organisation_id)
+                found.organisations.add(name, organisation_id)
             for policy_id, code, label in session.execute(
                     select(Policy.id, Policy.code, Policy.label)):
-                found.policies[fold(code.strip())] = policy_id
+                found.policy_codes.add(code, policy_id)
                 if label:
-                    found.policies.setdefault(fold(label.strip()), policy_id)
-        for key in ambiguous:  # two « Mairie » name no one: a new one is listed instead
-            del found.organisations[key]
+                    found.policy_labels.add(label, policy_id)
         return found
+
+    def policy(self, name: str) -> int | None:
+        return self.policy_codes.get(name) or self.policy_labels.get(name)
 
 
 @dataclass
@@ -129,9 +132,9 @@ class Links:
         """(existing organisation ids, keys of new ones)."""
         ids: list[int] = []
         keys: list[str] = []
-        for name in split_list(value):
-            key = fold(name)
-            existing = self.lookups.organisations.get(key)
+        for name in split_list(value, PARTNER_SEPARATORS):
+            key = name_key(name)
+            existing = self.lookups.organisations.get(name)
             if existing is not None:
                 ids.append(existing)
                 continue
@@ -148,8 +151,8 @@ class Links:
         keys: list[str] = []
         problems: list[str] = []
         for name in split_list(value):
-            key = fold(name)
-            existing = self.lookups.policies.get(key)
+            key = name_key(name)
+            existing = self.lookups.policy(name)
             if existing is not None:
                 ids.append(existing)
                 continue

@@ -314,6 +314,7 @@ def _sheet_rows(worksheet: Any, monitor: Monitor, max_rows: int, hidden: list[in
     monitor.update(READING, 0, total)
     count = 0
     hidden_here: list[int] = []
+    formats = _number_formats(workbook)
     with worksheet._get_source() as source:
         parser = _parser_class()(source, worksheet._shared_strings, data_only=False,
                                  epoch=workbook.epoch, date_formats=workbook._date_formats,
@@ -323,7 +324,7 @@ def _sheet_rows(worksheet: Any, monitor: Monitor, max_rows: int, hidden: list[in
             if number % REPORT_EVERY == 0:
                 monitor.update(READING, number, max(total, number))
             attributes = dimensions.pop(str(number), None) if dimensions else None
-            row = _row(number, cells)
+            row = _row(number, cells, formats)
             if row is None:
                 continue
             count += 1
@@ -380,11 +381,33 @@ def _filter_rows(auto_filter: Any) -> tuple[int, int]:
     return first or 0, last or 1_048_576
 
 
-def _row(number: int, cells: list[dict[str, Any]]) -> TableRow | None:
-    """One parsed row as a TableRow; None when it holds nothing."""
+def _number_formats(workbook: Any) -> dict[int, str]:
+    """The workbook's cell styles (by id) whose number format is not « General »."""
+    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
+
+    found: dict[int, str] = {}
+    custom = getattr(workbook, "_number_formats", ())
+    for style_id, style in enumerate(getattr(workbook, "_cell_styles", ())):
+        number_format: object = None
+        try:
+            format_id = int(style.numFmtId or 0)
+            number_format = (BUILTIN_FORMATS.get(format_id) if format_id < BUILTIN_FORMATS_MAX_SIZE
+                             else custom[format_id - BUILTIN_FORMATS_MAX_SIZE])
+        except (AttributeError, IndexError, TypeError, ValueError):
+            continue  # a style pointing nowhere: no format, as Excel shows it
+        if isinstance(number_format, str) and number_format != "General":
+            found[style_id] = number_format
+    return found
+
+
+def _row(number: int, cells: list[dict[str, Any]],
+         formats: dict[int, str] | None = None) -> TableRow | None:
+    """One parsed row as a TableRow; None when it holds nothing. `formats`: see
+    `_number_formats`, kept for number and formula cells only."""
     values: list[CellValue] = []
     problems: dict[int, str] = {}
     formulas: dict[int, CellValue] = {}
+    number_formats: dict[int, str] = {}
     for cell in cells:
         value = cell["value"]
         if value is None:
@@ -393,6 +416,10 @@ def _row(number: int, cells: list[dict[str, Any]]) -> TableRow | None:
         if column >= MAX_COLUMNS or column < 0:
             continue
         data_type = cell["data_type"]
+        if formats and (data_type == "n" or data_type == "f"):
+            number_format = formats.get(cell["style_id"])
+            if number_format is not None:
+                number_formats[column] = number_format
         if data_type == "f" or data_type == "e":
             problems[column] = _problem(data_type, value)
             if data_type == "f":
@@ -411,4 +438,4 @@ def _row(number: int, cells: list[dict[str, Any]]) -> TableRow | None:
         values[column] = value
     if not problems and not any(value is not None for value in values):
         return None
-    return TableRow(number, tuple(values), problems, formulas)
+    return TableRow(number, tuple(values), problems, formulas, number_formats)

@@ -30,6 +30,10 @@ class TableRow:
     # 0-based column of a formula cell → the result Excel saved with it (None when the file
     # holds none, as when written by a program). Importers that accept formulas use it.
     formulas: dict[int, CellValue] = field(default_factory=dict)
+    # 0-based column of a number or formula cell → its number format when not « General »
+    # (« 0% », « # ##0,00 € »): a cell formatted as a percentage holds 0,4 for « 40 % ».
+    # Empty for a CSV file, which has none.
+    number_formats: dict[int, str] = field(default_factory=dict)
 
     def value(self, column: int) -> CellValue:
         return self.values[column] if column < len(self.values) else None

@@ -6,10 +6,11 @@ Each parser returns the value or raises ValueProblem with a short French descrip
 
 import re
 from calendar import monthrange
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 
-from charte_desktop.formatting import format_date
+from charte_desktop.formatting import NBSP, format_date, format_number
 from charte_desktop.imports.table_rows import CellValue
 from charte_desktop.money import to_money
 from charte_desktop.text import fold
@@ -177,14 +178,31 @@ def choice_table(choices: dict[str, tuple[str, ...]]) -> dict[str, str]:
 
 
 _PERCENT = re.compile(r"^(-?\d+(?:[.,]\d+)?)\s*%?$")
+# What a number format shows as is: "texts", \escaped characters, [colours and locales].
+_LITERALS = re.compile(r'"[^"]*"|\\.|\[[^\]]*\]')
 
 
-def progress_number(value: CellValue) -> tuple[Decimal, bool] | None:
-    """A progress cell as (number, written with « % »); None when it is not a number."""
+def is_percent_format(number_format: str | None) -> bool:
+    """Whether Excel shows a number of this format multiplied by 100 with « % » (« 0% »,
+    « 0,0 % »): a percent sign outside quotes, escapes and brackets (« 0" %" » shows
+    40 as « 40 % » and is no percentage)."""
+    if not number_format or "%" not in number_format:
+        return False
+    return "%" in _LITERALS.sub("", number_format)
+
+
+def progress_number(value: CellValue, *, percent_format: bool = False
+                    ) -> tuple[Decimal, bool] | None:
+    """A progress cell as (number in %, known to be a percentage); None when it is not a
+    number. Known: written with « % », or a number in a cell formatted as a percentage
+    (`percent_format`: Excel holds 1 for « 100 % » and 0,4 for « 40 % »)."""
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
-        return (Decimal(repr(value)) if isinstance(value, float) else Decimal(value)), False
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        if not number.is_finite():
+            return None
+        return (number * 100, True) if percent_format else (number, False)
     if not isinstance(value, str):
         return None
     typed = _SPACES.sub("", value.strip())
@@ -195,28 +213,34 @@ def progress_number(value: CellValue) -> tuple[Decimal, bool] | None:
     return number, typed.endswith("%")
 
 
-def parse_progress(value: CellValue, *, fractions: bool) -> int:
-    """Progress in whole % from « 40 % », « 40 », « 0,4 » or 0.4 (Excel shows a cell
-    formatted as a percentage as « 40 % » but holds 0.4); `fractions`: the column holds
-    shares only (see `fraction_column`)."""
+def parse_progress(value: CellValue, *, fractions: bool, percent_format: bool = False) -> int:
+    """Progress in whole % from « 40 % », « 40 », « 0,4 » or 0.4.
+
+    A cell formatted as a percentage in Excel shows « 40 % » but holds 0.4
+    (`percent_format`, from the cell's number format): its number is a share. Any other
+    number is a percentage, except a number between 0 and 1 (0.4 % is no progress anyone
+    types) and 1 in a column of shares (`fractions`, see `fraction_column`): a CSV file
+    has no formats, and a sheet may hold shares typed without one."""
     if value is None or is_unknown(value):
         return 0
-    read = progress_number(value)
+    read = progress_number(value, percent_format=percent_format)
     if read is None:
         raise ValueProblem(f"avancement « {text(value)} » invalide (attendu : 40 %)")
-    number, with_percent = read
-    # 0.4 % is no progress anyone types: a number between 0 and 1 is a share; 1 is 100 %
-    # only in a column of shares (1 % elsewhere).
-    if not with_percent and (0 < number < 1 or (number == 1 and fractions)):
+    number, known = read
+    if not known and (0 < number < 1 or (number == 1 and fractions)):
         number *= 100
     if not 0 <= number <= 100:
-        raise ValueProblem(f"avancement « {text(value)} » hors de 0 à 100 %")
+        shown = f"{format_number(number.normalize())}{NBSP}%" if percent_format else text(value)
+        raise ValueProblem(f"avancement « {shown} » hors de 0 à 100 %")
     return int(number.quantize(Decimal(1), rounding="ROUND_HALF_UP"))
 
 
-def fraction_column(values: list[CellValue]) -> bool:
+def fraction_column(values: list[CellValue], percent_formats: Sequence[bool] = ()) -> bool:
     """Whether a progress column holds shares (0 to 1) rather than percentages: every
-    number in it written without « % » is at most 1, and one is not 0."""
-    numbers = [read[0] for read in map(progress_number, values)
+    number in it not known to be a percentage (written with « % » or in a cell formatted
+    as one, `percent_formats` beside `values`) is at most 1, and one is not 0."""
+    formats = list(percent_formats) + [False] * (len(values) - len(percent_formats))
+    numbers = [read[0] for read in (progress_number(value, percent_format=percent)
+                                    for value, percent in zip(values, formats, strict=True))
                if read is not None and not read[1]]
     return bool(numbers) and all(0 <= number <= 1 for number in numbers) and any(numbers)

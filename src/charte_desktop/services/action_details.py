@@ -35,7 +35,7 @@ from charte_desktop.services.common import (
     is_absent,
 )
 from charte_desktop.services.form_fields import load_fields
-from charte_desktop.services.weights import checked_weight
+from charte_desktop.services.weights import checked_criterion_weight
 
 NOTE_MAX_LENGTH = 100_000
 MAX_WEIGHT = 100  # a criterion's weight: services/weights.py checks it
@@ -354,7 +354,7 @@ def _criterion_values(
     session: Session, fields: CriterionFields, criterion_id: int | None
 ) -> dict[str, Any]:
     name = rules.required_text(fields.name, "name", "Nom du critère", max_length=120)
-    weight = checked_weight(fields.weight)
+    weight = checked_criterion_weight(fields.weight)  # above 0
     query = select(PriorityCriterion.id).where(func.lower(PriorityCriterion.name) == name.lower())
     if criterion_id is not None:
         query = query.where(PriorityCriterion.id != criterion_id)

@@ -44,9 +44,8 @@ def archive_instead_question(db: Database, contact_id: int) -> str | None:
 
 def set_contact_archived(db: Database, contact_id: int, archived: bool = True) -> None:
     with db.session() as session:
-        get_or_fail(session, Contact, contact_id, "Le contact")
-        session.execute(update(Contact).where(Contact.id == contact_id)
-                        .values(archived=archived))
+        # Through the object: its version moves and the history records it.
+        get_or_fail(session, Contact, contact_id, "Le contact").archived = archived
 
 
 def set_body_archived(db: Database, body_id: int, archived: bool = True) -> None:

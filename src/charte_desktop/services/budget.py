@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select, type_coerce
 from sqlalchemy.orm import Session
 
+from charte_desktop import clock
 from charte_desktop.db import Database
 from charte_desktop.db.enums import ActionStatus
 from charte_desktop.db.models import Action, Axis, BudgetYear
@@ -81,10 +82,14 @@ def create_budget_year(db: Database, fields: BudgetYearFields) -> BudgetYear:
 
 @dataclass(frozen=True)
 class AddedBudgetYear:
-    """A line just added, and what the officer is told about the action's totals."""
+    """A line just added, and what the officer is told about the action's totals.
+
+    `totals_before`: for the action's first line, the totals it had before (typed in its
+    form): undoing the line gives them back (`delete_budget_year`)."""
 
     id: int
     notice: str | None
+    totals_before: dict[str, Decimal] | None = None
 
 
 TOTAL_WORDS = {"planned": "prévu", "committed": "engagé", "spent": "dépensé"}
@@ -107,19 +112,65 @@ def replaced_totals_notice(typed: dict[str, Decimal], sums: dict[str, Decimal]) 
             f"des lignes annuelles ({', '.join(now[:-1])} et {now[-1]}).")
 
 
+def _and(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} et {words[-1]}"
+
+
+def first_line_notice(year: int, typed: dict[str, Decimal],
+                      sums: dict[str, Decimal]) -> str | None:
+    """One line on the first per-year line of an action whose totals were typed: the
+    amounts carried into it (« Le budget déjà saisi (engagé 8 000,00 €) est reporté sur
+    la ligne 2026. »), those it replaced; None when no total was typed."""
+    kept = [name for name in TOTAL_WORDS if typed[name] and typed[name] == sums[name]]
+    replaced = replaced_totals_notice(typed, sums)
+    if not kept:
+        return replaced
+    if replaced is None:
+        amounts = _and([f"{TOTAL_WORDS[name]} {format_money(typed[name])}" for name in kept])
+        return f"Le budget déjà saisi ({amounts}) est reporté sur la ligne {year}."
+    words = _and([("l'" if TOTAL_WORDS[name][0] in "aeiouéè" else "le ") + TOTAL_WORDS[name]
+                  for name in kept])
+    verb = "est reporté" if len(kept) == 1 else "sont reportés"
+    return f"{replaced[:-1]} ; {words} {verb} sur la ligne {year}."
+
+
+def _totals(action: Action) -> dict[str, Decimal]:
+    return {name: getattr(action, f"budget_{name}") or ZERO for name in TOTAL_WORDS}
+
+
+def new_line_fields(db: Database, action_id: int) -> BudgetYearFields:
+    """What the form of a new line opens with. The action's first line carries the
+    totals typed in its form (they become the sums of its lines: nothing typed is lost),
+    in the clock's year within the action's years; a later line opens empty."""
+    year = clock.today().year
+    with db.session() as session:
+        action = session.get(Action, action_id)
+        if action is None or session.scalar(select(func.count(BudgetYear.id)).where(
+                BudgetYear.action_id == action_id)):
+            return BudgetYearFields(action_id=action_id, year=year)
+        if action.end_date is not None:
+            year = min(year, action.end_date.year)
+        if action.start_date is not None:
+            year = max(year, action.start_date.year)
+        return BudgetYearFields(action_id, year, *_totals(action).values())
+
+
 def add_budget_year(db: Database, fields: BudgetYearFields) -> AddedBudgetYear:
     """Create a line as `create_budget_year`; when it is the action's first, the totals
-    typed in its form become the sums of its lines: the notice says what they were."""
+    typed in its form become the sums of its lines: the notice says what was carried into
+    the line and what it replaced, and `totals_before` keeps them for an undo."""
     with db.session() as session:
         action = get_or_fail(session, Action, fields.action_id, "L'action")
         first = session.scalar(select(func.count(BudgetYear.id)).where(
             BudgetYear.action_id == fields.action_id)) == 0
-        typed = {name: getattr(action, f"budget_{name}") or ZERO for name in TOTAL_WORDS}
+        typed = _totals(action)
         line = BudgetYear(**_values(session, fields, None))
         session.add(line)
         _sync_totals(session, fields.action_id)
-        sums = {name: getattr(action, f"budget_{name}") or ZERO for name in TOTAL_WORDS}
-        return AddedBudgetYear(line.id, replaced_totals_notice(typed, sums) if first else None)
+        if not first:
+            return AddedBudgetYear(line.id, None)
+        return AddedBudgetYear(line.id, first_line_notice(line.year, typed, _totals(action)),
+                               typed)
 
 
 def update_budget_year(db: Database, line_id: int, fields: BudgetYearFields) -> BudgetYear:
@@ -131,13 +182,23 @@ def update_budget_year(db: Database, line_id: int, fields: BudgetYearFields) -> 
         return line
 
 
-def delete_budget_year(db: Database, line_id: int) -> None:
-    """Delete a line; the action keeps the sums of the lines left (or of the last one)."""
+def delete_budget_year(db: Database, line_id: int,
+                       totals_before: dict[str, Decimal] | None = None) -> None:
+    """Delete a line; the action keeps the sums of the lines left (or of the last one).
+    Undoing the addition of its first line (`AddedBudgetYear.totals_before`), the action
+    gets back the totals it had before, when no line is left."""
     with db.session() as session:
         line = get_or_fail(session, BudgetYear, line_id, "La ligne de budget")
         action_id = line.action_id
         session.delete(line)
         _sync_totals(session, action_id)
+        left = session.scalar(select(func.count(BudgetYear.id)).where(
+            BudgetYear.action_id == action_id))
+        if totals_before is not None and not left:
+            action = session.get(Action, action_id)
+            assert action is not None
+            for name in TOTAL_WORDS:
+                setattr(action, f"budget_{name}", totals_before[name])
 
 
 def budget_year_fields(db: Database, line_id: int) -> BudgetYearFields:

@@ -56,7 +56,7 @@ IDENTITY: dict[str, tuple[str, Any]] = {
     "notes": ("Notes", ""),
 }
 # Kept as they are: they say nothing of the person.
-KEPT_CONTACT_COLUMNS = frozenset({"id", "created_at", "updated_at", "archived"})
+KEPT_CONTACT_COLUMNS = frozenset({"id", "created_at", "updated_at", "archived", "version"})
 
 # Every free-text column (CleanString, CleanText) of every table, in French. A mention of
 # the person is searched in each; the map's test fails when a text column is missing.

@@ -13,14 +13,22 @@ from charte_desktop.db import Database, create_database, open_database
 from charte_desktop.db.backups import REASON_MANUAL, format_moment, make_backup, restore_backup
 from charte_desktop.db.copying import copy_database
 from charte_desktop.db.lock import locked_if_exists
+from charte_desktop.db.server import ServerAddress
 from charte_desktop.errors import CharteError
 from charte_desktop.paths import default_database_path
 from charte_desktop.settings import load_settings
 from charte_desktop.system_errors import os_reason
+from charte_desktop.ui.copy_command import FILE_FILTER
 from charte_desktop.ui.error_reporting import install_exception_hook, set_up_logging
-from charte_desktop.ui.file_session import OpenFile, close_file, open_file, warn_about_location
+from charte_desktop.ui.file_session import (
+    OpenFile,
+    close_file,
+    open_file,
+    open_server_file,
+    warn_about_location,
+)
 from charte_desktop.ui.i18n import install_french
-from charte_desktop.ui.main_window import FILE_FILTER, MainWindow
+from charte_desktop.ui.main_window import MainWindow
 
 
 def window_icon() -> QIcon:
@@ -83,6 +91,7 @@ class Application:
             self.close_current()
         window = MainWindow(opened.db, temporary=temporary)
         window.open_requested.connect(self.open_file)
+        window.connect_requested.connect(self.connect_to_server)
         window.new_requested.connect(self.new_file)
         window.restore_requested.connect(self.restore)
         window.backup_requested.connect(self.backup_now)
@@ -92,8 +101,11 @@ class Application:
             previous_window.close_settled()  # its unsaved changes were dealt with before
             previous_window.deleteLater()
 
-    def open_file(self, path: Path, *, temporary: bool = False) -> bool:
-        if self.current is not None and self.current.path.resolve() == path.resolve():
+    def open_file(self, path: Path | ServerAddress, *, temporary: bool = False) -> bool:
+        if isinstance(path, ServerAddress):
+            return self.open_server(path)
+        if self.current is not None and self.current.db.server is None \
+                and self.current.path.resolve() == path.resolve():
             return True  # already open here
         if not self._settle_unsaved():
             return False
@@ -104,6 +116,26 @@ class Application:
         if not temporary:
             self._offer_move(opened)
         return True
+
+    def open_server(self, address: ServerAddress) -> bool:
+        """Fichier › « Se connecter à un serveur… », a recent server or `--db ADRESSE`."""
+        if self.current is not None and self.current.label == address.label:
+            return True
+        if not self._settle_unsaved():
+            return False
+        opened = open_server_file(self.window, address)
+        if opened is None:
+            return False
+        self.show(opened)
+        return True
+
+    def connect_to_server(self) -> None:
+        from charte_desktop.ui.server_dialog import ServerDialog
+
+        known = self.current.db.server if self.current is not None else None
+        dialog = ServerDialog(self.window, known)
+        if dialog.exec() and dialog.address is not None:
+            self.open_server(dialog.address)
 
     def _offer_move(self, opened: OpenFile) -> None:
         target = warn_about_location(self.window, opened)
@@ -164,8 +196,13 @@ class Application:
         if self.current is None or self.window is None:
             return
         try:
-            backup = make_backup(self.current.path, self.current.backup_folder,
-                                 reason=REASON_MANUAL)
+            if self.current.db.server is not None:
+                from charte_desktop.db.publish import backup_server
+
+                backup = backup_server(self.current.db.server, self.current.backup_folder)
+            else:
+                backup = make_backup(self.current.path, self.current.backup_folder,
+                                     reason=REASON_MANUAL)
         except CharteError as error:
             QMessageBox.warning(self.window, "Sauvegarde impossible", error.message)
             return
@@ -179,6 +216,13 @@ class Application:
         if self.current is None or not self._settle_unsaved():
             return
         opened = self.current
+        if opened.db.server is not None:
+            QMessageBox.information(
+                self.window, "Restaurer une sauvegarde",
+                "La base est sur un serveur partagé : sa restauration se fait sur le serveur, "
+                "par son administrateur, pour tous les agents à la fois. Une sauvegarde prise "
+                "sur ce poste s'ouvre comme un fichier (Fichier › Ouvrir).")
+            return
         dialog = RestoreDialog(self.window, opened.backup_folder)
         if not dialog.exec() or dialog.chosen is None:
             return
@@ -212,7 +256,7 @@ class Application:
                 f"Sauvegarde restaurée ; l'état précédent est conservé dans « {saved} ».",
                 15000)
 
-    def start(self, db_path: Path | None, demo: bool) -> bool:
+    def start(self, db_path: Path | ServerAddress | None, demo: bool) -> bool:
         if demo:
             return self.open_file(make_demo_copy(), temporary=True)
         if db_path is not None:
@@ -251,7 +295,7 @@ class Application:
         return True
 
 
-def launch(db: Path | None = None, *, demo: bool = False) -> int:
+def launch(db: Path | ServerAddress | None = None, *, demo: bool = False) -> int:
     """Open the window on `db`, the demo, the last file or the welcome (see
     `Application.start`). The arguments are read by `cli.window_launcher`."""
     app = QApplication.instance() or QApplication(sys.argv[:1])

@@ -2,7 +2,7 @@
 
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
@@ -16,6 +16,7 @@ from charte_desktop.ui.undo import (
     DeleteCommand,
     DeletionNotRecorded,
     EditCommand,
+    Spot,
     record_deletion,
 )
 
@@ -43,6 +44,13 @@ class Entity(Generic[F]):
     # Its table's name (`services.tables.ACTION`…), or its mapped class: with it, Ctrl+Z
     # undoes a deletion.
     model: type[Any] | str | None = None
+    # What Ctrl+Z of a creation runs instead of `delete`, given the id created (a first
+    # budget line gives the action back the totals it had before).
+    undo_create: Callable[[int], None] | None = None
+    # Its table when other officers may change it too ("action", "meeting", "contact"):
+    # a save from a form opened before their change is refused, and the form shows its
+    # « Historique ».
+    versioned: str | None = None
 
     @property
     def feminine(self) -> bool:
@@ -55,6 +63,12 @@ class Entity(Generic[F]):
         if self.name[:1].lower() in "aeiouyéèêh":
             return f"l'{self.name}"
         return f"la {self.name}" if self.feminine else f"le {self.name}"
+
+    @property
+    def of_name(self) -> str:
+        """ "de l'action", "de la suite à donner", "du jalon"."""
+        the_name = self.the_name
+        return f"du {self.name}" if the_name.startswith("le ") else f"de {the_name}"
 
     def edit_title(self, fields: F) -> str:
         """ "Modifier la suite à donner « Relancer les communes… »" """
@@ -78,6 +92,21 @@ class EntityEditor(Generic[F]):
         self.entity = entity
         self.undo_stack = undo_stack
         self.refresh = refresh
+        # For Ctrl+Z to show the row again (ui/undo_view.py): the screen's item the list is
+        # about (a milestone's action), and how to show an item whatever the filters.
+        self.context: Callable[[], int | None] | None = None
+        self.show: Callable[[int], object] | None = None
+
+    def spot(self, kind: Literal["edit", "create", "delete"], item_id: int, fields: Any) -> Spot:
+        """Where a step is done and what it is: « modification de l'action « … » »."""
+        doing = {"edit": "modification", "create": "création", "delete": "suppression"}[kind]
+        label = ""
+        if fields is not None:
+            label = (self.entity.describe or describe_fields)(fields)
+        what = f"{doing} {self.entity.of_name}" + (f" « {label} »" if label else "")
+        return Spot(what, self.parent, item_id, kind,
+                    editor=self, context=self.context() if self.context else None,
+                    show=self.show)
 
     def create(self, initial: F | None = None) -> Any:
         entity = self.entity
@@ -96,7 +125,7 @@ class EntityEditor(Generic[F]):
             CreateCommand(
                 f"Création : {entity.name}",
                 entity.create,
-                entity.delete,
+                entity.undo_create or entity.delete,
                 created.id,
                 dialog.saved_fields,
                 self.refresh,
@@ -108,35 +137,51 @@ class EntityEditor(Generic[F]):
         return created
 
     def edit(self, item_id: int, title: str | None = None) -> Any:
+        from charte_desktop.services import history  # loaded with the rest of the core
+
         entity = self.entity
+        table = entity.versioned
         try:
+            version = None if table is None else history.row_version(self.db, table, item_id)
             before = entity.load(item_id)
         except CharteError as error:
             show_user_error(self.parent, error)
             self.refresh()
             return None
+
+        def save(fields: F) -> Any:
+            if table is None:
+                return entity.update(item_id, fields)
+            return history.saved_from(table, item_id, version,
+                                      lambda: entity.update(item_id, fields))
+
         dialog: FormDialog[F] = FormDialog(
             self.parent,
             self.db,
             title or entity.edit_title(before),
             entity.specs(),
             before,
-            lambda fields: entity.update(item_id, fields),
+            save,
             check_at_start=False,
+            history=None if table is None else (
+                lambda: history.history_lines(self.db, table, item_id)),
         )
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved_fields is None:
+            if dialog.reload_requested:  # another officer's change: open it as it is now
+                self.refresh()
+                return self.edit(item_id, title)
             return None
         if dialog.saved_fields != before:
-            self.undo_stack.push(
-                EditCommand(
-                    f"Modification : {entity.name}",
-                    entity.update,
-                    item_id,
-                    before,
-                    dialog.saved_fields,
-                    self.refresh,
-                )
+            command = EditCommand(
+                f"Modification : {entity.name}",
+                entity.update,
+                item_id,
+                before,
+                dialog.saved_fields,
+                self.refresh,
             )
+            command.spot = self.spot("edit", item_id, dialog.saved_fields)
+            self.undo_stack.push(command)
         self.refresh()
         return dialog.result_value
 
@@ -161,6 +206,10 @@ class EntityEditor(Generic[F]):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return False
+        try:  # what names it, for « Annulé : suppression de l'action « … » »
+            fields: Any = entity.load(item_id) if entity.model is not None else None
+        except CharteError:
+            fields = None
         try:
             if entity.model is None:
                 entity.delete(item_id)
@@ -177,16 +226,16 @@ class EntityEditor(Generic[F]):
             # Undo steps may point at what was just deleted: start a clean history.
             self.undo_stack.clear()
         else:
-            self.undo_stack.push(
-                DeleteCommand(
-                    f"Suppression : {entity.name}",
-                    self.db,
-                    entity.model,
-                    entity.delete,
-                    record,
-                    self.refresh,
-                )
+            command = DeleteCommand(
+                f"Suppression : {entity.name}",
+                self.db,
+                entity.model,
+                entity.delete,
+                record,
+                self.refresh,
             )
+            command.spot = self.spot("delete", item_id, fields)
+            self.undo_stack.push(command)
         self.refresh()
         return True
 

@@ -31,6 +31,7 @@ from charte_desktop.db.files import UnknownContentError
 from charte_desktop.db.location import storage_risk
 from charte_desktop.db.lock import FileLock, acquire_lock
 from charte_desktop.db.read_only import write_refusal
+from charte_desktop.db.server import ServerAddress
 from charte_desktop.errors import CharteError
 from charte_desktop.settings import AppSettings, load_settings
 
@@ -49,7 +50,16 @@ class OpenFile:
 
     @property
     def backup_folder(self) -> Path:
+        if self.db.server is not None:
+            from charte_desktop.db.publish import server_backup_folder
+
+            return self.settings.backup_folder or server_backup_folder(self.db.server)
         return chosen_backup_folder(self.db.path, self.settings)
+
+    @property
+    def label(self) -> str:
+        """The file's path, or the server's address without password."""
+        return self.db.label
 
 
 def _warn(parent: QWidget | None, title: str, message: str) -> None:
@@ -133,11 +143,37 @@ def _backup_now_and_then(opened: OpenFile) -> None:
         log.warning("Sauvegarde à l'ouverture impossible : %s", error.message)
 
 
+def open_server_file(parent: QWidget | None, address: ServerAddress) -> OpenFile | None:
+    """Connect the window to a base on a server, asking for the password when the server
+    wants one (three tries); None, after one French line, when it cannot be opened.
+
+    No lock (the server orders the writes of several officers) and no backup at opening:
+    the server's own backups keep it, and « Sauvegarder maintenant » copies it here."""
+    from charte_desktop.db.server import PasswordNeeded
+    from charte_desktop.db.server_database import open_server
+    from charte_desktop.ui.server_dialog import ask_password
+
+    for _attempt in range(3):
+        try:
+            return OpenFile(open_server(address), None, load_settings())
+        except PasswordNeeded as refused:
+            password = ask_password(parent, address, refused.message)
+            if password is None:
+                return None
+            address = address.with_password(password)
+        except CharteError as error:
+            _warn(parent, "Connexion impossible", error.message)
+            return None
+    _warn(parent, "Connexion impossible", "Trois mots de passe refusés : vérifiez-le auprès "
+          "de l'administrateur du serveur.")
+    return None
+
+
 def close_file(opened: OpenFile, *, backup: bool = True) -> None:
     """Back up, rotate old backups, close, release the lock: in that order."""
     settings = opened.settings
     try:
-        if not backup:
+        if not backup or opened.db.server is not None:
             return
         make_backup(opened.path, opened.backup_folder, reason=REASON_CLOSE)
         rotate(opened.backup_folder, keep_daily=settings.keep_daily,

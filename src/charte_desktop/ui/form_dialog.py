@@ -10,7 +10,7 @@ unsaved changes asks first. The dialog opens showing every field on a laptop's s
 import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from PySide6.QtCore import QRect, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.db import Database
-from charte_desktop.errors import CharteError
+from charte_desktop.errors import CharteError, StaleEditError
 from charte_desktop.ui.choice_inputs import ChoiceInput, MultiChoiceInput
 from charte_desktop.ui.inputs import (
     BoolInput,
@@ -42,6 +42,9 @@ from charte_desktop.ui.inputs import (
 from charte_desktop.ui.problem_label import PROBLEM_COLOUR, ProblemLabel
 from charte_desktop.ui.shortcuts import add_shortcut
 from charte_desktop.ui.typed_inputs import DateInput, TimeInput
+
+if TYPE_CHECKING:
+    from charte_desktop.services.history import HistoryLine
 
 F = TypeVar("F")
 VALIDATION_DELAY_MS = 250
@@ -121,6 +124,7 @@ class FormDialog(QDialog, Generic[F]):
         save: Callable[[F], Any],
         *,
         check_at_start: bool = True,
+        history: Callable[[], list["HistoryLine"]] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -130,6 +134,11 @@ class FormDialog(QDialog, Generic[F]):
         self._initial = initial
         self.result_value: Any = None
         self.saved_fields: F | None = None
+        # Set when another officer changed the record meanwhile and this officer chose to
+        # see its new values: the form closes and its editor opens it again.
+        self.reload_requested = False
+        self._stale: StaleEditError | None = None
+        self._history = history
         self.inputs: dict[str, Input] = {}
         self.errors: dict[str, ProblemLabel] = {}
         self._specs = {spec.name: spec for spec in specs}
@@ -192,6 +201,13 @@ class FormDialog(QDialog, Generic[F]):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Annuler")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        if history is not None:
+            button = self.buttons.addButton("Histori&que…",
+                                            QDialogButtonBox.ButtonRole.ActionRole)
+            button.setAutoDefault(False)  # Entrée keeps saving, never opens the history
+            # A bound method, not a lambda holding the dialog: a closed form must go away,
+            # or it keeps the keyboard from the window below.
+            button.clicked.connect(self._show_history)
         add_shortcut(QKeySequence.StandardKey.Save, self, self.accept)
 
         layout = QVBoxLayout(self)
@@ -267,10 +283,13 @@ class FormDialog(QDialog, Generic[F]):
         self._timer.stop()
         problems = self.field_problems()
         error: CharteError | None = None
+        self._stale = None
         if not problems:
             try:
                 with self._db.dry_run():
                     self._save(self.current_fields())
+            except StaleEditError as stale:
+                error = self._stale = stale
             except CharteError as refused:
                 error = refused
         valid = not problems and error is None
@@ -287,6 +306,9 @@ class FormDialog(QDialog, Generic[F]):
         for field_input in self.inputs.values():
             field_input.commit()  # Ctrl+S from a field the officer has not left
         if not self.validate():
+            if self._stale is not None:
+                self._offer_reload(self._stale)
+                return
             first = next((name for name in self.inputs if not self.errors[name].isHidden()),
                          None)
             if first is not None:
@@ -295,11 +317,33 @@ class FormDialog(QDialog, Generic[F]):
         fields = self.current_fields()
         try:
             self.result_value = self._save(fields)
+        except StaleEditError as stale:
+            self._offer_reload(stale)
+            return
         except CharteError as error:
             self._show_error(error)
             return
         self.saved_fields = fields
         super().accept()
+
+    def _offer_reload(self, stale: StaleEditError) -> None:
+        """Another officer saved this record meanwhile: reload it, or keep typing (to copy
+        what was typed before reloading)."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "Modifiée sur un autre poste",
+                          stale.message, QMessageBox.StandardButton.NoButton, self)
+        reload = box.addButton("&Recharger", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("&Continuer la saisie", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(reload)
+        box.exec()
+        if box.clickedButton() is reload:
+            self.reload_requested = True
+            super().reject()
+
+    def _show_history(self) -> None:
+        from charte_desktop.ui.history_dialog import HistoryDialog
+
+        if self._history is not None:
+            HistoryDialog(self, self.windowTitle(), self._history()).exec()
 
     def done(self, result: int) -> None:
         self._timer.stop()  # no check of a form that is gone

@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.db import Database
-from charte_desktop.system_errors import os_reason
 from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.copy_command import FILE_FILTER
 from charte_desktop.ui.core_loader import CoreLoader, shared_loader
 from charte_desktop.ui.pages.actions_preview import ActionsPreview
 from charte_desktop.ui.pages.base import Page
@@ -42,8 +42,8 @@ DEFAULT_SIZE = QSize(1280, 800)
 # Until the window is shown, its frame is unknown: assume a title bar and borders like
 # Windows' (the real frame is used once the window is on screen).
 ASSUMED_FRAME = QMargins(8, 31, 8, 8)
-FILE_FILTER = "Fichiers Charte (*.sqlite *.charte);;Tous les fichiers (*)"
 MAX_RECENT = 8
+GO_TO_MENU = "Aller &à"
 
 # (key, side-bar label, module, class): screens are built the first time they are shown.
 SCREENS: tuple[tuple[str, str, str, str], ...] = (
@@ -74,14 +74,16 @@ def recent_files() -> list[str]:
     return [str(v) for v in value] if isinstance(value, list) else []
 
 
-def remember_recent(path: Path) -> None:
+def remember_recent(path: Path | str) -> None:
+    """A file's path, or a server's address (never with its password: `Database.label`)."""
     files = [str(path)] + [f for f in recent_files() if f != str(path)]
     QSettings().setValue("recent_files", files[:MAX_RECENT])
 
 
 class MainWindow(QMainWindow):
     # Asks the application to open another file (it owns opening and its errors).
-    open_requested = Signal(Path)
+    open_requested = Signal(object)  # a Path, or a ServerAddress
+    connect_requested = Signal()  # Fichier › « Se connecter à un serveur… »
     new_requested = Signal()
     restore_requested = Signal()
     backup_requested = Signal()
@@ -99,12 +101,13 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.context = AppContext(db, self.undo_stack, self.open_item)
         self.pages: dict[str, Page] = {}
-        label = "démonstration (copie temporaire)" if temporary else str(db.path)
+        on_server = getattr(db, "server", None) is not None  # tests may pass a stand-in
+        label = "démonstration (copie temporaire)" if temporary else db.label
         if getattr(db, "read_only_reason", None) is not None:
             label += " (lecture seule)"
         self.setWindowTitle(f"Charte — {label}")
         if not temporary:
-            remember_recent(db.path)
+            remember_recent(db.label)
 
         self.sidebar = QListWidget()
         self.sidebar.setAccessibleName("Navigation")
@@ -132,7 +135,13 @@ class MainWindow(QMainWindow):
         self.sidebar.activated.connect(lambda _index: self._focus_list())
 
         self._build_menus()
-        self.statusBar().showMessage(f"Fichier : {db.path}")
+        if on_server:
+            from charte_desktop.ui.server_window import ServerWatch, server_notice
+
+            self.statusBar().showMessage(server_notice(db))
+            self.server_watch = ServerWatch(self, db, self.refresh_current)
+        else:
+            self.statusBar().showMessage(f"Fichier : {db.path}")
         self.read_only_notice = self._show_read_only_notice(db)
         self._restore_geometry()
         # Reopen on the screen the officer last used (only that screen is built).
@@ -182,8 +191,9 @@ class MainWindow(QMainWindow):
         if self.preview is None:
             from charte_desktop.ui.pages.actions_frame import shows_calendar
 
-            if not self.core.needed() or shows_calendar():
-                return False  # nothing to wait for, or the calendar needs the core anyway
+            if not self.core.needed() or shows_calendar() or self.db.server is not None:
+                # Nothing to wait for, or the calendar (or a server) needs the core anyway.
+                return False
             try:
                 self.preview = ActionsPreview(self.db.path, lambda: self.page("actions"))
             except sqlite3.Error:  # e.g. busy: the screen will say it the usual way
@@ -275,6 +285,7 @@ class MainWindow(QMainWindow):
         self._action(files, "&Ouvrir…", self._ask_open, QKeySequence.StandardKey.Open)
         self.recent_menu = files.addMenu("Ouvrir &récent")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self._action(files, "Se connecter à un s&erveur…", self.connect_requested.emit)
         self._action(files, "Enregistrer une &copie…", self._save_copy, "Ctrl+Shift+S")
         files.addSeparator()
         self._action(files, "Classeurs de &mise à jour pour les pilotes…",
@@ -292,9 +303,10 @@ class MainWindow(QMainWindow):
         self._action(files, "&Quitter", self.close, "Ctrl+Q")
 
         edit = self.menuBar().addMenu("É&dition")
-        undo = self.undo_stack.createUndoAction(self, "&Annuler")
+        from charte_desktop.ui.undo_view import undo_actions
+
+        undo, redo = undo_actions(self, self)  # they show the step they undo
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.undo_stack.createRedoAction(self, "&Rétablir")
         redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z")])
         edit.addAction(undo)
         edit.addAction(redo)
@@ -303,7 +315,8 @@ class MainWindow(QMainWindow):
         self._action(edit, "Re&chercher", self._focus_search, QKeySequence.StandardKey.Find)
         self._action(edit, "Ac&tualiser", self.refresh_current, QKeySequence.StandardKey.Refresh)
 
-        go = self.menuBar().addMenu("&Aller à")
+        # Alt+À (the key of « à » on a French keyboard): Alt+A is the Calendrier's.
+        go = self.menuBar().addMenu(GO_TO_MENU)
         for i, (_key, text, _m, _c) in enumerate(SCREENS):
             self._action(go, text, partial(self.go_to, i), f"Ctrl+{i + 1}")
 
@@ -344,30 +357,23 @@ class MainWindow(QMainWindow):
         files = recent_files()
         if not files:
             self.recent_menu.addAction("(aucun fichier récent)").setEnabled(False)
+        from charte_desktop.db.server import is_server_address, parse_address
+
         for name in files:
-            self.recent_menu.addAction(name, partial(self.open_requested.emit, Path(name)))
+            where = parse_address(name) if is_server_address(name) else Path(name)
+            self.recent_menu.addAction(name, partial(self.open_requested.emit, where))
 
     def _ask_open(self) -> None:
+        folder = Path.home() if self.db.server is not None else self.db.path.parent
         name, _ = QFileDialog.getOpenFileName(self, "Ouvrir un fichier Charte",
-                                              str(self.db.path.parent), FILE_FILTER)
+                                              str(folder), FILE_FILTER)
         if name:
             self.open_requested.emit(Path(name))
 
     def _save_copy(self) -> None:
-        name, _ = QFileDialog.getSaveFileName(self, "Enregistrer une copie",
-                                              str(self.db.path.with_name("copie.sqlite")),
-                                              FILE_FILTER)
-        if not name:
-            return
-        from charte_desktop.db.copying import copy_database
+        from charte_desktop.ui.copy_command import save_copy
 
-        try:
-            copy_database(self.db, Path(name))
-        except OSError as error:
-            QMessageBox.warning(self, "Charte", f"La copie n'a pas pu être écrite : "
-                                                f"{os_reason(error)}.")
-            return
-        self.statusBar().showMessage(f"Copie enregistrée : {name}", 8000)
+        save_copy(self, self.db)
 
     def _send_update_workbooks(self) -> None:
         from charte_desktop.ui.update_workbooks import send_pilot_workbooks

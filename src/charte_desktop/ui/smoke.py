@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
 
     from charte_desktop.db import Database
+    from charte_desktop.db.server import ServerAddress
     from charte_desktop.ui.main_window import MainWindow
 
 WINDOW_SHOWN = "Fenêtre ouverte"  # bench/bundle_bench.py times the program up to this line
@@ -45,7 +46,9 @@ def _size(path: Path) -> str:
     return f"{max(1, round(path.stat().st_size / 1024))} Ko"
 
 
-def run_smoke() -> int:
+def run_smoke(server: "ServerAddress | None" = None) -> int:
+    """The installation's check; with `server`, it also connects to that base and reads
+    it (the bundle carries the PostgreSQL driver)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     start = time.perf_counter()
 
@@ -60,6 +63,8 @@ def run_smoke() -> int:
         with tempfile.TemporaryDirectory(prefix="charte-essai-",
                                          ignore_cleanup_errors=True) as folder:
             _run(Path(folder), report)
+        if server is not None:
+            _check_server(server, report)
     except Exception as error:  # every failure is reported, none escapes as a traceback
         from charte_desktop.errors import CharteError
 
@@ -129,6 +134,20 @@ def _run(folder: Path, report: Report) -> None:
             application.close_current()
             window.close()
             app.processEvents()
+
+
+def _check_server(server: "ServerAddress", report: Report) -> None:
+    """Connect read-only to the base on the server and list its plans and actions."""
+    step = time.perf_counter()
+    from charte_desktop.db.server_database import open_server
+    from charte_desktop.services.actions import list_actions
+    from charte_desktop.services.plans import list_plans
+
+    with open_server(server, read_only=True) as db:
+        plans, rows = len(list_plans(db)), len(list_actions(db))
+    plans_text = "1 plan" if plans == 1 else f"{plans} plans"
+    report(f"- Serveur « {server.label} » : {plans_text} et {rows} actions lus en "
+           f"{_seconds(step)}")
 
 
 def _check_first_screen(window: "MainWindow") -> int:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from contextlib import suppress
-from typing import TYPE_CHECKING, Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, Literal
 
 from PySide6.QtGui import QUndoCommand
 
@@ -19,6 +20,8 @@ from charte_desktop.errors import CharteError
 from charte_desktop.ui.error_reporting import log, show_user_error
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
     from charte_desktop.db import Database
     from charte_desktop.db.row_snapshot import DeletionRecord
 
@@ -42,6 +45,28 @@ def record_deletion(db: Database, model: Any, item_id: int,
         raise DeletionNotRecorded(NOT_UNDOABLE) from error
 
 
+@dataclass
+class Spot:
+    """Where a step was done and what it was: before Ctrl+Z (or Ctrl+Y) undoes it, the window
+    shows its screen and its row, then says « Annulé : modification de l'action « … »
+    (Plan d'actions) » (`ui/undo_view.py`)."""
+
+    what: str  # « modification de l'action « Harmoniser les horaires… » »
+    origin: QWidget | None = None  # what it was done from: its screen is found from it
+    item_id: int | None = None
+    kind: Literal["edit", "create", "delete"] = "edit"
+    editor: object | None = None  # the EntityEditor: the list it edits selects the row
+    context: int | None = None  # the screen's item that list is about (a milestone's action)
+    show: Callable[[int], object] | None = None  # shows the item whatever the list's filters
+    failed: bool = False  # the last undo or redo was refused (and said so)
+
+    def exists(self, *, undone: bool) -> bool:
+        """Whether the item is in the file once the step is undone (or done again)."""
+        if self.kind == "edit":
+            return True
+        return (self.kind == "delete") == undone
+
+
 class DoneCommand(QUndoCommand):
     """A step already done when pushed (its first redo does nothing); undo and redo run
     through `_run`, which says in French why a step can no longer be undone."""
@@ -50,14 +75,19 @@ class DoneCommand(QUndoCommand):
         super().__init__(text)
         self._refresh = refresh
         self._first = True
+        self.spot: Spot | None = None  # where it was done, to show it before undoing it
 
     def _run(self, step: Callable[[], None]) -> None:
+        failed = False
         try:
             step()
         except CharteError as error:
             # E.g. the row was deleted since: say so; the stack stays usable.
             show_user_error(None, error, "Annulation impossible")
             self.setObsolete(True)
+            failed = True
+        if self.spot is not None:
+            self.spot.failed = failed
         self._refresh()
 
 

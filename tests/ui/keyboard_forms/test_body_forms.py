@@ -113,7 +113,7 @@ def test_editing_a_body_types_over_its_fields(qtbot: QtBot, demo_db: Database) -
 
 # --- membership ----------------------------------------------------------------------------
 def test_alt_j_opens_the_member_form(qtbot: QtBot, demo_db: Database) -> None:
-    """« A&jouter un membre »: Alt+A is the menu « &Aller à »."""
+    """« A&jouter un membre »: Alt+A was the menu « Aller à »."""
     window, page = open_bodies(qtbot, demo_db, COPIL)
     seen: dict[str, Any] = {}
     when_form_opens(officer_types({"Contact": "odile"}, seen=seen))

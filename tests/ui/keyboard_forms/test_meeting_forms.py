@@ -373,7 +373,7 @@ def test_attendance_typed_then_applied(qtbot: QtBot, demo_db: Database) -> None:
 
 
 def test_alt_q_applies_the_attendance(qtbot: QtBot, demo_db: Database) -> None:
-    """« Appli&quer »: Alt+A is the menu « &Aller à »."""
+    """« Appli&quer »: Alt+A was the menu « Aller à »."""
     window, page = open_meetings(qtbot, demo_db, COTECH_MEETING)
     press_alt(window, Qt.Key.Key_P)
     choose_invitee(page, "besson")

@@ -12,7 +12,7 @@ from charte_desktop.db import Database
 from charte_desktop.services import action_details as details
 from charte_desktop.services.actions import get_action
 from charte_desktop.services.progress_rollup import plan_rollup, progress_text
-from charte_desktop.services.weights import NOT_A_WEIGHT
+from charte_desktop.services.weights import NOT_A_CRITERION_WEIGHT, NOT_A_WEIGHT
 from charte_desktop.ui.main_window import MainWindow
 from charte_desktop.ui.pages.actions_page import ActionsPage
 from tests.ui.keyboard import (
@@ -94,7 +94,7 @@ def test_a_weight_that_is_not_a_number_is_refused_in_french(
     open_row(page.action_list.table)
     assert seen["open"] is True
     assert seen["problems"] == {"weight": NOT_A_WEIGHT}
-    assert NOT_A_WEIGHT == "Le poids doit être un nombre positif, par exemple 1,5."
+    assert NOT_A_WEIGHT == "Le poids doit être 0 ou plus, par exemple 1,5."
     assert get_action(demo_db, CYCLE_ACTION).weight == Decimal(1)  # nothing changed
 
 
@@ -119,6 +119,6 @@ def test_a_criterion_weight_not_a_number_changes_nothing(qtbot: QtBot, demo_db: 
     when_form_opens(officer_types({"Pondération": "abc"}, seen=seen))
     open_row(page.criteria.table)
     assert seen["open"] is True
-    assert seen["problems"] == {"weight": NOT_A_WEIGHT}
+    assert seen["problems"] == {"weight": NOT_A_CRITERION_WEIGHT}
     rapidity = next(c for c in details.list_criteria(demo_db) if c.id == RAPIDITY)
     assert rapidity.weight == Decimal(1)

@@ -13,6 +13,7 @@ from charte_desktop.db.models.governance import (
     MeetingSeries,
     Membership,
 )
+from charte_desktop.db.models.history import ChangeLog
 from charte_desktop.db.models.indicators import Indicator, Measurement, indicator_action
 from charte_desktop.db.models.plan import (
     Action,
@@ -41,6 +42,7 @@ __all__ = [
     "Base",
     "Body",
     "BudgetYear",
+    "ChangeLog",
     "Circle",
     "Contact",
     "Decision",

@@ -26,6 +26,8 @@ class Base(DeclarativeBase):
 # columns (its timestamps included), where the migration put them, so that a new file and
 # a migrated one list the same columns in the same order.
 ADDED = 1
+# Columns of revision 0007 and later: after those of the earlier revisions.
+ADDED_LATER = 2
 
 
 class Timestamped:

@@ -4,7 +4,7 @@ from sqlalchemy import Boolean, ForeignKey, Integer
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from charte_desktop.db.enums import Civility
-from charte_desktop.db.models.base import ADDED, Base, Timestamped, enum_type
+from charte_desktop.db.models.base import ADDED, ADDED_LATER, Base, Timestamped, enum_type
 from charte_desktop.db.types import CleanString, CleanText
 
 
@@ -39,6 +39,11 @@ class Contact(Timestamped, Base):
     """A person. Their circle is their own when set, else their organisation's."""
 
     __tablename__ = "contact"
+
+    # Added by revision 0007: bumped by every save; a save from an older version is
+    # refused (db/row_versions.py), so two officers never overwrite each other.
+    version: Mapped[int] = mapped_column(Integer, default=1, sort_order=ADDED_LATER)
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     civility: Mapped[Civility] = mapped_column(

@@ -21,7 +21,7 @@ from charte_desktop.db.enums import (
     MembershipRole,
     QuorumRule,
 )
-from charte_desktop.db.models.base import ADDED, Base, Timestamped, enum_type
+from charte_desktop.db.models.base import ADDED, ADDED_LATER, Base, Timestamped, enum_type
 from charte_desktop.db.types import CleanString, CleanText
 
 if TYPE_CHECKING:
@@ -111,6 +111,11 @@ class Meeting(Timestamped, Base):
             name="times_order",
         ),
     )
+
+    # Added by revision 0007: bumped by every save; a save from an older version is
+    # refused (db/row_versions.py), so two officers never overwrite each other.
+    version: Mapped[int] = mapped_column(Integer, default=1, sort_order=ADDED_LATER)
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     body_id: Mapped[int] = mapped_column(ForeignKey("body.id", ondelete="CASCADE"), index=True)

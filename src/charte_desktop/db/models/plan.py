@@ -18,7 +18,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from charte_desktop.db.enums import ActionStatus, FundingState, Priority, TerritoryKind
-from charte_desktop.db.models.base import ADDED, Base, Timestamped, enum_type
+from charte_desktop.db.models.base import ADDED, ADDED_LATER, Base, Timestamped, enum_type
 from charte_desktop.db.types import CleanString, CleanText, Hundredths, Money
 
 if TYPE_CHECKING:
@@ -136,6 +136,11 @@ class Action(Timestamped, Base):
         ),
         CheckConstraint("weight >= 0", name="weight_positive"),
     )
+
+    # Added by revision 0007: bumped by every save; a save from an older version is
+    # refused (db/row_versions.py), so two officers never overwrite each other.
+    version: Mapped[int] = mapped_column(Integer, default=1, sort_order=ADDED_LATER)
+    __mapper_args__ = {"version_id_col": version}  # noqa: RUF012 (SQLAlchemy reads it)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("plan.id", ondelete="CASCADE"), index=True)

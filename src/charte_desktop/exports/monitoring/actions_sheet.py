@@ -1,10 +1,13 @@
 """Sheet "Actions": one row per action with every column, late rows highlighted; under
-the table, the total of the rows shown and, for several plans, a subtotal per plan.
+the table, the total of the rows shown, the part of it that abandoned actions make (the
+Synthèse leaves them out: the two totals reconcile) and, for several plans, a subtotal
+per plan. Each row is as tall as its wrapped texts (partners, description…) need.
 
 Totals and subtotals are formulas over our own cells only: SUBTOTAL(109, …) leaves out
 the rows a filter hides; a plan's subtotal picks its rows by the « Plan » column,
 compared with the plan's title written in its own row, so sorting the table keeps it
-true. No text typed by a user is ever part of a formula."""
+true; the abandoned actions' line picks them by the « Statut » column, compared with our
+own label. No text typed by a user is ever part of a formula."""
 
 from collections.abc import Iterator
 from datetime import date
@@ -22,6 +25,7 @@ from charte_desktop.exports.monitoring.layout import (
     joined,
     table_sheet,
 )
+from charte_desktop.exports.monitoring.paging import page_height
 from charte_desktop.exports.monitoring.summary_axes import SUBTOTAL
 from charte_desktop.exports.progress import stepped
 from charte_desktop.exports.xlsx_cells import (
@@ -29,12 +33,17 @@ from charte_desktop.exports.xlsx_cells import (
     WRAPPED_LOW,
     Column,
     Kind,
+    Look,
     Quantity,
     WorkbookLooks,
+    excel_string,
     fitted_width,
+    quantity_length,
+    quantity_width,
     set_row_height,
 )
 from charte_desktop.exports.xlsx_cells.table_sheet import FIRST_ROW, TableSheet
+from charte_desktop.exports.xlsx_cells.values import LINE_HEIGHT, MAX_LINES
 from charte_desktop.services.monitoring import ActionExtras
 
 TITLE = "Actions"
@@ -42,6 +51,14 @@ PLAN, LABEL_COLUMN = "Plan", "Intitulé"
 STATUS, LATE = "Statut", "En retard"
 REQUESTED, GRANTED = "Cofinancements sollicités", "Cofinancements acquis ou versés"
 MONEY_TOTALS = ("Budget prévu", "Budget engagé", "Budget dépensé", REQUESTED, GRANTED)
+ABANDONED_LABEL = "dont actions abandonnées (exclues de la Synthèse)"
+ABANDONED_LOOK = Look(italic=True)
+HEADER_LINES = 3  # the header repeated on each printed page: three bold lines at most
+
+
+def _money_width(amounts: list[Decimal]) -> float:
+    """A money column as wide as its total needs (« 123 456 789,00 € » and more)."""
+    return quantity_width(16, [quantity_length(sum(amounts, Decimal(0)), 2, "€")])
 
 
 def _columns(data: MonitoringData) -> tuple[list[Column], int]:
@@ -61,26 +78,33 @@ def _columns(data: MonitoringData) -> tuple[list[Column], int]:
         Column("Fin", Kind.DATE, 11),
         Column("Avancement", Kind.PERCENT, 13),
         Column("Prochain jalon", Kind.DATE, 11),
-        Column("Budget prévu", Kind.MONEY, 16),
-        Column("Budget engagé", Kind.MONEY, 16),
-        Column("Budget dépensé", Kind.MONEY, 16),
+        Column("Budget prévu", Kind.MONEY,
+               _money_width([row.budget_planned for row in data.actions])),
+        Column("Budget engagé", Kind.MONEY,
+               _money_width([row.budget_committed for row in data.actions])),
+        Column("Budget dépensé", Kind.MONEY,
+               _money_width([row.budget_spent for row in data.actions])),
     ]
     if data.several_plans:
         printed.insert(2, Column(PLAN, width=24, look=WRAPPED_LOW))
     details = [
         Column("Score", Kind.QUANTITY, 8),  # weights with decimals give « 10,5 »
         Column("Rang", Kind.INTEGER, 7),
-        Column("Copilotes", width=20, look=WRAPPED_LOW, sets_height=False),
-        Column("Partenaires", width=24, look=WRAPPED_LOW, sets_height=False),
-        Column("Groupe projet", width=18, look=WRAPPED_LOW, sets_height=False),
-        Column("Politiques publiques", width=12, look=WRAPPED_LOW, sets_height=False),
+        # Every text is read on paper: the row is as tall as the longest needs (the
+        # partners' list, the widest, is what most often makes a row tall).
+        Column("Copilotes", width=20, look=WRAPPED_LOW),
+        Column("Partenaires", width=36, look=WRAPPED_LOW),
+        Column("Groupe projet", width=18, look=WRAPPED_LOW),
+        Column("Politiques publiques", width=12, look=WRAPPED_LOW),
         Column("Jalons", Kind.INTEGER, 8),
         Column("Jalons réalisés", Kind.INTEGER, 9),
-        Column(REQUESTED, Kind.MONEY, 16),
-        Column(GRANTED, Kind.MONEY, 16),
-        # Wrapped but not setting the row's height: the row shows what its other columns
-        # let it (a long description would make every page a few rows high).
-        Column("Description", width=60, look=WRAPPED_LOW, sets_height=False),
+        Column(REQUESTED, Kind.MONEY, _money_width(
+            [data.extras[row.id].funding_requested for row in data.actions
+             if row.id in data.extras])),
+        Column(GRANTED, Kind.MONEY, _money_width(
+            [data.extras[row.id].funding_granted for row in data.actions
+             if row.id in data.extras])),
+        Column("Description", width=60, look=WRAPPED_LOW),
     ]
     return printed + details, len(printed)
 
@@ -126,6 +150,15 @@ def score_cell(score: Decimal | int) -> Quantity:
     return Quantity(score, min(decimals, 2))
 
 
+def max_lines(columns: list[Column], printed: int) -> int:
+    """Lines a row may take: what a printed page holds under its repeated header (the
+    widest of the two page widths, the code and title repeated on the second)."""
+    widths = [column.width for column in columns]
+    pages = (widths[:printed], widths[:2] + widths[printed:])
+    room = page_height(max(pages, key=sum)) - HEADER_LINES * LINE_HEIGHT
+    return max(MAX_LINES, int(room // LINE_HEIGHT))
+
+
 def write_actions(workbook: Workbook, looks: WorkbookLooks, data: MonitoringData) -> None:
     count = len(data.actions)
     columns, printed = _columns(data)
@@ -133,22 +166,46 @@ def write_actions(workbook: Workbook, looks: WorkbookLooks, data: MonitoringData
         workbook, looks, data, title=TITLE,
         what=f"{count} action{'s' if count > 1 else ''}",
         columns=columns, rows=stepped(_rows(data), count), frozen_columns=2, page_columns=printed,
-        totals=MONEY_TOTALS,
+        totals=MONEY_TOTALS, max_lines=max_lines(columns, printed),
     )
     sheet.colour_values(STATUS, highlights(STATUS_COLOURS))
     colour_late_rows(sheet, LATE)
+    if any(row.status is DisplayStatus.ABANDONED for row in data.actions):
+        _abandoned_line(sheet)
     if data.several_plans and count:
         _plan_subtotals(sheet, data)
 
 
-def _plan_subtotal(sheet: TableSheet, header: str, plan_cell: str) -> str:
-    """The sum of column `header` over the rows shown whose plan is the one named in
-    `plan_cell`; built from column letters and row numbers only."""
-    letter, plan = sheet.column_letter(header), sheet.column_letter(PLAN)
+def _shown_sum(sheet: TableSheet, header: str, by: str, equal_to: str) -> str:
+    """The sum of column `header` over the rows shown whose column `by` equals
+    `equal_to` (a cell or a literal of ours); built from column letters and row numbers
+    only."""
+    letter, key = sheet.column_letter(header), sheet.column_letter(by)
     first, last = FIRST_ROW, sheet.last_row
     values = f"{letter}{first}:{letter}{last}"
     shown = f"SUBTOTAL(109,OFFSET({letter}{first},ROW({values})-ROW({letter}{first}),0))"
-    return f"=SUMPRODUCT({shown},--(${plan}${first}:${plan}${last}={plan_cell}))"
+    return f"=SUMPRODUCT({shown},--(${key}${first}:${key}${last}={equal_to}))"
+
+
+def _abandoned_line(sheet: TableSheet) -> None:
+    """Right under the total line: the part of each money total that abandoned actions
+    make (of the rows shown), which the Synthèse leaves out."""
+    ws, cells = sheet.ws, sheet.cells
+    headers = [column.header for column in sheet.columns]
+    values: list[Any] = [None] * len(headers)
+    values[0] = cells.text(ABANDONED_LABEL, ABANDONED_LOOK)  # runs on over the title
+    money = ABANDONED_LOOK.but(number_format=MONEY_FORMAT)
+    abandoned = excel_string(DisplayStatus.ABANDONED.label)
+    for header in MONEY_TOTALS:
+        values[headers.index(header)] = cells.styled(
+            _shown_sum(sheet, header, STATUS, abandoned), money, "f")
+    ws.append(values)
+
+
+def _plan_subtotal(sheet: TableSheet, header: str, plan_cell: str) -> str:
+    """The sum of column `header` over the rows shown whose plan is the one named in
+    `plan_cell`."""
+    return _shown_sum(sheet, header, PLAN, plan_cell)
 
 
 def _plan_subtotals(sheet: TableSheet, data: MonitoringData) -> None:
@@ -156,6 +213,8 @@ def _plan_subtotals(sheet: TableSheet, data: MonitoringData) -> None:
     title in the « Plan » column, the subtotals of the money columns."""
     ws, cells = sheet.ws, sheet.cells
     row = sheet.last_row + 2  # the total line
+    if any(action.status is DisplayStatus.ABANDONED for action in data.actions):
+        row += 1  # the abandoned actions' line
     carried = {action.plan_id for action in data.actions}
     plans = [plan_id for plan_id in data.plan_titles if plan_id in carried]
     ws.append([])

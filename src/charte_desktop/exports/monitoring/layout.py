@@ -11,6 +11,7 @@ from charte_desktop.exports.monitoring.data import MonitoringData
 from charte_desktop.exports.xlsx_cells import Column, Highlight, WorkbookLooks
 from charte_desktop.exports.xlsx_cells.table_sheet import YES, TableSheet
 from charte_desktop.exports.xlsx_cells.table_sheet import table_sheet as shared_table_sheet
+from charte_desktop.exports.xlsx_cells.values import MAX_LINES
 from charte_desktop.formatting import format_date
 from charte_desktop.services.indicators import IndicatorState
 
@@ -68,12 +69,13 @@ def table_sheet(
     frozen_columns: int = 0,
     page_columns: int | None = None,
     totals: Sequence[str] = (),
+    max_lines: int = MAX_LINES,
 ) -> TableSheet:
     """A table sheet of the tableau de suivi (see xlsx_cells.table_sheet)."""
     return shared_table_sheet(
         workbook, looks, title=title, subtitle=subtitle(data, what), footer=footer(data),
         columns=columns, rows=rows, frozen_columns=frozen_columns,
-        page_columns=page_columns, totals=totals)
+        page_columns=page_columns, totals=totals, max_lines=max_lines)
 
 
 def colour_late_rows(sheet: TableSheet, header: str) -> None:

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from openpyxl.workbook import Workbook
 
-from charte_desktop.db.enums import FundingState
+from charte_desktop.db.enums import DisplayStatus, FundingState
 from charte_desktop.exports.monitoring.charts import budget_chart, status_chart
 from charte_desktop.exports.monitoring.data import MonitoringData
 from charte_desktop.exports.monitoring.layout import (
@@ -33,8 +33,10 @@ from charte_desktop.exports.xlsx_cells import (
     WorkbookLooks,
     header_row,
     prepare_sheet,
+    row_height,
     set_row_height,
 )
+from charte_desktop.formatting import NBSP, format_money
 from charte_desktop.services.budget import funders_total
 
 SHEET = "Synthèse"
@@ -44,6 +46,7 @@ CHARTS_COLUMN = "E"
 AXES_BESIDE = 8  # more axes: the budget chart goes below the tables, as tall as needed
 CHART_HEIGHT = 15.0  # cm: a chart is at most this tall, to fit on a page with its title
 LABEL = Look(border=True, vertical="center")
+NOTE = SUBTITLE.but(wrap=True, vertical="top")
 
 
 def _share(part: Decimal | int, whole: Decimal | int) -> Decimal | None:
@@ -78,6 +81,22 @@ def _budget_block(rows: Rows, cells: SheetCells, data: MonitoringData) -> None:
         share = _share(amount, totals.planned) if label != "Prévu" else None
         rows.add(cells.text(label, LABEL), cells.money(amount, LABEL),
                  cells.percent(share, LABEL) if share is not None else cells.text("", LABEL))
+    note = abandoned_note(data)
+    if note:
+        set_row_height(rows.ws, rows.last + 1, [(note, WIDTHS[0])])
+        rows.add(cells.text(note, NOTE),
+                 height=row_height([(note, WIDTHS[0])]) or ROW_HEIGHT)
+
+
+def abandoned_note(data: MonitoringData) -> str | None:
+    """Why the budget here is not the total of the sheet « Actions » (None when no action
+    is abandoned): « Hors actions abandonnées (1 : 30 000,00 € prévus), que… »."""
+    abandoned = [row for row in data.actions if row.status is DisplayStatus.ABANDONED]
+    if not abandoned:
+        return None
+    planned = sum((row.budget_planned for row in abandoned), Decimal(0))
+    return (f"Hors actions abandonnées ({len(abandoned)}{NBSP}: {format_money(planned)} "
+            f"prévus), que la feuille «{NBSP}Actions{NBSP}» compte dans son total.")
 
 
 def _funding_block(rows: Rows, cells: SheetCells, data: MonitoringData) -> None:

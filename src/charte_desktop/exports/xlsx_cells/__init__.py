@@ -54,6 +54,8 @@ from charte_desktop.exports.xlsx_cells.values import (
     fitted_width,
     needs_text_guard,
     quantity_format,
+    quantity_length,
+    quantity_width,
     row_height,
 )
 
@@ -92,6 +94,8 @@ __all__ = [
     "new_workbook",
     "prepare_sheet",
     "quantity_format",
+    "quantity_length",
+    "quantity_width",
     "row_height",
     "save_workbook",
     "set_row_height",

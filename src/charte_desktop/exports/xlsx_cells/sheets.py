@@ -22,7 +22,7 @@ from openpyxl.worksheet.filters import AutoFilter
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from charte_desktop.exports.xlsx_cells.cells import HEADER, PLAIN, Look, SheetCells
-from charte_desktop.exports.xlsx_cells.values import clean_text, row_height
+from charte_desktop.exports.xlsx_cells.values import MAX_LINES, clean_text, row_height
 
 A4 = 9  # openpyxl's paper size code
 
@@ -132,9 +132,10 @@ def header_row(cells: SheetCells, headers: Iterable[str], look: Look = HEADER) -
 
 
 def set_row_height(ws: Any, row: int, texts: Iterable[tuple[str | None, float]], *,
-                   bold: bool = False) -> None:
-    """Give row `row` (not yet written) the height its wrapped `texts` need."""
-    height = row_height(texts, bold=bold)
+                   bold: bool = False, max_lines: int = MAX_LINES) -> None:
+    """Give row `row` (not yet written) the height its wrapped `texts` need (at most
+    `max_lines` lines)."""
+    height = row_height(texts, bold=bold, max_lines=max_lines)
     if height is None:
         return
     if hasattr(ws, "_values_to_row"):
@@ -168,9 +169,11 @@ def write_rows(
     rows: Iterable[Sequence[Any]],
     *,
     first_row: int,
+    max_lines: int = MAX_LINES,
 ) -> int:
     """Append `rows` (plain values, in the order of `columns`) from row `first_row` on,
-    each as tall as its wrapped texts need; the number of rows written."""
+    each as tall as its wrapped texts need (up to `max_lines` lines); the number of rows
+    written."""
     converters = [column.converter(cells) for column in columns]
     wrapped = [(index, column.width) for index, column in enumerate(columns)
                if column.look is not None and column.look.wrap and column.sets_height]
@@ -182,7 +185,7 @@ def write_rows(
             long = [(row[index], width) for index, width in wrapped
                     if row[index] and (len(row[index]) >= width or "\n" in row[index])]
             if long:
-                set_row_height(ws, first_row + count, long)
+                set_row_height(ws, first_row + count, long, max_lines=max_lines)
         append([convert(value) for convert, value in zip(converters, row, strict=True)])
         count += 1
     return count

@@ -27,7 +27,7 @@ from charte_desktop.exports.xlsx_cells.sheets import (
     write_header,
     write_rows,
 )
-from charte_desktop.exports.xlsx_cells.values import INTEGER_FORMAT, MONEY_FORMAT
+from charte_desktop.exports.xlsx_cells.values import INTEGER_FORMAT, MAX_LINES, MONEY_FORMAT
 
 HEADER_ROW = 3  # title, subtitle, then the table's header
 FIRST_ROW = HEADER_ROW + 1
@@ -81,6 +81,7 @@ def table_sheet(
     frozen_columns: int = 0,
     page_columns: int | None = None,
     totals: Sequence[str] = (),
+    max_lines: int = MAX_LINES,
 ) -> TableSheet:
     """A sheet named `title`, its title rows and one filterable Excel table of `rows`.
 
@@ -89,7 +90,7 @@ def table_sheet(
     on one page width gives `page_columns`: they print first, the other columns on the
     following pages, the frozen columns (code, title) repeated on each. `totals` names
     the columns summed under the table by SUBTOTAL(109, …): a total that follows the
-    table's filters.
+    table's filters. A row is as tall as its wrapped texts need, up to `max_lines` lines.
     """
     ws = workbook.create_sheet(title)
     cells = SheetCells(ws, looks)
@@ -100,7 +101,8 @@ def table_sheet(
     ws.append([cells.text(subtitle, SUBTITLE)])
     write_header(ws, cells, columns, row=HEADER_ROW)
     sheet = TableSheet(ws, cells, columns)
-    sheet.count = write_rows(ws, cells, columns, rows, first_row=FIRST_ROW)
+    sheet.count = write_rows(ws, cells, columns, rows, first_row=FIRST_ROW,
+                             max_lines=max_lines)
     add_table(ws, title, [column.header for column in columns], first_row=HEADER_ROW,
               row_count=sheet.count)
     if totals:

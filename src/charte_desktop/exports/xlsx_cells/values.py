@@ -5,6 +5,9 @@ No openpyxl import here: the rules are cheap to test and to reuse.
 
 import re
 from collections.abc import Iterable
+from decimal import Decimal
+
+from charte_desktop.exports.xlsx_cells.text_width import lines_needed
 
 # Number formats, written with Excel's invariant separators: a French Excel or
 # LibreOffice shows them as 14/03/2026, 1 234,50 €, 1 234 and 45 %.
@@ -37,10 +40,35 @@ def quantity_format(decimals: int = 0, unit: str = "") -> str:
     "#,##0.0\\ \"t\"" shows 18 400,5 t. The unit is user text: quotes, backslashes and
     control characters are dropped so it can never end the quoted literal."""
     number = "#,##0" + ("." + "0" * min(max(decimals, 0), MAX_DECIMALS) if decimals else "")
-    unit = _NOT_IN_UNIT.sub("", unit or "").strip()
-    if not unit or len(unit) > MAX_UNIT_IN_FORMAT:
+    unit = unit_in_format(unit)
+    if not unit:
         return number
     return f'{number}\\ "{unit}"'
+
+
+def unit_in_format(unit: str | None) -> str:
+    """The unit as `quantity_format` writes it after the number ("" when left out)."""
+    unit = _NOT_IN_UNIT.sub("", unit or "").strip()
+    return "" if len(unit) > MAX_UNIT_IN_FORMAT else unit
+
+
+def quantity_length(value: Decimal | int | float | None, decimals: int = 0,
+                    unit: str = "") -> int:
+    """Characters `quantity_format(decimals, unit)` shows for `value`: "18 400,5 t CO₂e"
+    is 15. Python's grouping gives the French length (a separator for a separator)."""
+    if value is None:
+        return 0
+    places = min(max(decimals, 0), MAX_DECIMALS)
+    number = len(f"{float(value):,.{places}f}")
+    shown = unit_in_format(unit)
+    return number + (len(shown) + 1 if shown else 0)
+
+
+def quantity_width(header_width: float, lengths: Iterable[int]) -> float:
+    """A column of quantities as wide as its widest shown value (`lengths`, from
+    `quantity_length`) and two characters of margin, never narrower than `header_width`:
+    a number too wide for its column shows « ### » in Excel and LibreOffice."""
+    return float(max(header_width, max(lengths, default=0) + 2))
 
 
 MAX_CELL_TEXT = 32_767  # Excel's limit; longer text is cut (and says so)
@@ -102,38 +130,14 @@ LINE_HEIGHT = 15.0  # points per line of 11-point text
 MAX_LINES = 6  # a row never grows beyond this: the full text stays in the cell
 
 
-def _wrapped_lines(line: str, capacity: int) -> int:
-    """Lines of one paragraph wrapped word by word at `capacity` characters."""
-    if len(line) <= capacity:
-        return 1
-    lines, used = 1, 0
-    for word in line.split(" "):
-        size = len(word)
-        if used and used + 1 + size > capacity:
-            lines, used = lines + 1, 0
-        used += size + (1 if used else 0)
-        while used > capacity:  # a word longer than the line is cut
-            lines, used = lines + 1, used - capacity
-    return lines
-
-
-def lines_needed(text: str, width: float, *, bold: bool = False) -> int:
-    """Lines `text` takes once wrapped in a column `width` characters wide.
-
-    A column holds about 1.23 times its width in ordinary French text drawn in DejaVu
-    Sans (LibreOffice's substitute for Calibri where Calibri is missing), more in
-    Calibri itself; 1.2 is assumed (1.05 in bold), with the word wrapping simulated.
-    """
-    capacity = max(int(width * (1.05 if bold else 1.2)) - 1, 1)
-    return sum(_wrapped_lines(line, capacity) for line in text.split("\n"))
-
-
 def row_height(texts: object, *, bold: bool = False, max_lines: int = MAX_LINES) -> float | None:
     """The height (points) of a row whose wrapped cells hold `texts`, (text, width) pairs;
     None when one line is enough (the row keeps its default height).
 
     Neither LibreOffice nor Excel reliably grows a row for wrapped text in a generated
-    file: without it, the second line of a long title is cut off.
+    file: without it, the second line of a long title is cut off. A text with fewer
+    characters than its column is wide is taken to fit on one line (most characters are
+    narrower than a digit): only the others are measured (text_width.lines_needed).
     """
     lines = 1
     for text, width in texts:  # type: ignore[attr-defined]

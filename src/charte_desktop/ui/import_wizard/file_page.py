@@ -157,10 +157,20 @@ class FilePage(QWizardPage):
             show_message(self.message, f"{source.header_problem}\n{choose}", error=True)
         else:
             show_message(self.message, summary)
-        if wizard.kind.has_target and not self.title_edit.isModified():
-            from charte_desktop.imports.action_plan import suggested_plan_title
+        self.suggest_title()
 
-            self.title_edit.setText(suggested_plan_title(source.table, source.header))
+    def suggest_title(self) -> None:
+        """The new plan's title proposed from the file: its title row when it has one (not
+        a column's title such as « Action »), else its name without extension. A title the
+        officer typed is kept."""
+        wizard = self.assistant
+        if (not wizard.kind.has_target or self.title_edit.isModified()
+                or wizard.source is None or wizard.header is None):
+            return
+        from charte_desktop.imports.plan_title import suggested_plan_title
+
+        self.title_edit.setText(suggested_plan_title(wizard.source.table, wizard.header))
+        self.title_edit.setCursorPosition(0)  # a long title shows its start
 
     def _fill_sheets(self, sheets: list[str], current: str) -> None:
         """The sheets to choose from (the visible ones), the one read shown."""
@@ -173,10 +183,14 @@ class FilePage(QWizardPage):
         return self.assistant.source is not None and not self.task.running
 
     def validatePage(self) -> bool:
+        self.set_target()
+        return True
+
+    def set_target(self) -> None:
+        """Where the actions go, as chosen on this page."""
         if self.assistant.kind.has_target:
             from charte_desktop.imports.action_plan import Target
 
             plan_id = self.plan_box.currentData()
             self.assistant.target = Target(plan_id=plan_id,
                                            new_title=self.title_edit.text().strip())
-        return True

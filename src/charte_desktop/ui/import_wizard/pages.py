@@ -141,6 +141,9 @@ class MappingPage(QWizardPage):
             show_message(self.message, error.message, error=True)
             return False
         header.mapping = mapping
+        # Another header line may show the sheet's title above it (or no title any more).
+        self.assistant.file_page.suggest_title()
+        self.assistant.file_page.set_target()
         return True
 
 
@@ -371,6 +374,8 @@ class ConfirmPage(QWizardPage):
         self.assistant.button(QWizard.WizardButton.BackButton).setEnabled(True)
         if not outcome.ok:
             show_message(self.message, outcome.message, error=True)
+            self.completeChanged.emit()
+            self.assistant.focus_default_button()  # Entrée tries « Importer » again
         self.assistant.import_finished(outcome)
 
     def isComplete(self) -> bool:

@@ -8,7 +8,8 @@ is one transaction: cancelled or refused, the file is left as it was.
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget, QWizard
 
 from charte_desktop.db import Database
 from charte_desktop.imports.backup import back_up_before_import
@@ -50,7 +51,28 @@ class ImportWizard(QWizard):
         self.confirm_page = ConfirmPage(self)
         for page in (self.file_page, self.mapping_page, self.preview_page, self.confirm_page):
             self.addPage(page)
+        self.currentIdChanged.connect(self._page_shown)
         self.resize(1040, 680)
+
+    def _page_shown(self, _page_id: int) -> None:
+        """The last page has nothing to type: « Importer » takes the keyboard, so that
+        Entrée imports, as in any wizard. Elsewhere, a page whose keyboard was left on a
+        hidden widget (a finished step's « Annuler ») gives it to « Suivant »."""
+        if self.currentPage() is self.confirm_page:
+            self.focus_default_button()
+            return
+        focused = QApplication.focusWidget()
+        if focused is None or not focused.isVisible():
+            self.focus_default_button()
+
+    def focus_default_button(self) -> None:
+        """The keyboard on « Suivant » or, on the last page, « Importer »."""
+        page = self.currentPage()
+        which = (QWizard.WizardButton.FinishButton if page is not None and page.isFinalPage()
+                 else QWizard.WizardButton.NextButton)
+        button = self.button(which)
+        if button.isVisible() and button.isEnabled():
+            button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # Pages call these; each runs on its own TaskPanel.
     def apply_work(self) -> Any:

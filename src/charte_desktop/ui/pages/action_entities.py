@@ -140,6 +140,7 @@ def action_entity(
         update=lambda i, f: actions.update_action(db, i, f),
         delete=lambda i: actions.delete_action(db, i),
         model=tables.ACTION,
+        versioned="action",
         deletion_question=question,
         describe=lambda f: shorten(f"{f.code} {f.title}".strip()),
         duplicate=lambda i: actions.duplicate_action(db, i),
@@ -248,6 +249,17 @@ def budget_year_entity(
     def load(item_id: int) -> budget.BudgetYearFields:
         return budget.budget_year_fields(db, item_id)
 
+    # The totals an action had before its first line, by line: Ctrl+Z of that line gives
+    # them back exactly (kept as long as the history that can undo it).
+    totals_before: dict[int, dict[str, Decimal]] = {}
+
+    def create(fields: budget.BudgetYearFields) -> budget.AddedBudgetYear:
+        # Its result says what the first line carried or replaced (status line).
+        added = budget.add_budget_year(db, fields)
+        if added.totals_before is not None:
+            totals_before[added.id] = added.totals_before
+        return added
+
     return Entity(
         name="année de budget",
         new_title="Nouvelle année de budget",
@@ -257,13 +269,13 @@ def budget_year_entity(
             FieldSpec("committed", "Engagé", "money"),
             FieldSpec("spent", "Dépensé", "money"),
         ],
-        blank=lambda: budget.BudgetYearFields(action_id=action_id() or 0,
-                                              year=clock.today().year),
+        # The first line opens with the totals typed in the action's form: none is lost.
+        blank=lambda: budget.new_line_fields(db, action_id() or 0),
         load=load,
-        # Its result says when a typed total becomes the sum of the lines (status line).
-        create=lambda f: budget.add_budget_year(db, f),
+        create=create,
         update=lambda i, f: budget.update_budget_year(db, i, f),
         delete=lambda i: budget.delete_budget_year(db, i),
+        undo_create=lambda i: budget.delete_budget_year(db, i, totals_before.get(i)),
         model=tables.BUDGET_YEAR,
         deletion_question=lambda i: f"Supprimer la ligne de budget {load(i).year} ? "
                                     "Les totaux de l'action deviennent la somme des autres "

@@ -10,7 +10,12 @@ from PySide6.QtWidgets import QSplitter, QWidget
 from charte_desktop.services.actions import ActionFilter
 from charte_desktop.services.late_reasons import late_reasons
 from charte_desktop.services.timeline import Timeline, build_timeline
-from charte_desktop.ui.pages.actions_frame import VIEW_SETTING, shows_calendar
+from charte_desktop.ui.pages.actions_frame import (
+    CALENDAR_VIEW,
+    LIST_VIEW,
+    VIEW_SETTING,
+    shows_calendar,
+)
 from charte_desktop.ui.timeline.panel import TimelinePanel
 
 if TYPE_CHECKING:
@@ -77,7 +82,7 @@ def attach_calendar(page: "ActionsPage") -> TimelinePanel:
 
     panel = TimelinePanel(fetch, visible_ids, lambda: page.plan_combo.currentText(),
                           listing.current_id)
-    index = listing.add_view("Ca&lendrier", panel, "Lis&te")
+    index = listing.add_view(CALENDAR_VIEW, panel, LIST_VIEW)
 
     def open_action(action_id: int) -> None:
         if listing.select_id(action_id):

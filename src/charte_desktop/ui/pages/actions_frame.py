@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSettings, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QTreeWidget,
     QTreeWidgetItem,
@@ -99,6 +101,8 @@ AXIS_BUTTONS = ("Nouvel axe", "Modifier", "Supprimer")
 DETAIL_TABS = ("&Jalons", "F&inancements", "&Budget par année", "Journal de sui&vi",
                "Indicate&urs", "N&otes de priorisation")
 VIEW_TABS = ("Fiches a&ctions", "&Priorisation", "Politi&ques publiques", "Bud&get")
+# « Liste | Calendrier »: Alt+A for the calendar (the menu « Aller à » is Alt+À).
+CALENDAR_VIEW, LIST_VIEW = "C&alendrier", "Lis&te"
 ALL_AXES = "Toutes les actions"
 PROGRESS_TIP = ("Avancement pondéré des actions de l'axe et de ses sous-axes : chaque action "
                 "compte selon son poids (champ « Poids » de l'action) ; les actions "
@@ -148,7 +152,8 @@ def button_row(texts: Sequence[str],
 def monitoring_button() -> QPushButton:
     button = QPushButton("Tableau de suivi (E&xcel)…")
     button.setToolTip("Le classeur à apporter en COPIL : synthèse, actions, indicateurs, "
-                      "mesures, jalons, décisions et suites du plan choisi.")
+                      "mesures, jalons, décisions et suites du plan choisi (ou de tous "
+                      "les plans, s'il y en a plusieurs).")
     return button
 
 
@@ -159,16 +164,49 @@ def sheet_button() -> QPushButton:
     return button
 
 
+class WrappedTitles(QStyledItemDelegate):
+    """An axis's title as high as it takes, wrapped at the width of the tree's column."""
+
+    def __init__(self, tree: QTreeWidget) -> None:
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option: QStyleOptionViewItem,
+                 index: QModelIndex | QPersistentModelIndex) -> QSize:
+        hint = super().sizeHint(option, index)
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = self._tree.header().sectionSize(0) - depth * self._tree.indentation() - 8
+        if width <= 40:
+            return hint
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        bounds = option.fontMetrics.boundingRect(
+            QRect(0, 0, width, 10_000), int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(hint.width(), max(hint.height(), bounds.height() + 6))
+
+
 def plan_selector() -> tuple[QComboBox, QTreeWidget]:
     combo = QComboBox()
     combo.setAccessibleName("Plan")
+    # The plan's whole title when the list is too narrow for it.
+    combo.currentTextChanged.connect(combo.setToolTip)
     tree = QTreeWidget()
-    tree.setHeaderLabels(["Axes", "Avancement"])
+    # « % » (the tip says what it is): the axes' titles get the room « Avancement » took.
+    tree.setHeaderLabels(["Axes", "%"])
     tree.headerItem().setToolTip(1, PROGRESS_TIP)
+    tree.headerItem().setTextAlignment(1, Qt.AlignmentFlag.AlignRight
+                                       | Qt.AlignmentFlag.AlignVCenter)
     header = tree.header()
     header.setStretchLastSection(False)
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+    # Long titles go onto more lines rather than being cut; the tip gives them whole.
+    tree.setWordWrap(True)
+    tree.setUniformRowHeights(False)
+    tree.setIndentation(14)
+    tree.setItemDelegateForColumn(0, WrappedTitles(tree))
+    header.sectionResized.connect(lambda *_: tree.doItemsLayout())
     tree.setAccessibleName("Axes du plan")
     return combo, tree
 
@@ -202,9 +240,10 @@ def fill_tree(tree: QTreeWidget, axes: Sequence[Any], selected: int | None,
     items: dict[int, QTreeWidgetItem] = {}
     for axis in axes:
         parent = items.get(axis.parent_id, root) if axis.parent_id else root
-        item = QTreeWidgetItem(parent, [f"{axis.code} {axis.title}".strip()])
+        text = f"{axis.code} {axis.title}".strip()
+        item = QTreeWidgetItem(parent, [text])
         item.setData(0, Qt.ItemDataRole.UserRole, axis.id)
-        item.setToolTip(0, axis.title)
+        item.setToolTip(0, text)
         if progress is not None:
             _show_progress(item, progress.axis(axis.id))
         items[axis.id] = item
@@ -244,7 +283,7 @@ def assemble(page: QWidget, left: QWidget, listing: QWidget, details: QTabWidget
     splitter.addWidget(left)
     splitter.addWidget(views)
     splitter.setStretchFactor(1, 1)
-    splitter.setSizes([260, 1000])
+    splitter.setSizes([300, 1000])
     layout = QVBoxLayout(page)
     layout.addWidget(splitter)
     page.setFocusProxy(listing)

@@ -27,7 +27,7 @@ from charte_desktop.ui.pages.budget_view import BudgetView
 from charte_desktop.ui.pages.indicator_columns import INDICATOR_COLUMNS
 from charte_desktop.ui.pages.plan_exports import (
     REPORT_KEY,
-    export_monitoring,
+    export_monitoring_asked,
     export_report,
     report_button,
 )
@@ -58,8 +58,8 @@ class ActionsPage(Page):
         self.axis_editor = EntityEditor(self, db, entities.axis_entity(db, self.plan_id),
                                         context.undo_stack, self.refresh)
         self.monitoring_button = frame.monitoring_button()
-        self.monitoring_button.clicked.connect(
-            lambda: export_monitoring(self, db, self.plan_id()))
+        self.monitoring_button.clicked.connect(  # this plan, or « Tous les plans »
+            lambda: export_monitoring_asked(self, self.monitoring_button, db, self.plan_id()))
         left = frame.left_panel(
             self.plan_combo, self.tree,
             frame.button_row(frame.PLAN_BUTTONS,
@@ -85,10 +85,10 @@ class ActionsPage(Page):
             frame.action_filters(choices.pilots(db, self.plan_id), choices.policies(db)),
             self.late_reasons)
         self.action_entity = entities.action_entity(db, self.plan_id, self.axis_id)
-        self.action_list.set_editor(
-            EntityEditor(self, db, self.action_entity, context.undo_stack, self.refresh),
-            duplicable=True,
-        )
+        action_editor = EntityEditor(self, db, self.action_entity, context.undo_stack,
+                                     self.refresh)
+        action_editor.show = self.show_item  # Ctrl+Z shows its action, in whichever plan
+        self.action_list.set_editor(action_editor, duplicable=True)
         # With no plan yet, "Nouveau" creates the plan first (see create_action).
         self.action_list.new_button.clicked.disconnect(self.action_list.create_new)
         self.action_list.new_button.clicked.connect(lambda _checked=False: self.create_action())
@@ -167,9 +167,10 @@ class ActionsPage(Page):
         page.edit_button.setText("Modifier")
         page.delete_button.setText("Supprimer")
         if entity is not None:
-            page.set_editor(EntityEditor(self, self.context.db, entity,
-                                         self.context.undo_stack,
-                                         after_save or self._reload_details))
+            editor = EntityEditor(self, self.context.db, entity, self.context.undo_stack,
+                                  after_save or self._reload_details)
+            editor.context = self.current_action_id  # Ctrl+Z shows the action's row first
+            page.set_editor(editor)
         return page
 
     def plan_id(self) -> int | None:

@@ -60,7 +60,8 @@ class ActionsPreview(Page):
         sheet = frame.sheet_button()
         sheet.setEnabled(False)
         self.action_list.add_button(sheet, needs_row=False)
-        calendar_index = self.action_list.add_view("Ca&lendrier", QWidget(), "Lis&te")
+        calendar_index = self.action_list.add_view(frame.CALENDAR_VIEW, QWidget(),
+                                                   frame.LIST_VIEW)
         self.action_list.view_buttons[calendar_index].setEnabled(False)
 
         details = QTabWidget()

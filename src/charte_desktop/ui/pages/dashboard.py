@@ -6,53 +6,62 @@ choice shows one plan or all: with several, each late action names its plan and 
 is given plan by plan.
 """
 
-from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QModelIndex, QSettings, Qt
 from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QPushButton,
     QScrollArea,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from charte_desktop import clock
-from charte_desktop.db.enums import DisplayStatus
-from charte_desktop.formatting import NBSP, format_date, format_hour, format_number
+from charte_desktop.db.enums import DisplayStatus, MeetingState
+from charte_desktop.formatting import format_date, format_hour
 from charte_desktop.services import actions, calls, indicators, meeting_outcomes, meetings, plans
-from charte_desktop.services.dashboard import budgets_by_plan
+from charte_desktop.services.dashboard import PlanScope, budgets_by_plan, plan_scope
 from charte_desktop.services.late_reasons import late_reasons, why_late_text
 from charte_desktop.ui.colours import LATE
 from charte_desktop.ui.context import AppContext
+from charte_desktop.ui.entity import shorten
 from charte_desktop.ui.i18n import FRENCH
 from charte_desktop.ui.pages.base import Page
 from charte_desktop.ui.pages.dashboard_parts import (
+    MAX_CARD_ROWS,
     BudgetCard,
-    CompactTable,
+    DashboardCard,
+    PlanChooser,
     call_text,
     days_left_text,
+    quantity,
+    short_title,
 )
-from charte_desktop.ui.table_model import Column, RowTableModel
-from charte_desktop.ui.undo import EditCommand
+from charte_desktop.ui.table_model import Column
+from charte_desktop.ui.undo import EditCommand, Spot
 
-R = TypeVar("R")
+__all__ = ["MAX_CARD_ROWS", "DashboardCard", "DashboardPage"]
 
 FOLLOW_UP_DAYS = 14
 CALL_DAYS = 30
 PLAN_SETTING = "dashboard/plan"  # the plan chosen last time; "" for all plans
 ALL_PLANS = "Tous les plans"
-PLAN_NAME_LENGTH = 24  # a plan named on a late action's line: « Charte pour une… — 1.2 »
+NEXT_MEETINGS = 10
+# Each card's caption, for every plan or for the plan chosen (see services.dashboard).
+CAPTIONS = {
+    "meetings": ("Réunions prévues à partir d'aujourd'hui",
+                 "Instances du plan et instances communes, à partir d'aujourd'hui"),
+    "indicators": ("En deçà de la trajectoire qui mène à leur cible",
+                   "Du plan ou de ses actions, en deçà de leur trajectoire"),
+    "calls": ("Pré-dépôts, dépôts et décisions attendues",
+              "Appels liés aux actions du plan ou à aucune action"),
+}
 MUTED = "#5f6b7a"
 PAGE_STYLE = f"""
 DashboardPage, QWidget#dashboardBody {{ background: #f3f5f8; }}
@@ -64,135 +73,6 @@ QLabel#figureCaption {{ color: {MUTED}; font-size: 12px; }}
 QLabel#figure {{ font-size: 20px; font-weight: 600; color: #1d2733; }}
 QLabel#territory {{ font-size: 24px; font-weight: 600; color: #1d2733; }}
 """
-
-
-def quantity(value: Any, unit: str) -> str:
-    """25,9 µg/m³ — a measured value with its unit, the French way."""
-    if value is None:
-        return "—"
-    number = format_number(value)
-    return f"{number}{NBSP}{unit}" if unit else number
-
-
-def short_title(title: str, limit: int = PLAN_NAME_LENGTH) -> str:
-    """A plan's title cut at a word to fit a code's column: « Charte pour une… »."""
-    if len(title) <= limit:
-        return title
-    cut = title[:limit - 1].rstrip()
-    if " " in cut:
-        cut = cut.rsplit(" ", 1)[0].rstrip(" ,;:–-")
-    return f"{cut}…"
-
-
-# A card is a glance: the longest lists (hundreds of rows on a large plan) stop here.
-MAX_CARD_ROWS = 8
-
-
-class DashboardCard(QFrame, Generic[R]):
-    """A heading with its count, a caption, and a compact table (or a sentence if empty)."""
-
-    def __init__(
-        self,
-        heading: str,
-        columns: Sequence[Column[R]],
-        *,
-        stretch: Sequence[int],
-        empty_text: str,
-        caption: str = "",
-        on_activate: Callable[[R], None] | None = None,
-    ) -> None:
-        super().__init__()
-        self.setObjectName("card")
-        self.heading_text = heading
-        self.on_activate = on_activate
-        self.heading = QLabel(heading)
-        self.heading.setObjectName("cardHeading")
-        self.caption = QLabel(caption)
-        self.caption.setObjectName("caption")
-        self.caption.setVisible(bool(caption))
-
-        self.model: RowTableModel[R] = RowTableModel(columns, self)
-        self.table = CompactTable()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(heading)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(True)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.table.verticalHeader().hide()
-        self.table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for i in range(len(columns)):
-            mode = QHeaderView.ResizeMode.Stretch if i in stretch else \
-                QHeaderView.ResizeMode.ResizeToContents
-            header.setSectionResizeMode(i, mode)
-        # Long texts wrap onto a second line rather than being cut.
-        header.sectionResized.connect(lambda *_: self._fit_rows())
-        # `activated` is a double click or Entrée, as the platform has it.
-        self.table.activated.connect(self._activated)
-
-        self.empty = QLabel(empty_text)
-        self.empty.setObjectName("emptyText")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.empty.setWordWrap(True)
-        self.body = QStackedWidget()
-        self.body.addWidget(self.table)
-        self.body.addWidget(self.empty)
-
-        # Heading, caption and the card's buttons share one line: the rows get the room.
-        self.heading_row = QHBoxLayout()
-        self.heading_row.setSpacing(10)
-        self.heading_row.addWidget(self.heading)
-        self.heading_row.addWidget(self.caption, 0, Qt.AlignmentFlag.AlignBaseline)
-        self.heading_row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(14, 10, 14, 12)
-        layout.setSpacing(6)
-        self.more = QLabel()
-        self.more.setObjectName("caption")
-        self.more.hide()
-        layout.addLayout(self.heading_row)
-        layout.addWidget(self.body, 1)
-        layout.addWidget(self.more)
-
-    def set_rows(self, rows: Sequence[R]) -> None:
-        """Show the first rows (a glance, not the full list); the heading counts them as
-        the lists do: "(3)", or "(8 sur 12)" when some are left out."""
-        self.model.set_rows(rows[:MAX_CARD_ROWS])
-        shown = min(len(rows), MAX_CARD_ROWS)
-        count = f"{shown} sur {len(rows)}" if shown < len(rows) else str(len(rows))
-        self.heading.setText(f"{self.heading_text} ({count})")
-        hidden = len(rows) - MAX_CARD_ROWS
-        self.more.setText(f"… et {hidden} autre{'s' if hidden > 1 else ''}, dans l'écran "
-                          "correspondant." if hidden > 0 else "")
-        self.more.setVisible(hidden > 0)
-        self.body.setCurrentWidget(self.table if rows else self.empty)
-        self._fit_rows()
-
-    def _fit_rows(self) -> None:
-        self.table.resizeRowsToContents()
-        self.table.updateGeometry()
-
-    def rows(self) -> list[R]:
-        return self.model.rows()
-
-    def current_row(self) -> R | None:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None
-
-    def select_row(self, row: int) -> None:
-        if 0 <= row < self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(row, 0))
-
-    def _activated(self, index: QModelIndex) -> None:
-        if index.isValid() and self.on_activate is not None:
-            self.on_activate(self.model.row_at(index.row()))
 
 
 class DashboardPage(Page):
@@ -209,13 +89,10 @@ class DashboardPage(Page):
         self.territory.setWordWrap(True)  # a long name wraps rather than widen the page
         self.subtitle = QLabel()
         self.subtitle.setObjectName("caption")
+        self.subtitle.setWordWrap(True)  # a long plan title wraps rather than widen the page
 
         # The plan shown: one, or all of them (remembered from one session to the next).
-        self.plan_combo = QComboBox()
-        self.plan_combo.setAccessibleName("Plan")
-        self.plan_combo.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.plan_combo.setMinimumContentsLength(28)
+        self.plan_combo = PlanChooser()
         self.plan_combo.currentIndexChanged.connect(self._plan_chosen)
         self.plan_label = QLabel("&Plan")
         self.plan_label.setBuddy(self.plan_combo)
@@ -246,7 +123,7 @@ class DashboardPage(Page):
             ],
             stretch=[2, 3],
             empty_text="Aucune réunion prévue.",
-            caption="Réunions prévues à partir d'aujourd'hui",
+            caption=CAPTIONS["meetings"][0],
             on_activate=lambda r: self.context.open_item("meetings", r.id),
         )
         self.follow_ups: DashboardCard[meeting_outcomes.FollowUpRow] = DashboardCard(
@@ -278,7 +155,7 @@ class DashboardPage(Page):
             ],
             stretch=[0],
             empty_text="Aucun indicateur hors trajectoire.",
-            caption="En deçà de la trajectoire qui mène à leur cible",
+            caption=CAPTIONS["indicators"][0],
             on_activate=lambda r: self.context.open_item("indicators", r.id),
         )
         self.budget = BudgetCard()
@@ -288,7 +165,7 @@ class DashboardPage(Page):
             [Column("Date", lambda r: r.day), Column("Jours restants", days_left_text),
              Column("Échéance", lambda r: r.kind), Column("Appel à projets", call_text)],
             stretch=[3], empty_text=f"Aucune échéance d'appel à projets dans les {CALL_DAYS} "
-            "prochains jours.", caption="Pré-dépôts, dépôts et décisions attendues",
+            "prochains jours.", caption=CAPTIONS["calls"][0],
             on_activate=lambda r: self.context.open_item("calls", r.call_id),
         )
 
@@ -418,14 +295,31 @@ class DashboardPage(Page):
         # Why, for the lines shown only: one query.
         self._why_late = late_reasons(db, [row.id for row in late[:MAX_CARD_ROWS]], today)
         self.late_actions.set_rows(late)
-        self.next_meetings.set_rows(meetings.next_meetings(db, today=self._today))
-        self.follow_ups.set_rows(
-            meeting_outcomes.follow_ups_due(db, today=self._today, within_days=FOLLOW_UP_DAYS)
-        )
-        self.indicators.set_rows(indicators.off_track_indicators(db))
+        # The plan chosen filters every card (what concerns it: services.dashboard).
+        scope = plan_scope(db, plan_id) if plan_id is not None else None
+        self.next_meetings.set_rows(self._next_meetings(scope))
+        due = meeting_outcomes.follow_ups_due(db, today=today, within_days=FOLLOW_UP_DAYS)
+        self.follow_ups.set_rows(due if scope is None else
+                                 [row for row in due if row.id in scope.follow_up_ids])
+        off_track = indicators.off_track_indicators(db)
+        self.indicators.set_rows(off_track if scope is None else
+                                 [row for row in off_track if row.id in scope.indicator_ids])
         self.budget.set_budgets(budgets_by_plan(db, plan_id))
-        self.call_deadlines.set_rows(calls.upcoming_deadlines(db, today, CALL_DAYS))
+        deadlines = calls.upcoming_deadlines(db, today, CALL_DAYS)
+        self.call_deadlines.set_rows(deadlines if scope is None else
+                                     [row for row in deadlines if row.call_id in scope.call_ids])
+        for key, card in (("meetings", self.next_meetings), ("indicators", self.indicators),
+                          ("calls", self.call_deadlines)):
+            card.caption.setText(CAPTIONS[key][scope is not None])
         self._update_done_button()
+
+    def _next_meetings(self, scope: PlanScope | None) -> list[meetings.MeetingRow]:
+        db = self.context.db
+        if scope is None:
+            return meetings.next_meetings(db, today=self._today, limit=NEXT_MEETINGS)
+        planned = meetings.list_meetings(db, meetings.MeetingFilter(
+            date_from=self._today, state=MeetingState.PLANNED))
+        return [row for row in planned if row.body_id in scope.body_ids][:NEXT_MEETINGS]
 
     # --- the plan shown --------------------------------------------------------------------
     def _fill_plans(self, plan_rows: Sequence[plans.PlanRow]) -> int | None:
@@ -434,12 +328,13 @@ class DashboardPage(Page):
         saved = str(QSettings().value(PLAN_SETTING, ""))
         self.plan_combo.blockSignals(True)
         self.plan_combo.clear()
-        self.plan_combo.addItem(ALL_PLANS, None)
+        self.plan_combo.add_plan(ALL_PLANS, None)
         for row in plan_rows:
-            self.plan_combo.addItem(row.title, row.id)
+            self.plan_combo.add_plan(row.title, row.id)
         index = self.plan_combo.findData(int(saved)) if saved.isdigit() else -1
         self.plan_combo.setCurrentIndex(max(index, 0))
         self.plan_combo.blockSignals(False)
+        self.plan_combo.setToolTip(self.plan_combo.currentText())
         return self.plan_id()
 
     def plan_id(self) -> int | None:
@@ -474,11 +369,13 @@ class DashboardPage(Page):
         position = self.follow_ups.table.currentIndex().row()
         db = self.context.db
         meeting_outcomes.set_follow_up_done(db, row.id, True)
-        self.context.undo_stack.push(EditCommand(
+        command = EditCommand(
             f"Marquer comme fait : {row.text[:40]}",
             lambda item_id, done: meeting_outcomes.set_follow_up_done(db, item_id, done),
             row.id, False, True, self.refresh,
-        ))
+        )
+        command.spot = Spot(f"suite marquée comme faite « {shorten(row.text)} »", self)
+        self.context.undo_stack.push(command)
         self.refresh()
         self.follow_ups.select_row(min(position, self.follow_ups.model.rowCount() - 1))
         self._update_done_button()

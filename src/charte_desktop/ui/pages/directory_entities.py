@@ -50,6 +50,7 @@ def contact_entity(
         update=lambda i, f: directory.update_contact(db, i, f),
         delete=lambda i: directory.delete_contact(db, i),
         model=tables.CONTACT,
+        versioned="contact",
         deletion_question=question,
     )
 

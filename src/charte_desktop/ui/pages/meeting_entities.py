@@ -80,6 +80,7 @@ def meeting_entity(
         update=lambda i, f: meetings.update_meeting(db, i, f),
         delete=lambda i: meetings.delete_meeting(db, i),
         model=tables.MEETING,
+        versioned="meeting",
         deletion_question=question,
         describe=lambda f: " du ".join(part for part in (
             dict(choices.bodies(db)()).get(f.body_id, ""), format_date(f.date)) if part),

@@ -184,7 +184,9 @@ class MeetingsPage(Page):
         self.tabs.addTab(self.decisions, "Dé&cisions")
         self.tabs.addTab(self.follow_ups, "S&uites à donner")
         self.tabs.addTab(self.minutes, "Compte &rendu")
-        self.tabs.addTab(self.carried, "Suites des réunions précédentes")
+        self.tabs.addTab(self.carried, "Suites &antérieures")  # Alt+A: no other letter left
+        self.tabs.setTabToolTip(self.tabs.count() - 1, "Suites des réunions précédentes de "
+                                "l'instance, encore à faire")
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
         lower_layout.setContentsMargins(0, 0, 0, 0)

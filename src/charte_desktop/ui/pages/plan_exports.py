@@ -3,7 +3,8 @@ the directory or a body's members."""
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from charte_desktop.db import Database
 from charte_desktop.exports.progress import Progress
@@ -45,6 +46,30 @@ def export_monitoring(parent: QWidget, db: Database, plan_id: int | None) -> Pat
         title="Enregistrer le tableau de suivi", file_filter=EXCEL_FILTER,
         failure="Tableau de suivi non écrit", work_title="Tableau de suivi",
         heading="Écriture du tableau de suivi…")
+
+
+def export_monitoring_asked(parent: QWidget, button: QPushButton, db: Database,
+                            plan_id: int | None) -> Path | None:
+    """« Tableau de suivi (Excel)… »: with several plans, a menu under the button asks
+    which (the plan shown, Entrée; or « Tous les plans », one workbook); Échap, none."""
+    from charte_desktop.services.plans import list_plans
+    from charte_desktop.ui.entity import shorten
+
+    plans = list_plans(db)
+    if len(plans) > 1:
+        menu = QMenu(button)
+        menu.setAccessibleName("Tableau de suivi de quel plan")
+        title = next((plan.title for plan in plans if plan.id == plan_id), None)
+        shown = (menu.addAction(f"&Le plan affiché : {shorten(title, 50)}")
+                 if title is not None else None)
+        every = menu.addAction(f"&Tous les plans ({len(plans)}), dans un seul classeur")
+        menu.setActiveAction(shown or every)
+        chosen = menu.exec(button.mapToGlobal(QPoint(0, button.height())))
+        if chosen is None:
+            return None
+        if chosen is every:
+            plan_id = None
+    return export_monitoring(parent, db, plan_id)
 
 
 def export_contacts(parent: QWidget, db: Database, body_id: int | None) -> Path | None:

@@ -4,8 +4,8 @@ when another action is shown, never dropped."""
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QValidator
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from charte_desktop.errors import CharteError
@@ -14,6 +14,7 @@ from charte_desktop.services import action_details as details
 from charte_desktop.services.weights import weight_text
 from charte_desktop.ui.context import AppContext
 from charte_desktop.ui.error_reporting import show_user_error
+from charte_desktop.ui.problem_label import PROBLEM_COLOUR
 from charte_desktop.ui.undo import EditCommand
 
 NOT_SCORED = -1
@@ -31,6 +32,11 @@ class ScoresPanel(QWidget):
         self.form = QFormLayout()
         self.summary = QLabel()
         self.summary.setObjectName("scoresSummary")
+        # A digit the scale refuses (« 7 ») is said here; the spin box keeps its note.
+        self.problem = QLabel()
+        self.problem.setObjectName("scoresProblem")
+        self.problem.setStyleSheet(f"color: {PROBLEM_COLOUR};")
+        self.problem.setWordWrap(True)
         self.save_button = QPushButton("En&registrer les notes")
         self.save_button.clicked.connect(self.save)
         save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self)
@@ -43,6 +49,7 @@ class ScoresPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(help_text)
         layout.addLayout(self.form)
+        layout.addWidget(self.problem)
         layout.addWidget(self.summary)
         layout.addWidget(self.save_button)
         layout.addStretch(1)
@@ -54,6 +61,7 @@ class ScoresPanel(QWidget):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.spins.clear()
+        self.problem.setText("")
         action_id = self._shown_for = self._action_id()
         if action_id is None:
             self.summary.setText("")
@@ -67,11 +75,35 @@ class ScoresPanel(QWidget):
             spin.setAccessibleName(criterion.name)
             spin.setToolTip(criterion.description)
             spin.valueChanged.connect(self._update_button)
+            spin.installEventFilter(self)
             self.spins[criterion.id] = spin
             self.form.addRow(f"{criterion.name} (poids {weight_text(criterion.weight)})", spin)
         self._saved = self.current_scores()
         self._update_summary()
         self._update_button()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (isinstance(watched, QSpinBox) and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.text().isdigit()):
+            self._check_digit(watched, event.text())
+        return super().eventFilter(watched, event)
+
+    def _check_digit(self, spin: QSpinBox, digit: str) -> None:
+        """Say why a digit the spin box refuses changes nothing (Qt drops it silently)."""
+        line = spin.lineEdit()
+        text, start = line.text(), line.cursorPosition()
+        end = start
+        if line.hasSelectedText():
+            start = line.selectionStart()
+            end = start + len(line.selectedText())
+        typed = text[:start] + digit + text[end:]
+        state = spin.validate(typed, start + 1)
+        if (state[0] if isinstance(state, tuple) else state) != QValidator.State.Invalid:
+            self.problem.setText("")
+            return
+        shown = typed if typed.isdigit() else digit
+        self.problem.setText(f"Une note va de 0 à {details.MAX_SCORE} (saisi : {shown}) : "
+                             "la note reste inchangée.")
 
     def current_scores(self) -> dict[int, int | None]:
         return {cid: (None if spin.value() == NOT_SCORED else spin.value())

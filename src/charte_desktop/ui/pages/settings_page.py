@@ -346,6 +346,12 @@ class SettingsPage(Page):
                 Column("Description", lambda c: " ".join(c.description.split()), width=300),
             ], lambda: details.list_criteria(db), "Rechercher un critère…",
             lambda c: c.name)
+        # Five criteria in sight on the laptop's screen (the demo's five), not two.
+        table = self.criteria.table
+        table.setMinimumHeight(table.horizontalHeader().sizeHint().height()
+                               + 5 * table.verticalHeader().defaultSectionSize()
+                               + table.horizontalScrollBar().sizeHint().height()
+                               + 2 * table.frameWidth())
 
         self.backups = BackupSettings(context)
         self.template = TemplateSettings()
@@ -365,7 +371,7 @@ class SettingsPage(Page):
         self.left_column.setMinimumWidth(column.minimumSizeHint().width()
                                          + self.left_column.verticalScrollBar().sizeHint().width())
         right = QVBoxLayout()
-        for page, stretch in ((self.circles, 3), (self.policies, 2), (self.criteria, 2)):
+        for page, stretch in ((self.circles, 1), (self.policies, 1), (self.criteria, 1)):
             right.addWidget(page.parentWidget() or page, stretch)
         layout = QHBoxLayout(self)
         layout.addWidget(self.left_column, 2)

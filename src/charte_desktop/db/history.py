@@ -1,0 +1,81 @@
+"""Record who created, changed or deleted an action, a meeting or a contact, and when.
+
+A flush of any session writes one `change_log` line per such row, with the French names of
+the fields that changed. The author is the session's (`Database.author`): the server's
+user on a server, the computer's session name on a file. Rows written by plain SQL
+statements (bulk imports) are not recorded here: their use case says what it did.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session
+
+from charte_desktop import clock
+from charte_desktop.db.models import Action, ChangeLog, Contact, Meeting
+
+TRACKED: dict[type, str] = {Action: "action", Meeting: "meeting", Contact: "contact"}
+
+# The fields' names as the forms show them; a field not listed is not named.
+FIELD_LABELS: dict[str, dict[str, str]] = {
+    "action": {
+        "code": "code", "title": "intitulé", "description": "description",
+        "status": "statut", "priority": "priorité", "pilot_id": "pilote",
+        "project_group_id": "groupe projet", "start_date": "début", "end_date": "fin",
+        "progress": "avancement", "budget_planned": "budget prévu",
+        "budget_committed": "budget engagé", "budget_spent": "budget dépensé",
+        "axis_id": "axe", "weight": "poids", "copilots": "copilotes",
+        "partners": "partenaires", "policies": "politiques publiques",
+        "progress_from_milestones": "avancement par les jalons",
+    },
+    "meeting": {
+        "date": "date", "start_time": "heure de début", "end_time": "heure de fin",
+        "place": "lieu", "state": "état", "secretary_id": "secrétaire de séance",
+        "notes": "notes", "body_id": "instance", "signatory_id": "signataire",
+    },
+    "contact": {
+        "civility": "civilité", "first_name": "prénom", "last_name": "nom",
+        "function": "fonction", "title": "titre", "organisation_id": "structure",
+        "circle_id": "cercle", "email": "courriel", "phone": "téléphone", "notes": "notes",
+        "archived": "archivage",
+    },
+}
+CREATED, CHANGED, DELETED = "created", "changed", "deleted"
+KIND_LABELS = {CREATED: "Création", CHANGED: "Modification", DELETED: "Suppression"}
+
+
+def _changed_fields(table: str, obj: Any) -> list[str]:
+    labels = FIELD_LABELS[table]
+    state = inspect(obj)
+    return [label for name, label in labels.items()
+            if name in state.attrs and state.attrs[name].history.has_changes()]
+
+
+def _summary(kind: str, table: str, obj: Any) -> str:
+    if kind != CHANGED:
+        return ""
+    return ", ".join(_changed_fields(table, obj))
+
+
+@event.listens_for(Session, "after_flush")
+def _record(session: Session, _context: Any) -> None:
+    lines = []
+    now = clock.now()
+    author = str(session.info.get("author") or "")
+    for kind, objects in ((CREATED, session.new), (CHANGED, session.dirty),
+                          (DELETED, session.deleted)):
+        # Sorted: a flush's lines come in the same order whatever the sets' order.
+        tracked = sorted(((TRACKED[type(obj)], obj.id or 0, obj) for obj in objects
+                          if type(obj) in TRACKED), key=lambda item: item[:2])
+        for table, _id, obj in tracked:
+            if kind == CHANGED and not session.is_modified(obj, include_collections=True):
+                continue
+            summary = _summary(kind, table, obj)
+            if kind == CHANGED and not summary:
+                continue  # only its time stamps or unnamed fields moved
+            lines.append({"table_name": table, "row_id": obj.id, "at": now,
+                          "author": author[:120], "kind": kind, "summary": summary})
+    if lines:
+        session.connection().execute(insert(ChangeLog), lines)

@@ -1,0 +1,68 @@
+"""What the window does differently on a shared server: it says so, and it shows the other
+officers' changes within a few seconds, without restarting.
+
+The server counts the rows every session inserted, updated or deleted (its statistics);
+the window reads that count every few seconds and, when it moved, reads the screen again.
+Not while a form or a question is open: the officer's typing is never disturbed.
+"""
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from charte_desktop.db import Database
+
+log = logging.getLogger("charte")
+
+POLL_MS = 3000
+
+# Short enough for the status bar of a 1366-pixel screen; the address is in the title.
+SERVER_NOTICE = ("Base partagée : plusieurs agents y travaillent à la fois, les changements "
+                 "des autres s'affichent d'eux-mêmes ; le serveur a ses sauvegardes "
+                 "(« Sauvegarder maintenant » en copie une ici).")
+
+
+def server_notice(db: Database) -> str:
+    return SERVER_NOTICE
+
+
+def change_count(db: Database) -> int:
+    """Rows inserted, updated or deleted on the server since its statistics began."""
+    from sqlalchemy import text
+
+    with db.engine.connect() as connection:
+        value = connection.execute(text(
+            "SELECT coalesce(sum(n_tup_ins + n_tup_upd + n_tup_del), 0) "
+            "FROM pg_stat_user_tables")).scalar()
+    return int(value or 0)
+
+
+class ServerWatch(QObject):
+    """Calls `refresh` when the server's content changed since the last look."""
+
+    def __init__(self, parent: QObject, db: Database, refresh: Callable[[], None],
+                 interval_ms: int = POLL_MS) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._refresh = refresh
+        self._seen: int | None = None
+        self._pending = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self.look)
+        self.timer.start()
+
+    def look(self) -> None:
+        try:
+            count = change_count(self._db)
+        except Exception as error:  # the network: said once in the log, tried again later
+            log.warning("Serveur injoignable pour le suivi des modifications : %s", error)
+            return
+        if self._seen is not None and count != self._seen:
+            self._pending = True
+        self._seen = count
+        if self._pending and QApplication.activeModalWidget() is None:
+            self._pending = False
+            self._refresh()

@@ -1,0 +1,90 @@
+"""Every change of an action, a meeting or a contact is recorded; a stale save is refused."""
+
+from dataclasses import replace
+from datetime import UTC, date, datetime, time
+from pathlib import Path
+
+import pytest
+
+from charte_desktop import clock
+from charte_desktop.db import open_database
+from charte_desktop.db.row_versions import editing
+from charte_desktop.errors import StaleEditError
+from charte_desktop.services import actions, directory
+from charte_desktop.services.history import history_lines, row_version
+
+
+@pytest.fixture
+def officer(monkeypatch: pytest.MonkeyPatch) -> str:
+    monkeypatch.setattr("getpass.getuser", lambda: "camille")
+    return "camille"
+
+
+def at(monkeypatch: pytest.MonkeyPatch, day: date, hour: int, minute: int) -> None:
+    """Changes are recorded at this local moment."""
+    moment = datetime.combine(day, time(hour, minute)).astimezone(UTC)
+    monkeypatch.setattr(clock, "now", lambda: moment)
+
+
+def test_a_change_is_recorded_with_who_and_what(demo: Path, officer: str,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_database(demo) as db:
+        action = actions.list_actions(db)[0]
+        fields = actions.action_form_fields(db, action.id)
+        before = row_version(db, "action", action.id)
+        at(monkeypatch, date(2026, 3, 14), 13, 5)
+        actions.update_action(db, action.id, replace(fields, title="Nouvel intitulé"))
+        assert row_version(db, "action", action.id) == (before or 0) + 1
+        latest = history_lines(db, "action", action.id)[0]
+        assert latest.author == "camille"
+        assert latest.what == "Modification : intitulé"
+        assert latest.when.startswith("14/03/2026 ")
+
+
+def test_creation_and_deletion_are_recorded(demo: Path, officer: str) -> None:
+    with open_database(demo) as db:
+        first = actions.list_actions(db)[0]
+        fields = actions.action_form_fields(db, first.id)
+        created = actions.create_action(db, replace(fields, code="9.1", title="Essai"))
+        actions.delete_action(db, created.id)
+        assert [line.what for line in history_lines(db, "action", created.id)] == [
+            "Suppression", "Création"]
+
+
+def test_a_save_from_an_older_version_is_refused_and_writes_nothing(
+        demo: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with open_database(demo) as db:
+        action = actions.list_actions(db)[0]
+        fields = actions.action_form_fields(db, action.id)
+        opened_at = row_version(db, "action", action.id)
+        # Meanwhile dominique saves the same action.
+        monkeypatch.setattr("getpass.getuser", lambda: "dominique")
+        db._author = None
+        at(monkeypatch, clock.today(), 14, 5)
+        actions.update_action(db, action.id, replace(fields, title="Sa version"))
+        with pytest.raises(StaleEditError) as refused, editing("action", action.id, opened_at):
+            actions.update_action(db, action.id, replace(fields, title="Ma version"))
+        assert refused.value.message.startswith(
+            "Cette action a été modifiée par dominique à 14h05 pendant que vous la modifiiez")
+        assert (refused.value.table, refused.value.row_id) == ("action", action.id)
+        assert actions.get_action(db, action.id).title == "Sa version"
+
+
+def test_a_save_from_the_current_version_lands(demo: Path) -> None:
+    with open_database(demo) as db:
+        contact = directory.list_contacts(db)[0]
+        fields = directory.contact_fields(db, contact.id)
+        with editing("contact", contact.id, row_version(db, "contact", contact.id)):
+            directory.update_contact(db, contact.id, replace(fields, phone="03 80 00 00 00"))
+        assert directory.contact_fields(db, contact.id).phone == "03 80 00 00 00"
+        assert history_lines(db, "contact", contact.id)[0].what == "Modification : téléphone"
+
+
+def test_changing_only_the_copilots_moves_the_version(demo: Path) -> None:
+    with open_database(demo) as db:
+        action = actions.list_actions(db)[0]
+        fields = actions.action_form_fields(db, action.id)
+        contacts = [c.id for c in directory.list_contacts(db)[:2]]
+        before = row_version(db, "action", action.id)
+        actions.update_action(db, action.id, replace(fields, copilot_ids=contacts))
+        assert row_version(db, "action", action.id) != before

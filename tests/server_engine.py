@@ -1,0 +1,62 @@
+"""The `db` fixture on a PostgreSQL server: CHARTE_TEST_ENGINE=postgresql (with
+CHARTE_TEST_SERVER) runs the use-case tests again on a real server, each test on a new
+base copied from a template (an empty Charte file published once per run)."""
+
+import os
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from charte_desktop.db import Database
+from charte_desktop.db.server import ServerAddress, parse_address
+
+ENGINE_VARIABLE = "CHARTE_TEST_ENGINE"
+TEMPLATE = "charte_template_tests"
+_template_made: list[bool] = []
+
+
+def on_server() -> bool:
+    return os.environ.get(ENGINE_VARIABLE) == "postgresql"
+
+
+def _admin(address: ServerAddress):  # type: ignore[no-untyped-def]
+    import psycopg
+
+    return psycopg.connect(host=address.host, port=address.port, user=address.user,
+                           password=address.password, dbname=address.base, autocommit=True)
+
+
+def _make_template(server: ServerAddress, folder: Path) -> None:
+    from charte_desktop.db import create_database
+    from charte_desktop.db.publish import publish
+
+    with _admin(server) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")
+        admin.execute(f"CREATE DATABASE {TEMPLATE}")
+    empty = folder / "vide.sqlite"
+    create_database(empty).close()
+    publish(empty, ServerAddress(server.host, server.port, TEMPLATE, server.user,
+                                 server.password))
+
+
+@contextmanager
+def server_database(folder: Path) -> Iterator[Database]:
+    """A new base holding what `create_database` gives a new file, on the test server."""
+    from charte_desktop.db.server_database import open_server
+
+    server = parse_address(os.environ["CHARTE_TEST_SERVER"])
+    if not _template_made:
+        _make_template(server, folder)
+        _template_made.append(True)
+    name = f"charte_t_{uuid.uuid4().hex[:12]}"
+    with _admin(server) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE {TEMPLATE}')
+    base = ServerAddress(server.host, server.port, name, server.user, server.password)
+    database = open_server(base)
+    try:
+        yield database
+    finally:
+        database.close()
+        with _admin(server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
