@@ -53,12 +53,27 @@ def demo() -> int:
     return run(venv_bin("charte-desktop"), "--demo")
 
 
+SERVER_SUITES = ("tests/services", "tests/exports", "tests/calls", "tests/updates",
+                 "tests/imports", "tests/safety", "tests/db/test_row_history.py",
+                 "tests/test_use_case_model.py")
+
+
+def run_on_server() -> int:
+    environment = dict(os.environ, CHARTE_TEST_ENGINE="postgresql")
+    return subprocess.run([str(venv_bin("python")), "-m", "pytest", "-q", *SERVER_SUITES],
+                          cwd=ROOT, env=environment).returncode
+
+
 def test() -> int:
     """The tests, the linter and the type checker, each run whatever the others say: one
     report of everything to fix. Fails if any fails."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"  # the window's tests need no screen
     results = {
         "pytest": run(venv_bin("python"), "-m", "pytest", "-q"),
+        # With a test server (CI starts one: .ci/postgres.sh), the use cases and what is
+        # built on them run again on PostgreSQL: the `db` fixture makes a base there.
+        **({"pytest (PostgreSQL)": run_on_server()} if os.environ.get("CHARTE_TEST_SERVER")
+           else {}),
         "ruff": run(venv_bin("ruff"), "check", "src", "tests", "bench", "installer",
                     "resources", "dev.py"),
         "mypy": run(venv_bin("mypy")),  # what it checks: [tool.mypy] in pyproject.toml

@@ -40,6 +40,24 @@ def _make_template(server: ServerAddress, folder: Path) -> None:
                                  server.password))
 
 
+def _copy_template(server: ServerAddress, name: str) -> None:
+    """CREATE DATABASE … TEMPLATE, tried again while the server still closes a session on
+    the template (« source database is being accessed by other users »)."""
+    import time
+
+    import psycopg
+
+    for attempt in range(20):
+        try:
+            with _admin(server) as admin:
+                admin.execute(f'CREATE DATABASE "{name}" TEMPLATE {TEMPLATE}')
+            return
+        except psycopg.errors.ObjectInUse:
+            if attempt == 19:
+                raise
+            time.sleep(0.1)
+
+
 @contextmanager
 def server_database(folder: Path) -> Iterator[Database]:
     """A new base holding what `create_database` gives a new file, on the test server."""
@@ -50,8 +68,7 @@ def server_database(folder: Path) -> Iterator[Database]:
         _make_template(server, folder)
         _template_made.append(True)
     name = f"charte_t_{uuid.uuid4().hex[:12]}"
-    with _admin(server) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE {TEMPLATE}')
+    _copy_template(server, name)
     base = ServerAddress(server.host, server.port, name, server.user, server.password)
     database = open_server(base)
     try:

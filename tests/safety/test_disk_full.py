@@ -124,6 +124,7 @@ def test_locked_file_is_told_in_french_and_work_goes_on(demo: tuple[Database, in
     assert counts(db)[0] == before[0] + 1
 
 
+@pytest.mark.file_only  # SQLite's own error
 def test_other_database_errors_are_not_disguised(db: Database) -> None:
     with pytest.raises(OperationalError, match="no such table"), db.session() as session:
         session.execute(text("SELECT * FROM no_such_table"))

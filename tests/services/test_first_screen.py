@@ -39,6 +39,7 @@ def test_demo_territory_reads_the_same_on_any_day(demo: Path, shift: int) -> Non
         db.close()
 
 
+@pytest.mark.file_only  # the first screen reads the file with sqlite3
 def test_edge_cases_read_the_same(db: Database) -> None:
     """No pilot, no axis, no dates, nested axes, an undated plan, overdue milestones."""
     undated = plans.create_plan(db, plans.PlanFields("Sans période"))

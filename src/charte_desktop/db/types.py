@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any
 
-from sqlalchemy import Integer, String, Text
+from sqlalchemy import BigInteger, Integer, String, Text
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator
 
@@ -15,10 +15,18 @@ from charte_desktop.text import clean_line, clean_text
 
 
 class Money(TypeDecorator[Decimal]):
-    """Euros as `Decimal` in Python, integer cents in the file (SQLite has no exact decimal)."""
+    """Euros as `Decimal` in Python, integer cents in the file (SQLite has no exact decimal).
+
+    SQLite's integers have 64 bits; a server's INTEGER has 32, under 21,5 M€ in cents: there
+    the column is a BIGINT (revision 0007)."""
 
     impl = Integer
     cache_ok = True
+
+    def load_dialect_impl(self, dialect: Dialect) -> Any:
+        if dialect.name == "sqlite":
+            return dialect.type_descriptor(Integer())
+        return dialect.type_descriptor(BigInteger())
 
     def process_bind_param(self, value: Any, dialect: Dialect) -> int | None:
         if value is None:

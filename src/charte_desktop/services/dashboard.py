@@ -90,7 +90,7 @@ def budgets_by_plan(db: Database, plan_id: int | None = None) -> list[PlanBudget
         )
         .outerjoin(Action, carried)
         .group_by(Plan.id, Plan.title, Plan.period_start)
-        .order_by(Plan.period_start.desc(), Plan.title)
+        .order_by(Plan.period_start.desc().nulls_last(), Plan.title)
     )
     if plan_id is not None:
         query = query.where(Plan.id == plan_id)

@@ -33,7 +33,7 @@ class AxisNode:
 def read_plans(connection: sqlite3.Connection) -> list[PlanChoice]:
     """The plans in the order of the plan selector: newest period first, then by title."""
     rows = connection.execute(
-        "SELECT id, title FROM plan ORDER BY period_start DESC, title").fetchall()
+        "SELECT id, title FROM plan ORDER BY period_start DESC NULLS LAST, title").fetchall()
     return [PlanChoice(id_, title) for id_, title in rows]
 
 

@@ -74,26 +74,24 @@ def action_extras(db: Database, plan_id: int | None = None) -> dict[int, ActionE
     found: dict[int, ActionExtras] = defaultdict(lambda: ActionExtras([], [], []))
     with db.session() as session:
         run = session.connection().execute
-        for action_id, first, last in run(
+        # Names sorted here, not by SQL: a server's collation would order them its way.
+        for action_id, first, last in sorted(run(
             select(action_copilot.c.action_id, Contact.first_name, Contact.last_name)
             .join(Contact, Contact.id == action_copilot.c.contact_id)
             .join(Action, Action.id == action_copilot.c.action_id).where(where)
-            .order_by(Contact.last_name, Contact.first_name)
-        ):
+        ), key=lambda row: (fold(row[2]), fold(row[1]))):
             found[action_id].copilots.append(_person(first, last))
-        for action_id, name in run(
+        for action_id, name in sorted(run(
             select(action_partner.c.action_id, Organisation.name)
             .join(Organisation, Organisation.id == action_partner.c.organisation_id)
             .join(Action, Action.id == action_partner.c.action_id).where(where)
-            .order_by(Organisation.name)
-        ):
+        ), key=lambda row: fold(row[1])):
             found[action_id].partners.append(name)
-        for action_id, code in run(
+        for action_id, code in sorted(run(
             select(action_policy.c.action_id, Policy.code)
             .join(Policy, Policy.id == action_policy.c.policy_id)
             .join(Action, Action.id == action_policy.c.action_id).where(where)
-            .order_by(Policy.code)
-        ):
+        ), key=lambda row: fold(row[1])):
             found[action_id].policies.append(code)
         for action_id, description, group in run(
             select(Action.id, Action.description, Body.name)

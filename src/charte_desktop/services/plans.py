@@ -184,7 +184,7 @@ def list_plans(db: Database) -> list[PlanRow]:
     query = (
         select(Plan, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.plan_id == Plan.id)
-        .order_by(Plan.period_start.desc(), Plan.title)
+        .order_by(Plan.period_start.desc().nulls_last(), Plan.title)
     )
     with db.session() as session:
         return [

@@ -343,7 +343,9 @@ class FormDialog(QDialog, Generic[F]):
         from charte_desktop.ui.history_dialog import HistoryDialog
 
         if self._history is not None:
-            HistoryDialog(self, self.windowTitle(), self._history()).exec()
+            # « Historique — l'action « 1.1 … » », not « … — Modifier l'action … ».
+            title = self.windowTitle().removeprefix("Modifier ")
+            HistoryDialog(self, title, self._history()).exec()
 
     def done(self, result: int) -> None:
         self._timer.stop()  # no check of a form that is gone

@@ -16,9 +16,19 @@ branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 VERSIONED = ("action", "meeting", "contact")
+# Amounts in cents: a server's INTEGER stops at 21 474 836,47 €, a département's budget
+# goes beyond. SQLite's integers already have 64 bits: nothing to change there.
+MONEY = {"action": ("budget_planned", "budget_committed", "budget_spent"),
+         "budget_year": ("planned", "committed", "spent"),
+         "funding": ("amount",), "funding_call": ("amount",)}
 
 
 def upgrade() -> None:
+    if op.get_bind().dialect.name != "sqlite":
+        for table, columns in MONEY.items():
+            for column in columns:
+                op.alter_column(table, column, type_=sa.BigInteger(),
+                                existing_type=sa.Integer())
     for table in VERSIONED:
         with op.batch_alter_table(table, schema=None) as batch_op:
             batch_op.add_column(sa.Column("version", sa.Integer(), nullable=False,
