@@ -20,6 +20,8 @@ from tests.ui.keyboard import CTRL, press, press_alt
 def open_page(qtbot: QtBot, db: Database) -> tuple[MainWindow, ActionsPage]:
     window = MainWindow(db)
     qtbot.addWidget(window)
+    window.show()  # shortcuts reach a shown window only
+    qtbot.waitExposed(window)
     page = window.show_screen("actions")
     assert isinstance(page, ActionsPage)
     return window, page
@@ -81,3 +83,23 @@ def test_the_form_shows_the_history(qtbot: QtBot, demo_db: Database) -> None:
     when_dialog_opens(open_history)
     page.action_list.edit_current()
     assert seen["rows"][0][1:] == ["dominique", "Modification : intitulé"]
+
+
+def test_ctrl_z_never_overwrites_a_colleagues_later_save(
+        qtbot: QtBot, demo_db: Database, answer_dialogs: Any) -> None:
+    window, page = open_page(qtbot, demo_db)
+    action_id = page.current_action_id()
+    assert action_id is not None
+
+    def retitle(form: Any) -> None:
+        type_text(qtbot, form.inputs["title"].focus_widget, " (ma version)")
+        press(form, Qt.Key.Key_S, CTRL)
+
+    when_dialog_opens(retitle)
+    page.action_list.edit_current()
+    assert "(ma version)" in actions.get_action(demo_db, action_id).title
+    other_officer_saves(demo_db, action_id, "Titre de dominique")
+    press(window, Qt.Key.Key_Z, CTRL)
+    assert actions.get_action(demo_db, action_id).title == "Titre de dominique"
+    assert len(answer_dialogs.warnings) == 1
+    assert answer_dialogs.warnings[0].startswith("Cette action a été modifiée par dominique")

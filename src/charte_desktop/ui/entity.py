@@ -174,7 +174,7 @@ class EntityEditor(Generic[F]):
         if dialog.saved_fields != before:
             command = EditCommand(
                 f"Modification : {entity.name}",
-                entity.update,
+                entity.update if table is None else self._versioned_update(table, item_id),
                 item_id,
                 before,
                 dialog.saved_fields,
@@ -184,6 +184,21 @@ class EntityEditor(Generic[F]):
             self.undo_stack.push(command)
         self.refresh()
         return dialog.result_value
+
+    def _versioned_update(self, table: str, item_id: int) -> Callable[[int, F], Any]:
+        """Ctrl+Z and Ctrl+Y of an edit, refused (in French, nothing written) when another
+        officer saved the record since: an undo never overwrites a colleague's change."""
+        from charte_desktop.services import history
+
+        version = [history.row_version(self.db, table, item_id)]  # as this save left it
+
+        def update(row_id: int, fields: F) -> Any:
+            result = history.saved_from(table, row_id, version[0],
+                                        lambda: self.entity.update(row_id, fields))
+            version[0] = history.row_version(self.db, table, row_id)
+            return result
+
+        return update
 
     def delete(self, item_id: int) -> bool:
         """Ask, naming what goes with it, then delete; Ctrl+Z puts it all back (same ids),
