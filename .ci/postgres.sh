@@ -27,7 +27,7 @@ start)
     as_postgres "$BIN/initdb" -D "$DIR/data" -U postgres --pwfile="$DIR/pw" \
         --auth=scram-sha-256 -E UTF8 --locale=C.UTF-8 >/dev/null
     as_postgres "$BIN/pg_ctl" -D "$DIR/data" -l "$DIR/log" -w -o \
-        "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off" start >/dev/null
+        "-p $PORT -k $DIR -c listen_addresses=127.0.0.1 -c fsync=off -c autovacuum=off" start >/dev/null
     export PGPASSWORD="$PASSWORD"
     psql="$BIN/psql -q -h 127.0.0.1 -p $PORT -U postgres -d postgres -v ON_ERROR_STOP=1"
     $psql -c "CREATE ROLE charte LOGIN CREATEDB CREATEROLE PASSWORD '$PASSWORD'"

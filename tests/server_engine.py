@@ -40,6 +40,22 @@ def _make_template(server: ServerAddress, folder: Path) -> None:
                                  server.password))
 
 
+def drop_base(server: ServerAddress, name: str) -> None:
+    """Drop a test base; tried again while a server process (autovacuum, which a
+    non-superuser may not stop) still works in it, then left to the throwaway cluster."""
+    import time
+
+    import psycopg
+
+    for _attempt in range(30):
+        try:
+            with _admin(server) as admin:
+                admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            return
+        except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
+            time.sleep(0.1)
+
+
 def _copy_template(server: ServerAddress, name: str) -> None:
     """CREATE DATABASE … TEMPLATE, tried again while the server still closes a session on
     the template (« source database is being accessed by other users »)."""
@@ -75,5 +91,4 @@ def server_database(folder: Path) -> Iterator[Database]:
         yield database
     finally:
         database.close()
-        with _admin(server) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_base(server, name)

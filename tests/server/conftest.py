@@ -49,5 +49,6 @@ def empty_base(server: ServerAddress) -> Iterator[ServerAddress]:
         admin.execute(f'CREATE DATABASE "{name}"')
     base = ServerAddress(server.host, server.port, name, server.user, server.password)
     yield base
-    with _admin(server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    from tests.server_engine import drop_base
+
+    drop_base(server, name)
