@@ -20,7 +20,8 @@ def on_server() -> bool:
     return os.environ.get(ENGINE_VARIABLE) == "postgresql"
 
 
-def _admin(address: ServerAddress):  # type: ignore[no-untyped-def]
+def admin_connection(address: ServerAddress):  # type: ignore[no-untyped-def]
+    """An autocommit psycopg connection, to create and drop test bases."""
     import psycopg
 
     return psycopg.connect(host=address.host, port=address.port, user=address.user,
@@ -31,7 +32,7 @@ def _make_template(server: ServerAddress, folder: Path) -> None:
     from charte_desktop.db import create_database
     from charte_desktop.db.publish import publish
 
-    with _admin(server) as admin:
+    with admin_connection(server) as admin:
         admin.execute(f"DROP DATABASE IF EXISTS {TEMPLATE} WITH (FORCE)")
         admin.execute(f"CREATE DATABASE {TEMPLATE}")
     empty = folder / "vide.sqlite"
@@ -49,7 +50,7 @@ def drop_base(server: ServerAddress, name: str) -> None:
 
     for _attempt in range(30):
         try:
-            with _admin(server) as admin:
+            with admin_connection(server) as admin:
                 admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
             return
         except (psycopg.errors.InsufficientPrivilege, psycopg.errors.ObjectInUse):
@@ -65,7 +66,7 @@ def _copy_template(server: ServerAddress, name: str) -> None:
 
     for attempt in range(20):
         try:
-            with _admin(server) as admin:
+            with admin_connection(server) as admin:
                 admin.execute(f'CREATE DATABASE "{name}" TEMPLATE {TEMPLATE}')
             return
         except psycopg.errors.ObjectInUse:

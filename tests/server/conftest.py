@@ -13,6 +13,7 @@ from collections.abc import Iterator
 import pytest
 
 from charte_desktop.db.server import ServerAddress, parse_address
+from tests.server_engine import admin_connection, drop_base
 
 SERVER_VARIABLE = "CHARTE_TEST_SERVER"
 
@@ -29,13 +30,6 @@ def test_server() -> ServerAddress:
 test_server.__test__ = False  # type: ignore[attr-defined]  # a helper, not a test
 
 
-def _admin(address: ServerAddress):  # type: ignore[no-untyped-def]
-    import psycopg
-
-    return psycopg.connect(host=address.host, port=address.port, user=address.user,
-                           password=address.password, dbname=address.base, autocommit=True)
-
-
 @pytest.fixture
 def server() -> ServerAddress:
     return test_server()
@@ -45,10 +39,8 @@ def server() -> ServerAddress:
 def empty_base(server: ServerAddress) -> Iterator[ServerAddress]:
     """A new empty base on the test server, dropped after the test."""
     name = f"charte_t_{uuid.uuid4().hex[:12]}"
-    with _admin(server) as admin:
+    with admin_connection(server) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
     base = ServerAddress(server.host, server.port, name, server.user, server.password)
     yield base
-    from tests.server_engine import drop_base
-
     drop_base(server, name)
