@@ -1,6 +1,8 @@
 """Fields choosing among labels: one (ChoiceInput, typed with an accent-blind completer)
 or several (MultiChoiceInput, a filtered list of check boxes)."""
 
+import contextlib
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -96,12 +98,35 @@ class ChoiceInput(Input):
         edit.returnPressed.connect(self.commit)
         # Leaving the field: neither the line edit nor the combo hears of it while the
         # completer's list is open (the completer eats the focus-out); the application does.
-        app = QApplication.instance()
-        if isinstance(app, QApplication):
-            app.focusChanged.connect(self._focus_changed)
+        self._follow_focus()
         combo.currentIndexChanged.connect(self._show_beginning)
         combo.currentIndexChanged.connect(self.changed)
         combo.editTextChanged.connect(self.changed)
+
+    def _follow_focus(self) -> None:
+        """Hear the application's focus changes for as long as the combo lives.
+
+        The application outlives every form: it calls a plain function holding the field
+        weakly, not a method of the field. A bound method makes PySide look the slot up on
+        the field's Python side, which a form being torn down may already have lost (« Slot
+        'ChoiceInput::' not found », seen once in CI).
+        """
+        app = QApplication.instance()
+        if not isinstance(app, QApplication):
+            return
+        field = weakref.ref(self)
+
+        def focus_changed(old: QWidget | None, new: QWidget | None) -> None:
+            alive = field()
+            if alive is not None and shiboken6.isValid(alive):
+                alive._focus_changed(old, new)
+
+        def stop_following() -> None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                app.focusChanged.disconnect(focus_changed)
+
+        app.focusChanged.connect(focus_changed)
+        self.combo.destroyed.connect(stop_following)
 
     def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
         if not shiboken6.isValid(self.combo):  # the form is being destroyed
