@@ -91,7 +91,8 @@ def raw_writer(source: Path) -> Callable[[Path], None]:
     for child in body:
         if child.tag.endswith("}p"):
             paragraph = next(paragraphs)
-            blocks.append(("p", (paragraph.text, paragraph.style.name)))
+            style = paragraph.style.name if paragraph.style is not None else ""
+            blocks.append(("p", (paragraph.text, style)))
         elif child.tag.endswith("}tbl"):
             table = next(tables)
             blocks.append(("t", [[cell.text for cell in row.cells] for row in table.rows]))

@@ -91,7 +91,8 @@ def import_rows() -> bool:
     target = folder / "charte.sqlite"
     assert ours(workbook, empty, target) == ACTIONS  # warm-up: imports, caches
     raw_pass(workbook)
-    ours_times, floor_times = [], []
+    ours_times: list[float] = []
+    floor_times: list[float] = []
     for _ in range(RUNS):
         for function, times in ((lambda: ours(workbook, empty, target), ours_times),
                                 (lambda: raw_pass(workbook), floor_times)):

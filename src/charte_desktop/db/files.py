@@ -43,11 +43,8 @@ def open_database(
         from charte_desktop.db.server_database import open_server
 
         return open_server(path, read_only=read_only)
-    from charte_desktop.db.damaged import (
-        has_journal,
-        integrity_problem,
-        roll_back_hot_journal,
-    )
+    from charte_desktop.db.damaged import has_journal, roll_back_hot_journal
+    from charte_desktop.db.integrity_ahead import checked_integrity
     from charte_desktop.db.read_only import write_refusal
 
     # A file Charte may not write opens read-only, with the reason kept for the notice
@@ -67,7 +64,7 @@ def open_database(
             f"Le fichier « {path} » est incomplet : il ne contient pas de base Charte."
         )
     refuse_unknown_revision(revision, str(path))
-    problem = integrity_problem(path)
+    problem = checked_integrity(path)
     if problem is not None:
         if reason is not None:
             raise CharteError(
