@@ -54,7 +54,8 @@ def demo() -> int:
 
 
 SERVER_SUITES = ("tests/services", "tests/exports", "tests/calls", "tests/updates",
-                 "tests/imports", "tests/safety", "tests/db/test_row_history.py",
+                 "tests/imports", "tests/safety", "tests/hostile", "tests/person",
+                 "tests/db/test_row_history.py",
                  "tests/test_use_case_model.py")
 
 

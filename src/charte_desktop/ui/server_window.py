@@ -6,10 +6,12 @@ the window reads that count every few seconds and, when it moved, reads the scre
 Not while a form or a question is open: the officer's typing is never disturbed.
 """
 
+import contextlib
 import logging
+import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtWidgets import QApplication
 
 from charte_desktop.db import Database
@@ -40,7 +42,13 @@ def change_count(db: Database) -> int:
 
 
 class ServerWatch(QObject):
-    """Calls `refresh` when the server's content changed since the last look."""
+    """Calls `refresh` when the server's content changed since the last look.
+
+    The count is read in a thread of its own: a slow network or a server gone away (up to
+    the 5-second connection timeout) never freezes the window; one look at a time.
+    """
+
+    counted = Signal(object)  # the count, or the error met reading it
 
     def __init__(self, parent: QObject, db: Database, refresh: Callable[[], None],
                  interval_ms: int = POLL_MS) -> None:
@@ -49,20 +57,40 @@ class ServerWatch(QObject):
         self._refresh = refresh
         self._seen: int | None = None
         self._pending = False
+        self._looking = False
+        self.counted.connect(self._counted)  # queued: emitted from the reading thread
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.look)
         self.timer.start()
 
     def look(self) -> None:
-        try:
-            count = change_count(self._db)
-        except Exception as error:  # the network: said once in the log, tried again later
-            log.warning("Serveur injoignable pour le suivi des modifications : %s", error)
+        """Begin reading the count, unless the last reading is not back yet."""
+        if self._looking:
             return
-        if self._seen is not None and count != self._seen:
+        self._looking = True
+        threading.Thread(target=self._read, name="suivi-serveur", daemon=True).start()
+
+    def _read(self) -> None:
+        try:
+            outcome: object = change_count(self._db)
+        except Exception as error:  # the network: logged, tried again at the next look
+            outcome = error
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
+            self.counted.emit(outcome)
+
+    def _counted(self, outcome: object) -> None:
+        self._looking = False
+        if not isinstance(outcome, int):
+            log.warning("Serveur injoignable pour le suivi des modifications : %s", outcome)
+            return
+        if self._seen is not None and outcome != self._seen:
             self._pending = True
-        self._seen = count
+        self._seen = outcome
+        self.refresh_if_free()
+
+    def refresh_if_free(self) -> None:
+        """Read the screen again if a change is waiting and no form or question is open."""
         if self._pending and QApplication.activeModalWidget() is None:
             self._pending = False
             self._refresh()
