@@ -113,3 +113,49 @@ def test_an_empty_base_says_to_publish_first(
     code, out, err = run_cli(capsys, "list", "actions", empty_base.label)
     assert code == 1 and out == ""
     assert "est vide" in err and "publish" in err
+
+
+def test_a_file_of_an_earlier_charte_is_published_and_stays_as_it_was(
+        empty_base: ServerAddress, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from charte_desktop.db import open_database
+    from charte_desktop.db.schema_version import HEAD_REVISION, read_revision
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    older = shutil.copyfile(fixtures / "schema-0004_meetings_as_run.sqlite",
+                            tmp_path / "territoire-2024.sqlite")
+    before = sha256(older)
+    monkeypatch.setenv("PGPASSWORD", empty_base.password or "")
+    code, out, err = run_cli(capsys, "publish", older, empty_base.label)
+    assert (code, err) == (0, "") and "publié" in out
+    assert sha256(older) == before  # the officer's file is not migrated in place
+    assert read_revision(older) != HEAD_REVISION
+    assert list(tmp_path.iterdir()) == [older]  # no copy left beside it
+
+    up_to_date = shutil.copyfile(older, tmp_path / "a-jour.sqlite")
+    open_database(up_to_date, backup_folder=tmp_path / "sauvegardes").close()
+    for kind in KINDS:
+        assert _listing(capsys, kind, empty_base.label) == _listing(capsys, kind, up_to_date), \
+            kind
+
+
+def test_a_damaged_file_of_an_earlier_charte_is_refused_in_its_own_name(
+        empty_base: ServerAddress, demo: Path, tmp_path: Path,
+        capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    import shutil
+
+    from tests.backup_helpers import corrupt_an_index_page
+
+    fixtures = Path(__file__).resolve().parent.parent / "fixtures"
+    older = shutil.copyfile(fixtures / "schema-0004_meetings_as_run.sqlite",
+                            tmp_path / "territoire-2024.sqlite")
+    corrupt_an_index_page(older)
+    monkeypatch.setenv("PGPASSWORD", empty_base.password or "")
+    code, out, err = run_cli(capsys, "publish", older, empty_base.label)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and f"« {older} » est endommagé" in err
+    code, out, err = run_cli(capsys, "publish", demo, empty_base.label)
+    assert (code, err) == (0, "")  # the base was left empty: a sound file goes in

@@ -18,7 +18,58 @@ from charte_desktop.errors import CharteError
 
 
 def publish(path: Path, address: ServerAddress) -> list[CopiedTable]:
-    """Copy the Charte file `path` into the empty base at `address`; the tables copied."""
+    """Copy the Charte file `path` into the empty base at `address`; the tables copied.
+
+    A file of an earlier Charte is published from a copy brought up to date in a
+    temporary folder: the officer's file stays exactly as it was."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="charte-publication-") as folder:
+        return _publish_current(_up_to_date(path, Path(folder)), address)
+
+
+def _up_to_date(path: Path, folder: Path) -> Path:
+    """`path` itself at this version's schema, else a copy of it migrated in `folder`;
+    whatever the copy refuses is said of `path`."""
+    import sqlite3
+
+    from charte_desktop.db.damaged import has_journal, integrity_problem
+    from charte_desktop.db.fileguard import inspect_header
+    from charte_desktop.db.files import open_database
+    from charte_desktop.db.schema_version import (
+        HEAD_REVISION,
+        read_revision,
+        refuse_unknown_revision,
+    )
+    from charte_desktop.db.sqlite_connection import connect_sqlite
+
+    if not path.is_file() or has_journal(path):
+        return path  # opening it says why, or rolls the crashed save back, in its words
+    inspect_header(path)
+    revision = read_revision(path)
+    if revision is None or revision == HEAD_REVISION:
+        return path
+    refuse_unknown_revision(revision, str(path))
+    problem = integrity_problem(path)
+    if problem is not None:
+        raise CharteError(f"Le fichier « {path} » est endommagé ({problem}) : ouvrez-le "
+                          "dans Charte pour le mettre de côté et restaurer une sauvegarde.")
+    copy = folder / "a-publier.sqlite"
+    source = connect_sqlite(path, read_only=True)
+    target = sqlite3.connect(copy)
+    try:
+        source.backup(target)  # consistent even while Charte has the file open
+    finally:
+        target.close()
+        source.close()
+    try:
+        open_database(copy, backup_folder=folder / "avant-mise-a-jour").close()
+    except CharteError as error:
+        raise CharteError(error.message.replace(str(copy), str(path))) from None
+    return copy
+
+
+def _publish_current(path: Path, address: ServerAddress) -> list[CopiedTable]:
     from charte_desktop.db.files import open_database
     from charte_desktop.db.migrate import upgrade_in
     from charte_desktop.db.server_database import base_state, connect, not_charte
