@@ -10,7 +10,7 @@ import openpyxl
 from charte_desktop.db import open_database
 from charte_desktop.db.publish import publish
 from charte_desktop.db.server import ServerAddress
-from charte_desktop.services import plans
+from charte_desktop.services import directory, plans
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -51,4 +51,10 @@ def test_two_imports_at_the_same_time_both_land(empty_base: ServerAddress, demo:
         assert "40 actions" in out, out
     with open_database(empty_base) as db:
         after = {plan.title for plan in plans.list_plans(db)}
+        # The pilots and partners new to the directory, created once between them both.
+        people = [f"{row.first_name} {row.last_name}" for row in directory.list_contacts(db)]
+        structures = [row.name for row in directory.list_organisations(db)]
     assert len(after - before) == 2
+    assert sorted(name for name in people if "Nouveau" in name) == [
+        "Alex Nouveau0", "Alex Nouveau1", "Alex Nouveau2"]
+    assert structures.count("Club vélo") == 1

@@ -10,7 +10,7 @@ Run inside `Database.dry_run()` it is the preview's check.
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from charte_desktop.db import Database
@@ -46,6 +46,7 @@ from charte_desktop.services.directory import (
     organisation_values,
 )
 from charte_desktop.services.plans import AxisFields, PlanFields, axis_values, plan_values
+from charte_desktop.text import fold
 
 
 @dataclass
@@ -117,11 +118,23 @@ class PlanImportResult:
     policies: int = 0
 
 
+# Any number the imports of every Charte agree on: PostgreSQL's advisory locks are named
+# by a number, held until the transaction ends.
+IMPORT_LOCK = 0x43484152  # "CHAR"
+
+
 def import_plan(db: Database, batch: PlanImport, *, step: StepCallback | None = None
                 ) -> PlanImportResult:
-    """Write the batch in one transaction; ImportRefused (nothing written) on any problem."""
+    """Write the batch in one transaction; ImportRefused (nothing written) on any problem.
+
+    On a server, imports run one after the other (a lock held until the transaction
+    ends), and a pilot, partner or policy the batch would create but that another officer
+    created since the preview (the same name) is the one used: never twice in the
+    directory."""
     problems: list[RowProblem] = []
     with db.session() as session:
+        if session.get_bind().dialect.name == "postgresql":
+            session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": IMPORT_LOCK})
         if batch.plan_id is not None:
             plan = get_or_fail(session, Plan, batch.plan_id, "Le plan")
         else:
@@ -138,8 +151,13 @@ def import_plan(db: Database, batch: PlanImport, *, step: StepCallback | None = 
                 ), None))
             except CharteError as error:
                 problems.append(RowProblem.from_error(new_axis.line, error))
+        already = _CreatedMeanwhile.load(session, batch)
         contacts: dict[str, Contact] = {}
         for person in batch.contacts:
+            found = already.contact(session, person)
+            if found is not None:
+                contacts[person.key] = found
+                continue
             try:
                 contacts[person.key] = Contact(**contact_values(session, ContactFields(
                     last_name=person.last_name, first_name=person.first_name)))
@@ -147,6 +165,10 @@ def import_plan(db: Database, batch: PlanImport, *, step: StepCallback | None = 
                 problems.append(RowProblem.from_error(person.line, error))
         organisations: dict[str, Organisation] = {}
         for partner in batch.organisations:
+            known = already.organisation(session, partner)
+            if known is not None:
+                organisations[partner.key] = known
+                continue
             try:
                 organisations[partner.key] = Organisation(**organisation_values(
                     session, OrganisationFields(name=partner.name)))
@@ -154,13 +176,19 @@ def import_plan(db: Database, batch: PlanImport, *, step: StepCallback | None = 
                 problems.append(RowProblem.from_error(partner.line, error))
         policies: dict[str, Policy] = {}
         for policy in batch.policies:
+            existing = already.policy(session, policy)
+            if existing is not None:
+                policies[policy.key] = existing
+                continue
             try:
                 policies[policy.key] = Policy(code=rules.required_text(
                     policy.code, "code", "Code de la politique publique", max_length=40))
             except CharteError as error:
                 problems.append(RowProblem.from_error(policy.line, error))
-        session.add_all([*axes.values(), *contacts.values(), *organisations.values(),
-                         *policies.values()])
+        new_rows: list[Contact | Organisation | Policy] = [
+            *contacts.values(), *organisations.values(), *policies.values()]
+        created = [item for item in new_rows if item.id is None]
+        session.add_all([*axes.values(), *created])
         session.flush()
         codes: dict[str, str] = {
             code: title for code, title in session.execute(
@@ -206,7 +234,68 @@ def import_plan(db: Database, batch: PlanImport, *, step: StepCallback | None = 
         if step is not None:
             step(total, total)
         return PlanImportResult(plan.id, plan.title, batch.plan_id is None, len(axes),
-                                len(contacts), total, len(organisations), len(policies))
+                                len(contacts) - len(already.contacts),
+                                total, len(organisations) - len(already.organisations),
+                                len(policies) - len(already.policies))
+
+
+@dataclass
+class _CreatedMeanwhile:
+    """The pilots, partners and policies the batch would create that the base now holds
+    under the same name (once, else they are created): by its key, the id to use."""
+
+    contacts: dict[str, int] = field(default_factory=dict)
+    organisations: dict[str, int] = field(default_factory=dict)
+    policies: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls, session: Session, batch: PlanImport) -> "_CreatedMeanwhile":
+        found = cls()
+        if batch.contacts:
+            people = _only_ones(session.execute(select(
+                Contact.id, Contact.first_name, Contact.last_name)),
+                lambda first, last: (fold(first or "").strip(), fold(last).strip()))
+            found.contacts = _known(people, {
+                person.key: (fold(person.first_name).strip(), fold(person.last_name).strip())
+                for person in batch.contacts})
+        if batch.organisations:
+            names = _only_ones(session.execute(select(Organisation.id, Organisation.name)),
+                               lambda name: fold(name).strip())
+            found.organisations = _known(names, {
+                partner.key: fold(partner.name).strip() for partner in batch.organisations})
+        if batch.policies:
+            codes = _only_ones(session.execute(select(Policy.id, Policy.code)),
+                               lambda code: fold(code).strip())
+            found.policies = _known(codes, {
+                policy.key: fold(policy.code).strip() for policy in batch.policies})
+        return found
+
+    def contact(self, session: Session, person: ContactToCreate) -> Contact | None:
+        known = self.contacts.get(person.key)
+        return session.get(Contact, known) if known is not None else None
+
+    def organisation(self, session: Session, partner: OrganisationToCreate
+                     ) -> Organisation | None:
+        known = self.organisations.get(partner.key)
+        return session.get(Organisation, known) if known is not None else None
+
+    def policy(self, session: Session, policy: PolicyToCreate) -> Policy | None:
+        known = self.policies.get(policy.key)
+        return session.get(Policy, known) if known is not None else None
+
+
+def _only_ones(rows: Any, name: Any) -> dict[Any, int | None]:
+    """Each folded name → its row's id, or None when several rows bear it."""
+    ids: dict[Any, int | None] = {}
+    for row_id, *values in rows:
+        folded = name(*values)
+        ids[folded] = None if folded in ids else row_id
+    return ids
+
+
+def _known(ids: dict[Any, int | None], wanted: dict[str, Any]) -> dict[str, int]:
+    return {key: found for key, folded in wanted.items()
+            if (found := ids.get(folded)) is not None}
 
 
 @dataclass
