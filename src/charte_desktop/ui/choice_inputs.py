@@ -2,6 +2,7 @@
 or several (MultiChoiceInput, a filtered list of check boxes)."""
 
 import contextlib
+import functools
 import weakref
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -30,6 +31,13 @@ from charte_desktop.ui.inputs import Choices, Input
 from charte_desktop.ui.problem_label import ElidedLabel
 
 FOLDED_ROLE = int(Qt.ItemDataRole.UserRole) + 7
+
+
+@functools.lru_cache(maxsize=20_000)
+def folded_label(label: str) -> str:
+    """`fold(label)`, remembered: every form lists the same 3,000 contacts, and folding them
+    again at each opening cost more than the rest of the form on the large territory."""
+    return fold(label)
 
 
 class _FoldedLabels(QIdentityProxyModel):
@@ -159,9 +167,9 @@ class ChoiceInput(Input):
         self.combo.blockSignals(False)
 
     def folded_labels(self) -> list[str]:
-        """Labels folded for matching, computed the first time the officer types."""
+        """Labels folded for matching (Qt's completer asks as soon as a value is set)."""
         if self._folded is None:
-            self._folded = [fold(label) for label in self._labels]
+            self._folded = [folded_label(label) for label in self._labels]
         return self._folded
 
     def _typed(self, text: str) -> None:
@@ -264,7 +272,7 @@ class CheckableListModel(QAbstractListModel):
     def folded(self) -> list[str]:
         """Labels folded for searching, computed the first time the officer searches."""
         if self._folded is None:
-            self._folded = [fold(label) for label in self.labels]
+            self._folded = [folded_label(label) for label in self.labels]
         return self._folded
 
     def rowCount(self, parent: Any = None) -> int:
@@ -292,9 +300,15 @@ class CheckableListModel(QAbstractListModel):
         return True
 
     def set_checked(self, wanted: set[Any]) -> None:
-        self.beginResetModel()
-        self.checked = [value in wanted for value in self.values]
-        self.endResetModel()
+        """Tick exactly `wanted`; only the rows that change are said to change (a reset
+        would have the list lay out its 3,000 rows again at each form opening)."""
+        checked = [value in wanted for value in self.values]
+        changed = [row for row, (old, new) in enumerate(zip(self.checked, checked,
+                                                            strict=True)) if old != new]
+        self.checked = checked
+        for row in changed:
+            index = self.index(row)
+            self.dataChanged.emit(index, index, [Qt.ItemDataRole.CheckStateRole])
 
 
 class _WordFilter(QSortFilterProxyModel):
@@ -337,8 +351,8 @@ class MultiChoiceInput(Input):
         self.search.setAccessibleName("Filtrer la liste")
         self.search.textChanged.connect(self.proxy.set_text)
         self.view = QListView()
+        self.view.setUniformItemSizes(True)  # before the model: one row measured, not all
         self.view.setModel(self.proxy)
-        self.view.setUniformItemSizes(True)
         # Six rows at most, fewer for a short list: the form must fit a laptop's screen.
         # A label too long for the column is cut; its tooltip gives it whole.
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

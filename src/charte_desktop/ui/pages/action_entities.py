@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from charte_desktop import clock
 from charte_desktop.db import Database
@@ -82,9 +83,15 @@ def action_specs(db: Database, plan_id: Callable[[], int | None]) -> list[FieldS
     people = choices.contacts(db)
     organisations = choices.organisations(db)
 
+    asked: dict[str, Any] = {}
+
     def by_year(fields: actions.ActionFields) -> str | None:  # totals: sums of the lines
-        return budget.SUM_OF_LINES if budget.detailed_by_year(
-            db, fields.plan_id, fields.code) else None
+        # The three amounts ask about the same form's fields: the base is read once.
+        if asked.get("fields") is not fields:
+            asked.update(fields=fields, answer=budget.SUM_OF_LINES if budget.detailed_by_year(
+                db, fields.plan_id, fields.code) else None)
+        answer: str | None = asked["answer"]
+        return answer
 
     return [
         FieldSpec("code", "Code", "text", required=True, max_length=20),
