@@ -138,12 +138,12 @@ def build_timeline(
     today = today or clock.today()
     with db.session() as session:
         period, plans, axes = _plan_axes(session.connection(), filters.plan_id)
-    actions = _actions(db, filters, today)
+    actions, days = _actions(db, filters, today)
     by_axis: dict[int | None, list[TimelineAction]] = {}
     for action_axis, action in actions:  # in the list's order: by plan, then code
         by_axis.setdefault(action_axis, []).append(action)
     groups = _groups(list(plans), axes, by_axis)
-    first, last = _bounds(period, (d for a in actions for d in a[1].dates()), today)
+    first, last = _bounds(period, days, today)
     return Timeline(today, period[0], period[1], first, last, tuple(groups), plans)
 
 
@@ -184,10 +184,13 @@ ORDER BY milestone.due_date IS NULL, milestone.due_date, milestone.id"""  # unda
 
 def _actions(
     db: Database, filters: ActionFilter, today: date
-) -> list[tuple[int | None, TimelineAction]]:
+) -> tuple[list[tuple[int | None, TimelineAction]], set[date]]:
     """(axis id, action) for every action of the list's filtered rows, with its
-    milestones. Thousands of milestones: the loop is kept free of calls it can avoid."""
+    milestones, and every day they place. Thousands of milestones: the loop is kept free
+    of calls it can avoid (a due date read once per distinct day)."""
     rows = list_actions(db, filters, today=today)
+    days = {d for row in rows for d in (row.start_date, row.end_date) if d is not None}
+    read: dict[object, date | None] = {None: None}
     milestones: dict[int, list[TimelineMilestone]] = {row.id: [] for row in rows}
     # Only an active action's milestones can be overdue (`action_rows.milestone_overdue`).
     active = {row.id for row in rows if row.stored_status in ACTIVE_STATUSES}
@@ -201,13 +204,18 @@ def _actions(
         bucket = milestones.get(action_id)
         if bucket is not None:
             # Read past the column types, as the list's rows are (see action_rows).
-            due = read_day(due_text)
+            if due_text in read:
+                due = read[due_text]
+            else:
+                due = read[due_text] = read_day(due_text)
+                if due is not None:
+                    days.add(due)
             done = bool(done)
             overdue = (not done and due is not None and due < today
                        and action_id in active)
             bucket.append(TimelineMilestone(milestone_id, clean_line(title), due, done,
                                             overdue))
-    return [(row.axis_id, _action(row, milestones[row.id])) for row in rows]
+    return [(row.axis_id, _action(row, milestones[row.id])) for row in rows], days
 
 
 def _action(row: ActionRow, milestones: list[TimelineMilestone]) -> TimelineAction:
