@@ -55,8 +55,12 @@ def demo() -> int:
 
 SERVER_SUITES = ("tests/services", "tests/exports", "tests/calls", "tests/updates",
                  "tests/imports", "tests/safety", "tests/hostile", "tests/person",
-                 "tests/db/test_row_history.py",
-                 "tests/test_use_case_model.py")
+                 "tests/db/test_row_history.py", "tests/db/test_row_snapshot.py",
+                 "tests/test_use_case_model.py",
+                 # The window's screens, and undoing a deletion, on a published demo.
+                 *(f"tests/ui/test_{name}.py" for name in (
+                     "undo_deletions", "actions_page", "meetings_page", "directory_page",
+                     "bodies_page", "indicators_page", "dashboard", "timeline")))
 
 
 def run_on_server() -> int:

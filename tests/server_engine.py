@@ -93,3 +93,25 @@ def server_database(folder: Path) -> Iterator[Database]:
     finally:
         database.close()
         drop_base(server, name)
+
+
+@contextmanager
+def published_demo(demo: Path) -> Iterator[Database]:
+    """The demo file published to a new base of the test server, opened; dropped after."""
+    from charte_desktop.db.publish import publish
+    from charte_desktop.db.server_database import open_server
+
+    server = parse_address(os.environ["CHARTE_TEST_SERVER"])
+    name = f"charte_t_{uuid.uuid4().hex[:12]}"
+    with admin_connection(server) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    base = ServerAddress(server.host, server.port, name, server.user, server.password)
+    try:
+        publish(demo, base)
+        database = open_server(base)
+        try:
+            yield database
+        finally:
+            database.close()
+    finally:
+        drop_base(server, name)

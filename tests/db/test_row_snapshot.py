@@ -53,7 +53,15 @@ from tests.whole_file import counts, dump, richest_action
 
 
 @pytest.fixture
-def demo_db(demo: Path) -> Iterator[Database]:
+def demo_db(demo: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """The demo; with CHARTE_TEST_ENGINE=postgresql, published to a base of the test
+    server (an undo there runs without SQLite's pragmas), unless marked `file_only`."""
+    from tests.server_engine import on_server, published_demo
+
+    if on_server() and request.node.get_closest_marker("file_only") is None:
+        with published_demo(demo) as database:
+            yield database
+        return
     database = open_database(demo)
     yield database
     database.close()
@@ -206,6 +214,7 @@ def test_a_code_taken_since_stops_the_undo_in_french_and_changes_nothing(
     assert actions.get_action(demo_db, action_id).code == original.code
 
 
+@pytest.mark.file_only  # a server's sequence never gives an id twice
 def test_an_id_taken_since_stops_the_undo(demo_db: Database) -> None:
     with demo_db.session() as session:
         last = session.scalar(select(func.max(Circle.id)))

@@ -28,17 +28,37 @@ def isolated_settings(tmp_path: Path, qapp: Any) -> None:
 
 
 @pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
-    """A fresh copy of the small demo territory for each test."""
+def demo_db(demo_template: Path, tmp_path: Path,
+            request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A fresh copy of the small demo territory for each test; with
+    CHARTE_TEST_ENGINE=postgresql, published to a new base of the test server instead,
+    unless the test is marked `file_only`."""
     import shutil
 
     from charte_desktop.db import open_database
+    from tests.server_engine import on_server, published_demo
 
     path = tmp_path / "demo.sqlite"
     shutil.copyfile(demo_template, path)
+    if on_server() and request.node.get_closest_marker("file_only") is None:
+        with published_demo(path) as database:
+            yield database
+            close_windows()  # they read as they close: before their base goes
+        return
     database = open_database(path)
     yield database
     database.close()
+
+
+def close_windows() -> None:
+    """Close and destroy every window now, as pytest-qt would after the test."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    for widget in QApplication.topLevelWidgets():
+        widget.close()
+        widget.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 class DialogAnswers:

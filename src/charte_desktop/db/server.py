@@ -139,8 +139,8 @@ def _is_connection_failure(error: BaseException) -> bool:
 
 WRITE_REFUSED = ("Vous pouvez consulter cette base mais pas la modifier : votre compte sur "
                  "le serveur est en lecture seule. Rien n'a été enregistré.")
-CONNECTION_LOST = ("La connexion au serveur a été perdue : l'enregistrement n'a pas été "
-                   "fait. Vérifiez le réseau puis recommencez.")
+CONNECTION_LOST = ("La connexion au serveur a été perdue : la dernière opération n'a pas "
+                   "été faite. Vérifiez le réseau puis recommencez.")
 
 
 def write_refusal(exc: BaseException) -> CharteError | None:
