@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from charte_desktop import clock
-from charte_desktop.db import open_database
+from charte_desktop.db import Database, open_database
 from charte_desktop.db.row_versions import editing
 from charte_desktop.errors import StaleEditError
 from charte_desktop.services import actions, directory
@@ -88,3 +88,44 @@ def test_changing_only_the_copilots_moves_the_version(demo: Path) -> None:
         before = row_version(db, "action", action.id)
         actions.update_action(db, action.id, replace(fields, copilot_ids=contacts))
         assert row_version(db, "action", action.id) != before
+
+
+def test_an_imported_action_and_a_tick_in_the_policy_matrix_are_recorded(
+        db: Database, officer: str, tmp_path: Path) -> None:
+    """Written by plain SQL statements, not by the forms: recorded all the same."""
+    import openpyxl
+
+    from charte_desktop.imports.action_plan import (
+        ACTION_FIELDS,
+        Target,
+        apply_actions,
+        preview_actions,
+    )
+    from charte_desktop.imports.columns import guess_header
+    from charte_desktop.imports.table_reader import read_table
+    from charte_desktop.services.action_details import PolicyFields, create_policy
+    from charte_desktop.services.policy_matrix import set_action_policy
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in (["Plan vélo"], ["N°", "Intitulé"], ["1.1", "Vélo-école"],
+                ["1.2", "Stationnement"]):
+        sheet.append(row)
+    book.save(tmp_path / "plan.xlsx")
+    table = read_table(tmp_path / "plan.xlsx")
+    result = apply_actions(db, preview_actions(db, table, guess_header(table, ACTION_FIELDS),
+                                               Target()))
+    imported = [row.id for row in actions.list_actions(db) if row.plan_id == result.plan_id]
+    assert len(imported) == 2
+    for action_id in imported:
+        [line] = history_lines(db, "action", action_id)
+        assert (line.author, line.what) == (db.author, "Création")  # the server user there
+
+    policy = create_policy(db, PolicyFields(code="PVD")).id
+    set_action_policy(db, imported[0], policy, True)
+    set_action_policy(db, imported[0], policy, True)  # already ticked: nothing happens
+    set_action_policy(db, imported[0], policy, False)
+    assert [line.what for line in history_lines(db, "action", imported[0])] == [
+        "Modification : politiques publiques", "Modification : politiques publiques",
+        "Création"]

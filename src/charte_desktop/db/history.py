@@ -3,7 +3,8 @@
 A flush of any session writes one `change_log` line per such row, with the French names of
 the fields that changed. The author is the session's (`Database.author`): the server's
 user on a server, the computer's session name on a file. Rows written by plain SQL
-statements (bulk imports) are not recorded here: their use case says what it did.
+statements (a plan's import, the policy matrix) are recorded by their use case, through
+`record_plain_writes`.
 """
 
 from __future__ import annotations
@@ -79,3 +80,18 @@ def _record(session: Session, _context: Any) -> None:
                           "author": author[:120], "kind": kind, "summary": summary})
     if lines:
         session.connection().execute(insert(ChangeLog), lines)
+
+
+def record_plain_writes(session: Session, table: str, kind: str, row_ids: list[int],
+                        fields: tuple[str, ...] = ()) -> None:
+    """The history lines of rows a use case wrote by plain SQL statements, which the
+    flush does not see: `kind` for each row, naming the `fields` that changed."""
+    if not row_ids:
+        return
+    labels = FIELD_LABELS[table]
+    summary = ", ".join(labels[name] for name in fields) if kind == CHANGED else ""
+    author = str(session.info.get("author") or "")[:120]
+    now = clock.now()
+    session.connection().execute(insert(ChangeLog), [
+        {"table_name": table, "row_id": row_id, "at": now, "author": author,
+         "kind": kind, "summary": summary} for row_id in sorted(row_ids)])

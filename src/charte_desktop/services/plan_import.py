@@ -14,6 +14,7 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from charte_desktop.db import Database
+from charte_desktop.db.history import CREATED, record_plain_writes
 from charte_desktop.db.models import (
     Action,
     Axis,
@@ -354,10 +355,12 @@ def _insert_actions(session: Session, plan_id: int, rows: list[dict[str, Any]],
     if not rows:
         return
     session.execute(insert(Action.metadata.tables[Action.__tablename__]), rows)
-    if not any(copilots) and not any(a or b for a, b in links):
-        return
     ids: dict[str, int] = {code: action_id for code, action_id in session.execute(
         select(Action.code, Action.id).where(Action.plan_id == plan_id))}
+    # Their history's first line, as a form's creation writes it.
+    record_plain_writes(session, "action", CREATED, [ids[row["code"]] for row in rows])
+    if not any(copilots) and not any(a or b for a, b in links):
+        return
     for table, column, lists in (
             (action_copilot, "contact_id", copilots),
             (action_partner, "organisation_id", [partners for partners, _ in links]),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from sqlalchemy import delete, insert, select
 
 from charte_desktop.db import Database
+from charte_desktop.db.history import CHANGED, record_plain_writes
 from charte_desktop.db.models import Action, Policy, action_policy
 from charte_desktop.services.action_details import list_policies
 from charte_desktop.services.action_rows import natural_key
@@ -59,3 +60,6 @@ def set_action_policy(db: Database, action_id: int, policy_id: int, tagged: bool
                                                          policy_id=policy_id))
         elif not tagged and present:
             session.execute(delete(action_policy).where(link))
+        else:
+            return
+        record_plain_writes(session, "action", CHANGED, [action_id], ("policies",))
