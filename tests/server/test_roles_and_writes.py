@@ -69,3 +69,16 @@ def test_a_read_only_role_consults_and_exports_but_cannot_write(
             actions.update_action(db, action.id, replace(fields, title="Modifiée"))
         assert refused.value.message == WRITE_REFUSED
         assert actions.get_action(db, action.id).title == action.title
+
+
+def test_a_read_only_role_is_told_who_must_bring_an_older_base_up_to_date(
+        base: ServerAddress, reader: ServerAddress) -> None:
+    with psycopg.connect(host=base.host, port=base.port, user=base.user,
+                         password=base.password, dbname=base.base, autocommit=True) as admin:
+        admin.execute("UPDATE alembic_version SET version_num = '0006_funding_calls'")
+    with pytest.raises(CharteError) as refused:
+        open_database(reader)
+    assert refused.value.message == (
+        f"La base « {reader.base} » vient d'une version précédente de Charte : un compte qui "
+        "peut la modifier doit l'ouvrir une fois pour la mettre à jour ; le vôtre permet "
+        "seulement de la consulter.")

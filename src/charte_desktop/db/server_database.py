@@ -94,8 +94,9 @@ def open_server(address: ServerAddress, *, read_only: bool = False) -> ServerDat
     """Open the Charte base at `address`, migrating it when it is older and writable."""
     engine = connect(address, read_only=read_only)
     try:
-        with engine.connect() as connection:
+        with engine.connect() as connection:  # the one `connect` opened, from the pool
             revision, tables = base_state(connection)
+            may_write = read_only or _may_write(connection)
         if revision is None:
             if not tables:
                 raise CharteError(
@@ -109,10 +110,15 @@ def open_server(address: ServerAddress, *, read_only: bool = False) -> ServerDat
                 raise CharteError(
                     f"La base « {address.base} » vient d'une version précédente de Charte : "
                     "ouvrez-la une fois pour la modifier afin de la mettre à jour.")
+            if not may_write:
+                raise CharteError(
+                    f"La base « {address.base} » vient d'une version précédente de Charte : "
+                    "un compte qui peut la modifier doit l'ouvrir une fois pour la mettre à "
+                    "jour ; le vôtre permet seulement de la consulter.")
             from charte_desktop.db.migrate import upgrade_to_head
 
             upgrade_to_head(engine)  # one transaction on a server: all of it or nothing
-        reason = None if read_only else _read_only_role(engine, address)
+        reason = None if may_write else READ_ONLY_ROLE
     except BaseException:
         engine.dispose()
         raise
@@ -123,11 +129,10 @@ def open_server(address: ServerAddress, *, read_only: bool = False) -> ServerDat
 READ_ONLY_ROLE = "votre compte sur le serveur permet de consulter la base, pas de la modifier"
 
 
-def _read_only_role(engine: Engine, address: ServerAddress) -> str | None:
-    """Why this role may only read (a DGS, an elected member), None when it may write."""
+def _may_write(connection: Connection) -> bool:
+    """Whether this role may change the base: a DGS or an elected member may only read.
+    (Before a migration: the tables it would create are the team's, as `action` is.)"""
     from sqlalchemy import text
 
-    with engine.connect() as connection:
-        may_write = connection.execute(
-            text("SELECT has_table_privilege('action', 'UPDATE')")).scalar()
-    return None if may_write else READ_ONLY_ROLE
+    return bool(connection.execute(
+        text("SELECT has_table_privilege('action', 'UPDATE')")).scalar())
