@@ -17,6 +17,7 @@ from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.common import assign, ensure_exists, fetch_all, get_or_fail, is_absent
 from charte_desktop.services.form_fields import load_fields, number_text
+from charte_desktop.services.plan_order import name_order
 
 TITLE_MAX_LENGTH = 300
 URL_MAX_LENGTH = 2000
@@ -278,10 +279,10 @@ def call_title(db: Database, call_id: int) -> str:
 def call_choices(db: Database) -> list[tuple[int, str]]:
     """Every call as a picker lists it: « DSIL 2027 (Préfecture) »."""
     with db.session() as session:
-        rows = session.execute(
+        rows = sorted(session.execute(
             select(FundingCall.id, FundingCall.title, Organisation.name)
-            .outerjoin(Organisation, Organisation.id == FundingCall.funder_id)
-            .order_by(FundingCall.title, FundingCall.id)).all()
+            .outerjoin(Organisation, Organisation.id == FundingCall.funder_id)),
+            key=lambda row: name_order(row[1], row[0]))
     return [(call_id, f"{title} ({funder})" if funder else title)
             for call_id, title, funder in rows]
 

@@ -21,6 +21,7 @@ from charte_desktop.db.models import (
     indicator_action,
 )
 from charte_desktop.db.types import Money
+from charte_desktop.services.plan_order import plan_order
 
 ZERO = Decimal("0.00")
 
@@ -90,16 +91,17 @@ def budgets_by_plan(db: Database, plan_id: int | None = None) -> list[PlanBudget
         )
         .outerjoin(Action, carried)
         .group_by(Plan.id, Plan.title, Plan.period_start)
-        .order_by(Plan.period_start.desc().nulls_last(), Plan.title)
     )
     if plan_id is not None:
         query = query.where(Plan.id == plan_id)
     with db.session() as session:
-        return [
-            PlanBudget(id_, title, BudgetTotals(planned or ZERO, committed or ZERO,
-                                                spent or ZERO, count))
-            for id_, title, planned, committed, spent, count in session.execute(query)
-        ]
+        rows = list(session.execute(query.add_columns(Plan.period_start)))
+    rows.sort(key=lambda row: plan_order(row[6], row[1], row[0]))
+    return [
+        PlanBudget(id_, title, BudgetTotals(planned or ZERO, committed or ZERO,
+                                            spent or ZERO, count))
+        for id_, title, planned, committed, spent, count, _start in rows
+    ]
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from datetime import date
 from charte_desktop import clock
 from charte_desktop.services.action_rows import ActionRow, action_rows, actions_sql
 from charte_desktop.services.action_rows import subtree_ids as action_subtree
+from charte_desktop.services.plan_order import plan_order
 from charte_desktop.services.tree_order import parents_first
 
 
@@ -32,9 +33,9 @@ class AxisNode:
 
 def read_plans(connection: sqlite3.Connection) -> list[PlanChoice]:
     """The plans in the order of the plan selector: newest period first, then by title."""
-    rows = connection.execute(
-        "SELECT id, title FROM plan ORDER BY period_start DESC NULLS LAST, title").fetchall()
-    return [PlanChoice(id_, title) for id_, title in rows]
+    rows = connection.execute("SELECT id, title, period_start FROM plan").fetchall()
+    rows.sort(key=lambda row: plan_order(row[2], row[1], row[0]))
+    return [PlanChoice(id_, title) for id_, title, _start in rows]
 
 
 def read_axes(connection: sqlite3.Connection, plan_id: int) -> list[AxisNode]:

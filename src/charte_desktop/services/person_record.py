@@ -24,9 +24,11 @@ from charte_desktop.db.models import (
     UpdateImport,
 )
 from charte_desktop.db.models.plan import action_copilot
+from charte_desktop.services.action_rows import natural_key
 from charte_desktop.services.common import get_or_fail
 from charte_desktop.services.person_data import IDENTITY, is_anonymous
 from charte_desktop.services.person_mentions import Mention, find_mentions, needles
+from charte_desktop.services.plan_order import name_order
 
 
 @dataclass(frozen=True)
@@ -105,9 +107,10 @@ def _identity(session: Session, contact: Contact) -> list[tuple[str, str]]:
 
 
 def _memberships(session: Session, contact_id: int) -> list[MembershipLine]:
-    rows = session.execute(
+    rows = sorted(session.execute(
         select(Membership, Body).join(Body, Body.id == Membership.body_id)
-        .where(Membership.contact_id == contact_id).order_by(Body.name)).all()
+        .where(Membership.contact_id == contact_id)),
+        key=lambda row: name_order(row[1].name, row[1].id))
     return [MembershipLine(body.name, body.kind.label, membership.role.label,
                            membership.voting, membership.start_date, membership.end_date)
             for membership, body in rows]
@@ -162,10 +165,10 @@ def _actions(session: Session, contact_id: int) -> list[ActionLine]:
     lines: list[ActionLine] = []
     copiloted = select(action_copilot.c.action_id).where(
         action_copilot.c.contact_id == contact_id)
-    for action, plan in session.execute(
+    for action, plan in sorted(session.execute(
         select(Action, Plan).join(Plan, Plan.id == Action.plan_id)
-        .where(or_(Action.pilot_id == contact_id, Action.id.in_(copiloted)))
-        .order_by(Plan.title, Action.code)):
+        .where(or_(Action.pilot_id == contact_id, Action.id.in_(copiloted)))),
+            key=lambda row: (*name_order(row[1].title, row[1].id), natural_key(row[0].code))):
         role = "Pilote" if action.pilot_id == contact_id else "Copilote"
         lines.append(ActionLine(plan.title, action.code, action.title, role,
                                 action.status.label))

@@ -13,6 +13,7 @@ from charte_desktop.errors import CharteError
 from charte_desktop.services import rules
 from charte_desktop.services.common import assign, get_or_fail
 from charte_desktop.services.form_fields import load_fields
+from charte_desktop.services.plan_order import plan_order
 from charte_desktop.services.tree_order import parents_first
 
 MAX_LOGO_BYTES = 5 * 1024 * 1024
@@ -184,13 +185,12 @@ def list_plans(db: Database) -> list[PlanRow]:
     query = (
         select(Plan, func.coalesce(counts.c.n, 0))
         .outerjoin(counts, counts.c.plan_id == Plan.id)
-        .order_by(Plan.period_start.desc().nulls_last(), Plan.title)
     )
     with db.session() as session:
-        return [
-            PlanRow(plan.id, plan.title, plan.period_start, plan.period_end, count)
-            for plan, count in session.execute(query)
-        ]
+        rows = [PlanRow(plan.id, plan.title, plan.period_start, plan.period_end, count)
+                for plan, count in session.execute(query)]
+    rows.sort(key=lambda row: plan_order(row.period_start, row.title, row.id))
+    return rows
 
 
 def axis_values(session: Any, fields: AxisFields, axis_id: int | None) -> dict[str, Any]:
