@@ -10,7 +10,7 @@ from PySide6.QtGui import QIcon, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from charte_desktop.db import Database, create_database, open_database
-from charte_desktop.db.backups import REASON_MANUAL, format_moment, make_backup, restore_backup
+from charte_desktop.db.backups import REASON_MANUAL, format_moment, restore_backup
 from charte_desktop.db.copying import copy_database
 from charte_desktop.db.lock import locked_if_exists
 from charte_desktop.db.server import ServerAddress
@@ -196,13 +196,7 @@ class Application:
         if self.current is None or self.window is None:
             return
         try:
-            if self.current.db.server is not None:
-                from charte_desktop.db.publish import backup_server
-
-                backup = backup_server(self.current.db.server, self.current.backup_folder)
-            else:
-                backup = make_backup(self.current.path, self.current.backup_folder,
-                                     reason=REASON_MANUAL)
+            backup = self.current.db.write_backup(self.current.backup_folder, REASON_MANUAL)
         except CharteError as error:
             QMessageBox.warning(self.window, "Sauvegarde impossible", error.message)
             return

@@ -1,7 +1,6 @@
 """Fichier › « Enregistrer une copie… »: a checked Charte file of what is open, a file or a
 server's base (then a copy to consult in the field)."""
 
-import os
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
@@ -14,20 +13,13 @@ FILE_FILTER = "Fichiers Charte (*.sqlite *.charte);;Tous les fichiers (*)"
 
 
 def save_copy(window: QMainWindow, db: Database) -> None:
-    folder = Path.home() if db.server is not None else db.path.parent
     name, _ = QFileDialog.getSaveFileName(window, "Enregistrer une copie",
-                                          str(folder / "copie.sqlite"), FILE_FILTER)
+                                          str(db.documents_folder / "copie.sqlite"),
+                                          FILE_FILTER)
     if not name:
         return
     try:
-        if db.server is not None:
-            from charte_desktop.db.publish import backup_server
-
-            os.replace(backup_server(db.server, Path(name).parent), name)
-        else:
-            from charte_desktop.db.copying import copy_database
-
-            copy_database(db, Path(name))
+        db.write_copy(Path(name))
     except CharteError as error:
         QMessageBox.warning(window, "Charte", error.message)
         return

@@ -364,9 +364,8 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(name, partial(self.open_requested.emit, where))
 
     def _ask_open(self) -> None:
-        folder = Path.home() if self.db.server is not None else self.db.path.parent
         name, _ = QFileDialog.getOpenFileName(self, "Ouvrir un fichier Charte",
-                                              str(folder), FILE_FILTER)
+                                              str(self.db.documents_folder), FILE_FILTER)
         if name:
             self.open_requested.emit(Path(name))
 
