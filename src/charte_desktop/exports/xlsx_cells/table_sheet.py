@@ -118,6 +118,7 @@ def table_sheet(
 
 
 TOTAL_LABEL = "Total des lignes affichées"
+TOTAL_FILL = "F2F2F2"  # the light grey of the Synthèse's subtotals
 
 
 def _total_row(sheet: TableSheet, totals: Sequence[str]) -> None:
@@ -125,12 +126,14 @@ def _total_row(sheet: TableSheet, totals: Sequence[str]) -> None:
     cells, ws = sheet.cells, sheet.ws
     by_header = {column.header: (index, column) for index, column in
                  enumerate(sheet.columns, start=1)}
-    values: list[Any] = [None] * len(sheet.columns)
-    values[0] = cells.text(TOTAL_LABEL, TOTAL)
+    # One grey band across the table's width, not a label and sums adrift.
+    band = TOTAL.but(fill=TOTAL_FILL)
+    values: list[Any] = [cells.text("", band) for _ in sheet.columns]
+    values[0] = cells.text(TOTAL_LABEL, band)
     for header in totals:
         index, column = by_header[header]
         number_format = {Kind.MONEY: MONEY_FORMAT}.get(column.kind, INTEGER_FORMAT)
         values[index - 1] = cells.subtotal(index, FIRST_ROW, sheet.last_row,
-                                           number_format=number_format, look=TOTAL)
+                                           number_format=number_format, look=band)
     ws.append([])
     ws.append(values)
