@@ -92,6 +92,10 @@ def test_actions_one_row_each_with_real_numbers_and_dates(
     assert total[0] == "Total des lignes affichées"
     assert total[11:14] == [f"=SUBTOTAL(109,{c}4:{c}{last})" for c in "LMN"]
     assert total[22:24] == [f"=SUBTOTAL(109,{c}4:{c}{last})" for c in "WX"]
+    # One band across the table: every column framed and greyed, not only A and the sums.
+    band = list(ws[last + 2])[:ws.max_column]
+    assert all(cell.border.top.style and cell.fill.fgColor.rgb.endswith("F2F2F2")
+               for cell in band)
     for action, row in zip(expected, rows, strict=True):
         assert row["Intitulé"].value == action.title
         assert row["Statut"].value == action.status.label
