@@ -55,3 +55,20 @@ def test_malformed_address_is_a_usage_error_in_french(
     code, out, err = run_cli(capsys, "list", "actions", url)
     assert code == 2 and out == ""
     assert "postgresql://camille@serveur:5432/charte" in err
+
+
+def test_an_empty_base_and_a_foreign_one(empty_base: ServerAddress,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """What IT made but nobody published into yet; a base of another program."""
+    import psycopg
+
+    url = (f"postgresql://{empty_base.user}:{empty_base.password}@{empty_base.where}/"
+           f"{empty_base.base}")
+    err = _refused(capsys, url)
+    assert f"La base « {empty_base.base} »" in err and "est vide" in err
+    with psycopg.connect(host=empty_base.host, port=empty_base.port, user=empty_base.user,
+                         password=empty_base.password, dbname=empty_base.base,
+                         autocommit=True) as other:
+        other.execute("CREATE TABLE facture (numero integer)")
+    err = _refused(capsys, url)
+    assert "n'est pas une base Charte" in err and "pas modifiée" in err

@@ -122,13 +122,14 @@ def open_server(address: ServerAddress, *, read_only: bool = False) -> ServerDat
     try:
         with engine.connect() as connection:  # the one `connect` opened, from the pool
             revision, tables = base_state(connection)
-            may_write = read_only or _may_write(connection)
+            # Asked of a Charte base only: an empty or foreign one has no `action` table.
+            may_write = read_only or revision is None or _may_write(connection)
         if revision is None:
             if not tables:
                 raise CharteError(
-                    f"La base « {address.base} » du serveur {address.where} est vide : "
-                    "publiez-y d'abord un fichier Charte (charte-desktop publish FICHIER "
-                    "ADRESSE).")
+                    f"La base « {address.base} » du serveur {address.where} est vide : un "
+                    "fichier Charte doit d'abord y être publié (commande « charte-desktop "
+                    "publish », voir « Travailler à plusieurs » dans le guide).")
             raise not_charte(address)
         refuse_unknown_revision(revision, address.label)
         if revision != HEAD_REVISION:
