@@ -21,7 +21,9 @@ class StaleEditError(CharteError):
     """A record changed since its form opened (another officer saved it): nothing was
     written. `table` and `row_id` say which record, so that the form can reload it."""
 
-    def __init__(self, message: str, table: str, row_id: int) -> None:
+    def __init__(self, message: str, table: str, row_id: int, *,
+                 deleted: bool = False) -> None:
         super().__init__(message)
         self.table = table
         self.row_id = row_id
+        self.deleted = deleted  # deleted meanwhile: nothing to reload

@@ -5,6 +5,7 @@ from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -35,7 +36,111 @@ def other_officer_saves(db: Database, action_id: int, title: str) -> None:
         actions.update_action(theirs, action_id, replace(fields, title=title))
 
 
-def test_a_stale_form_is_refused_and_reloads_on_enter(qtbot: QtBot, demo_db: Database) -> None:
+def other_officer_changes(db: Database, action_id: int, **changes: Any) -> None:
+    """Dominique, on another computer, saves the same action with these changes."""
+    with open_database(db.path) as theirs:
+        theirs._author = "dominique"
+        fields = actions.action_form_fields(theirs, action_id)
+        actions.update_action(theirs, action_id, replace(fields, **changes))
+
+
+def test_a_stale_form_is_refused_and_entree_carries_what_was_typed_over(
+        qtbot: QtBot, demo_db: Database) -> None:
+    """Each changed another field: Entrée reopens the form on dominique's version with
+    this officer's typing carried over; Ctrl+S then keeps both."""
+    _, page = open_page(qtbot, demo_db)
+    action_id = page.current_action_id()
+    assert action_id is not None
+    title = actions.get_action(demo_db, action_id).title
+    outcome: dict[str, Any] = {}
+
+    def answer(box: Any) -> None:
+        outcome["message"] = box.text()
+        qtbot.keyClick(box, Qt.Key.Key_Return)  # « Reprendre mes modifications… »
+
+    def reopened(form: Any) -> None:
+        outcome["notice"] = form.notice.text()
+        outcome["title"] = form.inputs["title"].get()
+        outcome["description"] = form.inputs["description"].get()
+        press(form, Qt.Key.Key_S, CTRL)
+
+    def type_meanwhile_then_save(form: Any) -> None:
+        other_officer_changes(demo_db, action_id, title="Titre de dominique")
+        type_text(qtbot, form.inputs["description"].focus_widget,
+                  " Accord du propriétaire le 14/03/2026.")
+        when_dialog_opens(answer, kind=QMessageBox)
+        when_dialog_opens(reopened)
+        press(form, Qt.Key.Key_S, CTRL)
+
+    when_dialog_opens(type_meanwhile_then_save)
+    page.action_list.edit_current()
+    assert outcome["message"].startswith("Cette action a été modifiée par dominique à ")
+    assert "pendant que vous la modifiiez" in outcome["message"]
+    assert outcome["title"] == "Titre de dominique" != title
+    assert "Accord du propriétaire le 14/03/2026." in outcome["description"]
+    assert "vos modifications reportées (description)" in outcome["notice"]
+    assert "des deux côtés" not in outcome["notice"]
+    saved = actions.get_action(demo_db, action_id)
+    assert saved.title == "Titre de dominique"
+    assert "Accord du propriétaire le 14/03/2026." in saved.description
+
+
+def test_the_same_field_changed_on_both_sides_is_said(qtbot: QtBot,
+                                                       demo_db: Database) -> None:
+    _, page = open_page(qtbot, demo_db)
+    action_id = page.current_action_id()
+    assert action_id is not None
+    outcome: dict[str, Any] = {}
+
+    def reopened(form: Any) -> None:
+        outcome["notice"] = form.notice.text()
+        outcome["title"] = form.inputs["title"].get()
+        form.done(0)
+
+    def type_meanwhile_then_save(form: Any) -> None:
+        other_officer_changes(demo_db, action_id, title="Titre de dominique")
+        type_text(qtbot, form.inputs["title"].focus_widget, " (ma version)")
+        when_dialog_opens(lambda box: qtbot.keyClick(box, Qt.Key.Key_Return),
+                          kind=QMessageBox)
+        when_dialog_opens(reopened)
+        press(form, Qt.Key.Key_S, CTRL)
+
+    when_dialog_opens(type_meanwhile_then_save)
+    page.action_list.edit_current()
+    assert " (ma version)" in outcome["title"]
+    assert "Modifié des deux côtés, votre saisie remplace la sienne : intitulé." in \
+        outcome["notice"]
+
+
+def test_her_version_without_my_changes_on_alt_s(qtbot: QtBot, demo_db: Database) -> None:
+    _, page = open_page(qtbot, demo_db)
+    action_id = page.current_action_id()
+    assert action_id is not None
+    outcome: dict[str, Any] = {}
+
+    def reloaded(form: Any) -> None:
+        outcome["title"] = form.inputs["title"].get()
+        outcome["notice"] = form.notice.isHidden()
+        form.done(0)
+
+    def type_meanwhile_then_save(form: Any) -> None:
+        other_officer_changes(demo_db, action_id, title="Titre de dominique")
+        type_text(qtbot, form.inputs["title"].focus_widget, " (ma version)")
+        def without_mine(box: Any) -> None:
+            button = next(b for b in box.buttons() if "sans mes modifications" in b.text())
+            QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+        when_dialog_opens(without_mine, kind=QMessageBox)
+        when_dialog_opens(reloaded)
+        press(form, Qt.Key.Key_S, CTRL)
+
+    when_dialog_opens(type_meanwhile_then_save)
+    page.action_list.edit_current()
+    assert outcome == {"title": "Titre de dominique", "notice": True}
+
+
+def test_a_record_deleted_meanwhile_is_said_and_the_typing_stays(
+        qtbot: QtBot, demo_db: Database) -> None:
     _, page = open_page(qtbot, demo_db)
     action_id = page.current_action_id()
     assert action_id is not None
@@ -43,25 +148,72 @@ def test_a_stale_form_is_refused_and_reloads_on_enter(qtbot: QtBot, demo_db: Dat
 
     def answer(box: Any) -> None:
         outcome["message"] = box.text()
-        qtbot.keyClick(box, Qt.Key.Key_Return)  # « Recharger », the default
-
-    def reloaded(form: Any) -> None:
-        outcome["reloaded title"] = form.inputs["title"].get()
+        qtbot.keyClick(box, Qt.Key.Key_Return)
 
     def type_meanwhile_then_save(form: Any) -> None:
-        other_officer_saves(demo_db, action_id, "Titre de dominique")
+        with open_database(demo_db.path) as theirs:
+            theirs._author = "dominique"
+            actions.delete_action(theirs, action_id)
         type_text(qtbot, form.inputs["title"].focus_widget, " (ma version)")
         when_dialog_opens(answer, kind=QMessageBox)
-        when_dialog_opens(reloaded)
         press(form, Qt.Key.Key_S, CTRL)
+        outcome["still open"] = form.isVisible()
+        outcome["typed"] = form.inputs["title"].get()
+        form.done(0)
 
     when_dialog_opens(type_meanwhile_then_save)
     page.action_list.edit_current()
-    assert outcome["message"].startswith(
-        "Cette action a été modifiée par dominique à ")
-    assert "pendant que vous la modifiiez" in outcome["message"]
-    assert outcome["reloaded title"] == "Titre de dominique"
-    assert actions.get_action(demo_db, action_id).title == "Titre de dominique"
+    assert outcome["message"].startswith("Cette action a été supprimée par dominique à ")
+    assert "n°" not in outcome["message"] and "Ctrl+C" in outcome["message"]
+    assert outcome["still open"] and " (ma version)" in outcome["typed"]
+
+
+def test_a_meeting_form_is_refused_too_and_keeps_both_changes(
+        qtbot: QtBot, demo_db: Database) -> None:
+    """The meeting form (it asks before « Tenue ») checks the version as the others do."""
+    from charte_desktop.services import meetings
+    from charte_desktop.ui.pages.meetings_page import MeetingsPage
+
+    window = MainWindow(demo_db)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    page = window.show_screen("meetings")
+    assert isinstance(page, MeetingsPage)
+    meeting_id = page.meetings.current_id()
+    assert meeting_id is not None
+    outcome: dict[str, Any] = {}
+
+    def colleague_moves_it() -> None:
+        with open_database(demo_db.path) as theirs:
+            theirs._author = "dominique"
+            fields = meetings.meeting_fields(theirs, meeting_id)
+            meetings.update_meeting(theirs, meeting_id, replace(
+                fields, place="Salle polyvalente de Saint-Aubin"))
+
+    def answer(box: Any) -> None:
+        outcome["message"] = box.text()
+        qtbot.keyClick(box, Qt.Key.Key_Return)
+
+    def reopened(form: Any) -> None:
+        outcome["has history"] = any(button.text() == "Histori&que…"
+                                     for button in form.buttons.buttons())
+        press(form, Qt.Key.Key_S, CTRL)
+
+    def type_meanwhile_then_save(form: Any) -> None:
+        colleague_moves_it()
+        type_text(qtbot, form.inputs["notes"].focus_widget, " Café offert.")
+        when_dialog_opens(answer, kind=QMessageBox)
+        when_dialog_opens(reopened)
+        press(form, Qt.Key.Key_S, CTRL)
+
+    when_dialog_opens(type_meanwhile_then_save)
+    page.meetings.edit_current()
+    assert outcome["message"].startswith("Cette réunion a été modifiée par dominique à ")
+    assert outcome["has history"]
+    saved = meetings.get_meeting(demo_db, meeting_id)
+    assert saved.place == "Salle polyvalente de Saint-Aubin"
+    assert "Café offert." in saved.notes
 
 
 def test_the_form_shows_the_history(qtbot: QtBot, demo_db: Database) -> None:

@@ -132,32 +132,6 @@ class Database:
         """The file's path or the server's address (without password), as shown."""
         return self.server.label if self.server is not None else str(self.path)
 
-    # What differs between a file and a server base, asked of the base rather than tested
-    # at each place (ServerDatabase answers for a server).
-
-    @property
-    def documents_folder(self) -> Path:
-        """Where the save and open dialogs start: the file's folder."""
-        return self.path.parent
-
-    def write_backup(self, folder: Path, reason: str) -> Path:
-        """A checked copy of the content, named as the backups are, in `folder`."""
-        from charte_desktop.db.backups import make_backup
-
-        return make_backup(self.path, folder, reason=reason)
-
-    def write_copy(self, target: Path) -> None:
-        """A checked copy of the content at `target` (« Enregistrer une copie »)."""
-        from charte_desktop.db.copying import copy_database
-
-        copy_database(self, target)
-
-    def backup_before_import(self, folder: Path) -> Path | None:
-        """The backup an import makes before it writes; None where the base has its own."""
-        from charte_desktop.db.backups import REASON_IMPORT
-
-        return self.write_backup(folder, REASON_IMPORT)
-
     @property
     def engine(self) -> Engine:
         """The file's engine, made (with SQLAlchemy imported) on first use."""

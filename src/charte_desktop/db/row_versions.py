@@ -32,6 +32,7 @@ CHANGED_DURING_SAVE = ("Cette fiche a été modifiée sur un autre poste au mome
                        "recommencez.")
 THIS_ROW = {"action": "Cette action", "meeting": "Cette réunion", "contact": "Ce contact"}
 CHANGED_WORD = {"action": "modifiée", "meeting": "modifiée", "contact": "modifié"}
+DELETED_WORD = {"action": "supprimée", "meeting": "supprimée", "contact": "supprimé"}
 
 
 @contextmanager
@@ -95,3 +96,17 @@ def _check_versions(session: Session, _context: Any, _instances: Any) -> None:
             with session.no_autoflush:
                 message = stale_message(session, table, obj.id)
             raise StaleEditError(message, table, obj.id)
+
+
+def deleted_message(session: Session, table: str, row_id: int) -> str:
+    """The refusal of a save whose row another officer deleted meanwhile."""
+    latest = session.execute(
+        select(ChangeLog.author, ChangeLog.at)
+        .where(ChangeLog.table_name == table, ChangeLog.row_id == row_id)
+        .order_by(ChangeLog.id.desc()).limit(1)).first()
+    who = f" par {latest.author}" if latest is not None and latest.author else ""
+    when = f" {moment_text(latest.at)}" if latest is not None else ""
+    pronoun = "le" if table == "contact" else "la"
+    return (f"{THIS_ROW[table]} a été {DELETED_WORD[table]}{who}{when} pendant que vous "
+            f"{pronoun} modifiiez : rien n'a été enregistré. Ce que vous avez saisi reste "
+            "affiché : copiez ce qui vous sert (Ctrl+C), puis fermez avec Échap.")

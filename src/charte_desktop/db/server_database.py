@@ -42,32 +42,6 @@ class ServerDatabase(Database):
         # A server rolls a dry run back itself: no copy in memory is needed.
         return self.engine
 
-    @property
-    def documents_folder(self) -> Path:
-        return Path.home()  # the base has no folder on this computer
-
-    def write_backup(self, folder: Path, reason: str) -> Path:
-        from charte_desktop.db.publish import backup_server
-
-        return backup_server(self.server_address, folder)
-
-    def write_copy(self, target: Path) -> None:
-        import os
-
-        from charte_desktop.db.publish import backup_server
-
-        os.replace(backup_server(self.server_address, target.parent), target)
-
-    def backup_before_import(self, folder: Path) -> Path | None:
-        # The server's own backups keep its content (and `charte-desktop backup ADRESSE`);
-        # an import there is one transaction, all or nothing.
-        return None
-
-    @property
-    def server_address(self) -> ServerAddress:
-        assert self.server is not None
-        return self.server
-
 
 def count_writes(engine: Engine) -> None:
     """Mark a connection that changed rows: `Database.session` bumps its generation then."""

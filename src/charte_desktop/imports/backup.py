@@ -7,7 +7,8 @@ from charte_desktop.db import Database
 
 def back_up_before_import(db: Database) -> Path | None:
     """Back the file up (folder of Paramètres, else the file's own); the backup's path.
-    None on a server (`Database.backup_before_import`)."""
+    None on a server (`db.safekeeping.backup_before_import`)."""
     from charte_desktop.db.backups import chosen_backup_folder
+    from charte_desktop.db.safekeeping import backup_before_import
 
-    return db.backup_before_import(chosen_backup_folder(db.path))
+    return backup_before_import(db, chosen_backup_folder(db.path))

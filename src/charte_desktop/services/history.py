@@ -14,7 +14,8 @@ from sqlalchemy import select
 from charte_desktop.db import Database
 from charte_desktop.db.history import KIND_LABELS
 from charte_desktop.db.models import Action, ChangeLog, Contact, Meeting
-from charte_desktop.db.row_versions import editing
+from charte_desktop.db.row_versions import deleted_message, editing
+from charte_desktop.errors import CharteError, StaleEditError
 from charte_desktop.formatting import format_date
 
 _MODELS: dict[str, type[Action] | type[Meeting] | type[Contact]] = {
@@ -31,10 +32,20 @@ class HistoryLine:
 T = TypeVar("T")
 
 
-def saved_from(table: str, row_id: int, version: int | None, save: Callable[[], T]) -> T:
-    """`save()`, refused with StaleEditError if the row is no longer at `version`."""
+def saved_from(table: str, row_id: int, version: int | None, save: Callable[[], T],
+               db: Database | None = None) -> T:
+    """`save()`, refused with StaleEditError if the row is no longer at `version`; with
+    `db`, a row deleted meanwhile is refused the same way (not « introuvable »)."""
     with editing(table, row_id, version):
-        return save()
+        try:
+            return save()
+        except CharteError as error:
+            if db is None or version is None or isinstance(error, StaleEditError) \
+                    or row_version(db, table, row_id) is not None:
+                raise
+            with db.session() as session:
+                message = deleted_message(session, table, row_id)
+            raise StaleEditError(message, table, row_id, deleted=True) from None
 
 
 def row_version(db: Database, table: str, row_id: int) -> int | None:

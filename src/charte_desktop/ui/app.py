@@ -13,6 +13,7 @@ from charte_desktop.db import Database, create_database, open_database
 from charte_desktop.db.backups import REASON_MANUAL, format_moment, restore_backup
 from charte_desktop.db.copying import copy_database
 from charte_desktop.db.lock import locked_if_exists
+from charte_desktop.db.safekeeping import write_backup
 from charte_desktop.db.server import ServerAddress
 from charte_desktop.errors import CharteError
 from charte_desktop.paths import default_database_path
@@ -196,7 +197,7 @@ class Application:
         if self.current is None or self.window is None:
             return
         try:
-            backup = self.current.db.write_backup(self.current.backup_folder, REASON_MANUAL)
+            backup = write_backup(self.current.db, self.current.backup_folder, REASON_MANUAL)
         except CharteError as error:
             QMessageBox.warning(self.window, "Sauvegarde impossible", error.message)
             return

@@ -6,6 +6,7 @@ from pathlib import Path
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox
 
 from charte_desktop.db import Database
+from charte_desktop.db.safekeeping import documents_folder, write_copy
 from charte_desktop.errors import CharteError
 from charte_desktop.system_errors import os_reason
 
@@ -14,12 +15,12 @@ FILE_FILTER = "Fichiers Charte (*.sqlite *.charte);;Tous les fichiers (*)"
 
 def save_copy(window: QMainWindow, db: Database) -> None:
     name, _ = QFileDialog.getSaveFileName(window, "Enregistrer une copie",
-                                          str(db.documents_folder / "copie.sqlite"),
+                                          str(documents_folder(db) / "copie.sqlite"),
                                           FILE_FILTER)
     if not name:
         return
     try:
-        db.write_copy(Path(name))
+        write_copy(db, Path(name))
     except CharteError as error:
         QMessageBox.warning(window, "Charte", error.message)
         return

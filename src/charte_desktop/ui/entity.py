@@ -136,7 +136,10 @@ class EntityEditor(Generic[F]):
         self.refresh()
         return created
 
-    def edit(self, item_id: int, title: str | None = None) -> Any:
+    def edit(self, item_id: int, title: str | None = None,
+             carried: tuple[dict[str, Any], F] | None = None) -> Any:
+        """The record's form; `carried`: changes typed in a form refused because a
+        colleague saved meanwhile, and the values that form had opened on."""
         from charte_desktop.services import history  # loaded with the rest of the core
 
         entity = self.entity
@@ -153,7 +156,7 @@ class EntityEditor(Generic[F]):
             if table is None:
                 return entity.update(item_id, fields)
             return history.saved_from(table, item_id, version,
-                                      lambda: entity.update(item_id, fields))
+                                      lambda: entity.update(item_id, fields), self.db)
 
         dialog: FormDialog[F] = FormDialog(
             self.parent,
@@ -166,10 +169,13 @@ class EntityEditor(Generic[F]):
             history=None if table is None else (
                 lambda: history.history_lines(self.db, table, item_id)),
         )
+        if carried is not None:
+            dialog.carry_over(*carried)
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.saved_fields is None:
             if dialog.reload_requested:  # another officer's change: open it as it is now
                 self.refresh()
-                return self.edit(item_id, title)
+                return self.edit(item_id, title, (dialog.kept_changes, before)
+                                 if dialog.kept_changes else None)
             return None
         if dialog.saved_fields != before:
             command = EditCommand(

@@ -137,6 +137,9 @@ class FormDialog(QDialog, Generic[F]):
         # Set when another officer changed the record meanwhile and this officer chose to
         # see its new values: the form closes and its editor opens it again.
         self.reload_requested = False
+        # With it, what this officer had changed (by field), to carry over to the new values.
+        self.kept_changes: dict[str, Any] = {}
+        self._read_only: set[str] = set()
         self._stale: StaleEditError | None = None
         self._history = history
         self.inputs: dict[str, Input] = {}
@@ -152,6 +155,7 @@ class FormDialog(QDialog, Generic[F]):
             field_input.focus_widget.setAccessibleName(label_text)
             if why:
                 _make_read_only(field_input)
+                self._read_only.add(spec.name)
             field_input.changed.connect(self._schedule_validation)
             self.inputs[spec.name] = field_input
             error = ProblemLabel()
@@ -210,8 +214,15 @@ class FormDialog(QDialog, Generic[F]):
             button.clicked.connect(self._show_history)
         add_shortcut(QKeySequence.StandardKey.Save, self, self.accept)
 
+        # Said when this form carries over changes typed before a colleague's save.
+        self.notice = QLabel()
+        self.notice.setObjectName("carried_over")
+        self.notice.setWordWrap(True)
+        self.notice.hide()
+
         layout = QVBoxLayout(self)
         layout.addWidget(scroll)
+        layout.addWidget(self.notice)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
 
@@ -327,17 +338,53 @@ class FormDialog(QDialog, Generic[F]):
         super().accept()
 
     def _offer_reload(self, stale: StaleEditError) -> None:
-        """Another officer saved this record meanwhile: reload it, or keep typing (to copy
-        what was typed before reloading)."""
+        """Another officer saved this record meanwhile. Entrée reopens it as now saved with
+        what this officer changed carried over (nothing typed is lost); or see it without
+        her changes; or go on typing here."""
+        if stale.deleted:  # nothing to reload: what was typed stays in sight, to copy
+            QMessageBox.warning(self, "Supprimée sur un autre poste", stale.message)
+            return
         box = QMessageBox(QMessageBox.Icon.Warning, "Modifiée sur un autre poste",
                           stale.message, QMessageBox.StandardButton.NoButton, self)
-        reload = box.addButton("&Recharger", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("&Continuer la saisie", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(reload)
+        keep = box.addButton("&Reprendre mes modifications sur sa version",
+                             QMessageBox.ButtonRole.AcceptRole)
+        plain = box.addButton("Voir sa version &sans mes modifications",
+                              QMessageBox.ButtonRole.DestructiveRole)
+        back = box.addButton("&Continuer la saisie", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(back)
         box.exec()
-        if box.clickedButton() is reload:
+        if box.clickedButton() in (keep, plain):
             self.reload_requested = True
+            self.kept_changes = self.changed_values() if box.clickedButton() is keep else {}
             super().reject()
+
+    def changed_values(self) -> dict[str, Any]:
+        """What this officer changed since the form opened, by field name."""
+        now = self.current_fields()
+        return {name: getattr(now, name) for name in self.inputs
+                if getattr(now, name) != getattr(self._as_opened, name)}
+
+    def carry_over(self, changes: dict[str, Any], before: F) -> None:
+        """Put back the `changes` typed in a form opened on `before`, over the values a
+        colleague saved since; say which, and where both changed the same field."""
+        carried = [name for name in changes if name in self.inputs
+                   and name not in self._read_only]
+        for name in carried:
+            self.inputs[name].set(changes[name])
+        if not carried:
+            return
+        both = [name for name in carried
+                if getattr(self._initial, name) != getattr(before, name)]
+        labels = ", ".join(self._specs[name].label.lower() for name in carried)
+        text = (f"Voici la version enregistrée sur l'autre poste, avec vos modifications "
+                f"reportées ({labels}) : vérifiez-les puis enregistrez (Ctrl+S).")
+        if both:
+            text += (" Modifié des deux côtés, votre saisie remplace la sienne : "
+                     + ", ".join(self._specs[name].label.lower() for name in both) + ".")
+        self.notice.setText(text)
+        self.notice.show()
+        self._schedule_validation()
 
     def _show_history(self) -> None:
         from charte_desktop.ui.history_dialog import HistoryDialog

@@ -364,8 +364,10 @@ class MainWindow(QMainWindow):
             self.recent_menu.addAction(name, partial(self.open_requested.emit, where))
 
     def _ask_open(self) -> None:
+        from charte_desktop.db.safekeeping import documents_folder
+
         name, _ = QFileDialog.getOpenFileName(self, "Ouvrir un fichier Charte",
-                                              str(self.db.documents_folder), FILE_FILTER)
+                                              str(documents_folder(self.db)), FILE_FILTER)
         if name:
             self.open_requested.emit(Path(name))
 

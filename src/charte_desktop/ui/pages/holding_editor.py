@@ -91,9 +91,16 @@ class HoldingEditor(EntityEditor[Fields]):
         self.refresh()
         return created
 
-    def edit(self, item_id: int, title: str | None = None) -> Any:
+    def edit(self, item_id: int, title: str | None = None,
+             carried: tuple[dict[str, Any], Fields] | None = None) -> Any:
+        """As `EntityEditor.edit` (a colleague's save since the form opened is refused,
+        « Historique… »), with the questions before « Tenue »."""
+        from charte_desktop.services import history
+
         entity = self.entity
+        table = entity.versioned or "meeting"
         try:
+            version = history.row_version(self.db, table, item_id)
             before = entity.load(item_id)
         except CharteError as error:
             show_user_error(self.parent, error)
@@ -106,18 +113,29 @@ class HoldingEditor(EntityEditor[Fields]):
             if not form or form[0].checking or fields.state is not MeetingState.HELD \
                     or before.state is MeetingState.HELD:
                 outcome["saved"] = fields
-                return entity.update(item_id, fields)
-            return self._hold(form[0], item_id, fields, before, outcome)
+                return history.saved_from(table, item_id, version,
+                                          lambda: entity.update(item_id, fields), self.db)
+            return history.saved_from(table, item_id, version, lambda: self._hold(
+                form[0], item_id, fields, before, outcome), self.db)
 
-        form.append(_MeetingForm(self.parent, self.db, title or entity.edit_title(before),
-                                 entity.specs(), before, save, check_at_start=False))
+        form.append(_MeetingForm(
+            self.parent, self.db, title or entity.edit_title(before), entity.specs(), before,
+            save, check_at_start=False,
+            history=lambda: history.history_lines(self.db, table, item_id)))
+        if carried is not None:
+            form[0].carry_over(*carried)
         if form[0].exec() != QDialog.DialogCode.Accepted or form[0].saved_fields is None:
+            if form[0].reload_requested:  # another officer's change: open it as it is now
+                self.refresh()
+                return self.edit(item_id, title, (form[0].kept_changes, before)
+                                 if form[0].kept_changes else None)
             return None
         saved: Fields = outcome.get("saved", form[0].saved_fields)
         attendance = outcome.get("attendance")
         if saved != before or attendance:
             self.undo_stack.beginMacro("Modification : réunion")
-            self.undo_stack.push(EditCommand("Modification : réunion", entity.update, item_id,
+            self.undo_stack.push(EditCommand("Modification : réunion",
+                                             self._versioned_update(table, item_id), item_id,
                                              before, saved, self.refresh))
             if attendance:
                 records_before, records_after = attendance
