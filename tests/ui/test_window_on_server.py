@@ -5,6 +5,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from charte_desktop.db import open_database
@@ -23,7 +24,9 @@ def test_the_other_window_shows_a_change_within_seconds(
     with open_database(empty_base) as mine, open_database(empty_base) as theirs:
         window = MainWindow(theirs)
         qtbot.addWidget(window)
-        assert window.windowTitle().endswith(empty_base.label)
+        assert window.windowTitle() == (
+            f"Charte — base partagée « {empty_base.base} » ({empty_base.where})")
+        assert window.statusBar().findChild(QLabel, "shared_base").text() == "Base partagée"
         assert "Base partagée" in window.statusBar().currentMessage()
         assert "charte-essai" not in window.windowTitle()  # never the password
         page = window.show_screen("actions")
@@ -76,7 +79,8 @@ def test_connecting_from_the_file_menu_asks_the_password_again_after_a_wrong_one
         assert len(asked) == 1 and "refusé le mot de passe" in asked[0]
         assert application.db is not None and application.db.server is not None
         assert application.window is not None
-        assert application.window.windowTitle() == f"Charte — {empty_base.label}"
+        assert application.window.windowTitle() == (
+            f"Charte — base partagée « {empty_base.base} » ({empty_base.where})")
         assert recent_files()[0] == empty_base.label  # remembered without the password
     finally:
         application.close_current()

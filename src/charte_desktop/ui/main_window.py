@@ -4,6 +4,7 @@ import sqlite3
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -80,6 +81,11 @@ def remember_recent(path: Path | str) -> None:
     QSettings().setValue("recent_files", files[:MAX_RECENT])
 
 
+def shared_base_title(address: Any) -> str:
+    """« base partagée « plan » (serveur:5432) » : what the title bar says of a server."""
+    return f"base partagée « {address.base} » ({address.where})"
+
+
 class MainWindow(QMainWindow):
     # Asks the application to open another file (it owns opening and its errors).
     open_requested = Signal(object)  # a Path, or a ServerAddress
@@ -102,7 +108,8 @@ class MainWindow(QMainWindow):
         self.context = AppContext(db, self.undo_stack, self.open_item)
         self.pages: dict[str, Page] = {}
         on_server = getattr(db, "server", None) is not None  # tests may pass a stand-in
-        label = "démonstration (copie temporaire)" if temporary else db.label
+        label = ("démonstration (copie temporaire)" if temporary
+                 else shared_base_title(db.server) if on_server else db.label)
         if getattr(db, "read_only_reason", None) is not None:
             label += " (lecture seule)"
         self.setWindowTitle(f"Charte — {label}")
@@ -136,9 +143,14 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         if on_server:
-            from charte_desktop.ui.server_window import ServerWatch, server_notice
+            from charte_desktop.ui.server_window import (
+                ServerWatch,
+                server_notice,
+                shared_base_badge,
+            )
 
             self.statusBar().showMessage(server_notice(db))
+            self.statusBar().addPermanentWidget(shared_base_badge(db))  # in sight for good
             self.server_watch = ServerWatch(self, db, self.refresh_current)
         else:
             self.statusBar().showMessage(f"Fichier : {db.path}")

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from charte_desktop.db import Database
 
@@ -28,6 +28,16 @@ SERVER_NOTICE = ("Base partagée : plusieurs agents y travaillent à la fois, le
 
 def server_notice(db: Database) -> str:
     return SERVER_NOTICE
+
+
+def shared_base_badge(db: Database) -> QLabel:
+    """A lasting « Base partagée » at the right of the status bar (the notice on its left
+    gives way to later messages); its tooltip gives the address and what it means."""
+    badge = QLabel("Base partagée")
+    badge.setObjectName("shared_base")
+    badge.setToolTip(f"{db.label}\n{SERVER_NOTICE}")
+    badge.setAccessibleName("Base partagée")
+    return badge
 
 
 def change_count(db: Database) -> int:
