@@ -76,12 +76,60 @@ def test_connecting_from_the_file_menu_asks_the_password_again_after_a_wrong_one
     when_dialog_opens(type_the_server, kind=ServerDialog)
     application.connect_to_server()
     try:
-        assert len(asked) == 1 and "refusé le mot de passe" in asked[0]
+        assert len(asked) == 1 and "a refusé ce mot de passe" in asked[0]
+        assert "PGPASSWORD" not in asked[0] and f"« {empty_base.user} »" in asked[0]
         assert application.db is not None and application.db.server is not None
         assert application.window is not None
         assert application.window.windowTitle() == (
             f"Charte — base partagée « {empty_base.base} » ({empty_base.where})")
         assert recent_files()[0] == empty_base.label  # remembered without the password
+    finally:
+        application.close_current()
+        if application.window is not None:
+            application.window.server_watch.timer.stop()
+            application.window.close()
+
+
+def test_a_typo_in_the_base_is_said_in_the_dialog_with_the_fields_kept(
+        qtbot: QtBot, empty_base: ServerAddress, demo: Path) -> None:  # noqa: F811
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from charte_desktop.ui.app import Application
+    from charte_desktop.ui.server_dialog import ServerDialog
+    from tests.ui.helpers import when_dialog_opens
+    from tests.ui.keyboard import key, replace_text
+
+    publish(demo, empty_base)
+    application = Application(QApplication.instance())  # type: ignore[arg-type]
+    seen: dict[str, object] = {}
+
+    def type_with_a_typo(dialog: ServerDialog) -> None:
+        for label, text in (("Serveur", empty_base.host), ("Port", str(empty_base.port)),
+                            ("Base", empty_base.base + "x"),
+                            ("Utilisateur", empty_base.user or ""),
+                            ("Mot de passe", empty_base.password or "")):
+            replace_text(field(dialog, label), text)
+        when_dialog_opens(fix_the_base, kind=ServerDialog)
+        key(Qt.Key.Key_Return)
+
+    def fix_the_base(dialog: ServerDialog) -> None:
+        seen["problem"] = dialog.problem.text()
+        seen["kept"] = (dialog.host.text(), dialog.port.value(), dialog.base.text(),
+                        dialog.user.text(), dialog.password.text())
+        replace_text(field(dialog, "Base"), empty_base.base)
+        replace_text(field(dialog, "Mot de passe"), empty_base.password or "")
+        key(Qt.Key.Key_Return)
+
+    when_dialog_opens(type_with_a_typo, kind=ServerDialog)
+    application.connect_to_server()
+    try:
+        assert seen["problem"] == (f"La base « {empty_base.base}x » n'existe pas sur le "
+                                   f"serveur {empty_base.where}.")
+        assert seen["kept"] == (empty_base.host, empty_base.port, empty_base.base + "x",
+                                empty_base.user, "")  # the password is never kept
+        assert application.db is not None and application.db.server is not None
+        assert application.db.server.base == empty_base.base
     finally:
         application.close_current()
         if application.window is not None:

@@ -55,7 +55,12 @@ class ServerAddress:
 
 
 class PasswordNeeded(CharteError):
-    """The server wants a password, or another one: the window asks for it."""
+    """The server wants a password (`refused`: it refused the one given): the window
+    asks for it; the command line says this message."""
+
+    def __init__(self, message: str, *, refused: bool) -> None:
+        super().__init__(message)
+        self.refused = refused
 
 
 def is_server_address(text: str) -> bool:
@@ -112,11 +117,11 @@ def connection_refusal(address: ServerAddress, exc: BaseException) -> CharteErro
     who = f"« {address.user} »" if address.user else "l'utilisateur du système"
     if state == "28P01" or "password authentication failed" in text:
         return PasswordNeeded(f"Le serveur {address.where} a refusé le mot de passe de {who} : "
-                              "vérifiez l'utilisateur et le mot de passe.")
+                              "vérifiez l'utilisateur et le mot de passe.", refused=True)
     if "no password supplied" in text or "fe_sendauth" in text:
         return PasswordNeeded(f"Le serveur {address.where} demande un mot de passe pour {who} : "
                            "donnez-le dans l'adresse, dans PGPASSWORD ou dans le fichier "
-                           ".pgpass.")
+                           ".pgpass.", refused=False)
     if state == "3D000" or ("database" in text and "does not exist" in text):
         return CharteError(f"La base « {address.base} » n'existe pas sur le serveur "
                            f"{address.where}.")

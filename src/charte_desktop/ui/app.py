@@ -131,12 +131,30 @@ class Application:
         return True
 
     def connect_to_server(self) -> None:
+        """The connection's fields, asked again with what was typed and why it failed
+        until the base opens or the officer cancels: nothing to retype for one typo."""
+        from dataclasses import replace
+
+        from charte_desktop.ui.file_session import connect_server
         from charte_desktop.ui.server_dialog import ServerDialog
 
         known = self.current.db.server if self.current is not None else None
-        dialog = ServerDialog(self.window, known)
-        if dialog.exec() and dialog.address is not None:
-            self.open_server(dialog.address)
+        problem: str | None = None
+        while True:
+            dialog = ServerDialog(self.window, known, problem)
+            if not dialog.exec() or dialog.address is None:
+                return
+            address = dialog.address
+            if self.current is not None and self.current.label == address.label:
+                return
+            if not self._settle_unsaved():
+                return
+            outcome = connect_server(self.window, address)
+            if isinstance(outcome, OpenFile):
+                self.show(outcome)
+                return
+            known = replace(address, password=None)  # never kept, even in the fields
+            problem = outcome.message if outcome is not None else None
 
     def _offer_move(self, opened: OpenFile) -> None:
         target = warn_about_location(self.window, opened)

@@ -144,11 +144,23 @@ def _backup_now_and_then(opened: OpenFile) -> None:
 
 
 def open_server_file(parent: QWidget | None, address: ServerAddress) -> OpenFile | None:
-    """Connect the window to a base on a server, asking for the password when the server
-    wants one (three tries); None, after one French line, when it cannot be opened.
+    """Connect the window to a base on a server (see `connect_server`); None, after one
+    French line, when it cannot be opened.
 
     No lock (the server orders the writes of several officers) and no backup at opening:
     the server's own backups keep it, and « Sauvegarder maintenant » copies it here."""
+    outcome = connect_server(parent, address)
+    if isinstance(outcome, CharteError):
+        _warn(parent, "Connexion impossible", outcome.message)
+        return None
+    return outcome
+
+
+def connect_server(parent: QWidget | None,
+                   address: ServerAddress) -> OpenFile | CharteError | None:
+    """The base at `address` opened, asking for the password when the server wants one
+    (three tries); the French refusal when it cannot be opened; None when the officer
+    cancelled the password."""
     from charte_desktop.db.server import PasswordNeeded
     from charte_desktop.db.server_database import open_server
     from charte_desktop.ui.server_dialog import ask_password
@@ -157,16 +169,14 @@ def open_server_file(parent: QWidget | None, address: ServerAddress) -> OpenFile
         try:
             return OpenFile(open_server(address), None, load_settings())
         except PasswordNeeded as refused:
-            password = ask_password(parent, address, refused.message)
+            password = ask_password(parent, address, refused)
             if password is None:
                 return None
             address = address.with_password(password)
         except CharteError as error:
-            _warn(parent, "Connexion impossible", error.message)
-            return None
-    _warn(parent, "Connexion impossible", "Trois mots de passe refusés : vérifiez-le auprès "
-          "de l'administrateur du serveur.")
-    return None
+            return error
+    return CharteError("Trois mots de passe refusés : vérifiez l'utilisateur et le mot de "
+                       "passe auprès de l'administrateur du serveur.")
 
 
 def close_file(opened: OpenFile, *, backup: bool = True) -> None:

@@ -17,13 +17,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from charte_desktop.db.server import DEFAULT_PORT, ServerAddress
+from charte_desktop.db.server import DEFAULT_PORT, PasswordNeeded, ServerAddress
 
 FIELDS = ("Serveur", "Port", "Base", "Utilisateur", "Mot de passe")
 
 
 class ServerDialog(QDialog):
-    def __init__(self, parent: QWidget | None, known: ServerAddress | None = None) -> None:
+    def __init__(self, parent: QWidget | None, known: ServerAddress | None = None,
+                 problem: str | None = None) -> None:
+        """`known`: the fields as last typed (or the base open now); `problem`: why the
+        last try failed, said above the buttons."""
         super().__init__(parent)
         self.setWindowTitle("Se connecter à un serveur")
         self.address: ServerAddress | None = None
@@ -44,7 +47,8 @@ class ServerDialog(QDialog):
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.problem.setObjectName("error_general")
-        self.problem.hide()
+        self.problem.setText(problem or "")
+        self.problem.setVisible(bool(problem))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Se &connecter")
@@ -61,21 +65,29 @@ class ServerDialog(QDialog):
 
     def accept(self) -> None:
         host, base = self.host.text().strip(), self.base.text().strip()
-        missing = [name for name, value in (("le serveur", host), ("la base", base)) if not value]
+        user = self.user.text().strip()
+        missing = [name for name, value in (("le serveur", host), ("la base", base),
+                                            ("l'utilisateur", user)) if not value]
         if missing:
-            self.problem.setText(f"Indiquez {' et '.join(missing)}.")
+            names = (", ".join(missing[:-1]) + " et " + missing[-1]) if len(missing) > 1 \
+                else missing[0]
+            self.problem.setText(f"Indiquez {names}.")
             self.problem.show()
             return
         self.address = ServerAddress(host, self.port.value(), base,
-                                     self.user.text().strip() or None,
+                                     user,
                                      self.password.text() or None)
         super().accept()
 
 
-def ask_password(parent: QWidget | None, address: ServerAddress, why: str) -> str | None:
-    """The password for `address`, asked after the server refused or wanted one."""
-    who = address.user or "vous"
+def ask_password(parent: QWidget | None, address: ServerAddress,
+                 refusal: PasswordNeeded) -> str | None:
+    """The password for `address`, asked after the server refused or wanted one; None
+    when the officer cancels (back to the connection's fields)."""
+    why = ("Le serveur a refusé ce mot de passe : retapez-le (Annuler pour corriger "
+           "l'utilisateur)." if refusal.refused else "Le serveur demande votre mot de passe.")
     text, given = QInputDialog.getText(
-        parent, "Mot de passe", f"{why}\n\nMot de passe de {who} sur {address.where} :",
+        parent, "Mot de passe",
+        f"{why}\n\nMot de passe de « {address.user} » sur {address.where} :",
         QLineEdit.EchoMode.Password)
     return text if given and text else None
