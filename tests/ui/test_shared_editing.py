@@ -255,3 +255,24 @@ def test_ctrl_z_never_overwrites_a_colleagues_later_save(
     assert actions.get_action(demo_db, action_id).title == "Titre de dominique"
     assert len(answer_dialogs.warnings) == 1
     assert answer_dialogs.warnings[0].startswith("Cette action a été modifiée par dominique")
+
+
+def test_the_history_names_the_record_whole_in_its_window(qtbot: QtBot,
+                                                          demo_db: Database) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    _, page = open_page(qtbot, demo_db)
+    seen: dict[str, str] = {}
+
+    def read_heading(dialog: Any) -> None:
+        seen["window"] = dialog.windowTitle()
+        seen["heading"] = dialog.findChild(QLabel, "history_of").text()
+
+    def open_history(form: Any) -> None:
+        when_dialog_opens(read_heading, kind=HistoryDialog)
+        press_alt(form, Qt.Key.Key_Q)
+
+    when_dialog_opens(open_history)
+    page.action_list.edit_current()
+    assert seen["window"] == "Historique"
+    assert seen["heading"].startswith("Historique de l'action « ")

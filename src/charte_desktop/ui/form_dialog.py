@@ -390,7 +390,7 @@ class FormDialog(QDialog, Generic[F]):
         from charte_desktop.ui.history_dialog import HistoryDialog
 
         if self._history is not None:
-            # « Historique — l'action « 1.1 … » », not « … — Modifier l'action … ».
+            # « Historique de l'action « 1.1 … » », not « … de Modifier l'action … ».
             title = self.windowTitle().removeprefix("Modifier ")
             HistoryDialog(self, title, self._history()).exec()
 

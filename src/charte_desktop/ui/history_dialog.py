@@ -20,9 +20,17 @@ HEADERS = ("Date", "Par", "Modification")
 class HistoryDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str, lines: list[HistoryLine]) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Historique — {title}")
+        # The record's name in the dialog, wrapped: a title bar would cut it again.
+        self.setWindowTitle("Historique")
         self.setMinimumSize(620, 320)
         layout = QVBoxLayout(self)
+        heading = QLabel(f"Historique de {title}")
+        heading.setObjectName("history_of")
+        heading.setWordWrap(True)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
+        layout.addWidget(heading)
         if not lines:
             layout.addWidget(QLabel("Aucune modification enregistrée depuis que Charte tient "
                                     "l'historique."))
