@@ -4,7 +4,6 @@ import sqlite3
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QMargins, QPoint, QRect, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -81,11 +80,6 @@ def remember_recent(path: Path | str) -> None:
     QSettings().setValue("recent_files", files[:MAX_RECENT])
 
 
-def shared_base_title(address: Any) -> str:
-    """« base partagée « plan » (serveur:5432) » : what the title bar says of a server."""
-    return f"base partagée « {address.base} » ({address.where})"
-
-
 class MainWindow(QMainWindow):
     # Asks the application to open another file (it owns opening and its errors).
     open_requested = Signal(object)  # a Path, or a ServerAddress
@@ -107,9 +101,11 @@ class MainWindow(QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.context = AppContext(db, self.undo_stack, self.open_item)
         self.pages: dict[str, Page] = {}
-        on_server = getattr(db, "server", None) is not None  # tests may pass a stand-in
+        server = getattr(db, "server", None)  # tests may pass a stand-in
+        on_server = server is not None
         label = ("démonstration (copie temporaire)" if temporary
-                 else shared_base_title(db.server) if on_server else db.label)
+                 else f"base partagée « {server.base} » ({server.where})" if server is not None
+                 else db.label)
         if getattr(db, "read_only_reason", None) is not None:
             label += " (lecture seule)"
         self.setWindowTitle(f"Charte — {label}")
@@ -143,15 +139,11 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         if on_server:
-            from charte_desktop.ui.server_window import (
-                ServerWatch,
-                server_notice,
-                shared_base_badge,
-            )
+            from charte_desktop.ui import server_window as shared
 
-            self.statusBar().showMessage(server_notice(db))
-            self.statusBar().addPermanentWidget(shared_base_badge(db))  # in sight for good
-            self.server_watch = ServerWatch(self, db, self.refresh_current)
+            self.statusBar().showMessage(shared.server_notice(db))
+            self.statusBar().addPermanentWidget(shared.shared_base_badge(db))  # for good
+            self.server_watch = shared.ServerWatch(self, db, self.refresh_current)
         else:
             self.statusBar().showMessage(f"Fichier : {db.path}")
         self.read_only_notice = self._show_read_only_notice(db)
