@@ -58,19 +58,23 @@ def moment_text(moment: datetime, today: Any = None) -> str:
     return hour if local.date() == day else f"le {local:%d/%m/%Y} {hour}"
 
 
-def stale_message(session: Session, table: str, row_id: int) -> str:
+def _who_and_when(session: Session, table: str, row_id: int) -> str:
+    """« par dominique à 14h05 »: the author and moment of the row's latest change."""
     latest = session.execute(
         select(ChangeLog.author, ChangeLog.at)
         .where(ChangeLog.table_name == table, ChangeLog.row_id == row_id)
         .order_by(ChangeLog.id.desc()).limit(1)).first()
     who = f" par {latest.author}" if latest is not None and latest.author else ""
     when = f" {moment_text(latest.at)}" if latest is not None else ""
-    return (f"{THIS_ROW[table]} a été {CHANGED_WORD[table]}{who}{when} pendant que vous la "
-            "modifiiez : rien n'a été enregistré. Rechargez-la pour voir ses nouvelles "
-            "valeurs." if table != "contact" else
-            f"{THIS_ROW[table]} a été {CHANGED_WORD[table]}{who}{when} pendant que vous le "
-            "modifiiez : rien n'a été enregistré. Rechargez-le pour voir ses nouvelles "
-            "valeurs.")
+    return who + when
+
+
+def stale_message(session: Session, table: str, row_id: int) -> str:
+    pronoun = "le" if table == "contact" else "la"
+    return (f"{THIS_ROW[table]} a été {CHANGED_WORD[table]}"
+            f"{_who_and_when(session, table, row_id)} pendant que vous {pronoun} modifiiez : "
+            f"rien n'a été enregistré. Rechargez-{pronoun} pour voir ses "
+            "nouvelles valeurs.")
 
 
 @event.listens_for(Session, "before_flush")
@@ -100,13 +104,8 @@ def _check_versions(session: Session, _context: Any, _instances: Any) -> None:
 
 def deleted_message(session: Session, table: str, row_id: int) -> str:
     """The refusal of a save whose row another officer deleted meanwhile."""
-    latest = session.execute(
-        select(ChangeLog.author, ChangeLog.at)
-        .where(ChangeLog.table_name == table, ChangeLog.row_id == row_id)
-        .order_by(ChangeLog.id.desc()).limit(1)).first()
-    who = f" par {latest.author}" if latest is not None and latest.author else ""
-    when = f" {moment_text(latest.at)}" if latest is not None else ""
+    who_and_when = _who_and_when(session, table, row_id)
     pronoun = "le" if table == "contact" else "la"
-    return (f"{THIS_ROW[table]} a été {DELETED_WORD[table]}{who}{when} pendant que vous "
+    return (f"{THIS_ROW[table]} a été {DELETED_WORD[table]}{who_and_when} pendant que vous "
             f"{pronoun} modifiiez : rien n'a été enregistré. Ce que vous avez saisi reste "
             "affiché : copiez ce qui vous sert (Ctrl+C), puis fermez avec Échap.")
