@@ -57,7 +57,7 @@ def drop_base(server: ServerAddress, name: str) -> None:
             time.sleep(0.1)
 
 
-def _copy_template(server: ServerAddress, name: str) -> None:
+def _copy_template(server: ServerAddress, name: str, template: str = TEMPLATE) -> None:
     """CREATE DATABASE … TEMPLATE, tried again while the server still closes a session on
     the template (« source database is being accessed by other users »)."""
     import time
@@ -67,7 +67,7 @@ def _copy_template(server: ServerAddress, name: str) -> None:
     for attempt in range(20):
         try:
             with admin_connection(server) as admin:
-                admin.execute(f'CREATE DATABASE "{name}" TEMPLATE {TEMPLATE}')
+                admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
             return
         except psycopg.errors.ObjectInUse:
             if attempt == 19:
@@ -95,19 +95,38 @@ def server_database(folder: Path) -> Iterator[Database]:
         drop_base(server, name)
 
 
+_demo_templates: dict[str, str] = {}
+
+
+def _demo_template(server: ServerAddress, demo: Path) -> str:
+    """A base holding this demo file, published once per run: each test's base is then a
+    copy of it (CREATE DATABASE … TEMPLATE takes a fraction of a publication's time)."""
+    import hashlib
+
+    from charte_desktop.db.publish import publish
+
+    key = hashlib.sha256(demo.read_bytes()).hexdigest()[:12]
+    if key not in _demo_templates:
+        name = f"charte_demo_{key}"
+        with admin_connection(server) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{name}"')
+        publish(demo, ServerAddress(server.host, server.port, name, server.user,
+                                    server.password))
+        _demo_templates[key] = name
+    return _demo_templates[key]
+
+
 @contextmanager
 def published_demo(demo: Path) -> Iterator[Database]:
     """The demo file published to a new base of the test server, opened; dropped after."""
-    from charte_desktop.db.publish import publish
     from charte_desktop.db.server_database import open_server
 
     server = parse_address(os.environ["CHARTE_TEST_SERVER"])
     name = f"charte_t_{uuid.uuid4().hex[:12]}"
-    with admin_connection(server) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
+    _copy_template(server, name, _demo_template(server, demo))
     base = ServerAddress(server.host, server.port, name, server.user, server.password)
     try:
-        publish(demo, base)
         database = open_server(base)
         try:
             yield database

@@ -27,3 +27,8 @@ class StaleEditError(CharteError):
         self.table = table
         self.row_id = row_id
         self.deleted = deleted  # deleted meanwhile: nothing to reload
+
+
+def reload_advice(table: str) -> str:
+    """The last sentence of a stale save's refusal, where no choice is offered beside it."""
+    return f"Rechargez-{'le' if table == 'contact' else 'la'} pour voir ses nouvelles valeurs."

@@ -37,8 +37,40 @@ def test_a_change_is_recorded_with_who_and_what(demo: Path, officer: str,
         assert row_version(db, "action", action.id) == (before or 0) + 1
         latest = history_lines(db, "action", action.id)[0]
         assert latest.author == "camille"
-        assert latest.what == "Modification : intitulé"
+        assert latest.what.startswith("Modification : intitulé (« Élaborer et mettre")
+        assert latest.what.endswith("… » → « Nouvel intitulé »)")  # a long title shortened
         assert latest.when.startswith("14/03/2026 ")
+
+
+def test_an_action_s_history_says_what_each_field_held_before_and_after(
+        demo: Path, officer: str) -> None:
+    """As the officer reads them: labels, French dates and amounts, people by name."""
+    from decimal import Decimal
+
+    from charte_desktop.db.enums import ActionStatus
+
+    with open_database(demo) as db:
+        action = next(a for a in actions.list_actions(db)
+                      if a.status != ActionStatus.DONE and a.pilot_id)
+        fields = actions.action_form_fields(db, action.id)
+        people = [c for c in directory.list_contacts(db) if c.id != fields.pilot_id][:2]
+        changed = replace(fields, status=ActionStatus.DONE, progress=100,
+                          end_date=date(2027, 6, 30), pilot_id=people[0].id,
+                          budget_planned=Decimal("12345.5"), description="Autre texte",
+                          copilot_ids=[people[1].id])
+        actions.update_action(db, action.id, changed)
+        what = history_lines(db, "action", action.id)[0].what  # one line for one save
+        old_pilot = directory.contact_fields(db, fields.pilot_id) if fields.pilot_id else None
+    assert what.startswith("Modification : ")
+    assert f"statut ({fields.status.label} → Réalisée)" in what
+    assert f"avancement ({fields.progress} % → 100 %)" in what
+    assert "→ 30/06/2027)" in what
+    assert "→ 12\u202f345,50\u00a0€)" in what
+    assert old_pilot is not None
+    assert (f"pilote ({old_pilot.first_name} {old_pilot.last_name} → "
+            f"{people[0].first_name} {people[0].last_name})") in what
+    assert f"+ {people[1].first_name} {people[1].last_name}" in what
+    assert "description" in what and "Autre texte" not in what  # named, not repeated
 
 
 def test_creation_and_deletion_are_recorded(demo: Path, officer: str) -> None:
@@ -77,6 +109,7 @@ def test_a_save_from_the_current_version_lands(demo: Path) -> None:
         with editing("contact", contact.id, row_version(db, "contact", contact.id)):
             directory.update_contact(db, contact.id, replace(fields, phone="03 80 00 00 00"))
         assert directory.contact_fields(db, contact.id).phone == "03 80 00 00 00"
+        # A person's old phone is not kept in the history (RGPD): the field is named.
         assert history_lines(db, "contact", contact.id)[0].what == "Modification : téléphone"
 
 

@@ -147,3 +147,27 @@ def test_anonymising_twice_or_an_unknown_contact_is_refused(
         with pytest.raises(CharteError, match="introuvable"):
             anonymise_contact(db, 9999, backup_folder=folder)
     assert len(list(folder.iterdir())) == 1  # no backup for a refusal
+
+
+def test_a_history_naming_the_person_names_them_no_more(demo: Path, folder: Path) -> None:
+    """The Historique says « pilote (X → Y) »: once X is anonymised, it says so instead."""
+    from dataclasses import replace
+
+    from charte_desktop.services import actions
+    from charte_desktop.services.history import history_lines
+
+    with open_database(demo) as db:
+        action = next(a for a in actions.list_actions(db) if a.pilot_id)
+        fields = actions.action_form_fields(db, action.id)
+        assert fields.pilot_id is not None
+        with db.session() as session:
+            person = session.get(Contact, fields.pilot_id)
+            assert person is not None
+            name = person.full_name
+            other = session.scalars(select(Contact.id).where(Contact.id != person.id)).first()
+        actions.update_action(db, action.id, replace(fields, pilot_id=other))
+        assert name in history_lines(db, "action", action.id)[0].what
+        anonymise_contact(db, fields.pilot_id, backup_folder=folder)
+        what = history_lines(db, "action", action.id)[0].what
+    assert name not in what
+    assert f"pilote ({ANONYMOUS_NAME} → " in what

@@ -57,7 +57,7 @@ def test_the_window_opens_a_read_only_file_with_a_notice(
         assert window is not None
         qtbot.addWidget(window)  # type: ignore[attr-defined]
         assert dialogs["warnings"] == []
-        assert window.windowTitle().endswith("(lecture seule)")
+        assert window.windowTitle().endswith("(lecture seule) — Charte")
         assert window.read_only_notice is not None
         assert window.read_only_notice.text() == (
             f"Lecture seule : son dossier « {demo.parent} » n'autorise pas l'écriture. "

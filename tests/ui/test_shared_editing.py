@@ -56,6 +56,7 @@ def test_a_stale_form_is_refused_and_entree_carries_what_was_typed_over(
 
     def answer(box: Any) -> None:
         outcome["message"] = box.text()
+        outcome["choices"] = box.informativeText()
         qtbot.keyClick(box, Qt.Key.Key_Return)  # « Reprendre mes modifications… »
 
     def reopened(form: Any) -> None:
@@ -76,6 +77,9 @@ def test_a_stale_form_is_refused_and_entree_carries_what_was_typed_over(
     page.action_list.edit_current()
     assert outcome["message"].startswith("Cette action a été modifiée par dominique à ")
     assert "pendant que vous la modifiiez" in outcome["message"]
+    # The box says what its choices do, not the refusal's « Rechargez-la… ».
+    assert "Rechargez" not in outcome["message"]
+    assert "rien de votre saisie n'est perdu" in outcome["choices"]
     assert outcome["title"] == "Titre de dominique" != title
     assert "Accord du propriétaire le 14/03/2026." in outcome["description"]
     assert "vos modifications reportées (description)" in outcome["notice"]
@@ -234,7 +238,9 @@ def test_the_form_shows_the_history(qtbot: QtBot, demo_db: Database) -> None:
 
     when_dialog_opens(open_history)
     page.action_list.edit_current()
-    assert seen["rows"][0][1:] == ["dominique", "Modification : intitulé"]
+    assert seen["rows"][0][1] == "dominique"
+    assert seen["rows"][0][2].startswith("Modification : intitulé (« ")
+    assert seen["rows"][0][2].endswith(" → « Un nouvel intitulé »)")
 
 
 def test_ctrl_z_never_overwrites_a_colleagues_later_save(

@@ -25,7 +25,7 @@ def test_the_other_window_shows_a_change_within_seconds(
         window = MainWindow(theirs)
         qtbot.addWidget(window)
         assert window.windowTitle() == (
-            f"Charte — base partagée « {empty_base.base} » ({empty_base.where})")
+            f"base partagée « {empty_base.base} » ({empty_base.where}) — Charte")
         assert window.statusBar().findChild(QLabel, "shared_base").text() == "Base partagée"
         assert "Base partagée" in window.statusBar().currentMessage()
         assert "charte-essai" not in window.windowTitle()  # never the password
@@ -81,7 +81,7 @@ def test_connecting_from_the_file_menu_asks_the_password_again_after_a_wrong_one
         assert application.db is not None and application.db.server is not None
         assert application.window is not None
         assert application.window.windowTitle() == (
-            f"Charte — base partagée « {empty_base.base} » ({empty_base.where})")
+            f"base partagée « {empty_base.base} » ({empty_base.where}) — Charte")
         assert recent_files()[0] == empty_base.label  # remembered without the password
     finally:
         application.close_current()

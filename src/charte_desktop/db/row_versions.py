@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from charte_desktop import clock
 from charte_desktop.db.history import TRACKED
 from charte_desktop.db.models import ChangeLog
-from charte_desktop.errors import StaleEditError
+from charte_desktop.errors import StaleEditError, reload_advice
 
 _expected: ContextVar[dict[tuple[str, int], int] | None] = ContextVar(
     "charte_expected_versions", default=None)
@@ -73,8 +73,7 @@ def stale_message(session: Session, table: str, row_id: int) -> str:
     pronoun = "le" if table == "contact" else "la"
     return (f"{THIS_ROW[table]} a été {CHANGED_WORD[table]}"
             f"{_who_and_when(session, table, row_id)} pendant que vous {pronoun} modifiiez : "
-            f"rien n'a été enregistré. Rechargez-{pronoun} pour voir ses "
-            "nouvelles valeurs.")
+            f"rien n'a été enregistré. {reload_advice(table)}")
 
 
 @event.listens_for(Session, "before_flush")

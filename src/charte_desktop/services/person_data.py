@@ -70,6 +70,7 @@ TABLE_LABELS: dict[str, str] = {
     "agenda_item": "Point de l'ordre du jour", "funding": "Financement",
     "milestone": "Jalon", "decision": "Décision", "follow_up": "Suite à donner",
     "action_note": "Journal de l'action",
+    "change_log": "Historique",
 }
 
 TEXT_COLUMNS: dict[tuple[str, str], str] = {
@@ -111,6 +112,7 @@ TEXT_COLUMNS: dict[tuple[str, str], str] = {
     ("decision", "text"): "Texte",
     ("follow_up", "text"): "Texte",
     ("action_note", "text"): "Texte",
+    ("change_log", "summary"): "Modification",
 }
 
 

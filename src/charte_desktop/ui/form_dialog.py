@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.db import Database
-from charte_desktop.errors import CharteError, StaleEditError
+from charte_desktop.errors import CharteError, StaleEditError, reload_advice
 from charte_desktop.ui.choice_inputs import ChoiceInput, MultiChoiceInput
 from charte_desktop.ui.inputs import (
     BoolInput,
@@ -344,8 +344,13 @@ class FormDialog(QDialog, Generic[F]):
         if stale.deleted:  # nothing to reload: what was typed stays in sight, to copy
             QMessageBox.warning(self, "Supprimée sur un autre poste", stale.message)
             return
-        box = QMessageBox(QMessageBox.Icon.Warning, "Modifiée sur un autre poste",
-                          stale.message, QMessageBox.StandardButton.NoButton, self)
+        # The box offers its own choices: not the refusal's « Rechargez-la… ».
+        fact = stale.message.removesuffix(reload_advice(stale.table)).rstrip()
+        box = QMessageBox(QMessageBox.Icon.Warning, "Modifiée sur un autre poste", fact,
+                          QMessageBox.StandardButton.NoButton, self)
+        box.setInformativeText("Reprendre vos modifications rouvre sa version avec ce que "
+                               "vous avez saisi, à vérifier avant d'enregistrer : rien de "
+                               "votre saisie n'est perdu.")
         keep = box.addButton("&Reprendre mes modifications sur sa version",
                              QMessageBox.ButtonRole.AcceptRole)
         plain = box.addButton("Voir sa version &sans mes modifications",

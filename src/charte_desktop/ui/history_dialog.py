@@ -23,6 +23,7 @@ class HistoryDialog(QDialog):
         # The record's name in the dialog, wrapped: a title bar would cut it again.
         self.setWindowTitle("Historique")
         self.setMinimumSize(620, 320)
+        self.resize(860, 420)
         layout = QVBoxLayout(self)
         heading = QLabel(f"Historique de {title}")
         heading.setObjectName("history_of")
@@ -49,6 +50,10 @@ class HistoryDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # A change says its old and new values: the line wraps rather than being cut.
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
         layout.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.button(QDialogButtonBox.StandardButton.Close).setText("Fermer")

@@ -108,7 +108,8 @@ class MainWindow(QMainWindow):
                  else db.label)
         if getattr(db, "read_only_reason", None) is not None:
             label += " (lecture seule)"
-        self.setWindowTitle(f"Charte — {label}")
+        # Ending with the application's name: Qt would append it otherwise (« … — Charte »).
+        self.setWindowTitle(f"{label} — Charte")
         if not temporary:
             remember_recent(db.label)
 

@@ -4,11 +4,11 @@ stay, they say who deleted it."""
 
 from datetime import datetime
 
-from sqlalchemy import Index, Integer, String, Text
+from sqlalchemy import Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from charte_desktop.db.models.base import Base
-from charte_desktop.db.types import UTCDateTime
+from charte_desktop.db.types import CleanText, UTCDateTime
 
 
 class ChangeLog(Base):
@@ -21,4 +21,6 @@ class ChangeLog(Base):
     at: Mapped[datetime] = mapped_column(UTCDateTime())
     author: Mapped[str] = mapped_column(String(120))
     kind: Mapped[str] = mapped_column(String(20))  # created, changed, deleted
-    summary: Mapped[str] = mapped_column(Text, default="")
+    # Free text as far as people's data go: a value may name a person (anonymising finds
+    # it there, services/person_data.TEXT_COLUMNS).
+    summary: Mapped[str] = mapped_column(CleanText, default="")
