@@ -170,7 +170,7 @@ def test_opened_file_goes_to_the_recent_files(qtbot: QtBot, demo_db: Database) -
     window = open_window(qtbot, demo_db)
     assert recent_files()[0] == str(demo_db.path)
     window.recent_menu.aboutToShow.emit()
-    assert [a.text() for a in window.recent_menu.actions()] == [str(demo_db.path)]
+    assert [a.text() for a in window.recent_menu.actions()] == [f"&1 {demo_db.path}"]
     opened: list[Path] = []
     window.open_requested.connect(opened.append)
     window.recent_menu.actions()[0].trigger()

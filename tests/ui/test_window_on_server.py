@@ -83,6 +83,10 @@ def test_connecting_from_the_file_menu_asks_the_password_again_after_a_wrong_one
         assert application.window.windowTitle() == (
             f"base partagée « {empty_base.base} » ({empty_base.where}) — Charte")
         assert recent_files()[0] == empty_base.label  # remembered without the password
+        # and offered in words, first with its digit
+        application.window.recent_menu.aboutToShow.emit()
+        assert application.window.recent_menu.actions()[0].text() == (
+            f"&1 base partagée « {empty_base.base} » ({empty_base.where})")
     finally:
         application.close_current()
         if application.window is not None:

@@ -41,6 +41,11 @@ class ServerAddress:
     def where(self) -> str:
         return f"{self.host}:{self.port}"
 
+    @property
+    def spoken(self) -> str:
+        """As the window names it: « base partagée « charte » (serveur:5432) »."""
+        return f"base partagée « {self.base} » ({self.where})"
+
     def __str__(self) -> str:
         return self.label
 

@@ -104,7 +104,7 @@ class MainWindow(QMainWindow):
         server = getattr(db, "server", None)  # tests may pass a stand-in
         on_server = server is not None
         label = ("démonstration (copie temporaire)" if temporary
-                 else f"base partagée « {server.base} » ({server.where})" if server is not None
+                 else server.spoken if server is not None
                  else db.label)
         if getattr(db, "read_only_reason", None) is not None:
             label += " (lecture seule)"
@@ -362,11 +362,13 @@ class MainWindow(QMainWindow):
         files = recent_files()
         if not files:
             self.recent_menu.addAction("(aucun fichier récent)").setEnabled(False)
-        from charte_desktop.db.server import is_server_address, parse_address
+        from charte_desktop.db.server import ServerAddress, is_server_address, parse_address
 
-        for name in files:
+        for number, name in enumerate(files, start=1):  # &1 … : chosen by its digit
             where = parse_address(name) if is_server_address(name) else Path(name)
-            self.recent_menu.addAction(name, partial(self.open_requested.emit, where))
+            text = where.spoken if isinstance(where, ServerAddress) else name
+            self.recent_menu.addAction(f"&{number} {text.replace('&', '&&')}",
+                                       partial(self.open_requested.emit, where))
 
     def _ask_open(self) -> None:
         from charte_desktop.db.safekeeping import documents_folder

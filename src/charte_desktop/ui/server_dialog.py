@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.db.server import DEFAULT_PORT, PasswordNeeded, ServerAddress
+from charte_desktop.ui.problem_label import PROBLEM_COLOUR
 
 FIELDS = ("Serveur", "Port", "Base", "Utilisateur", "Mot de passe")
 
@@ -46,6 +47,8 @@ class ServerDialog(QDialog):
             form.addRow(f"{label} :", widget)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
+        # In the forms' colour for a problem: it says why the last try failed.
+        self.problem.setStyleSheet(f"color: {PROBLEM_COLOUR};")
         self.problem.setObjectName("error_general")
         self.problem.setText(problem or "")
         self.problem.setVisible(bool(problem))
