@@ -80,3 +80,24 @@ def db(db_path: Path, request: pytest.FixtureRequest) -> Iterator[Database]:
     database = create_database(db_path)
     yield database
     database.close()
+
+
+# The fixtures that make a base on the test server when CHARTE_TEST_ENGINE=postgresql.
+SERVER_FIXTURES = frozenset({"db", "demo_db"})
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the PostgreSQL pass, the tests that work on a base there, and only them: any
+    other would run a second time exactly as on SQLite."""
+    from tests.server_engine import on_server
+
+    if not on_server():
+        return
+    kept, left = [], []
+    for item in items:
+        on_base = SERVER_FIXTURES & set(getattr(item, "fixturenames", ()))
+        (kept if on_base and item.get_closest_marker("file_only") is None
+         else left).append(item)
+    if left:
+        config.hook.pytest_deselected(items=left)
+        items[:] = kept

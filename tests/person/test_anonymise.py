@@ -7,7 +7,7 @@ import pytest
 from docx import Document
 from sqlalchemy import select
 
-from charte_desktop.db import open_database
+from charte_desktop.db import Database, open_database
 from charte_desktop.db.enums import AttendanceState, MeetingState
 from charte_desktop.db.models import Attendance, Base, Contact, Meeting
 from charte_desktop.errors import CharteError
@@ -171,3 +171,22 @@ def test_a_history_naming_the_person_names_them_no_more(demo: Path, folder: Path
         what = history_lines(db, "action", action.id)[0].what
     assert name not in what
     assert f"pilote ({ANONYMOUS_NAME} → " in what
+
+
+def test_a_person_is_anonymised_on_a_base_of_either_kind(db: Database, folder: Path) -> None:
+    """On a server base too (the PostgreSQL pass): one transaction, no SQLite pragma, and
+    no copy of the person's data written on this computer."""
+    from charte_desktop.services.directory import ContactFields, create_contact
+
+    contact = create_contact(db, ContactFields(first_name="Aurélie", last_name="Bourgeois",
+                                               email="a.bourgeois@example.fr"))
+    done = anonymise_contact(db, contact.id, backup_folder=folder)
+    with db.session() as session:
+        person = session.get(Contact, contact.id)
+        assert person is not None and person.last_name == ANONYMOUS_NAME
+        assert person.email == ""
+    if db.server is None:
+        assert done.backup is not None and done.backup.parent == folder
+    else:
+        assert done.backup is None and not folder.exists()
+        assert "aucune copie n'a été faite sur ce poste" in " ".join(done.summary())

@@ -39,7 +39,7 @@ class Anonymised:
 
     contact_id: int
     former_name: str
-    backup: Path
+    backup: Path | None  # None on a server: no copy of the person's data on this computer
     cleared: list[str] = field(default_factory=list)  # French labels of emptied fields
     mentions: list[Mention] = field(default_factory=list)
     links_kept: int = 0  # memberships, attendances, roles now pointing at the anonymous
@@ -67,8 +67,13 @@ class Anonymised:
         lines.append("Vérifié : son nom et son courriel ne figurent plus dans aucun texte du "
                      "fichier." if not self.left else
                      f"Attention : {self.left} texte(s) les citent encore.")
-        lines.append(f"Sauvegarde faite avant : « {self.backup} » (elle contient encore "
-                     "ses données : à détruire selon vos règles de conservation).")
+        if self.backup is not None:
+            lines.append(f"Sauvegarde faite avant : « {self.backup} » (elle contient encore "
+                         "ses données : à détruire selon vos règles de conservation).")
+        else:
+            lines.append("Base partagée : aucune copie n'a été faite sur ce poste ; les "
+                         "sauvegardes du serveur gardent ses données selon leurs règles de "
+                         "conservation.")
         return lines
 
 
@@ -106,15 +111,19 @@ def _count_links(session: Session, contact_id: int) -> int:
 
 def anonymise_contact(db: Database, contact_id: int, *,
                       backup_folder: Path | None = None) -> Anonymised:
-    """Back the file up, then anonymise contact `contact_id` in one transaction."""
+    """Back the file up, then anonymise contact `contact_id` in one transaction. On a
+    server base, no copy is made: it would carry the person's data onto this computer,
+    and the transaction is all or nothing."""
     from charte_desktop.db.backups import REASON_MANUAL, chosen_backup_folder, make_backup
 
     former = check_anonymisable(db, contact_id)
-    backup = make_backup(db.path, backup_folder or chosen_backup_folder(db.path),
-                         reason=REASON_MANUAL)
+    backup = None if db.server is not None else make_backup(
+        db.path, backup_folder or chosen_backup_folder(db.path), reason=REASON_MANUAL)
     with db.session() as session:
-        # Overwritten values are wiped from the file's free space, not merely unlinked.
-        session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
+        if db.server is None:
+            # Overwritten values are wiped from the file's free space, not merely unlinked
+            # (a server's own vacuum reclaims its old row versions).
+            session.connection().exec_driver_sql("PRAGMA secure_delete = ON")
         contact = get_or_fail(session, Contact, contact_id, "Le contact")
         found = needles(contact.first_name, contact.last_name, contact.email)
         report = Anonymised(contact_id, former, backup)

@@ -77,7 +77,9 @@ def anonymise_person(parent: QWidget, db: Database, contact_id: int,
         return False
     clear_history()  # undo steps may hold the person's former values
     after()
-    say(parent, f"« {name} » anonymisé·e ; sauvegarde faite avant : {done.backup}")
+    say(parent, f"« {name} » anonymisé·e" + (
+        f" ; sauvegarde faite avant : {done.backup}" if done.backup is not None else
+        " dans la base partagée"))
     return True
 
 
