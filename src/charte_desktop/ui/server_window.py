@@ -6,12 +6,11 @@ the window reads that count every few seconds and, when it moved, reads the scre
 Not while a form or a question is open: the officer's typing is never disturbed.
 """
 
-import contextlib
 import logging
 import threading
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
 from charte_desktop.db import Database
@@ -19,6 +18,7 @@ from charte_desktop.db import Database
 log = logging.getLogger("charte")
 
 POLL_MS = 3000
+PICKUP_MS = 50  # how often the window looks whether the count has come back
 
 # Short enough for the status bar of a 1366-pixel screen; the address is in the title.
 SERVER_NOTICE = ("Base partagée : plusieurs agents y travaillent à la fois, les changements "
@@ -55,10 +55,10 @@ class ServerWatch(QObject):
     """Calls `refresh` when the server's content changed since the last look.
 
     The count is read in a thread of its own: a slow network or a server gone away (up to
-    the 5-second connection timeout) never freezes the window; one look at a time.
+    the 5-second connection timeout) never freezes the window; one look at a time. The
+    thread touches no Qt object: it leaves the count in a plain list that a timer of the
+    window's own thread picks up, so a window closed meanwhile is never called from it.
     """
-
-    counted = Signal(object)  # the count, or the error met reading it
 
     def __init__(self, parent: QObject, db: Database, refresh: Callable[[], None],
                  interval_ms: int = POLL_MS) -> None:
@@ -68,26 +68,32 @@ class ServerWatch(QObject):
         self._seen: int | None = None
         self._pending = False
         self._looking = False
-        self.counted.connect(self._counted)  # queued: emitted from the reading thread
+        self._answer: list[object] = []  # the reading thread's count, or its error
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.look)
         self.timer.start()
+        self._pickup = QTimer(self)
+        self._pickup.setInterval(PICKUP_MS)
+        self._pickup.timeout.connect(self._pick_up)
 
     def look(self) -> None:
         """Begin reading the count, unless the last reading is not back yet."""
         if self._looking:
             return
         self._looking = True
-        threading.Thread(target=self._read, name="suivi-serveur", daemon=True).start()
+        answer: list[object] = []
+        self._answer = answer
+        db = self._db
+        threading.Thread(target=_read_count, args=(db, answer), name="suivi-serveur",
+                         daemon=True).start()
+        self._pickup.start()
 
-    def _read(self) -> None:
-        try:
-            outcome: object = change_count(self._db)
-        except Exception as error:  # the network: logged, tried again at the next look
-            outcome = error
-        with contextlib.suppress(RuntimeError):  # the window closed meanwhile
-            self.counted.emit(outcome)
+    def _pick_up(self) -> None:
+        if not self._answer:
+            return
+        self._pickup.stop()
+        self._counted(self._answer[0])
 
     def _counted(self, outcome: object) -> None:
         self._looking = False
@@ -104,3 +110,11 @@ class ServerWatch(QObject):
         if self._pending and QApplication.activeModalWidget() is None:
             self._pending = False
             self._refresh()
+
+
+def _read_count(db: Database, answer: list[object]) -> None:
+    """In the reading thread: the count, or the error met, appended to `answer`."""
+    try:
+        answer.append(change_count(db))
+    except Exception as error:  # the network: logged, tried again at the next look
+        answer.append(error)
