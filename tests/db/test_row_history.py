@@ -162,3 +162,20 @@ def test_an_imported_action_and_a_tick_in_the_policy_matrix_are_recorded(
     assert [line.what for line in history_lines(db, "action", imported[0])] == [
         "Modification : politiques publiques", "Modification : politiques publiques",
         "Création"]
+
+
+def test_a_meeting_s_history_says_its_new_day_hours_and_place(demo: Path, officer: str) -> None:
+    from charte_desktop.db.enums import MeetingState
+    from charte_desktop.services import meetings
+
+    with open_database(demo) as db:
+        meeting = next(m for m in meetings.list_meetings(db)
+                       if m.state == MeetingState.PLANNED)
+        fields = meetings.meeting_fields(db, meeting.id)
+        meetings.update_meeting(db, meeting.id, replace(
+            fields, date=date(2027, 3, 18), start_time=time(9, 30), end_time=time(12, 0),
+            place="Salle des fêtes"))
+        what = history_lines(db, "meeting", meeting.id)[0].what
+    assert f"date ({fields.date:%d/%m/%Y} → 18/03/2027)" in what
+    assert "→ 9\u00a0h\u00a030)" in what and "→ 12\u00a0h)" in what
+    assert "→ « Salle des fêtes »)" in what
