@@ -10,15 +10,14 @@ the officer needs to know that the phone changed, not the old number. Long free 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, time
-from decimal import Decimal
+from datetime import time
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.engine import Connection
 
 from charte_desktop.db.models import Axis, Body, Contact
-from charte_desktop.formatting import format_date, format_hour, format_money, format_value
+from charte_desktop.formatting import format_hour, format_money, format_value
 
 WITH_VALUES = frozenset({"action", "meeting"})
 LONG_TEXT = frozenset({"description", "notes"})
@@ -60,17 +59,11 @@ def value_text(connection: Connection, field: str, value: Any) -> str:
         return format_money(value)
     if field == "progress":
         return f"{value} %"
-    if isinstance(value, bool):
-        return "oui" if value else "non"
     if isinstance(value, time):
-        return format_hour(value)
-    if isinstance(value, date):
-        return format_date(value)
+        return format_hour(value)  # as documents write it, not the field's « 09h30 »
     if isinstance(value, str) and getattr(value, "label", None) is None:
         return _quoted(value)
-    if isinstance(value, Decimal | int | float) or hasattr(value, "label"):
-        return format_value(value)
-    return _quoted(str(value))
+    return format_value(value)  # labels, dates, numbers, Oui / Non
 
 
 def _member_name(member: Any) -> str:
