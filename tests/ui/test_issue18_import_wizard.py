@@ -150,3 +150,36 @@ def test_the_title_is_the_file_name_without_a_title_row_and_can_be_typed(
     with demo_db.session() as session:
         assert session.scalars(select(Plan).where(Plan.title.in_(
             ("Action", "plan-velo")))).all() == []
+
+
+def test_a_file_corrected_in_excel_is_read_again_when_she_comes_back_to_the_preview(
+        qtbot: Any, wizard: ImportWizard, tmp_path: Path) -> None:
+    """The preview names a line to correct; she corrects it in Excel, saves, then
+    « < Précédent », « Suivant > »: the preview reads the file again, the problem is gone."""
+    import os
+
+    from tests.ui.keyboard import press_alt
+
+    header = ("Code", "Intitulé", "Statut")
+    path = _workbook(tmp_path / "plan.xlsx", [
+        header, ("1.1", "Vélo-école", "Planifiée"), ("1.2", "Stationnement", "En cours")])
+    _type_path(qtbot, wizard, path)
+    _enter_to_last_page(qtbot, wizard)
+    preview = wizard.preview_page
+    assert [row[0] for row in preview.problems_model.rows()] == ["2"]
+    assert "revenir à cette étape le relit" in preview.problems_title.text()
+    assert "Suppr" in preview.problems_title.text()
+
+    _workbook(path, [header, ("1.1", "Vélo-école", "À lancer"),
+                     ("1.2", "Stationnement", "En cours")])
+    later = path.stat().st_mtime_ns + 2_000_000_000  # saved later, whatever the clock
+    os.utime(path, ns=(later, later))
+    press_alt(wizard, Qt.Key.Key_P)  # « < Précédent »
+    assert wizard.currentPage() is wizard.mapping_page
+    press_alt(wizard, Qt.Key.Key_S)  # « Suivant > »
+    assert wizard.currentPage() is preview
+    qtbot.waitUntil(lambda: not preview.task.running and wizard.preview is not None,
+                    timeout=WAIT_MS)
+    assert preview.problems_model.rows() == []
+    assert [row[:2] for row in preview.items_model.rows()] == [("2", "1.1"), ("3", "1.2")]
+    assert wizard.button(QWizard.WizardButton.NextButton).isEnabled()

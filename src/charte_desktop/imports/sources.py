@@ -83,3 +83,23 @@ def _sheets_with_header(path: Path, table: Table, specs: tuple[FieldSpec, ...]) 
         return []
     rows = first_rows(path, candidates[:MAX_SHEETS_LOOKED_AT], HEADER_SCAN_ROWS)
     return [name for name in candidates if rows.get(name) and has_header(rows[name], specs)]
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """What tells that a file changed since it was read: its time and size."""
+    try:
+        status = Path(path).stat()
+    except OSError:
+        return None
+    return status.st_mtime_ns, status.st_size
+
+
+def reread(path: Path, specs: tuple[FieldSpec, ...], before: OpenedSource,
+           header: HeaderGuess, *, monitor: Monitor = SILENT) -> tuple[OpenedSource, HeaderGuess]:
+    """The file read again after the officer corrected it: the same sheet, and the columns
+    she chose kept when its header row says the same (else the header found anew)."""
+    fresh = open_source(path, specs, before.table.sheet or None, monitor=monitor,
+                        strict=False)
+    same = (header.row_index < len(fresh.table.rows)
+            and header_at(fresh.table, header.row_index, specs).headers == header.headers)
+    return fresh, (header if same else fresh.header)

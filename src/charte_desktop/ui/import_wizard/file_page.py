@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.imports.progress import Monitor
-from charte_desktop.imports.sources import NoHeader, open_source
+from charte_desktop.imports.sources import NoHeader, file_stamp, open_source
 from charte_desktop.ui.import_wizard.task import Outcome, TaskPanel
 from charte_desktop.ui.import_wizard.widgets import (
     message_label,
@@ -78,6 +78,7 @@ class FilePage(QWizardPage):
         layout.addStretch(1)
         layout.addWidget(self.task)
         self._loaded_path: Path | None = None
+        self._loaded_stamp: tuple[int, int] | None = None
 
     # --- choosing ---------------------------------------------------------------------------
     def _browse(self) -> None:
@@ -88,8 +89,11 @@ class FilePage(QWizardPage):
             self.load(Path(name))
 
     def _path_typed(self) -> None:
+        """Read the file typed; the same file again too when it changed since (corrected
+        in Excel meanwhile)."""
         typed = self.path_edit.text().strip()
-        if typed and Path(typed) != self._loaded_path:
+        if typed and (Path(typed) != self._loaded_path
+                      or file_stamp(Path(typed)) != self._loaded_stamp):
             self.load(Path(typed))
 
     def _sheet_chosen(self, index: int) -> None:
@@ -105,7 +109,7 @@ class FilePage(QWizardPage):
             self.task.stop_and_wait()
         wizard = self.assistant
         wizard.source = wizard.header = None
-        self._loaded_path = path
+        self._loaded_path, self._loaded_stamp = path, file_stamp(path)
         show_message(self.message, "")
         specs = wizard.kind.specs
 
@@ -131,6 +135,7 @@ class FilePage(QWizardPage):
             return
         source = outcome.result
         wizard.source, wizard.header = source, source.header
+        wizard.source_stamp = self._loaded_stamp
         table = source.table
         self._fill_sheets(source.sheets, table.sheet)
         where = ""

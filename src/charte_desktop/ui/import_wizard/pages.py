@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from charte_desktop.imports.columns import Mapping, header_at, line_list
 from charte_desktop.imports.progress import Monitor
+from charte_desktop.imports.sources import file_stamp, reread
 from charte_desktop.imports.table_rows import Table, column_letter
 from charte_desktop.imports.values import text
 from charte_desktop.ui.import_wizard.task import Outcome, TaskPanel
@@ -236,9 +237,14 @@ class PreviewPage(QWizardPage):
             self.skip_lines, self._skip_table = set(), source.table
         skip = frozenset(self.skip_lines)
         self._show_skipped()
+        # Corrected in Excel since it was read (« Précédent » then « Suivant »): read again.
+        changed = file_stamp(source.table.source) != wizard.source_stamp
 
         def work(monitor: Monitor) -> Any:
-            return kind.preview(db, source.table, header, target, monitor, skip)
+            fresh, columns = (reread(source.table.source, kind.specs, source, header,
+                                     monitor=monitor) if changed else (source, header))
+            return fresh, columns, kind.preview(db, fresh.table, columns, target, monitor,
+                                                skip)
 
         self.task.start("Préparation de l'aperçu", work, self._previewed)
         self.completeChanged.emit()
@@ -252,9 +258,12 @@ class PreviewPage(QWizardPage):
             show_message(self.message, outcome.message, error=True)
             self.retry.show()
             return
-        preview = outcome.result
+        source, header, preview = outcome.result
+        if source is not self.assistant.source:  # read again: the wizard goes on with it
+            self.assistant.source, self.assistant.header = source, header
+            self.assistant.source_stamp = file_stamp(source.table.source)
+            self._skip_table = source.table
         self.assistant.preview = preview
-        source, header = self.assistant.source, self.assistant.header
         if source is not None and header is not None:
             table = source.table
             sheet = (f", feuille « {table.sheet} »" + (" (masquée)" if table.sheet_hidden
@@ -272,8 +281,9 @@ class PreviewPage(QWizardPage):
         problems = preview.problems
         if problems:
             self.problems_title.setText(
-                f"Problèmes ({len(problems)}) : l'import est impossible tant qu'ils ne sont "
-                "pas corrigés dans le fichier (rien n'est importé en partie).")
+                f"Problèmes ({len(problems)}) : rien n'est importé tant qu'ils restent. "
+                "Corrigez le fichier (revenir à cette étape le relit) ou laissez la ligne de "
+                "côté (Suppr).")
             self.problems_model.set_rows([(str(p.line) if p.line else "", p.message)
                                           for p in problems])
             self.problems.show()

@@ -33,6 +33,7 @@ class ImportWizard(QWizard):
         self.start_folder = start_folder or Path.home()
         self.source: OpenedSource | None = None
         self.header: HeaderGuess | None = None
+        self.source_stamp: tuple[int, int] | None = None  # the file as read (time, size)
         self.target: Any = None  # action_plan.Target for a plan, None for contacts
         self.preview: Any = None
         self.result: Any = None
