@@ -45,7 +45,7 @@ def test_new_file_holds_reference_lists(db: Database) -> None:
 
 
 def test_foreign_keys_are_enforced(db: Database) -> None:
-    with pytest.raises(Exception, match="(?i)foreign key"), db.session() as session:
+    with pytest.raises(Exception, match=r"(?i)foreign key"), db.session() as session:
         session.add(Action(plan_id=999, code="1.1", title="Orpheline"))
 
 

@@ -206,6 +206,37 @@ def test_a_comma_stays_in_a_partner_name(demo_db: Database, tmp_path: Path) -> N
     assert _count(demo_db, Organisation, Organisation.name == "Direction de l'agriculture") == 0
 
 
+def test_a_structure_written_short_is_the_directory_s_not_a_second_one(
+        demo_db: Database, tmp_path: Path) -> None:
+    """« ADEME » is the directory's « ADEME — direction régionale … », « Région » its one
+    Région: the COPIL's table by funder lists each once. The preview says so; a name that
+    could be two structures, or a more precise one, is created as written."""
+    create_organisation(demo_db, OrganisationFields(name="Syndicat des eaux — nord"))
+    create_organisation(demo_db, OrganisationFields(name="Syndicat des eaux — sud"))
+    with demo_db.session() as session:  # both in the demo's directory
+        region = session.scalars(select(Organisation.id).where(
+            Organisation.name == "Région Bourgogne-Franche-Comté")).one()
+        ademe = session.scalars(select(Organisation.id).where(
+            Organisation.name == "ADEME — direction régionale Bourgogne-Franche-Comté")).one()
+    path = _workbook(tmp_path / "courts.xlsx", [
+        ("Plan vélo 2026",),
+        ("N°", "Intitulé", "Partenaires"),
+        ("1", "Pistes cyclables", "ADEME ; Région"),
+        ("2", "Abris vélos", f"ademe ; Syndicat des eaux ; {REGION_SERVICE}"),
+    ])
+    preview = _preview(demo_db, path)
+    assert preview.new_partners == ["Syndicat des eaux", REGION_SERVICE]
+    notes = [str(note) for note in preview.notes]
+    assert ("ligne 3 : partenaire « ADEME » pris pour « ADEME — direction régionale "
+            "Bourgogne-Franche-Comté », déjà dans l'annuaire") in notes
+    assert ("ligne 3 : partenaire « Région » pris pour « Région Bourgogne-Franche-Comté », "
+            "déjà dans l'annuaire") in notes
+    apply_actions(demo_db, preview)
+    actions = _actions(demo_db, "Plan vélo 2026")
+    assert sorted(org.id for org in actions["1"].partners) == sorted([ademe, region])
+    assert ademe in [org.id for org in actions["2"].partners]
+
+
 def test_names_match_whatever_their_case_accents_punctuation_and_spaces(
         demo_db: Database, tmp_path: Path) -> None:
     known = create_organisation(demo_db, OrganisationFields(name="région bfc")).id

@@ -193,6 +193,9 @@ def preview_actions(
     if not preview.actions and not preview.problems:
         preview.problems.append(RowProblem(0, f"Aucune action sous la ligne d'en-tête (ligne "
                                               f"{header.line}) : rien à importer."))
+    preview.notes.extend(
+        RowProblem(line, f"partenaire « {name} » pris pour « {known} », déjà dans l'annuaire")
+        for line, name, known in builder.links.recognised)
     preview.notes[:0] = [RowProblem(0, note) for note in source_notes(table, header)]
     if check:
         check_preview(db, preview, monitor=monitor)

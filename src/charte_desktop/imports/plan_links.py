@@ -20,6 +20,7 @@ from charte_desktop.db import Database
 from charte_desktop.db.models import Action, Axis, Contact, Organisation, Policy
 from charte_desktop.imports.action_columns import LIST_SEPARATORS, PARTNER_SEPARATORS, TOTAL
 from charte_desktop.imports.people import NameIndex, name_key, person_key
+from charte_desktop.imports.structure_names import StructureIndex
 from charte_desktop.imports.table_rows import CellValue, TableRow
 from charte_desktop.imports.values import is_unknown, text
 from charte_desktop.services.plan_import import OrganisationToCreate, PolicyToCreate
@@ -96,7 +97,7 @@ def plan_lookups(db: Database, plan_id: int | None) -> PlanLookups:
 class LinkLookups:
     """The directory's organisations and the file's policies (by code, else by label)."""
 
-    organisations: NameIndex = field(default_factory=NameIndex)
+    organisations: StructureIndex = field(default_factory=StructureIndex)
     policy_codes: NameIndex = field(default_factory=NameIndex)
     policy_labels: NameIndex = field(default_factory=NameIndex)
 
@@ -126,6 +127,8 @@ class Links:
     organisations: list[OrganisationToCreate] = field(default_factory=list)
     policies: list[PolicyToCreate] = field(default_factory=list)
     _new_organisations: dict[str, OrganisationToCreate] = field(default_factory=dict)
+    # Names found other than as written: (line, name written, name in the directory).
+    recognised: list[tuple[int, str, str]] = field(default_factory=list)
     _new_policies: dict[str, PolicyToCreate] = field(default_factory=dict)
 
     def partners(self, line: int, value: CellValue) -> tuple[list[int], list[str]]:
@@ -134,9 +137,11 @@ class Links:
         keys: list[str] = []
         for name in split_list(value, PARTNER_SEPARATORS):
             key = name_key(name)
-            existing = self.lookups.organisations.get(name)
+            existing, known = self.lookups.organisations.find(name)
             if existing is not None:
                 ids.append(existing)
+                if known is not None and all(name != seen for _, seen, _ in self.recognised):
+                    self.recognised.append((line, name, known))
                 continue
             if key not in self._new_organisations:
                 new = OrganisationToCreate(key=key, name=name, line=line)
