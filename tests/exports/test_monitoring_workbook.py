@@ -80,7 +80,7 @@ def test_actions_one_row_each_with_real_numbers_and_dates(
     expected = list_actions(demo_db)
     rows = table_rows(ws)
     assert [row["Code"].value for row in rows] == [action.code for action in expected]
-    assert ws.tables["Actions"].ref == f"A3:Y{3 + len(expected)}"
+    assert ws.tables["Actions"].ref == f"A3:Z{3 + len(expected)}"
     assert ws.freeze_panes == "C4"
     # Every column prints: A to N on the first page width, the details on the second
     # with the code and title repeated; no print area leaves a column off paper.
@@ -91,7 +91,7 @@ def test_actions_one_row_each_with_real_numbers_and_dates(
     total = [cell.value for cell in ws[last + 2]]
     assert total[0] == "Total des lignes affichées"
     assert total[11:14] == [f"=SUBTOTAL(109,{c}4:{c}{last})" for c in "LMN"]
-    assert total[22:24] == [f"=SUBTOTAL(109,{c}4:{c}{last})" for c in "WX"]
+    assert total[23:25] == [f"=SUBTOTAL(109,{c}4:{c}{last})" for c in "XY"]
     # One band across the table: every column framed and greyed, not only A and the sums.
     band = list(ws[last + 2])[:ws.max_column]
     assert all(cell.border.top.style and cell.fill.fgColor.rgb.endswith("F2F2F2")
@@ -101,6 +101,10 @@ def test_actions_one_row_each_with_real_numbers_and_dates(
         assert row["Statut"].value == action.status.label
         assert row["En retard"].value == ("Oui" if action.status is DisplayStatus.LATE
                                           else "Non")
+        # Why, in words, as the dashboard and the fiche say it.
+        why = row["Motif du retard"].value
+        assert (why is None) == (action.status is not DisplayStatus.LATE)
+        assert why is None or ("dépassée le " in why or "non atteint au " in why)
         assert row["Pilote"].value == action.pilot_name
         for header, value in (("Début", action.start_date), ("Fin", action.end_date)):
             cell = row[header]
@@ -126,7 +130,7 @@ def test_actions_status_coloured_and_late_rows_highlighted(
     last = 3 + len(list_actions(demo_db))
     rules = rule_formulas(ws)
     assert sorted(rules[f"D4:D{last}"]) == sorted(f'"{s.label}"' for s in DisplayStatus)
-    assert rules[f"A4:Y{last}"] == ['$E4="Oui"']
+    assert rules[f"A4:Z{last}"] == ['$E4="Oui"']
     late_rule = next(cf for cf in ws.conditional_formatting if str(cf.sqref).startswith("A4"))
     assert late_rule.rules[0].dxf.fill.bgColor.rgb.endswith("FCE4E4")
 

@@ -5,6 +5,9 @@ worker that read through it would share them with the window. `reader_for_thread
 the worker its own Database instead: one read-only connection (`query_only`: it can never
 write), made in the thread that first uses it, closed when the block ends. While the
 window saves, SQLite makes the reader wait (busy timeout) rather than fail.
+
+A base on a server needs none of this: its pool gives each thread a connection of its
+own, and the server keeps readers and writers apart; the worker reads through it.
 """
 
 from __future__ import annotations
@@ -21,7 +24,11 @@ BUSY_TIMEOUT_MS = 5000  # as long as the window's own connections wait
 
 @contextmanager
 def reader_for_thread(db: Database) -> Iterator[Database]:
-    """A read-only Database on `db`'s file, for use in one thread, closed at the end."""
+    """A read-only Database on `db`'s file, for use in one thread, closed at the end; on a
+    server, `db` itself."""
+    if db.server is not None:
+        yield db
+        return
     path = db.path
 
     def connect() -> sqlite3.Connection:

@@ -2,12 +2,12 @@
 manual breaks, Windows line ends, escape sequences, non-characters) is stored clean; a
 title keeps one line."""
 
-import sqlite3
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text as sql
 
 from charte_desktop.db import Database
 from charte_desktop.services import plans
@@ -44,8 +44,8 @@ def test_a_pasted_title_and_description_are_stored_clean(
     press_button(left_button(page, "Nouveau plan"))
     assert seen["open"] is False
     new = max(plans.list_plans(demo_db), key=lambda row: row.id)
-    with sqlite3.connect(demo_db.path) as connection:
-        stored = connection.execute("SELECT title, description FROM plan WHERE id = ?",
-                                    (new.id,)).fetchone()
-    connection.close()
+    # What the base holds, read raw (no cleaning on the way out), on a file or a server.
+    with demo_db.engine.connect() as connection:
+        stored = tuple(connection.execute(
+            sql("SELECT title, description FROM plan WHERE id = :id"), {"id": new.id}).one())
     assert stored == ("Plan vélo[2J communal", "Voté le 3 mars.\nRévisé\nen juin.")

@@ -48,7 +48,7 @@ from charte_desktop.services.monitoring import ActionExtras
 
 TITLE = "Actions"
 PLAN, LABEL_COLUMN = "Plan", "Intitulé"
-STATUS, LATE = "Statut", "En retard"
+STATUS, LATE, WHY_LATE = "Statut", "En retard", "Motif du retard"
 REQUESTED, GRANTED = "Cofinancements sollicités", "Cofinancements acquis ou versés"
 MONEY_TOTALS = ("Budget prévu", "Budget engagé", "Budget dépensé", REQUESTED, GRANTED)
 ABANDONED_LABEL = "dont actions abandonnées (exclues de la Synthèse)"
@@ -88,6 +88,8 @@ def _columns(data: MonitoringData) -> tuple[list[Column], int]:
     if data.several_plans:
         printed.insert(2, Column(PLAN, width=24, look=WRAPPED_LOW))
     details = [
+        # Beside the code and title repeated on the next pages: why the row is red.
+        Column(WHY_LATE, width=40, look=WRAPPED_LOW),
         Column("Score", Kind.QUANTITY, 8),  # weights with decimals give « 10,5 »
         Column("Rang", Kind.INTEGER, 7),
         # Every text is read on paper: the row is as tall as the longest needs (the
@@ -133,6 +135,7 @@ def _rows(data: MonitoringData) -> Iterator[tuple[Any, ...]]:
             row.priority.label if row.priority else None, row.pilot_name,
             row.start_date, row.end_date, row.progress / 100, upcoming,
             row.budget_planned, row.budget_committed, row.budget_spent,
+            " ; ".join(data.late_reasons.get(row.id, ())) or None,
             score_cell(rank.score) if rank else None, rank.rank if rank else None,
             joined(extras.copilots) or None, joined(extras.partners) or None,
             extras.project_group, joined(extras.policies) or None, total, done,

@@ -13,6 +13,7 @@ from charte_desktop.services.action_details import RankingRow, priority_ranking
 from charte_desktop.services.actions import ActionFilter, ActionRow, list_actions
 from charte_desktop.services.dashboard import BudgetTotals, budget_totals
 from charte_desktop.services.indicators import IndicatorRow, list_indicators
+from charte_desktop.services.late_reasons import late_reasons
 from charte_desktop.services.progress_rollup import Rollup, plan_rollups
 from charte_desktop.services.timeline import Timeline, build_timeline
 
@@ -77,6 +78,8 @@ class MonitoringData:
     milestones: list[monitoring.MilestoneRow]
     outcomes: list[monitoring.OutcomeRow]
     status_counts: dict[DisplayStatus, int] = field(default_factory=dict)
+    # Why each late action is late (« échéance dépassée le 18/10/2026 »), by id.
+    late_reasons: dict[int, list[str]] = field(default_factory=dict)
     timeline: Timeline | None = None  # the sheet "Calendrier"
 
     @property
@@ -162,5 +165,7 @@ def load_monitoring_data(db: Database, plan_id: int | None = None, *,
         milestones=monitoring.plan_milestones(db, plan_id, today=today),
         outcomes=monitoring.plan_outcomes(db, plan_id, today=today),
         status_counts=counts,
+        late_reasons=late_reasons(
+            db, [row.id for row in actions if row.status is DisplayStatus.LATE], today),
         timeline=build_timeline(db, ActionFilter(plan_id=plan_id), today=today),
     )
