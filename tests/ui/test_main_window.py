@@ -166,6 +166,7 @@ def test_save_a_copy_writes_a_file_charte_opens(
     assert "Copie enregistrée" in window.statusBar().currentMessage()
 
 
+@pytest.mark.file_only
 def test_opened_file_goes_to_the_recent_files(qtbot: QtBot, demo_db: Database) -> None:
     window = open_window(qtbot, demo_db)
     assert recent_files()[0] == str(demo_db.path)
