@@ -181,6 +181,7 @@ def test_the_series_dialog_shares_no_letter(qtbot: QtBot, demo_db: Database,
             for clash in found] == []
 
 
+@pytest.mark.file_only  # the stand-in reads the SQLite file itself
 def test_the_actions_stand_in_shares_no_letter(qtbot: QtBot, demo_db: Database) -> None:
     """The list shown while the program loads looks like Plan d'actions: its letters too."""
     from charte_desktop.ui.pages.actions_preview import ActionsPreview

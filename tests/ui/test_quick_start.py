@@ -6,6 +6,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
 from pytestqt.qtbot import QtBot
 
@@ -20,6 +21,10 @@ from charte_desktop.ui.pages.actions_page import ActionsPage
 from charte_desktop.ui.pages.actions_preview import ActionsPreview
 from tests.test_startup_imports import run_fresh
 from tests.ui.helpers import type_text, when_dialog_opens
+
+# The stand-in reads the SQLite file itself (sqlite3, before SQLAlchemy loads): a server
+# base opens without it.
+pytestmark = pytest.mark.file_only
 
 
 def held_loader() -> tuple[CoreLoader, threading.Event]:

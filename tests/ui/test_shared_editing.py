@@ -28,9 +28,18 @@ def open_page(qtbot: QtBot, db: Database) -> tuple[MainWindow, ActionsPage]:
     return window, page
 
 
+def another_computer(db: Database) -> Database:
+    """The same base opened by another officer: the file again, or the server's base."""
+    if db.server is not None:
+        from charte_desktop.db.server_database import open_server
+
+        return open_server(db.server)
+    return open_database(db.path)
+
+
 def other_officer_saves(db: Database, action_id: int, title: str) -> None:
     """Dominique, on another computer, saves the same action."""
-    with open_database(db.path) as theirs:
+    with another_computer(db) as theirs:
         theirs._author = "dominique"
         fields = actions.action_form_fields(theirs, action_id)
         actions.update_action(theirs, action_id, replace(fields, title=title))
@@ -38,7 +47,7 @@ def other_officer_saves(db: Database, action_id: int, title: str) -> None:
 
 def other_officer_changes(db: Database, action_id: int, **changes: Any) -> None:
     """Dominique, on another computer, saves the same action with these changes."""
-    with open_database(db.path) as theirs:
+    with another_computer(db) as theirs:
         theirs._author = "dominique"
         fields = actions.action_form_fields(theirs, action_id)
         actions.update_action(theirs, action_id, replace(fields, **changes))
@@ -155,7 +164,7 @@ def test_a_record_deleted_meanwhile_is_said_and_the_typing_stays(
         qtbot.keyClick(box, Qt.Key.Key_Return)
 
     def type_meanwhile_then_save(form: Any) -> None:
-        with open_database(demo_db.path) as theirs:
+        with another_computer(demo_db) as theirs:
             theirs._author = "dominique"
             actions.delete_action(theirs, action_id)
         type_text(qtbot, form.inputs["title"].focus_widget, " (ma version)")
@@ -189,7 +198,7 @@ def test_a_meeting_form_is_refused_too_and_keeps_both_changes(
     outcome: dict[str, Any] = {}
 
     def colleague_moves_it() -> None:
-        with open_database(demo_db.path) as theirs:
+        with another_computer(demo_db) as theirs:
             theirs._author = "dominique"
             fields = meetings.meeting_fields(theirs, meeting_id)
             meetings.update_meeting(theirs, meeting_id, replace(
