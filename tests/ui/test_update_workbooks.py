@@ -20,6 +20,7 @@ from charte_desktop.ui.main_window import MainWindow
 from charte_desktop.ui.update_workbooks import UpdateReviewDialog
 from tests.ui.conftest import DialogAnswers
 from tests.updates.workbooks import fill
+from tests.whole_file import dump
 
 SEND = "Classeurs de &mise à jour pour les pilotes…"
 IMPORT = "Importer un classeur de mise à jo&ur…"
@@ -159,10 +160,10 @@ def test_cancelling_the_review_records_nothing(
     window: MainWindow, demo_db: Database, returned: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(returned), ""))
-    before = demo_db.path.read_bytes()
+    before = dump(demo_db)
     when_review_opens(lambda dialog: dialog.reject())
     menu_action(window, IMPORT).trigger()
-    assert demo_db.path.read_bytes() == before
+    assert dump(demo_db) == before
 
 
 def test_a_refused_workbook_is_explained_and_changes_nothing(
@@ -173,9 +174,9 @@ def test_a_refused_workbook_is_explained_and_changes_nothing(
 
     other = good_workbook(tmp_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args: (str(other), ""))
-    before = demo_db.path.read_bytes()
+    before = dump(demo_db)
     menu_action(window, IMPORT).trigger()
-    assert demo_db.path.read_bytes() == before
+    assert dump(demo_db) == before
     assert answer_dialogs.warnings == [
         "« plan.xlsx » n'est pas un classeur de mise à jour envoyé par Charte : importez un "
         "classeur préparé par « Classeurs de mise à jour pour les pilotes » et rempli par le "

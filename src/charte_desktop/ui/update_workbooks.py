@@ -291,7 +291,7 @@ class UpdateReviewDialog(QDialog):
 
 def import_update_workbook(parent: QWidget, db: Database) -> AppliedUpdate | None:
     """Ask for a returned workbook, show its changes, record the checked ones."""
-    from charte_desktop.db.backups import REASON_IMPORT, chosen_backup_folder, make_backup
+    from charte_desktop.imports.backup import back_up_before_import
     from charte_desktop.imports.updates import load_update
     from charte_desktop.services.update_merge import apply_update
 
@@ -313,7 +313,7 @@ def import_update_workbook(parent: QWidget, db: Database) -> AppliedUpdate | Non
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     try:
-        make_backup(db.path, chosen_backup_folder(db.path), reason=REASON_IMPORT)
+        back_up_before_import(db)  # a file's copy; a server keeps its own backups
         applied = apply_update(db, review, dialog.accepted_keys())
     except CharteError as error:
         QMessageBox.warning(parent, "Classeur non importé", error.message)
