@@ -135,6 +135,8 @@ def test_the_imported_plan_is_shown_by_the_window(
     window.import_file("actions")
     assert driven and driven[0].startswith(
         f"5 actions importées dans le nouveau plan « {MESSY_TITLE} »")
+    # What was created, agreeing in gender and number; nothing said of what was not.
+    assert " 0 " not in driven[0] and driven[0].endswith(" créées.")
     assert answer_dialogs.warnings == driven
     assert window.current_page() is page
     assert page.plan_combo.currentText() == MESSY_TITLE  # not the plan shown before

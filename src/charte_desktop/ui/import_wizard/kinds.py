@@ -51,15 +51,25 @@ def _action_items(preview: action_plan.ActionsPreview) -> list[tuple[str, ...]]:
     return rows
 
 
+def _created(parts: list[tuple[int, str, str]], feminine: bool) -> str:
+    """« ; 2 axes et 1 pilote créés », what was created and nothing of what was not."""
+    shown = [count_label(count, one, many) for count, one, many in parts if count]
+    if not shown:
+        return ""
+    total = sum(count for count, _, _ in parts)
+    words = shown[0] if len(shown) == 1 else f"{', '.join(shown[:-1])} et {shown[-1]}"
+    return f" ; {words} créé{'e' if feminine else ''}{'s' if total > 1 else ''}"
+
+
 def _action_done(result: Any) -> str:
     where = "le nouveau plan" if result.new_plan else "le plan"
     return (f"{count_label(result.actions, 'action importée', 'actions importées')} dans "
-            f"{where} « {result.plan_title} » ; "
-            f"{count_label(result.axes, 'axe', 'axes')} et "
-            f"{count_label(result.contacts, 'pilote', 'pilotes')} créés"
-            + (f" ; {count_label(result.organisations, 'structure', 'structures')} et "
-               f"{count_label(result.policies, 'politique publique', 'politiques publiques')}"
-               " créées aussi." if result.organisations or result.policies else "."))
+            f"{where} « {result.plan_title} »"
+            + _created([(result.axes, "axe", "axes"),
+                        (result.contacts, "pilote", "pilotes")], feminine=False)
+            + _created([(result.organisations, "structure", "structures"),
+                        (result.policies, "politique publique", "politiques publiques")],
+                       feminine=True) + ".")
 
 
 ACTIONS = ImportKind(
