@@ -68,10 +68,18 @@ def integer_between(value: int | None, low: int, high: int, field: str, label: s
     return value
 
 
-def _french_number_text(text: str) -> str:
-    """ "1 234,50 €" → "1234.50": spaces of any kind and the euro sign removed."""
+# « 12.000,50 », « 1.234.567 », « 12.000 »: dots grouping thousands, as some French
+# officers type them (a dot followed by three digits is never a decimal point in French).
+_DOT_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d*)?")
+
+
+def plain_number_text(text: str) -> str:
+    """ "1 234,50 €" → "1234.50", "12.000,50" → "12000.50": spaces of any kind, the euro
+    sign and dots grouping thousands removed, the decimal comma made a point."""
     for removed in (" ", "\u00a0", "\u202f", "€"):
         text = text.replace(removed, "")
+    if _DOT_THOUSANDS.fullmatch(text):
+        text = text.replace(".", "")
     return text.replace(",", ".")
 
 
@@ -85,7 +93,7 @@ def amount(value: Decimal | int | str | None, field: str, label: str) -> Decimal
     if value is None or is_empty(value):
         return Decimal("0.00")
     try:
-        money = to_money(_french_number_text(value) if isinstance(value, str) else value)
+        money = to_money(plain_number_text(value) if isinstance(value, str) else value)
     except (InvalidOperation, ValueError, TypeError):
         raise CharteError(
             f"Le champ « {label} » doit être un montant en euros (saisi : {value}).",
@@ -114,7 +122,7 @@ def number(value: Decimal | int | str | None, field: str, label: str) -> Decimal
     if is_empty(value):
         return None
     try:
-        result = Decimal(_french_number_text(str(value)))
+        result = Decimal(plain_number_text(str(value)))
     except InvalidOperation:
         raise CharteError(
             f"Le champ « {label} » doit être un nombre (saisi : {value}).", field=field

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from charte_desktop.formatting import format_number
+from charte_desktop.services.rules import plain_number_text
 from charte_desktop.text import clean_line, clean_text
 
 Choices = Callable[[], Sequence[tuple[Any, str]]]
@@ -135,10 +136,7 @@ class NumberInput(Input):
         edit.textChanged.connect(self.changed)
 
     def get(self) -> str:
-        text = self.edit.text()
-        for space in (" ", "\u00a0", "\u202f", "€"):
-            text = text.replace(space, "")
-        return text.replace(",", ".")
+        return plain_number_text(self.edit.text())
 
     def set(self, value: Any) -> None:
         if value is None or value == "" or (self._blank_zero and Decimal(value) == 0):
