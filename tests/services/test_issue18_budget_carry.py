@@ -41,6 +41,7 @@ def test_the_first_line_opens_with_the_typed_totals(db: Database, plan_id: int) 
     budget.add_budget_year(db, fields)
     later = budget.new_line_fields(db, action_id)  # a later line opens empty
     assert (later.planned, later.committed, later.spent) == (budget.ZERO,) * 3
+    assert later.year == TEST_DAY.year + 1  # the year after the last one, not a taken one
 
 
 @pytest.mark.parametrize(("start", "end", "year"), [

@@ -141,13 +141,16 @@ def _totals(action: Action) -> dict[str, Decimal]:
 def new_line_fields(db: Database, action_id: int) -> BudgetYearFields:
     """What the form of a new line opens with. The action's first line carries the
     totals typed in its form (they become the sums of its lines: nothing typed is lost),
-    in the clock's year within the action's years; a later line opens empty."""
+    in the clock's year within the action's years; a later line opens empty, on the year
+    after its last one (the clock's year is often taken already)."""
     year = clock.today().year
     with db.session() as session:
         action = session.get(Action, action_id)
-        if action is None or session.scalar(select(func.count(BudgetYear.id)).where(
-                BudgetYear.action_id == action_id)):
-            return BudgetYearFields(action_id=action_id, year=year)
+        last = session.scalar(select(func.max(BudgetYear.year)).where(
+            BudgetYear.action_id == action_id))
+        if action is None or last is not None:
+            return BudgetYearFields(action_id=action_id,
+                                    year=year if last is None else last + 1)
         if action.end_date is not None:
             year = min(year, action.end_date.year)
         if action.start_date is not None:
