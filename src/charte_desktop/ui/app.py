@@ -146,8 +146,9 @@ class Application:
                 return
             address = dialog.address
             if self.current is not None and self.current.label == address.label:
-                self.window.statusBar().showMessage(
-                    "Cette base est déjà ouverte dans cette fenêtre.", 8000)
+                if self.window is not None:
+                    self.window.statusBar().showMessage(
+                        "Cette base est déjà ouverte dans cette fenêtre.", 8000)
                 return
             if not self._settle_unsaved():
                 return
