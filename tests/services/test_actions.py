@@ -584,8 +584,9 @@ def test_natural_key_and_fold_helpers() -> None:
     ("typed", "stored"),
     [("1 234,50", "1234.50"), ("1\u202f234,5 €", "1234.50"), ("12\u00a0000", "12000.00"),
      # dots grouping thousands, as some type them (issue 18 review: « 12.000,50 »)
-     ("12.000,50", "12000.50"), ("1.234.567", "1234567.00"), ("12.000", "12000.00"),
-     ("12.5", "12.50")],
+     ("12.000,50", "12000.50"), ("1.234.567", "1234567.00"),
+     # a single dot stays a decimal point: what a form hands over (« 1,500 » → « 1.500 »)
+     ("1.500", "1.50"), ("12.5", "12.50")],
 )
 def test_amounts_typed_the_french_way_are_understood(typed: str, stored: str) -> None:
     from charte_desktop.services import rules

@@ -68,9 +68,10 @@ def integer_between(value: int | None, low: int, high: int, field: str, label: s
     return value
 
 
-# « 12.000,50 », « 1.234.567 », « 12.000 »: dots grouping thousands, as some French
-# officers type them (a dot followed by three digits is never a decimal point in French).
-_DOT_THOUSANDS = re.compile(r"-?\d{1,3}(\.\d{3})+(,\d*)?")
+# « 12.000,50 », « 1.234.567 »: dots grouping thousands, as some French officers type
+# them. Only when a decimal comma follows or the dots are several: a single dot is a
+# decimal point (« 12.5 », and what the forms hand over: « 1,500 » arrives as « 1.500 »).
+_DOT_THOUSANDS = re.compile(r"-?[1-9]\d{0,2}(\.\d{3})+(,\d*)?")
 
 
 def plain_number_text(text: str) -> str:
@@ -78,7 +79,7 @@ def plain_number_text(text: str) -> str:
     sign and dots grouping thousands removed, the decimal comma made a point."""
     for removed in (" ", "\u00a0", "\u202f", "€"):
         text = text.replace(removed, "")
-    if _DOT_THOUSANDS.fullmatch(text):
+    if _DOT_THOUSANDS.fullmatch(text) and ("," in text or text.count(".") > 1):
         text = text.replace(".", "")
     return text.replace(",", ".")
 

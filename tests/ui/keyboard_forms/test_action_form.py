@@ -34,6 +34,8 @@ def test_a_new_action_typed_whole_lands_in_the_file(qtbot: QtBot, demo_db: Datab
         "Date de début": "14032026",
         "Date de fin": "1/3/27",
         "Budget prévu": "12 500,50",
+        "Budget engagé": "12.000,50",  # dots grouping thousands, as some type them
+        "Budget dépensé": "1,500",  # a decimal comma: 1,50 €, never 1 500 €
     }, seen=seen))
     press(window, Qt.Key.Key_N, CTRL)
     assert seen["open"] is False, seen
@@ -43,6 +45,8 @@ def test_a_new_action_typed_whole_lands_in_the_file(qtbot: QtBot, demo_db: Datab
     assert action.pilot_id == pilot.id
     assert (action.start_date, action.end_date) == (date(2026, 3, 14), date(2027, 3, 1))
     assert action.budget_planned == Decimal("12500.50")
+    assert (action.budget_committed, action.budget_spent) == (Decimal("12000.50"),
+                                                             Decimal("1.50"))
 
 
 def test_an_impossible_date_is_said_and_nothing_is_saved(
