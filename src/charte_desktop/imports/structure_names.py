@@ -33,6 +33,9 @@ class StructureIndex:
     _families: dict[str, set[int]] = field(default_factory=dict)  # head key → ids
     _heads: dict[str, int] = field(default_factory=dict)  # head key → the head itself
     _folded_heads: dict[str, str] = field(default_factory=dict)  # head key → folded head
+    # Head keys by the first word of their head: the first words typed find them at once.
+    _by_first_word: dict[str, set[str]] = field(default_factory=dict)
+    _found: dict[str, tuple[int | None, str | None]] = field(default_factory=dict)
 
     def add(self, name: str, known_id: int) -> None:
         self.whole.add(name, known_id)
@@ -40,7 +43,10 @@ class StructureIndex:
         head = structure_head(name)
         key = name_key(head)
         self._families.setdefault(key, set()).add(known_id)
-        self._folded_heads[key] = fold(head).strip()
+        folded = fold(head).strip()
+        self._folded_heads[key] = folded
+        self._by_first_word.setdefault(folded.split(" ", 1)[0], set()).add(key)
+        self._found.clear()
         if name_key(name) == key:
             self._heads[key] = known_id
 
@@ -48,7 +54,13 @@ class StructureIndex:
         return self.find(name)[0]
 
     def find(self, name: str) -> tuple[int | None, str | None]:
-        """(its id, the known name when found other than as written); (None, None)."""
+        """(its id, the known name when found other than as written); (None, None). Each
+        name is looked for once: a plan names the same partners on many rows."""
+        if name not in self._found:
+            self._found[name] = self._look_for(name)
+        return self._found[name]
+
+    def _look_for(self, name: str) -> tuple[int | None, str | None]:
         exact = self.whole.get(name)
         if exact is not None:
             return exact, None
@@ -66,6 +78,7 @@ class StructureIndex:
         typed = fold(name).strip()
         if len(typed) < SHORTEST_PREFIX:
             return None
-        starting = [family for family, head in self._folded_heads.items()
-                    if head.startswith(typed + " ")]
+        candidates = self._by_first_word.get(typed.split(" ", 1)[0], set())
+        starting = [family for family in candidates
+                    if self._folded_heads[family].startswith(typed + " ")]
         return starting[0] if len(starting) == 1 else None
